@@ -1,0 +1,52 @@
+"""Shared fixtures: a fixed clock, a temporary database, no user config, animations off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+
+from planner.clock import FixedClock
+
+# Wednesday of 2026-W48: the week the snapshots show.
+TODAY = pendulum.Date(2026, 11, 25)
+TERMINAL_SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the developer's real config or data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("PLANNER_DB", raising=False)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(TODAY)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "planner.json"
+
+
+@pytest.fixture
+def make_app(clock: FixedClock, db_path: Path) -> Callable[..., Any]:
+    """Build the App as the command would, but with the fixed clock and temp database."""
+
+    def build(**overrides: Any) -> Any:
+        from screens.app import PlannerApp
+
+        options: dict[str, Any] = {"clock": clock, "db_path": db_path, **overrides}
+        app = PlannerApp(**options)
+        app.animation_level = "none"
+        return app
+
+    return build
