@@ -25,5 +25,7 @@ class PlannerApp(App[int]):
         self.db_path = db_path
         self._initial_week = week
 
-    def get_default_screen(self) -> WeekScreen:
-        return WeekScreen(clock=self.clock, week=self._initial_week)
+    def on_mount(self) -> None:
+        # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
+        # default screen's CSS_PATH.
+        self.push_screen(WeekScreen(clock=self.clock, week=self._initial_week))
