@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from planner import __version__
-from planner.locations import DB_ENV, default_db_path, resolve_db_path
+from planner.locations import DB_ENV, config_dir, default_db_path, resolve_db_path
+from planner.store import Store, StoreError
 from planner.weeks import IsoWeek, WeekError
+from rules import KnowledgeBase, RuleFileError, load_knowledge
 
 EXIT_USAGE = 2
+USER_RULES_FILE = "rules.toml"
 
 
 class CliError(Exception):
@@ -54,12 +57,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def open_knowledge() -> KnowledgeBase:
+    """The shipped rules plus the user's own rules file, when there is one."""
+    user_rules = config_dir() / USER_RULES_FILE
+    try:
+        return load_knowledge(user_rules if user_rules.exists() else None)
+    except RuleFileError as error:
+        raise CliError(f"{error} (fix or remove {user_rules})") from None
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     from planner.clock import SystemClock
     from screens.app import PlannerApp
 
-    app = PlannerApp(clock=SystemClock(), db_path=resolve_db_path(args.db), week=args.week)
-    app.run()
+    knowledge = open_knowledge()
+    try:
+        store = Store.open(resolve_db_path(args.db), fallback_read_only=True)
+    except StoreError as error:
+        raise CliError(str(error)) from None
+    with store:
+        app = PlannerApp(clock=SystemClock(), store=store, knowledge=knowledge, week=args.week)
+        try:
+            app.run()
+        finally:
+            app.flush_saves()
+        if app.unsaved_weeks:
+            weeks = ", ".join(str(week) for week in app.unsaved_weeks)
+            raise CliError(f"could not save {weeks}: {app.last_save_error}")
     return app.return_code or 0
 
 

@@ -1,15 +1,26 @@
-"""The Textual application. It receives its collaborators (clock, database path) so tests
-pass a fixed clock and a temporary database instead of monkeypatching."""
+"""The Textual application. It receives its collaborators (clock, store, knowledge base) so
+tests pass a fixed clock and a temporary database instead of monkeypatching."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import asyncio
+import signal
+from collections.abc import Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
 
 from planner.clock import Clock
+from planner.plan import WeekPlan
+from planner.session import PlanningSession
+from planner.store import Store
 from planner.weeks import IsoWeek
+from planner.writer import SaveOutcome, SerialWriter
+from rules import KnowledgeBase
+from screens.commands import week_commands
+from screens.save_state import SaveState
 from screens.week_screen import WeekScreen
 
 
@@ -17,15 +28,118 @@ class PlannerApp(App[int]):
     TITLE = "planner"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+s", "retry_saves", "Save again", show=False),
     ]
 
-    def __init__(self, *, clock: Clock, db_path: Path, week: IsoWeek | None = None) -> None:
+    save_state: reactive[SaveState] = reactive(SaveState.saved)
+
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        store: Store,
+        knowledge: KnowledgeBase,
+        week: IsoWeek | None = None,
+    ) -> None:
         super().__init__()
-        self.clock = clock
-        self.db_path = db_path
-        self._initial_week = week
+        self.store = store
+        self.knowledge = knowledge
+        self._failed: dict[IsoWeek, WeekPlan] = {}
+        self.last_save_error: Exception | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._writer: SerialWriter[WeekPlan] = SerialWriter(
+            store.save_plan, self._outcome_from_writer, key=lambda plan: plan.week
+        )
+        self.session = PlanningSession(store, knowledge, clock.today(), self._save, week)
+        if store.read_only:
+            self.set_reactive(PlannerApp.save_state, SaveState.read_only())
 
     def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        # Closing the terminal (SIGHUP) or `kill` (SIGTERM) would otherwise end the process
+        # without flushing the saves still queued: exit through the normal path instead.
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            self._loop.add_signal_handler(signum, self.exit)
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
         # default screen's CSS_PATH.
-        self.push_screen(WeekScreen(clock=self.clock, week=self._initial_week))
+        self.push_screen(WeekScreen(self.session, self.knowledge))
+        for notice in self.store.notices:
+            self.notify(notice, title="Database", severity="warning", timeout=30)
+        if self.store.read_only:
+            self.notify(
+                f"{self.store.read_only_reason} You can look, but changes are not possible.",
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+            )
+
+    def on_unmount(self) -> None:
+        self.flush_saves()
+
+    def flush_saves(self) -> None:
+        """Wait until every change has been written (or has failed). Safe to call twice."""
+        self._writer.close()
+
+    @property
+    def unsaved_weeks(self) -> tuple[IsoWeek, ...]:
+        return tuple(sorted(self._failed))
+
+    # -- saving: the UI never waits on the disk --------------------------------------------
+
+    def _save(self, plan: WeekPlan) -> None:
+        for failed in list(self._failed.values()):  # a new change retries earlier failures
+            if failed.week != plan.week:
+                self._writer.submit(failed)
+        self._writer.submit(plan)
+        self.save_state = SaveState.saving(self._writer.pending)
+
+    def action_retry_saves(self) -> None:
+        if not self._failed:
+            self.notify("Everything is saved.", timeout=2)
+            return
+        for plan in list(self._failed.values()):
+            self._writer.submit(plan)
+        self.save_state = SaveState.saving(self._writer.pending)
+
+    def _outcome_from_writer(self, outcome: SaveOutcome[WeekPlan]) -> None:
+        """Runs on the writer thread: hand the outcome to the UI thread without waiting."""
+        if outcome.error is not None:
+            self.last_save_error = outcome.error
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._show_outcome, outcome)
+                return
+            except RuntimeError:  # the loop closed in between: the app is exiting
+                pass
+        self._record_outcome(outcome)
+
+    def _record_outcome(self, outcome: SaveOutcome[WeekPlan]) -> None:
+        if outcome.error is None:
+            self._failed.pop(outcome.value.week, None)
+        else:
+            self._failed[outcome.value.week] = outcome.value
+
+    def _show_outcome(self, outcome: SaveOutcome[WeekPlan]) -> None:
+        self._record_outcome(outcome)
+        if outcome.error is not None:
+            self.notify(
+                f"{outcome.value.week} was not saved: {outcome.error} "
+                "It stays on screen; press ctrl+s to try again.",
+                title="Save failed",
+                severity="error",
+                timeout=30,
+            )
+        if self._failed:
+            self.save_state = SaveState.failed(len(self._failed))
+        elif outcome.pending:
+            self.save_state = SaveState.saving(outcome.pending)
+        else:
+            self.save_state = SaveState.saved()
+
+    # -- command palette -------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        if isinstance(screen, WeekScreen):
+            yield from week_commands(screen)
+        yield from super().get_system_commands(screen)

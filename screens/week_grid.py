@@ -2,34 +2,72 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pendulum
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Static
+
+from rules import Activity
+
+UNPLANNED = "—"
 
 
 class DayCell(Static):
-    """One day: weekday name, date and activity, with today marked in words and colour."""
+    """One day. The activity is always written in words; its colour only repeats it."""
 
-    def __init__(self, day: pendulum.Date, *, today: pendulum.Date) -> None:
-        super().__init__()
+    class Clicked(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, index: int, day: pendulum.Date, *, today: pendulum.Date) -> None:
+        super().__init__(id=f"day-{index}")
+        self.index = index
         self.day = day
         self.is_today = day == today
+        self.activity: Activity | None = None
         self.set_class(self.is_today, "-today")
 
+    def show(self, day: pendulum.Date, activity: Activity | None, *, today: pendulum.Date) -> None:
+        self.day = day
+        self.activity = activity
+        self.is_today = day == today
+        self.set_class(self.is_today, "-today")
+        for candidate in Activity:
+            self.set_class(activity == candidate, f"-{candidate}")
+        self.set_class(activity is None, "-unplanned")
+        self.refresh()
+
     def render(self) -> str:
-        weekday = self.day.format("dddd")
-        date = self.day.format("D MMM")
-        marker = "today" if self.is_today else ""
-        return f"[b]{weekday}[/b]\n{date}\n{marker}\n\n[dim]unplanned[/dim]"
+        weekday = self.day.format("ddd")
+        marker = " [reverse] today [/]" if self.is_today else ""
+        activity = self.activity.upper() if self.activity else UNPLANNED
+        return f"[b]{weekday}[/b]{marker}\n{self.day.format('D MMM')}\n\n[b]{activity}[/b]"
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self.index))
 
 
 class WeekGrid(Horizontal):
-    def __init__(self, days: tuple[pendulum.Date, ...], *, today: pendulum.Date) -> None:
+    def __init__(self, days: Sequence[pendulum.Date], *, today: pendulum.Date) -> None:
         super().__init__()
-        self.days = days
-        self.today = today
+        self._initial_days = tuple(days)
+        self._today = today
 
     def compose(self) -> ComposeResult:
-        for day in self.days:
-            yield DayCell(day, today=self.today)
+        for index, day in enumerate(self._initial_days):
+            yield DayCell(index, day, today=self._today)
+
+    def show(
+        self,
+        days: Sequence[tuple[pendulum.Date, Activity | None]],
+        *,
+        today: pendulum.Date,
+        selected: int,
+    ) -> None:
+        for cell, (day, activity) in zip(self.query(DayCell), days, strict=True):
+            cell.show(day, activity, today=today)
+            cell.set_class(cell.index == selected, "-selected")

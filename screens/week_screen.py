@@ -1,48 +1,191 @@
-"""The week screen: the shown ISO week as seven days, navigable by week."""
+"""The week screen: seven days to plan with the keyboard, and live advice beside them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from planner.clock import Clock
-from planner.weeks import IsoWeek
-from screens.week_grid import WeekGrid
+from planner.advice import summarize
+from planner.session import PlanningSession, ReadOnlyError
+from planner.store import StoreError
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity, KnowledgeBase
+from screens.advice_panel import AdvicePanel
+from screens.keys import LEGEND, WEEK_BINDINGS
+from screens.save_state import SaveState
+from screens.week_grid import DayCell, WeekGrid
+
+# Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
+WIDE_MIN_WIDTH = 110
+# Below this nothing readable fits: a notice replaces the layout.
+MIN_SIZE = (60, 20)
 
 
-def week_title(week: IsoWeek) -> str:
-    first, last = week.days[0], week.days[-1]
-    return f"{week}  ·  {first.format('ddd D MMM')} – {last.format('ddd D MMM YYYY')}"
+def week_title(session: PlanningSession) -> str:
+    dates = session.view.plan.dates
+    first, last = dates[0], dates[-1]
+    return f"[b]{session.week}[/b]  ·  {first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
 
 
 class WeekScreen(Screen[None]):
     CSS_PATH = "week_screen.tcss"
-    BINDINGS = [
-        Binding("left_square_bracket", "previous_week", "Prev week"),
-        Binding("right_square_bracket", "next_week", "Next week"),
-        Binding("t", "this_week", "This week"),
-    ]
+    BINDINGS = WEEK_BINDINGS
 
-    week: reactive[IsoWeek] = reactive(IsoWeek(2000, 1), recompose=True)
+    selected: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, *, clock: Clock, week: IsoWeek | None = None) -> None:
+    def __init__(self, session: PlanningSession, knowledge: KnowledgeBase) -> None:
         super().__init__()
-        self.clock = clock
-        self.set_reactive(WeekScreen.week, week or IsoWeek.containing(clock.today()))
+        self.session = session
+        self.knowledge = knowledge
 
     def compose(self) -> ComposeResult:
-        yield Static(week_title(self.week), id="week-title")
-        yield WeekGrid(self.week.days, today=self.clock.today())
+        with Horizontal(id="top-bar"):
+            yield Static(week_title(self.session), id="week-title")
+            yield Static(id="save-state")
+        with Container(id="body"):
+            with Vertical(id="plan-area"):
+                yield WeekGrid(self.session.view.plan.dates, today=self.session.today)
+                yield Static(LEGEND, id="legend")
+            yield AdvicePanel(id="advice")
+        yield Static(
+            f"The terminal is too small for the planner.\n"
+            f"Make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]} characters.",
+            id="too-small",
+        )
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.set_reactive(WeekScreen.selected, self.session.index_of_today() or 0)
+        self.watch(self.app, "save_state", self._show_save_state)
+        self._fit(self.app.size.width, self.app.size.height)
+        self.show_week()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_week(self) -> None:
+        """Grid, title and panel from the session's current view, all in one frame."""
+        view = self.session.view
+        plan = view.plan
+        self.query_one("#week-title", Static).update(week_title(self.session))
+        self.query_one(WeekGrid).show(plan.days, today=self.session.today, selected=self.selected)
+        self.query_one(AdvicePanel).show(
+            summarize(plan, view.evaluation, self.knowledge),
+            view.evaluation.transitions,
+            shown=(plan.dates[0], plan.dates[-1]),
+            selected=plan.dates[self.selected],
+        )
+
+    def watch_selected(self) -> None:
+        self.show_week()
+
+    def _show_save_state(self, state: SaveState) -> None:
+        label = self.query_one("#save-state", Static)
+        label.update(state.label)
+        for name in SaveState.CLASSES:
+            label.set_class(state.css_class == name, name)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_SIZE[0] or height < MIN_SIZE[1], "-too-small")
+        self.set_class(width < WIDE_MIN_WIDTH, "-narrow")
+
+    # -- selecting -------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self.selected = max(0, min(6, self.selected + step))
+
+    def action_move_to(self, index: int) -> None:
+        self.selected = index
+
+    def on_day_cell_clicked(self, message: DayCell.Clicked) -> None:
+        self.selected = message.index
+
+    # -- planning --------------------------------------------------------------------------
+
+    def action_plan(self, activity: str) -> None:
+        if self._edit(lambda: self.session.set_activity(self.selected, Activity(activity))):
+            # Typing a week is seven keys: move on to the next day.
+            self.selected = min(6, self.selected + 1)
+
+    def action_clear_day(self) -> None:
+        self._edit(lambda: self.session.set_activity(self.selected, None))
+
+    def action_clear_week(self) -> None:
+        if self._edit(self.session.clear_week):
+            self.notify(f"Cleared {self.session.week}. Press ctrl+z to undo.")
+
+    def action_undo(self) -> None:
+        if not self._edit(self.session.undo, refresh_always=False):
+            self.notify("Nothing to undo.", timeout=2)
+
+    def action_redo(self) -> None:
+        if not self._edit(self.session.redo, refresh_always=False):
+            self.notify("Nothing to redo.", timeout=2)
+
+    def _edit(self, change: Callable[[], bool], *, refresh_always: bool = True) -> bool:
+        try:
+            changed = change()
+        except ReadOnlyError as error:
+            self.notify(f"{error} Nothing was changed.", title="Read-only", severity="error")
+            return False
+        if changed or refresh_always:
+            self.show_week()
+        return changed
+
+    # -- moving between weeks --------------------------------------------------------------
+
+    def show_iso_week(self, week: IsoWeek) -> None:
+        self.session.show(week)
+        self.show_week()
+
     def action_previous_week(self) -> None:
-        self.week = self.week.previous()
+        self.show_iso_week(self.session.week.previous())
 
     def action_next_week(self) -> None:
-        self.week = self.week.next()
+        self.show_iso_week(self.session.week.next())
 
     def action_this_week(self) -> None:
-        self.week = IsoWeek.containing(self.clock.today())
+        self.session.show_today()
+        self.selected = self.session.index_of_today() or 0
+        self.show_week()
+
+    def action_help(self) -> None:
+        from screens.help_dialog import HelpDialog
+
+        self.app.push_screen(HelpDialog(self.active_bindings_table()))
+
+    def active_bindings_table(self) -> list[tuple[str, str]]:
+        rows = [(b.key_display or b.key, b.description) for b in WEEK_BINDINGS]
+        rows.extend([("ctrl+p", "Command palette: go to week, clear week, settings…"),
+                     ("ctrl+s", "Save again after a failed save"),
+                     ("ctrl+q", "Quit")])  # fmt: skip
+        return rows
+
+    def action_go_to_week(self) -> None:
+        from screens.week_dialog import GoToWeekDialog
+
+        def go(week: IsoWeek | None) -> None:
+            if week is not None:
+                self.show_iso_week(week)
+
+        self.app.push_screen(GoToWeekDialog(self.session.week), go)
+
+    def set_first_weekday(self, first: FirstWeekday) -> None:
+        try:
+            self.session.set_first_weekday(first)
+        except (ReadOnlyError, StoreError) as error:
+            self.notify(str(error), title="Setting not changed", severity="error")
+            return
+        self.query_one(WeekGrid).remove()
+        self.query_one("#plan-area").mount(
+            WeekGrid(self.session.view.plan.dates, today=self.session.today), before="#legend"
+        )
+        self.call_after_refresh(self.show_week)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,8 @@ from planner.clock import FixedClock
 
 # Wednesday of 2026-W48: the week the snapshots show.
 TODAY = pendulum.Date(2026, 11, 25)
-TERMINAL_SIZE = (100, 32)
+TERMINAL_SIZE = (120, 36)
+NARROW_SIZE = (80, 44)
 
 
 @pytest.fixture(autouse=True)
@@ -38,15 +39,30 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(clock: FixedClock, db_path: Path) -> Callable[..., Any]:
-    """Build the App as the command would, but with the fixed clock and temp database."""
+def make_app(clock: FixedClock, db_path: Path) -> Iterator[Callable[..., Any]]:
+    """Build the App as the command would, but with the fixed clock and temp database.
 
-    def build(**overrides: Any) -> Any:
+    ``make_app(week=..., store=...)``; each call opens its own store on ``db_path`` unless
+    one is given, and every store opened here is closed after the test.
+    """
+    from planner.store import Store
+    from rules import default_knowledge
+
+    opened: list[Store] = []
+
+    def build(*, store: Store | None = None, **overrides: Any) -> Any:
         from screens.app import PlannerApp
 
-        options: dict[str, Any] = {"clock": clock, "db_path": db_path, **overrides}
+        if store is None:
+            store = Store.open(db_path, fallback_read_only=True)
+            opened.append(store)
+        options: dict[str, Any] = {
+            "clock": clock, "store": store, "knowledge": default_knowledge(), **overrides
+        }
         app = PlannerApp(**options)
         app.animation_level = "none"
         return app
 
-    return build
+    yield build
+    for store in opened:
+        store.close()

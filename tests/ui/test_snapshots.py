@@ -1,12 +1,78 @@
-"""Snapshot tests of every screen, with a fixed clock and a temporary database."""
+"""Snapshot tests of every screen and state, with a fixed clock and a temporary database.
+
+After `make snapshot-update`, look at each changed SVG as a picture before committing it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from tests.conftest import TERMINAL_SIZE
+from planner.plan import WeekPlan
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity
+from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
+
+# The first article's example week: Push / Rest / Legs / Pull / Rest.
+ARTICLE_WEEK = ["home", "p", "full_stop", "g", "u", "full_stop"]
 
 
-def test_week_screen(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+def plan(db_path: Path, week: IsoWeek, *activities: Activity | None) -> None:
+    padded = (*activities, *[None] * (7 - len(activities)))
+    with Store.open(db_path) as store:
+        store.save_plan(WeekPlan(week, FirstWeekday.MONDAY, padded))
+
+
+def test_empty_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
+
+
+def test_article_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    assert snap_compare(make_app(), press=ARTICLE_WEEK, terminal_size=TERMINAL_SIZE)
+
+
+def test_legs_then_run(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    press = ["home", "g", "r", "left"]
+    assert snap_compare(make_app(), press=press, terminal_size=TERMINAL_SIZE)
+
+
+def test_selection_mid_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    press = ["home", "u", "g", "full_stop", "p", "r", "g", "full_stop", "home", "right", "right"]
+    assert snap_compare(make_app(), press=press, terminal_size=TERMINAL_SIZE)
+
+
+def test_transition_across_the_week_boundary(
+    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
+) -> None:
+    plan(db_path, IsoWeek(2026, 48), None, None, None, None, None, Activity.PUSH, Activity.LEGS)
+    press = ["right_square_bracket", "home", "r"]
+    assert snap_compare(make_app(), press=[*press, "left"], terminal_size=TERMINAL_SIZE)
+
+
+def test_narrow_layout(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    assert snap_compare(make_app(), press=ARTICLE_WEEK, terminal_size=NARROW_SIZE)
+
+
+def test_terminal_too_small(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    assert snap_compare(make_app(), terminal_size=(50, 16))
+
+
+def test_help_screen(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    assert snap_compare(make_app(), press=["question_mark"], terminal_size=TERMINAL_SIZE)
+
+
+def test_read_only_notice(
+    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
+) -> None:
+    plan(db_path, IsoWeek(2026, 48), Activity.LEGS, Activity.PULL, Activity.REST)
+    with Store.open(db_path):  # another planner holds the database
+        assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
+
+
+def test_damaged_database_notice(
+    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
+) -> None:
+    db_path.write_text('{"weeks": {"1": {"week": "2026-W48", "da')  # cut off mid-write
     assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)

@@ -1,40 +1,165 @@
-"""Pilot tests of the week screen: what a user sees and how the keys move through weeks."""
+"""Pilot tests of the week screen: keyboard and mouse flows, saving, quitting and restarting."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.widgets import Static
 
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity
+from screens.advice_panel import AdvicePanel
 from screens.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
 
+W48 = IsoWeek(2026, 48)
+PUSH, PULL, LEGS, RUN, REST = Activity
 
-async def test_opens_on_the_current_iso_week_with_today_marked(
-    make_app: Callable[..., Any],
-) -> None:
+
+def shown_week(app: Any) -> str:
+    return str(app.screen.query_one("#week-title", Static).render()).split()[0]
+
+
+def cells(app: Any) -> list[DayCell]:
+    return list(app.screen.query(DayCell))
+
+
+def planned(app: Any) -> list[Activity | None]:
+    return [cell.activity for cell in cells(app)]
+
+
+def stored(db_path: Path, week: IsoWeek = W48) -> tuple[Activity | None, ...]:
+    with Store.open(db_path, read_only=True) as store:
+        return store.load_plan(week, FirstWeekday.MONDAY).activities
+
+
+async def test_opens_on_the_current_week_with_today_selected(make_app: Callable[..., Any]) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE):
-        title = app.screen.query_one("#week-title", Static)
-        assert str(title.render()).startswith("2026-W48")
-        cells = list(app.screen.query(DayCell))
-        assert [c.day.format("ddd") for c in cells] == [
+        assert shown_week(app) == "2026-W48"
+        assert [c.day.format("ddd") for c in cells(app)] == [
             "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
         ]  # fmt: skip
-        assert [c.is_today for c in cells] == [False, False, True, False, False, False, False]
+        assert [c.is_today for c in cells(app)] == [False, False, True, False, False, False, False]
+        assert app.screen.selected == 2
 
 
-async def test_brackets_move_by_week_and_t_returns_to_today(make_app: Callable[..., Any]) -> None:
+async def test_a_week_is_typed_in_seven_keys_and_saved(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "p", "full_stop", "g", "u", "space", "r", "5")
+        assert planned(app) == [PUSH, REST, LEGS, PULL, REST, RUN, REST]
+        # The panel explains the week's transitions, the boundary ones included.
+        assert len(app.screen.query_one(AdvicePanel).query(".transition")) == 8
+    assert stored(db_path) == (PUSH, REST, LEGS, PULL, REST, RUN, REST)
 
-        def shown() -> str:
-            return str(app.screen.query_one("#week-title", Static).render()).split()[0]
 
+async def test_digits_clear_and_selection_keys(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("end", "4", "h", "h", "3", "l", "backspace", "left", "1")
+        assert planned(app) == [None, None, None, None, PUSH, None, RUN]
+
+
+async def test_undo_and_redo(make_app: Callable[..., Any], db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "u", "r")
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert planned(app)[:3] == [LEGS, None, None]
+        await pilot.press("ctrl+y")
+        assert planned(app)[:3] == [LEGS, PULL, None]
+    assert stored(db_path)[:3] == (LEGS, PULL, None)
+
+
+async def test_undo_returns_to_the_week_of_the_change(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("g", "right_square_bracket", "right_square_bracket")
+        assert shown_week(app) == "2026-W50"
+        await pilot.press("ctrl+z")
+        assert shown_week(app) == "2026-W48"
+        assert planned(app)[2] is None
+
+
+async def test_week_navigation(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("right_square_bracket", "right_square_bracket")
-        assert shown() == "2026-W50"
+        assert shown_week(app) == "2026-W50"
         await pilot.press(*["left_square_bracket"] * 4)
-        assert shown() == "2026-W46"
+        assert shown_week(app) == "2026-W46"
         await pilot.press("t")
-        assert shown() == "2026-W48"
+        assert shown_week(app) == "2026-W48"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to week", "enter")
+        await pilot.press("ctrl+a", *"2027-W05", "enter")
+        assert shown_week(app) == "2027-W05"
+
+
+async def test_go_to_week_rejects_weeks_that_do_not_exist(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await app.screen.run_action("go_to_week")
+        await pilot.pause()
+        await pilot.press("ctrl+a", *"2025-W53", "enter")
+        error = str(app.screen.query_one("#week-error", Static).render())
+        assert "W53 does not exist" in error
+        await pilot.press("escape")
+        assert shown_week(app) == "2026-W48"
+
+
+async def test_clicking_a_day_selects_it(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.click("#day-5")
+        assert app.screen.selected == 5
+        await pilot.press("r")
+        assert planned(app)[5] is RUN
+
+
+async def test_quit_and_restart_show_the_same_week(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    first = make_app()
+    async with first.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "u", "full_stop", "p", "r", "full_stop", "g")
+        await pilot.press("right_square_bracket", "home", "u")
+        before = planned(first)
+        await pilot.press("ctrl+q")
+    first.store.close()
+    second = make_app()
+    async with second.run_test(size=TERMINAL_SIZE) as pilot:
+        assert planned(second) == [LEGS, PULL, REST, PUSH, RUN, REST, LEGS]
+        await pilot.press("right_square_bracket")
+        assert planned(second) == before
+
+
+async def test_sunday_first_weeks(make_app: Callable[..., Any], db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "r")  # Monday 23 Nov
+        app.screen.set_first_weekday(FirstWeekday.SUNDAY)
+        await pilot.pause()
+        assert [c.day.format("ddd D") for c in cells(app)][:2] == ["Sun 22", "Mon 23"]
+        assert planned(app)[1] is RUN
+    with Store.open(db_path, read_only=True) as store:
+        assert store.settings().first_weekday is FirstWeekday.SUNDAY
+
+
+async def test_a_second_planner_on_the_same_file_is_read_only(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    with Store.open(db_path) as holder:
+        holder.save_plan(holder.load_plan(W48, FirstWeekday.MONDAY).with_activity(0, LEGS))
+        app = make_app()
+        async with app.run_test(size=TERMINAL_SIZE) as pilot:
+            assert app.store.read_only
+            await pilot.press("home", "p")
+            assert planned(app)[0] is LEGS  # refused, nothing changed
+            assert "read-only" in str(app.screen.query_one("#save-state", Static).render())

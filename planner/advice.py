@@ -1,0 +1,58 @@
+"""The bridge from planned weeks to the rules engine, shared by the screen and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.plan import WeekPlan
+from rules import Activity, Day, Evaluation, Finding, KnowledgeBase, evaluate
+
+# Days of context on each side of a shown week: enough for the boundary transitions and for
+# patterns (e.g. the same muscles twice inside 48 h) that start in the neighbouring week.
+CONTEXT_DAYS = 2
+
+
+def evaluate_plan(
+    plan: WeekPlan,
+    before: Sequence[tuple[date, Activity | None]],
+    after: Sequence[tuple[date, Activity | None]],
+    knowledge: KnowledgeBase,
+) -> Evaluation:
+    """Findings for every transition touching the week, including both boundaries."""
+    days = [Day(day, activity) for day, activity in (*before, *plan.days, *after)]
+    return evaluate(days, focus=(plan.dates[0], plan.dates[-1]), knowledge=knowledge)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """The numbers the panel and ``planner show`` print above the transitions."""
+
+    score: int
+    planned_days: int
+    rest_days: int
+    sessions_per_group: tuple[tuple[str, int], ...]  # (group name, hard sessions), in order
+    findings: tuple[Finding, ...]
+
+
+def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) -> WeekSummary:
+    planned = [activity for activity in plan.activities if activity is not None]
+    sessions = tuple(
+        (
+            group.name,
+            sum(
+                1
+                for activity in planned
+                if knowledge.loads(activity).get(group.id, 0.0) >= knowledge.hard_load
+            ),
+        )
+        for group in knowledge.muscle_groups
+    )
+    return WeekSummary(
+        score=evaluation.score,
+        planned_days=len(planned),
+        rest_days=sum(1 for activity in planned if activity is Activity.REST),
+        sessions_per_group=sessions,
+        findings=evaluation.week_findings,
+    )

@@ -1,0 +1,172 @@
+"""What the week screen works on, without Textual: the shown week, edits, undo and redo.
+
+Every change produces a new immutable ``WeekPlan``; it is handed to ``save`` (the single
+background writer) at once and kept here, so what is shown and evaluated never waits on the
+disk and never reads a week older than the user's last edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pendulum
+
+from planner.advice import CONTEXT_DAYS, evaluate_plan
+from planner.history import History
+from planner.plan import WeekPlan
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek, week_of
+from rules import Activity, Evaluation, KnowledgeBase
+
+DayActivity = tuple[pendulum.Date, Activity | None]
+
+
+class ReadOnlyError(Exception):
+    """An edit was asked of a database this planner may only read."""
+
+
+@dataclass(frozen=True, slots=True)
+class WeekView:
+    """Everything the week screen shows for one week, computed together."""
+
+    plan: WeekPlan
+    before: tuple[DayActivity, ...]
+    after: tuple[DayActivity, ...]
+    evaluation: Evaluation
+
+
+class PlanningSession:
+    def __init__(
+        self,
+        store: Store,
+        knowledge: KnowledgeBase,
+        today: pendulum.Date,
+        save: Callable[[WeekPlan], None],
+        week: IsoWeek | None = None,
+    ) -> None:
+        self._store = store
+        self._knowledge = knowledge
+        self._save = save
+        self._first = store.settings().first_weekday
+        self._plans: dict[IsoWeek, WeekPlan] = {}
+        self._history: History[WeekPlan] = History()
+        self.today = today
+        self._week = week or week_of(today, self._first)
+        self._view = self._compute_view()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def view(self) -> WeekView:
+        return self._view
+
+    @property
+    def week(self) -> IsoWeek:
+        return self._week
+
+    @property
+    def first_weekday(self) -> FirstWeekday:
+        return self._first
+
+    @property
+    def read_only(self) -> bool:
+        return self._store.read_only
+
+    def plan_for(self, week: IsoWeek) -> WeekPlan:
+        plan = self._plans.get(week)
+        if plan is None:
+            plan = self._plans[week] = self._store.load_plan(week, self._first)
+        return plan
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def show(self, week: IsoWeek) -> None:
+        self._week = week
+        self._view = self._compute_view()
+
+    def show_today(self) -> None:
+        self.show(week_of(self.today, self._first))
+
+    def index_of_today(self) -> int | None:
+        dates = self._view.plan.dates
+        return dates.index(self.today) if self.today in dates else None
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def set_activity(self, index: int, activity: Activity | None) -> bool:
+        """Plan ``activity`` (None clears) on the shown day ``index``; False if unchanged."""
+        plan = self._view.plan
+        return self._apply(plan, plan.with_activity(index, activity))
+
+    def clear_week(self) -> bool:
+        plan = self._view.plan
+        return self._apply(plan, WeekPlan.empty(plan.week, plan.first_weekday))
+
+    def replace_plan(self, new: WeekPlan) -> bool:
+        """Put a whole week in place (templates, copying a week); undoable like any edit."""
+        return self._apply(self.plan_for(new.week), new)
+
+    def undo(self) -> bool:
+        edit = self._history.undo()
+        if edit is None:
+            return False
+        self._commit(edit.before)
+        return True
+
+    def redo(self) -> bool:
+        edit = self._history.redo()
+        if edit is None:
+            return False
+        self._commit(edit.after)
+        return True
+
+    def set_first_weekday(self, first: FirstWeekday) -> None:
+        """Switch Monday-first / Sunday-first. Weeks are re-read in the new shape; the undo
+        history, which holds weeks of the old shape, starts afresh."""
+        if first == self._first:
+            return
+        self._require_writable()
+        self._store.save_settings(replace(self._store.settings(), first_weekday=first))
+        self._first = first
+        self._plans.clear()
+        self._history = History()
+        self.show(week_of(self._view.plan.dates[3], first))
+
+    def _apply(self, before: WeekPlan, after: WeekPlan) -> bool:
+        if before == after:
+            return False
+        self._require_writable()
+        self._history.record(before, after)
+        self._commit(after)
+        return True
+
+    def _commit(self, plan: WeekPlan) -> None:
+        self._plans[plan.week] = plan
+        self._save(plan)
+        self._week = plan.week
+        self._view = self._compute_view()
+
+    def _require_writable(self) -> None:
+        if self._store.read_only:
+            raise ReadOnlyError(self._store.read_only_reason or "the database is read-only")
+
+    # -- evaluation ------------------------------------------------------------------------
+
+    def _compute_view(self) -> WeekView:
+        plan = self.plan_for(self._week)
+        first, last = plan.dates[0], plan.dates[-1]
+        before = self._days(first.subtract(days=CONTEXT_DAYS), first.subtract(days=1))
+        after = self._days(last.add(days=1), last.add(days=CONTEXT_DAYS))
+        evaluation = evaluate_plan(plan, before, after, self._knowledge)
+        return WeekView(plan, before, after, evaluation)
+
+    def _days(self, start: pendulum.Date, end: pendulum.Date) -> tuple[DayActivity, ...]:
+        """Days outside the shown week, read through the plans edited in this session."""
+        days: list[DayActivity] = []
+        day = start
+        while day <= end:
+            days.append((day, self.plan_for(week_of(day, self._first)).activity_on(day)))
+            day = day.add(days=1)
+        return tuple(days)
+

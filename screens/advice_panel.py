@@ -1,0 +1,87 @@
+"""The side panel: the week's summary, then every transition touching the shown week with
+its pros, cons and tips and where each comes from. The transitions into and out of the
+selected day are expanded with the longer detail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.widgets import Static
+
+from planner.advice import WeekSummary
+from rules import Finding, Kind, Transition
+
+KIND_MARK = {Kind.PRO: "[$success]+ pro[/]", Kind.CON: "[$error]- con[/]", Kind.TIP: "[$accent]* tip[/]"}
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day}"
+
+
+def render_finding(finding: Finding, *, detailed: bool) -> str:
+    lines = [f"{KIND_MARK[finding.kind]} {escape(finding.text)}"]
+    if detailed and finding.detail:
+        lines.append(f"[dim]{escape(finding.detail)}[/]")
+    lines.append(f"[dim i]  {escape(finding.source.citation)}[/]")
+    return "\n".join(lines)
+
+
+def render_transition(transition: Transition, *, detailed: bool, boundary: bool) -> str:
+    before, after = transition.before, transition.after
+    names = f"{before.activity or 'unplanned'} → {after.activity or 'unplanned'}"
+    where = "  [dim](across the week boundary)[/]" if boundary else ""
+    heading = f"[b]{_day(before.date)} → {_day(after.date)}[/b]  {names}{where}"
+    if not transition.findings:
+        return f"{heading}\n[dim]Plan both days to see advice.[/]"
+    body = "\n".join(render_finding(f, detailed=detailed) for f in transition.findings)
+    return f"{heading}\n{body}"
+
+
+def render_summary(summary: WeekSummary) -> str:
+    groups = "  ".join(f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group)
+    lines = [
+        f"[b]Week score {summary.score}/100[/b]  ·  rest days [b]{summary.rest_days}[/b]"
+        f"  ·  planned [b]{summary.planned_days}/7[/b]",
+        f"[dim]Sessions per muscle group:[/] {groups}",
+    ]
+    lines.extend(render_finding(f, detailed=False) for f in summary.findings)
+    return "\n".join(lines)
+
+
+class AdvicePanel(VerticalScroll):
+    """Shows one week's advice; ``show`` replaces everything in the same frame."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="week-summary")
+
+    def show(
+        self,
+        summary: WeekSummary,
+        transitions: Sequence[Transition],
+        *,
+        shown: tuple[date, date],
+        selected: date,
+    ) -> None:
+        self.query_one("#week-summary", Static).update(render_summary(summary))
+        entries = list(self.query(".transition").results(Static))
+        while len(entries) < len(transitions):
+            entry = Static(classes="transition")
+            self.mount(entry)
+            entries.append(entry)
+        for entry in entries[len(transitions) :]:
+            entry.remove()
+        first, last = shown
+        focused: Static | None = None
+        for entry, transition in zip(entries, transitions, strict=False):
+            detailed = selected in (transition.before.date, transition.after.date)
+            boundary = transition.before.date < first or transition.after.date > last
+            entry.update(render_transition(transition, detailed=detailed, boundary=boundary))
+            entry.set_class(detailed, "-selected")
+            if detailed and focused is None:
+                focused = entry
+        if focused is not None:
+            self.call_after_refresh(self.scroll_to_widget, focused, animate=False, top=True)

@@ -1,0 +1,36 @@
+"""Every key of the planner, built from the same keymap the screen binds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpDialog(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc"),
+    ]
+
+    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        width = max(len(key) for key, _ in self.rows)
+        table = "\n".join(
+            f"[b]{escape(key).ljust(width)}[/b]  {escape(text)}" for key, text in self.rows
+        )
+        with VerticalScroll(id="dialog", classes="help") as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "esc to close"
+            yield Static(table)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)
