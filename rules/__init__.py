@@ -1,8 +1,51 @@
 """rules: the knowledge base (activities, muscle loads, rule files) and its pure engine.
 
-Knows nothing of weeks, storage or screens, and never imports Textual.
+Knows nothing of weeks, storage or screens, and never imports Textual. Typical use::
+
+    from rules import Day, evaluate, load_knowledge
+    knowledge = load_knowledge(user_file_or_none)   # once; validates every file
+    evaluation = evaluate(days, focus=(monday, sunday), knowledge=knowledge)
 """
 
 from rules.activities import Activity
+from rules.engine import evaluate, score
+from rules.errors import RuleFileError
+from rules.knowledge import KnowledgeBase
+from rules.loader import (
+    USER_RULES_FILENAME,
+    default_knowledge,
+    find_user_rules,
+    load_knowledge,
+)
+from rules.model import (
+    Day,
+    Evaluation,
+    Finding,
+    Kind,
+    MuscleGroup,
+    Source,
+    Transition,
+    consecutive_days,
+)
+from rules.rule import Rule
 
-__all__ = ["Activity"]
+__all__ = [
+    "USER_RULES_FILENAME",
+    "Activity",
+    "Day",
+    "Evaluation",
+    "Finding",
+    "Kind",
+    "KnowledgeBase",
+    "MuscleGroup",
+    "Rule",
+    "RuleFileError",
+    "Source",
+    "Transition",
+    "consecutive_days",
+    "default_knowledge",
+    "evaluate",
+    "find_user_rules",
+    "load_knowledge",
+    "score",
+]

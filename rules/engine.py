@@ -1,0 +1,123 @@
+"""The pure engine: dated days in, findings and a score out. No I/O, no clock, no state.
+
+Score: every finding carries a weight (0..10). Over the focus period, P is the sum of the
+weights of pro findings and C that of con findings (tips weigh 0), counting the week
+findings and the findings of each transition whose ``after`` day is in focus (so each
+transition counts towards exactly one week: the one it leads into). Then
+
+    score = round(100 * (P + 5) / (P + C + 10))
+
+The 5 points of neutral weight on each side keep a single finding from swinging the score
+to 0 or 100; with no findings at all (nothing planned) the score is 50, "no opinion".
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from rules.activities import Activity
+from rules.knowledge import KnowledgeBase
+from rules.loader import default_knowledge
+from rules.model import Day, Evaluation, Finding, Kind, Transition
+from rules.week_rules import WeekFacts
+
+PRIOR_WEIGHT = 5
+NEUTRAL_SCORE = 50
+
+
+def score(favourable: int, unfavourable: int) -> int:
+    """0..100 from the summed pro and con weights (see the module docstring)."""
+    total = favourable + unfavourable + 2 * PRIOR_WEIGHT
+    # Integer arithmetic, rounding halves up: the same answer on every platform.
+    return (200 * (favourable + PRIOR_WEIGHT) + total) // (2 * total)
+
+
+def _check_consecutive(days: Sequence[Day]) -> list[int]:
+    ordinals = [day.date.toordinal() for day in days]
+    for index in range(1, len(ordinals)):
+        if ordinals[index] != ordinals[index - 1] + 1:
+            raise ValueError(
+                "days must be consecutive dates in order: "
+                f"{days[index - 1].date.isoformat()} is followed by {days[index].date.isoformat()}"
+            )
+    return ordinals
+
+
+def evaluate(
+    days: Sequence[Day],
+    *,
+    focus: tuple[datetime.date, datetime.date] | None = None,
+    knowledge: KnowledgeBase | None = None,
+) -> Evaluation:
+    """Judge every transition between consecutive ``days`` and the focus period as a whole.
+
+    ``focus`` is the inclusive date range being shown (default: all of ``days``). Reported:
+    each transition with at least one day in focus (so passing the day before and the day
+    after a week yields both boundary transitions), in date order, including those touching
+    an unplanned day (with no findings). Days outside focus are context: patterns may start
+    in them, but week findings and the score look at the focus days only.
+    Raises ValueError if the dates are not consecutive or focus ends before it starts.
+    """
+    kb = knowledge if knowledge is not None else default_knowledge()
+    ordinals = _check_consecutive(days)
+    if not days:
+        return Evaluation(transitions=(), week_findings=(), score=NEUTRAL_SCORE)
+    if focus is None:
+        low, high = ordinals[0], ordinals[-1]
+    else:
+        low, high = focus[0].toordinal(), focus[1].toordinal()
+        if low > high:
+            raise ValueError(f"focus ends ({focus[1]}) before it starts ({focus[0]})")
+
+    plan = [day.activity for day in days]
+    pairs = kb.pair_findings
+    patterns = kb.pattern_rules
+    transitions: list[Transition] = []
+    counted: list[Finding] = []
+    for index in range(1, len(days)):
+        after_in_focus = low <= ordinals[index] <= high
+        if not after_in_focus and not low <= ordinals[index - 1] <= high:
+            continue
+        before, after = plan[index - 1], plan[index]
+        findings: tuple[Finding, ...] = ()
+        if before is not None and after is not None:
+            findings = pairs[(before, after)]
+            completed = [
+                found
+                for pattern in patterns
+                if index >= pattern.span - 1 and (found := pattern.check(plan, index)) is not None
+            ]
+            if completed:
+                findings += tuple(completed)
+        if after_in_focus:
+            counted.extend(findings)
+        transitions.append(Transition(days[index - 1], days[index], findings))
+
+    week_findings = _week_findings(kb, plan, ordinals, low, high)
+    counted.extend(week_findings)
+    favourable = sum(f.weight for f in counted if f.kind is Kind.PRO)
+    unfavourable = sum(f.weight for f in counted if f.kind is Kind.CON)
+    return Evaluation(
+        transitions=tuple(transitions),
+        week_findings=week_findings,
+        score=score(favourable, unfavourable),
+    )
+
+
+def _week_findings(
+    kb: KnowledgeBase,
+    plan: Sequence[Activity | None],
+    ordinals: Sequence[int],
+    low: int,
+    high: int,
+) -> tuple[Finding, ...]:
+    counts: dict[Activity, int] = {}
+    for activity, ordinal in zip(plan, ordinals, strict=True):
+        if activity is not None and low <= ordinal <= high:
+            counts[activity] = counts.get(activity, 0) + 1
+    planned = sum(counts.values())
+    if not planned:
+        return ()
+    facts = WeekFacts(days=high - low + 1, planned=planned, counts=counts)
+    return tuple(found for rule in kb.week_rules if (found := rule.evaluate(facts)) is not None)

@@ -1,0 +1,182 @@
+"""Reading and validating the rule files: the shipped ones under ``rules/data`` (read with
+``importlib.resources``, so an installed wheel works) and an optional user file.
+
+Everything is parsed and checked first; the knowledge base is built only when every file is
+sound, so a broken file never leaves half the rules loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rules.errors import RuleFileError
+from rules.knowledge import KnowledgeBase
+from rules.model import Source
+from rules.pair_rules import PAIR_TYPES, PairRule
+from rules.pattern_rules import PATTERN_TYPES, PatternRule
+from rules.rule import COMMON_FIELDS, parse_rule
+from rules.schema import Table
+from rules.vocabulary import Vocabulary, parse_vocabulary
+from rules.week_rules import WEEK_TYPES, WeekRule
+
+DATA = "data"
+SOURCES_FILE = "sources.toml"
+ACTIVITIES_FILE = "activities.toml"
+# Loaded in this order; a rule's file decides nothing about how it is evaluated.
+RULE_FILES = ("transitions.toml", "patterns.toml", "week.toml")
+USER_RULES_FILENAME = "rules.toml"
+SOURCE_KINDS = ("article", "study", "guideline")
+RULE_TYPES = (*PAIR_TYPES, *PATTERN_TYPES, *WEEK_TYPES)
+
+
+@dataclass
+class _Collected:
+    """Rules read so far, and the file each id came from (to report duplicates)."""
+
+    pairs: list[PairRule] = field(default_factory=list)
+    patterns: list[PatternRule] = field(default_factory=list)
+    weeks: list[WeekRule] = field(default_factory=list)
+    origin: dict[str, str] = field(default_factory=dict)
+
+
+def _parse_toml(file: str, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleFileError(file, f"is not valid TOML ({error})") from None
+
+
+def _read_shipped(name: str) -> tuple[str, dict[str, Any]]:
+    file = f"rules/{DATA}/{name}"
+    text = resources.files("rules").joinpath(DATA, name).read_text(encoding="utf-8")
+    return file, _parse_toml(file, text)
+
+
+def _parse_sources(file: str, raw: object, known: dict[str, Source]) -> None:
+    if not isinstance(raw, Mapping):
+        raise RuleFileError(file, "must be a table of sources", field="sources")
+    for source_id, data in raw.items():
+        table = Table(file, "source", source_id, data)
+        table.ident_value(source_id)
+        if source_id in known:
+            table.fail(None, "is defined twice")
+        table.only(("title", "citation", "kind"))
+        known[source_id] = Source(
+            id=source_id,
+            title=table.text("title", one_line=True, max_len=200),
+            citation=table.text("citation", one_line=True, max_len=80),
+            kind=table.choice("kind", SOURCE_KINDS),
+        )
+
+
+def _parse_rules(
+    file: str,
+    raw: object,
+    sources: Mapping[str, Source],
+    vocab: Vocabulary,
+    into: _Collected,
+) -> None:
+    if not isinstance(raw, list):
+        raise RuleFileError(file, "must be an array of tables ([[rules]])", field="rules")
+    for number, data in enumerate(raw, start=1):
+        # Until the id is known, the rule is named by its position in the file.
+        table = Table(file, "rule", f"#{number}", data)
+        rule_id = table.ident("id")
+        table.name = rule_id
+        if rule_id in into.origin:
+            table.fail("id", f"duplicates a rule already defined in {into.origin[rule_id]}")
+        rule_type = table.choice("type", RULE_TYPES)
+        if rule_type in PAIR_TYPES:
+            fields, placeholders, build_pair = PAIR_TYPES[rule_type]
+            table.only((*COMMON_FIELDS, *fields))
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
+            into.pairs.append(build_pair(table, rule, vocab))
+        elif rule_type in PATTERN_TYPES:
+            fields, placeholders, build_pattern = PATTERN_TYPES[rule_type]
+            table.only((*COMMON_FIELDS, *fields))
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
+            into.patterns.append(build_pattern(table, rule, vocab))
+        else:
+            fields, placeholders, build_week = WEEK_TYPES[rule_type]
+            table.only((*COMMON_FIELDS, *fields))
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
+            into.weeks.append(build_week(table, rule, vocab))
+        into.origin[rule_id] = file
+
+
+def _parse_disable(file: str, raw: object, known: Mapping[str, str]) -> frozenset[str]:
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise RuleFileError(file, "must be a list of rule ids", field="disable")
+    for rule_id in raw:
+        if rule_id not in known:
+            raise RuleFileError(
+                file, "names no known rule", what="rule", name=rule_id, field="disable"
+            )
+    return frozenset(raw)
+
+
+def _read_user_file(path: Path) -> tuple[str, dict[str, Any]]:
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleFileError(file, "does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(file, f"cannot be read ({error})") from None
+    return file, _parse_toml(file, text)
+
+
+def load_knowledge(extra_rules: Path | None = None) -> KnowledgeBase:
+    """Load the shipped knowledge, then ``extra_rules`` (a user's file) if given.
+
+    A user file may hold ``[sources.<id>]`` tables, ``[[rules]]`` like the shipped files,
+    and ``disable = ["rule-id", ...]``. Raises RuleFileError on the first problem found.
+    """
+    sources: dict[str, Source] = {}
+    file, document = _read_shipped(SOURCES_FILE)
+    Table(file, "file", None, document).only(("sources",))
+    _parse_sources(file, document.get("sources", {}), sources)
+
+    file, document = _read_shipped(ACTIVITIES_FILE)
+    vocab = parse_vocabulary(file, document)
+
+    collected = _Collected()
+    for name in RULE_FILES:
+        file, document = _read_shipped(name)
+        Table(file, "file", None, document).only(("rules",))
+        _parse_rules(file, document.get("rules", []), sources, vocab, collected)
+
+    disabled: frozenset[str] = frozenset()
+    if extra_rules is not None:
+        file, document = _read_user_file(extra_rules)
+        Table(file, "file", None, document).only(("sources", "rules", "disable"))
+        _parse_sources(file, document.get("sources", {}), sources)
+        _parse_rules(file, document.get("rules", []), sources, vocab, collected)
+        disabled = _parse_disable(file, document.get("disable", []), collected.origin)
+
+    return KnowledgeBase(
+        vocabulary=vocab,
+        sources=sources,
+        pair_rules=tuple(p for p in collected.pairs if p.rule.id not in disabled),
+        pattern_rules=tuple(p for p in collected.patterns if p.rule.id not in disabled),
+        week_rules=tuple(w for w in collected.weeks if w.rule.id not in disabled),
+        disabled=disabled,
+    )
+
+
+@functools.cache
+def default_knowledge() -> KnowledgeBase:
+    """The shipped knowledge, loaded once per process (the UI evaluates on every key)."""
+    return load_knowledge()
+
+
+def find_user_rules(config_dir: Path) -> Path | None:
+    """The user's rule file in ``config_dir`` (``rules.toml``) if there is one."""
+    path = config_dir / USER_RULES_FILENAME
+    return path if path.is_file() else None

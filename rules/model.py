@@ -1,0 +1,114 @@
+"""The values the engine takes and returns: days in, findings and a score out.
+
+All frozen dataclasses, so an evaluation can be cached, compared and shared between threads.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rules.activities import Activity
+
+
+class Kind(StrEnum):
+    """What a finding says about the plan: good (pro), risky (con) or worth knowing (tip)."""
+
+    PRO = "pro"
+    CON = "con"
+    TIP = "tip"
+
+
+# Findings are listed cons first: a risk is what the user most needs to see.
+KIND_ORDER: dict[Kind, int] = {Kind.CON: 0, Kind.PRO: 1, Kind.TIP: 2}
+
+
+@dataclass(frozen=True)
+class MuscleGroup:
+    """One muscle group (or the heart and lungs) an activity can load.
+
+    ``region`` is ``upper``, ``lower``, ``trunk`` or ``system``; only the first three are
+    muscles that need about 48 h between hard sessions.
+    """
+
+    id: str
+    name: str
+    region: str
+
+    @property
+    def is_muscle(self) -> bool:
+        return self.region != "system"
+
+
+@dataclass(frozen=True)
+class Day:
+    """One calendar day of a plan; ``activity`` is None when nothing is planned yet."""
+
+    date: datetime.date
+    activity: Activity | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of advice comes from. ``kind`` is article, study or guideline;
+    ``citation`` is the short form the panel shows."""
+
+    id: str
+    title: str
+    citation: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of advice about a transition, a run of days or the whole week.
+
+    ``weight`` (0..10) is how much it moves the score: pros raise it, cons lower it, tips
+    always carry 0.
+    """
+
+    rule_id: str
+    kind: Kind
+    text: str
+    detail: str
+    source: Source
+    weight: int
+
+
+@dataclass(frozen=True)
+class Transition:
+    """Two consecutive days and what the rules say about going from one to the other.
+
+    Pair findings come first, then the findings of patterns this transition completes;
+    each group is sorted cons, pros, tips, then heavier weight first, then rule id.
+    """
+
+    before: Day
+    after: Day
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything the panel shows for a period: its transitions, week findings and score."""
+
+    transitions: tuple[Transition, ...]
+    week_findings: tuple[Finding, ...]
+    score: int
+
+
+def finding_order(finding: Finding) -> tuple[int, int, str]:
+    """Sort key shared by every list of findings: cons, pros, tips; heavy first; by id."""
+    return (KIND_ORDER[finding.kind], -finding.weight, finding.rule_id)
+
+
+def consecutive_days(
+    start: datetime.date, activities: Iterable[Activity | None]
+) -> tuple[Day, ...]:
+    """Days from ``start`` onwards, one per activity (None = unplanned), ready to evaluate."""
+    return tuple(
+        Day(start + datetime.timedelta(days=offset), activity)
+        for offset, activity in enumerate(activities)
+    )

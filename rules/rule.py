@@ -1,0 +1,92 @@
+"""What every rule has, whatever it matches: id, kind, texts, source and weight."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from rules.model import KIND_ORDER, Finding, Kind, Source
+from rules.schema import Table
+
+COMMON_FIELDS = ("id", "type", "kind", "text", "detail", "source", "weight")
+TEXT_MAX = 80
+WEIGHT_MAX = 10
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule as written in its file. ``text`` and ``detail`` may hold
+    placeholders such as ``{groups}``, filled in when the rule fires."""
+
+    id: str
+    type: str
+    kind: Kind
+    text: str
+    detail: str
+    source: Source
+    weight: int
+    file: str
+
+    def finding(self, values: Mapping[str, str] | None = None) -> Finding:
+        fill = values or {}
+        return Finding(
+            rule_id=self.id,
+            kind=self.kind,
+            text=self.text.format_map(fill),
+            detail=self.detail.format_map(fill),
+            source=self.source,
+            weight=self.weight,
+        )
+
+
+def rule_order(rule: Rule) -> tuple[int, int, str]:
+    """The order its findings sort in: the same key as ``model.finding_order``."""
+    return (KIND_ORDER[rule.kind], -rule.weight, rule.id)
+
+
+def _check_placeholders(table: Table, field: str, template: str, allowed: Collection[str]) -> None:
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        table.fail(field, f"has a broken placeholder ({error}); write {{{{ for a literal brace")
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in allowed or spec or conversion:
+            known = ", ".join(f"{{{key}}}" for key in sorted(allowed)) or "none for this type"
+            table.fail(field, f"uses unknown placeholder {{{name}}} (allowed: {known})")
+
+
+def parse_rule(
+    table: Table,
+    rule_id: str,
+    rule_type: str,
+    sources: Mapping[str, Source],
+    placeholders: Collection[str],
+) -> Rule:
+    """Validate the common fields; the caller has checked id, type and unknown fields."""
+    kind = Kind(table.choice("kind", [kind.value for kind in Kind]))
+    text = table.text("text", one_line=True, max_len=TEXT_MAX)
+    _check_placeholders(table, "text", text, placeholders)
+    detail = table.text("detail")
+    _check_placeholders(table, "detail", detail, placeholders)
+    source_id = table.raw("source")
+    if not isinstance(source_id, str) or source_id not in sources:
+        known = ", ".join(sorted(sources))
+        table.fail("source", f"names an unknown source {source_id!r} (known: {known})")
+    weight = table.integer("weight", 0, WEIGHT_MAX)
+    if kind is Kind.TIP and weight != 0:
+        table.fail("weight", f"must be 0 for a tip: tips do not move the score (got {weight})")
+    if kind is not Kind.TIP and weight == 0:
+        table.fail("weight", f"must be 1 to {WEIGHT_MAX} for a {kind}: 0 is for tips")
+    return Rule(
+        id=rule_id,
+        type=rule_type,
+        kind=kind,
+        text=text,
+        detail=detail,
+        source=sources[source_id],
+        weight=weight,
+        file=table.file,
+    )
