@@ -79,13 +79,18 @@ def _roll_backup(path: Path) -> None:
     with suppress(FileNotFoundError):
         staging.unlink()
     try:
-        os.link(path, staging)
-    except FileNotFoundError:
-        return  # nothing saved yet, nothing to keep
-    except OSError:
-        # Filesystems without hard links (some network and FAT mounts): copy instead.
-        shutil.copyfile(path, staging)
-    os.replace(staging, backup_path(path))
+        try:
+            os.link(path, staging)
+        except FileNotFoundError:
+            return  # nothing saved yet, nothing to keep
+        except OSError:
+            # Filesystems without hard links (some network and FAT mounts): copy instead.
+            shutil.copyfile(path, staging)
+        os.replace(staging, backup_path(path))
+    except BaseException:
+        with suppress(OSError):
+            staging.unlink()
+        raise
 
 
 def write_replace(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
