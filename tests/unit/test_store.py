@@ -4,6 +4,8 @@ the lock, where files appear, and thread safety."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -273,3 +275,24 @@ def test_what_was_saved_is_what_loads_after_a_restart(
                 expected[d] for d in shown_dates(plan.week, plan.first_weekday)
             )
         assert all(not plan.is_empty for plan in store.all_plans())
+
+
+def test_late_lock_refuses_then_merges_what_another_store_saved(tmp_path: Path) -> None:
+    """Both opened before the folder existed, so neither held the lock on open."""
+    path = tmp_path / "new" / "planner.json"
+    early, other = Store.open(path), Store.open(path)
+    other.save_plan(WeekPlan(W48, MONDAY, FULL))
+    with pytest.raises(DatabaseLocked):
+        early.save_plan(WeekPlan(W48.next(), MONDAY, FULL))
+    other.close()
+    early.save_plan(WeekPlan(W48.next(), MONDAY, FULL))
+    assert early.stored_weeks() == [W48, W48.next()]
+    early.close()
+
+
+def test_planner_imports_no_textual() -> None:
+    code = "import sys, planner.store, planner.plan, planner.weeks; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
