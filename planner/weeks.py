@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 
 import pendulum
 
@@ -18,6 +19,13 @@ _ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
 class WeekError(ValueError):
     """A week name that is malformed or names a week that does not exist."""
+
+
+class FirstWeekday(StrEnum):
+    """The day a displayed week starts on: a user setting, never pendulum's global state."""
+
+    MONDAY = "monday"
+    SUNDAY = "sunday"
 
 
 def weeks_in_year(year: int) -> int:
@@ -72,3 +80,30 @@ class IsoWeek:
 
     def previous(self) -> IsoWeek:
         return self.shifted(-1)
+
+
+def shown_dates(week: IsoWeek, first: FirstWeekday) -> tuple[pendulum.Date, ...]:
+    """The seven dates displayed for ``week``.
+
+    Monday-first is the ISO week itself. Sunday-first starts the day before the ISO Monday and
+    ends on the Saturday, so its Sunday belongs to the previous ISO week.
+    """
+    monday = week.monday
+    if first is FirstWeekday.MONDAY:
+        start = monday
+    else:
+        try:
+            start = monday.subtract(days=1)
+        except OverflowError:
+            raise WeekError(f"{week} starts before the first representable date") from None
+    return tuple(start.add(days=offset) for offset in range(7))
+
+
+def week_of(day: date, first: FirstWeekday) -> IsoWeek:
+    """The displayed week containing ``day``: the inverse of :func:`shown_dates`.
+
+    Sunday-first weeks start on Sunday, so a Sunday is shown in the next ISO week's row.
+    """
+    if first is FirstWeekday.SUNDAY and day.isoweekday() == 7:
+        return IsoWeek.containing(day + timedelta(days=1))
+    return IsoWeek.containing(day)

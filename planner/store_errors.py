@@ -1,0 +1,59 @@
+"""What can go wrong with the database, as one line the user can act on.
+
+``str(error)`` is the message to show: what went wrong, which file, and what to do. Callers
+print it; they never need the traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of every expected storage failure."""
+
+
+class DatabaseLocked(StoreError):
+    """Another planner holds the database's lock file."""
+
+
+class ReadOnlyStore(StoreError):
+    """A write was asked of a store opened read-only."""
+
+
+class DatabaseDamaged(StoreError):
+    """The file is damaged and this store may not move it aside (it was opened read-only)."""
+
+
+class NewerSchema(StoreError):
+    """The file was written by a newer planner; it is left untouched."""
+
+
+class StoreUnavailable(StoreError):
+    """The operating system refused: permission, read-only directory, a directory as path..."""
+
+
+class SaveFailed(StoreUnavailable):
+    """A save did not happen; the file on disk still holds the previous save."""
+
+
+def os_reason(error: OSError) -> str:
+    """'permission denied' rather than '[Errno 13] Permission denied: ...'."""
+    if error.errno is not None:
+        return os.strerror(error.errno).lower()
+    return str(error) or type(error).__name__
+
+
+def unavailable(path: Path, error: OSError, action: str = "open") -> StoreUnavailable:
+    return StoreUnavailable(
+        f"Cannot {action} the database {path}: {os_reason(error)}. "
+        "Check the file and its folder, or choose another file with --db."
+    )
+
+
+def save_failed(path: Path, error: OSError) -> SaveFailed:
+    return SaveFailed(
+        f"Could not save to {path}: {os_reason(error)}. "
+        "The file still holds your previous save; fix the cause and save again."
+    )
