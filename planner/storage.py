@@ -103,10 +103,11 @@ def write_replace(path: Path, payload: bytes, *, keep_backup: bool = True) -> No
     temp = Path(temp_name)
     try:
         try:
-            try:
-                os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
-            except FileNotFoundError:
-                os.fchmod(fd, NEW_FILE_MODE)
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                try:
+                    os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
+                except FileNotFoundError:
+                    os.fchmod(fd, NEW_FILE_MODE)
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]

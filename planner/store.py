@@ -181,8 +181,7 @@ class Store:
                 return
             self._closed = True
             self._db.close()
-            if self._lock is not None:
-                self._lock.release()
+            self._release_lock()
 
     def __enter__(self) -> Store:
         return self
@@ -288,4 +287,15 @@ class Store:
         except OSError as error:
             raise unavailable(self._path, error, "create the folder of") from error
         self._take_lock()
-        self._storage.replace_data(load(self._path, writer=True, notices=self._notices))
+        try:
+            data = load(self._path, writer=True, notices=self._notices)
+        except BaseException:
+            # E.g. a newer planner created the file meanwhile: hold nothing, write nothing.
+            self._release_lock()
+            raise
+        self._storage.replace_data(data)
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from planner.plan import Settings, WeekPlan
 from planner.store import DatabaseLocked, ReadOnlyStore, Store, StoreError
+from planner.store_lock import DatabaseLock
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import Activity
 
@@ -296,3 +297,18 @@ def test_planner_imports_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_late_lock_refuses_a_newer_file_created_meanwhile(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "planner.json"
+    with Store.open(path) as early:
+        path.parent.mkdir()
+        newer = b'{"meta": {"1": {"schema_version": 99}}}'
+        path.write_bytes(newer)
+        for _ in range(2):
+            with pytest.raises(StoreError, match="newer planner"):
+                early.save_plan(WeekPlan(W48, MONDAY, FULL))
+        assert path.read_bytes() == newer
+        lock = DatabaseLock(path)  # not left held by the refused save
+        lock.acquire()
+        lock.release()
