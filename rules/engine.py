@@ -58,6 +58,8 @@ def evaluate(
     an unplanned day (with no findings). Days outside focus are context: patterns may start
     in them, but week findings and the score look at the focus days only.
     Raises ValueError if the dates are not consecutive or focus ends before it starts.
+    Without ``knowledge``, uses ``default_knowledge()``, which reads the shipped files on
+    its first call only; evaluation itself never does I/O.
     """
     kb = knowledge if knowledge is not None else default_knowledge()
     ordinals = _check_consecutive(days)

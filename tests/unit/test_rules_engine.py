@@ -1,0 +1,186 @@
+"""The engine itself: input checks, the score, determinism and purity."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import datetime
+import io
+import os
+import socket
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rules import Activity, Day, Kind, consecutive_days, default_knowledge, evaluate, score
+
+MONDAY = datetime.date(2026, 11, 23)
+
+
+# -- Input ----------------------------------------------------------------------------------
+
+
+def test_no_days_scores_neutral() -> None:
+    evaluation = evaluate([])
+    assert evaluation.transitions == ()
+    assert evaluation.week_findings == ()
+    assert evaluation.score == 50
+
+
+def test_a_single_day_has_no_transitions_but_week_findings() -> None:
+    evaluation = evaluate([Day(MONDAY, Activity.PUSH)])
+    assert evaluation.transitions == ()
+    assert evaluation.week_findings
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        [MONDAY, MONDAY + datetime.timedelta(days=2)],
+        [MONDAY, MONDAY],
+        [MONDAY + datetime.timedelta(days=1), MONDAY],
+    ],
+    ids=["gap", "repeat", "backwards"],
+)
+def test_days_must_be_consecutive_and_in_order(dates: list[datetime.date]) -> None:
+    with pytest.raises(ValueError, match="consecutive"):
+        evaluate([Day(date, Activity.REST) for date in dates])
+
+
+def test_focus_must_not_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="focus"):
+        evaluate([Day(MONDAY, None)], focus=(MONDAY, MONDAY - datetime.timedelta(days=1)))
+
+
+def test_date_subclasses_such_as_pendulum_dates_are_accepted() -> None:
+    import pendulum
+
+    days = [
+        Day(pendulum.Date(2026, 11, 29), Activity.LEGS),
+        Day(pendulum.Date(2026, 11, 30), Activity.RUN),
+    ]
+    plain = [
+        Day(datetime.date(2026, 11, 29), Activity.LEGS),
+        Day(datetime.date(2026, 11, 30), Activity.RUN),
+    ]
+    assert evaluate(days).transitions[0].findings == evaluate(plain).transitions[0].findings
+
+
+# -- Score ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pros", "cons", "expected"),
+    [
+        (0, 0, 50),
+        (10, 0, 75),
+        (0, 10, 25),
+        (10, 10, 50),
+        (90, 0, 95),
+        (0, 90, 5),
+        (1, 0, 55),  # 100 * 6 / 11 = 54.5 rounds half up
+        (1000, 0, 100),
+        (0, 1000, 0),
+    ],
+)
+def test_score_formula(pros: int, cons: int, expected: int) -> None:
+    assert score(pros, cons) == expected
+
+
+def test_score_is_the_formula_over_counted_findings() -> None:
+    days = consecutive_days(
+        MONDAY, [Activity(a) for a in ["legs", "pull", "rest", "push", "push", "run", "rest"]]
+    )
+    evaluation = evaluate(days)
+    findings = [f for t in evaluation.transitions for f in t.findings]
+    findings += evaluation.week_findings
+    pros = sum(f.weight for f in findings if f.kind is Kind.PRO)
+    cons = sum(f.weight for f in findings if f.kind is Kind.CON)
+    assert evaluation.score == score(pros, cons)
+
+
+@pytest.mark.parametrize(
+    ("better", "worse"),
+    [
+        ("push rest legs pull rest run rest", "legs legs legs legs legs legs legs"),
+        ("push pull legs rest push pull legs", "push push pull pull legs legs run"),
+        ("legs pull rest push run rest rest", "legs run run run run run run"),
+    ],
+)
+def test_sound_weeks_score_above_poor_ones(better: str, worse: str) -> None:
+    def week_score(plan: str) -> int:
+        return evaluate(consecutive_days(MONDAY, [Activity(a) for a in plan.split()])).score
+
+    assert week_score(better) > week_score(worse)
+
+
+# -- Determinism and purity ------------------------------------------------------------------
+
+activities = st.one_of(st.none(), st.sampled_from(list(Activity)))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> tuple[list[Day], tuple[datetime.date, datetime.date] | None]:
+    start = draw(st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2090, 1, 1)))
+    plan = draw(st.lists(activities, max_size=21))
+    days = list(consecutive_days(start, plan))
+    if not days or draw(st.booleans()):
+        return days, None
+    first = draw(st.integers(0, len(days) - 1))
+    last = draw(st.integers(first, len(days) - 1))
+    return days, (days[first].date, days[last].date)
+
+
+@contextlib.contextmanager
+def no_io() -> Iterator[None]:
+    """Inside: any attempt to open a file, stat a path or open a socket fails the test."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("evaluate touched the file system or network")
+
+    with pytest.MonkeyPatch.context() as patch:
+        for target, name in [
+            (builtins, "open"),
+            (io, "open"),
+            (os, "open"),
+            (os, "stat"),
+            (os, "listdir"),
+            (socket, "socket"),
+        ]:
+            patch.setattr(target, name, refuse)
+        yield
+
+
+@settings(max_examples=300, deadline=None)
+@given(period=periods())
+def test_random_periods_never_raise_are_deterministic_and_do_no_io(
+    period: tuple[list[Day], tuple[datetime.date, datetime.date] | None],
+) -> None:
+    days, focus = period
+    knowledge = default_knowledge()  # loading reads files; evaluating must not
+    with no_io():
+        first = evaluate(days, focus=focus)
+        again = evaluate(list(days), focus=focus, knowledge=knowledge)
+    assert again == first
+    assert 0 <= first.score <= 100
+    low, high = focus or ((days[0].date, days[-1].date) if days else (None, None))
+    for transition in first.transitions:
+        assert transition.after.date - transition.before.date == datetime.timedelta(days=1)
+        assert low is not None and high is not None
+        assert low <= transition.before.date <= high or low <= transition.after.date <= high
+        planned = transition.before.activity is not None and transition.after.activity is not None
+        # Every planned pair says something; anything touching an unplanned day says nothing.
+        assert bool(transition.findings) == planned
+
+
+@settings(max_examples=200, deadline=None)
+@given(plan=st.lists(activities, min_size=14, max_size=14))
+def test_the_boundary_transition_is_the_same_from_either_week(plan: list[Activity | None]) -> None:
+    days = consecutive_days(MONDAY, plan)
+    sunday, next_monday = days[6].date, days[7].date
+    this_week = evaluate(days, focus=(MONDAY, sunday))
+    next_week = evaluate(days, focus=(next_monday, days[13].date))
+    assert this_week.transitions[-1] == next_week.transitions[0]
+    assert this_week.transitions[-1].after.date == next_monday

@@ -1,0 +1,118 @@
+"""Every ordered pair of activities on consecutive days, table-driven: what fires, in
+which order, and that an unplanned day yields nothing."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import pytest
+
+from rules import Activity, Day, Kind, default_knowledge, evaluate
+
+MONDAY = datetime.date(2026, 11, 23)
+
+P, U, L, R, Z = Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN, Activity.REST
+
+# (before, after) -> the rule ids expected, in the order the panel shows them:
+# cons, then pros, then tips; heavier first; then by id.
+EXPECTED: dict[tuple[Activity, Activity], tuple[str, ...]] = {
+    (P, P): ("same-muscles-within-48h",),
+    (P, U): ("different-muscles-recover",),
+    (P, L): ("different-muscles-recover",),
+    (P, R): ("upper-body-then-run",),
+    (P, Z): ("rest-after-training",),
+    (U, P): ("different-muscles-recover",),
+    (U, U): ("same-muscles-within-48h",),
+    (U, L): ("different-muscles-recover", "pull-then-legs-fresh-for-hinges"),
+    (U, R): ("upper-body-then-run",),
+    (U, Z): ("rest-after-training",),
+    (L, P): ("different-muscles-recover",),
+    (L, U): (
+        "legs-then-pull-tired-legs-limit-back",
+        "legs-then-pull-fresh-back",
+        "different-muscles-recover",
+        "legs-then-pull-safe-if-recovered",
+        "legs-then-pull-too-tired",
+    ),
+    (L, L): ("same-muscles-within-48h", "legs-then-legs-no-repair"),
+    (L, R): (
+        "legs-then-run-same-muscles",
+        "legs-then-run-24h-apart",
+        "legs-then-run-not-same-day",
+        "legs-then-run-compression",
+        "legs-then-run-easy-and-short",
+        "legs-then-run-fuel",
+        "legs-then-run-it-depends",
+        "legs-then-run-longer-warm-up",
+        "legs-then-run-too-sore-to-walk",
+    ),
+    (L, Z): ("rest-after-training",),
+    (R, P): ("run-then-upper-body",),
+    (R, U): ("run-then-upper-body",),
+    (R, L): ("run-then-legs-spaced", "run-then-legs-keep-run-easy"),
+    (R, R): ("back-to-back-runs",),
+    (R, Z): ("rest-after-training",),
+    (Z, P): ("training-after-rest",),
+    (Z, U): ("training-after-rest",),
+    (Z, L): ("training-after-rest",),
+    (Z, R): ("training-after-rest",),
+    (Z, Z): ("two-rest-days",),
+}
+
+ALL_PAIRS = list(itertools.product(Activity, repeat=2))
+
+
+def pair_findings(before: Activity | None, after: Activity | None) -> tuple[str, ...]:
+    days = [Day(MONDAY, before), Day(MONDAY + datetime.timedelta(days=1), after)]
+    (transition,) = evaluate(days).transitions
+    return tuple(finding.rule_id for finding in transition.findings)
+
+
+def test_the_table_lists_all_25_pairs() -> None:
+    assert sorted(EXPECTED) == sorted(ALL_PAIRS)
+    assert len(EXPECTED) == 25
+
+
+@pytest.mark.parametrize(("before", "after"), ALL_PAIRS, ids=lambda a: str(a))
+def test_every_pair_yields_at_least_one_finding(before: Activity, after: Activity) -> None:
+    assert len(pair_findings(before, after)) >= 1
+
+
+@pytest.mark.parametrize(("before", "after"), ALL_PAIRS, ids=lambda a: str(a))
+def test_each_pair_fires_exactly_its_rules_in_panel_order(
+    before: Activity, after: Activity
+) -> None:
+    assert pair_findings(before, after) == EXPECTED[(before, after)]
+
+
+@pytest.mark.parametrize("activity", [*Activity, None], ids=str)
+def test_a_transition_touching_an_unplanned_day_yields_nothing(activity: Activity | None) -> None:
+    assert pair_findings(None, activity) == ()
+    assert pair_findings(activity, None) == ()
+
+
+def test_unplanned_transitions_are_still_listed_so_the_panel_can_say_so() -> None:
+    days = [Day(MONDAY + datetime.timedelta(days=n), None) for n in range(7)]
+    evaluation = evaluate(days)
+    assert len(evaluation.transitions) == 6
+    assert all(t.findings == () for t in evaluation.transitions)
+    assert evaluation.week_findings == ()
+
+
+@pytest.mark.parametrize(("before", "after"), ALL_PAIRS, ids=lambda a: str(a))
+def test_texts_are_filled_single_lines_short_enough_for_the_panel(
+    before: Activity, after: Activity
+) -> None:
+    days = [Day(MONDAY, before), Day(MONDAY + datetime.timedelta(days=1), after)]
+    for finding in evaluate(days).transitions[0].findings:
+        assert "{" not in finding.text + finding.detail
+        assert "\n" not in finding.text
+        assert len(finding.text) <= 72, finding.text
+        assert finding.detail.count(".") >= 1
+        assert finding.source.citation
+
+
+def test_tips_weigh_nothing_and_pros_and_cons_weigh_something() -> None:
+    for rule in default_knowledge().rules:
+        assert (rule.weight == 0) == (rule.kind is Kind.TIP), rule.id
