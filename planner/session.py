@@ -128,9 +128,17 @@ class PlanningSession:
             return
         self._require_writable()
         self._store.save_settings(replace(self._store.settings(), first_weekday=first))
+        # The writer may not have written the latest edits yet: carry them over by date
+        # instead of re-reading them from the store.
+        edited = {day: activity for plan in self._plans.values() for day, activity in plan.days}
         self._first = first
         self._plans.clear()
         self._history = History()
+        for week in {week_of(day, first) for day in edited}:
+            plan = self._store.load_plan(week, first)
+            self._plans[week] = WeekPlan(
+                week, first, tuple(edited.get(day, activity) for day, activity in plan.days)
+            )
         self.show(week_of(self._view.plan.dates[3], first))
 
     def _apply(self, before: WeekPlan, after: WeekPlan) -> bool:
@@ -169,4 +177,3 @@ class PlanningSession:
             days.append((day, self.plan_for(week_of(day, self._first)).activity_on(day)))
             day = day.add(days=1)
         return tuple(days)
-

@@ -13,9 +13,9 @@ exists; otherwise the folder and the lock are created by the first save.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -42,7 +42,7 @@ from planner.store_errors import (
     save_failed,
     unavailable,
 )
-from planner.store_load import checked_path, load
+from planner.store_load import checked_path, load, utc_now
 from planner.store_lock import DatabaseLock, HeldElsewhere
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import Activity
@@ -72,6 +72,7 @@ class Store:
         self._read_only_reason: str | None = None
         self._notices: list[str] = []
         self._closed = False
+        self._now: Callable[[], datetime] = utc_now
         self._storage = AtomicJSONStorage(path, fmt.empty_database(), encode=fmt.encode)
         self._db = TinyDB(storage=lambda: self._storage)
         self._weeks: Table = self._db.table(fmt.WEEKS)
@@ -79,16 +80,23 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, fallback_read_only: bool = False
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        fallback_read_only: bool = False,
+        now: Callable[[], datetime] = utc_now,
     ) -> Store:
         """Open the database at ``path`` for writing.
 
         ``read_only=True`` never locks, never writes, never moves anything. With
         ``fallback_read_only=True`` a database that another planner holds, or that cannot be
         locked (read-only folder), opens read-only instead of raising, with
-        :attr:`read_only_reason` saying why. Raises :class:`StoreError` subclasses only.
+        :attr:`read_only_reason` saying why. ``now`` names the aside copy of a damaged
+        file (tests pass a fixed time). Raises :class:`StoreError` subclasses only.
         """
         store = cls(checked_path(path))
+        store._now = now
         try:
             store._start(read_only=read_only, fallback=fallback_read_only)
         except BaseException:
@@ -107,7 +115,7 @@ class Store:
                     raise
                 self._read_only_reason = str(error)
         self._storage.replace_data(
-            load(self._path, writer=self._lock is not None, notices=self._notices)
+            load(self._path, writer=self._lock is not None, notices=self._notices, now=self._now)
         )
 
     # -- what callers see ------------------------------------------------------------------
@@ -288,7 +296,7 @@ class Store:
             raise unavailable(self._path, error, "create the folder of") from error
         self._take_lock()
         try:
-            data = load(self._path, writer=True, notices=self._notices)
+            data = load(self._path, writer=True, notices=self._notices, now=self._now)
         except BaseException:
             # E.g. a newer planner created the file meanwhile: hold nothing, write nothing.
             self._release_lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,7 +41,13 @@ def checked_path(path: Path | str) -> Path:
     return path
 
 
-def load(path: Path, *, writer: bool, notices: list[str]) -> Tables:
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def load(
+    path: Path, *, writer: bool, notices: list[str], now: Callable[[], datetime] = utc_now
+) -> Tables:
     """The database at ``path`` as TinyDB tables, upgraded and validated.
 
     A missing file is an empty database. Damage raises :class:`DatabaseDamaged` for a reader;
@@ -61,7 +68,7 @@ def load(path: Path, *, writer: bool, notices: list[str]) -> Tables:
                 f"The database {path} is damaged ({damage.reason}). Open it in a "
                 "planner that is not read-only to have it moved aside and replaced."
             ) from None
-        return _recover(path, damage, notices)
+        return _recover(path, damage, notices, now)
 
 
 def understand(path: Path, payload: bytes, notices: list[str]) -> Tables:
@@ -89,8 +96,10 @@ def understand(path: Path, payload: bytes, notices: list[str]) -> Tables:
     return data or fmt.empty_database()
 
 
-def _recover(path: Path, damage: fmt.Damage, notices: list[str]) -> Tables:
-    aside = _aside_path(path)
+def _recover(
+    path: Path, damage: fmt.Damage, notices: list[str], now: Callable[[], datetime]
+) -> Tables:
+    aside = _aside_path(path, now())
     try:
         os.replace(path, aside)
         fsync_dir(path.parent)
@@ -121,8 +130,8 @@ def _restore_backup(path: Path, notices: list[str]) -> Tables | None:
     return data
 
 
-def _aside_path(path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+def _aside_path(path: Path, moment: datetime) -> Path:
+    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     extra = 1
     while aside.exists():

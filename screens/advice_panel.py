@@ -8,14 +8,18 @@ from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Static
 
 from planner.advice import WeekSummary
 from rules import Finding, Kind, Transition
 
-KIND_MARK = {Kind.PRO: "[$success]+ pro[/]", Kind.CON: "[$error]- con[/]", Kind.TIP: "[$accent]* tip[/]"}
+KIND_MARK = {
+    Kind.PRO: "[$success b]+ pro[/]",
+    Kind.CON: "[$error b]- con[/]",
+    Kind.TIP: "[$accent b]i tip[/]",
+}
 
 
 def _day(day: date) -> str:
@@ -25,8 +29,8 @@ def _day(day: date) -> str:
 def render_finding(finding: Finding, *, detailed: bool) -> str:
     lines = [f"{KIND_MARK[finding.kind]} {escape(finding.text)}"]
     if detailed and finding.detail:
-        lines.append(f"[dim]{escape(finding.detail)}[/]")
-    lines.append(f"[dim i]  {escape(finding.source.citation)}[/]")
+        lines.append(f"      {escape(finding.detail)}")
+    lines.append(f"      [$text-muted i]{escape(finding.source.citation)}[/]")
     return "\n".join(lines)
 
 
@@ -42,21 +46,37 @@ def render_transition(transition: Transition, *, detailed: bool, boundary: bool)
 
 
 def render_summary(summary: WeekSummary) -> str:
-    groups = "  ".join(f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group)
-    lines = [
-        f"[b]Week score {summary.score}/100[/b]  ·  rest days [b]{summary.rest_days}[/b]"
-        f"  ·  planned [b]{summary.planned_days}/7[/b]",
-        f"[dim]Sessions per muscle group:[/] {groups}",
-    ]
-    lines.extend(render_finding(f, detailed=False) for f in summary.findings)
-    return "\n".join(lines)
+    """Score and hard sessions per muscle group, three groups a line."""
+    cells = [f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group]
+    rows = ["  ·  ".join(cells[start : start + 3]) for start in range(0, len(cells), 3)]
+    heading = (
+        f"[b]Score {summary.score}/100[/b]  ·  planned {summary.planned_days}/7"
+        f"  ·  rest {summary.rest_days}"
+    )
+    return "\n".join([heading, "[$text-muted]Hard sessions per muscle group:[/]", *rows])
 
 
-class AdvicePanel(VerticalScroll):
-    """Shows one week's advice; ``show`` replaces everything in the same frame."""
+def render_week_findings(summary: WeekSummary) -> str:
+    if not summary.findings:
+        return "[b]This week[/b]\n[$text-muted]Nothing to say about the week as a whole yet.[/]"
+    body = "\n".join(render_finding(f, detailed=False) for f in summary.findings)
+    return f"[b]This week[/b]\n{body}"
+
+
+class TransitionList(VerticalScroll):
+    """Never focused, so every key stays with the grid; the screen scrolls it (pgup/pgdn)."""
+
+    can_focus = False
+
+
+class AdvicePanel(Vertical):
+    """The week summary, always in view, over the scrolling list of transitions. ``show``
+    replaces everything in the same frame."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="week-summary")
+        with TransitionList():
+            yield Static(id="week-findings")
 
     def show(
         self,
@@ -67,10 +87,12 @@ class AdvicePanel(VerticalScroll):
         selected: date,
     ) -> None:
         self.query_one("#week-summary", Static).update(render_summary(summary))
-        entries = list(self.query(".transition").results(Static))
+        self.query_one("#week-findings", Static).update(render_week_findings(summary))
+        scroll = self.query_one(TransitionList)
+        entries = list(scroll.query(".transition").results(Static))
         while len(entries) < len(transitions):
             entry = Static(classes="transition")
-            self.mount(entry)
+            scroll.mount(entry)
             entries.append(entry)
         for entry in entries[len(transitions) :]:
             entry.remove()
@@ -84,4 +106,4 @@ class AdvicePanel(VerticalScroll):
             if detailed and focused is None:
                 focused = entry
         if focused is not None:
-            self.call_after_refresh(self.scroll_to_widget, focused, animate=False, top=True)
+            self.call_after_refresh(scroll.scroll_to_widget, focused, animate=False, top=True)

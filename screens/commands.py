@@ -15,9 +15,7 @@ if TYPE_CHECKING:
 
 def week_commands(screen: WeekScreen) -> Iterator[SystemCommand]:
     session = screen.session
-    yield SystemCommand(
-        "Go to week…", "Open any ISO week, e.g. 2026-W48", screen.action_go_to_week
-    )
+    yield SystemCommand("Go to week…", "Open any ISO week, e.g. 2026-W48", screen.action_go_to_week)
     yield SystemCommand("This week", "Show the week containing today", screen.action_this_week)
     yield SystemCommand("Previous week", "Show the week before", screen.action_previous_week)
     yield SystemCommand("Next week", "Show the week after", screen.action_next_week)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -24,8 +24,8 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         width = max(len(key) for key, _ in self.rows)
-        table = "\n".join(
-            f"[b]{escape(key).ljust(width)}[/b]  {escape(text)}" for key, text in self.rows
+        table = Content("\n").join(
+            Content.assemble((key.ljust(width), "bold"), "  ", text) for key, text in self.rows
         )
         with VerticalScroll(id="dialog", classes="help") as scroll:
             scroll.border_title = "Keys"

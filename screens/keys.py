@@ -33,8 +33,8 @@ DIGIT_KEYS = tuple(
     )
 )
 
-WEEK_BINDINGS = [
-    Binding("question_mark,f1", "help", "Help", key_display="?"),
+WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("question_mark,f1", "help", "Help", key_display="?/f1"),
     Binding("left_square_bracket", "previous_week", "Prev week", key_display="["),
     Binding("right_square_bracket", "next_week", "Next week", key_display="]"),
     Binding("ctrl+z", "undo", "Undo"),
@@ -44,6 +44,8 @@ WEEK_BINDINGS = [
     Binding("right,l", "move(1)", "Next day", show=False, key_display="→/l"),
     Binding("home", "move_to(0)", "First day", show=False),
     Binding("end", "move_to(6)", "Last day", show=False),
+    Binding("pageup", "scroll_advice(-1)", "Scroll advice up", show=False, key_display="pgup"),
+    Binding("pagedown", "scroll_advice(1)", "Scroll advice down", show=False, key_display="pgdn"),
     Binding("backspace,delete", "clear_day", "Clear day", show=False, key_display="⌫/del"),
     *(
         Binding(k.key, f"plan('{k.activity}')", f"Plan {k.activity}", show=False,
@@ -52,6 +54,22 @@ WEEK_BINDINGS = [
     ),
 ]  # fmt: skip
 
-LEGEND = "  ".join(
-    f"[b]{k.label}[/b] {k.activity}" for k in ACTIVITY_KEYS if k.key != "space"
-) + "  [b]⌫[/b] clear  [b]1-5[/b] also plan"
+
+def help_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for the help screen: one row per activity, its keys together."""
+    planning = {k.key for k in (*ACTIVITY_KEYS, *DIGIT_KEYS)}
+    rows = [
+        (b.key_display or b.key, b.description)
+        for b in WEEK_BINDINGS
+        if isinstance(b, Binding) and b.key not in planning
+    ]
+    for activity in Activity:
+        keys = [k.label for k in (*ACTIVITY_KEYS, *DIGIT_KEYS) if k.activity is activity]
+        rows.append((" / ".join(keys), f"Plan {activity} on the selected day, then move on"))
+    return rows
+
+
+LEGEND = (
+    "  ".join(f"[b]{k.label}[/b] {k.activity}" for k in ACTIVITY_KEYS if k.key != "space")
+    + "  [b]⌫[/b] clear  [b]1-5[/b] also plan"
+)

@@ -29,23 +29,25 @@ class DayCell(Static):
         self.day = day
         self.is_today = day == today
         self.activity: Activity | None = None
+        self._mark_today()
+
+    def _mark_today(self) -> None:
         self.set_class(self.is_today, "-today")
 
     def show(self, day: pendulum.Date, activity: Activity | None, *, today: pendulum.Date) -> None:
         self.day = day
         self.activity = activity
         self.is_today = day == today
-        self.set_class(self.is_today, "-today")
+        self._mark_today()
         for candidate in Activity:
             self.set_class(activity == candidate, f"-{candidate}")
         self.set_class(activity is None, "-unplanned")
         self.refresh()
 
     def render(self) -> str:
-        weekday = self.day.format("ddd")
-        marker = " [reverse] today [/]" if self.is_today else ""
         activity = self.activity.upper() if self.activity else UNPLANNED
-        return f"[b]{weekday}[/b]{marker}\n{self.day.format('D MMM')}\n\n[b]{activity}[/b]"
+        today = "\n[$accent]today[/]" if self.is_today else ""
+        return f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n[b]{activity}[/b]{today}"
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))

@@ -16,8 +16,8 @@ from planner.session import PlanningSession, ReadOnlyError
 from planner.store import StoreError
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, KnowledgeBase
-from screens.advice_panel import AdvicePanel
-from screens.keys import LEGEND, WEEK_BINDINGS
+from screens.advice_panel import AdvicePanel, TransitionList
+from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.save_state import SaveState
 from screens.week_grid import DayCell, WeekGrid
 
@@ -30,12 +30,13 @@ MIN_SIZE = (60, 20)
 def week_title(session: PlanningSession) -> str:
     dates = session.view.plan.dates
     first, last = dates[0], dates[-1]
-    return f"[b]{session.week}[/b]  ·  {first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
+    span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
+    return f"[b]{session.week}[/b]  ·  {span}"
 
 
 class WeekScreen(Screen[None]):
     CSS_PATH = "week_screen.tcss"
-    BINDINGS = WEEK_BINDINGS
+    BINDINGS = list(WEEK_BINDINGS)
 
     selected: reactive[int] = reactive(0, init=False)
 
@@ -108,6 +109,13 @@ class WeekScreen(Screen[None]):
     def on_day_cell_clicked(self, message: DayCell.Clicked) -> None:
         self.selected = message.index
 
+    def action_scroll_advice(self, direction: int) -> None:
+        panel = self.query_one(TransitionList)
+        if direction < 0:
+            panel.scroll_page_up(animate=False)
+        else:
+            panel.scroll_page_down(animate=False)
+
     # -- planning --------------------------------------------------------------------------
 
     def action_plan(self, activity: str) -> None:
@@ -160,14 +168,15 @@ class WeekScreen(Screen[None]):
     def action_help(self) -> None:
         from screens.help_dialog import HelpDialog
 
-        self.app.push_screen(HelpDialog(self.active_bindings_table()))
+        self.app.push_screen(HelpDialog(self.help_table()))
 
-    def active_bindings_table(self) -> list[tuple[str, str]]:
-        rows = [(b.key_display or b.key, b.description) for b in WEEK_BINDINGS]
-        rows.extend([("ctrl+p", "Command palette: go to week, clear week, settings…"),
-                     ("ctrl+s", "Save again after a failed save"),
-                     ("ctrl+q", "Quit")])  # fmt: skip
-        return rows
+    def help_table(self) -> list[tuple[str, str]]:
+        return [
+            *help_rows(),
+            ("ctrl+p", "Command palette: go to week, clear week, settings…"),
+            ("ctrl+s", "Save again after a failed save"),
+            ("ctrl+q", "Quit (everything is already saved)"),
+        ]
 
     def action_go_to_week(self) -> None:
         from screens.week_dialog import GoToWeekDialog
@@ -184,8 +193,4 @@ class WeekScreen(Screen[None]):
         except (ReadOnlyError, StoreError) as error:
             self.notify(str(error), title="Setting not changed", severity="error")
             return
-        self.query_one(WeekGrid).remove()
-        self.query_one("#plan-area").mount(
-            WeekGrid(self.session.view.plan.dates, today=self.session.today), before="#legend"
-        )
-        self.call_after_refresh(self.show_week)
+        self.show_week()

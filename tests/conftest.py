@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from planner.clock import FixedClock
 
 # Wednesday of 2026-W48: the week the snapshots show.
 TODAY = pendulum.Date(2026, 11, 25)
+FIXED_NOW = datetime(2026, 11, 25, 7, 30, tzinfo=UTC)
 TERMINAL_SIZE = (120, 36)
 NARROW_SIZE = (80, 44)
 
@@ -54,10 +56,13 @@ def make_app(clock: FixedClock, db_path: Path) -> Iterator[Callable[..., Any]]:
         from screens.app import PlannerApp
 
         if store is None:
-            store = Store.open(db_path, fallback_read_only=True)
+            store = Store.open(db_path, fallback_read_only=True, now=lambda: FIXED_NOW)
             opened.append(store)
         options: dict[str, Any] = {
-            "clock": clock, "store": store, "knowledge": default_knowledge(), **overrides
+            "clock": clock,
+            "store": store,
+            "knowledge": default_knowledge(),
+            **overrides,
         }
         app = PlannerApp(**options)
         app.animation_level = "none"

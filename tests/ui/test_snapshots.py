@@ -5,15 +5,31 @@ After `make snapshot-update`, look at each changed SVG as a picture before commi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from planner.plan import WeekPlan
 from planner.store import Store
+from planner.store_lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
+
+# Snapshots show the database's path in notices: use one fixed path, not pytest's tmp_path.
+SNAPSHOT_DIR = Path("/tmp/planner-snapshots")
+
+
+@pytest.fixture
+def db_path() -> Iterator[Path]:
+    shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
+    SNAPSHOT_DIR.mkdir(parents=True)
+    yield SNAPSHOT_DIR / "planner.json"
+    shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
+
 
 # The first article's example week: Push / Rest / Legs / Pull / Rest.
 ARTICLE_WEEK = ["home", "p", "full_stop", "g", "u", "full_stop"]
@@ -63,11 +79,10 @@ def test_help_screen(snap_compare: Any, make_app: Callable[..., Any]) -> None:
     assert snap_compare(make_app(), press=["question_mark"], terminal_size=TERMINAL_SIZE)
 
 
-def test_read_only_notice(
-    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
-) -> None:
+def test_read_only_notice(snap_compare: Any, make_app: Callable[..., Any], db_path: Path) -> None:
     plan(db_path, IsoWeek(2026, 48), Activity.LEGS, Activity.PULL, Activity.REST)
-    with Store.open(db_path):  # another planner holds the database
+    with Store.open(db_path):  # another planner, "pid 4242", holds the database
+        lock_path(db_path).write_text("4242\n")
         assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
 
 
