@@ -9,36 +9,25 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.fixtures import fill_ten_years, plan_for
 from bench.stats import describe
-from planner.plan import WeekPlan
 from planner.store import Store
-from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from planner.weeks import FirstWeekday
 
-WEEKS = 520
 SAVES = 100
 OPENS = 30
-CHOICES = (*Activity, None)
-
-
-def plan_for(week: IsoWeek, salt: int, first: FirstWeekday = FirstWeekday.MONDAY) -> WeekPlan:
-    activities = tuple(CHOICES[(week.week + salt + day) % len(CHOICES)] for day in range(7))
-    if all(activity is None for activity in activities):
-        activities = (Activity.REST, *activities[1:])
-    return WeekPlan(week, first, activities)
 
 
 def main() -> None:
-    weeks = [IsoWeek(2016, 1).shifted(n) for n in range(WEEKS)]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "planner.json"
+        weeks = fill_ten_years(path)
         with Store.open(path) as store:
-            store.replace_weeks([plan_for(week, 0) for week in weeks])
             size = path.stat().st_size
             saves = []
             for n in range(SAVES):
                 first = FirstWeekday.SUNDAY if n % 2 else FirstWeekday.MONDAY
-                plan = plan_for(weeks[n * 5 % WEEKS], n + 1, first)
+                plan = plan_for(weeks[n * 5 % len(weeks)], n + 1, first)
                 start = time.perf_counter()
                 store.save_plan(plan)
                 saves.append(time.perf_counter() - start)

@@ -27,3 +27,11 @@ def resolve_db_path(cli_value: str | None) -> Path:
 
 def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def shown(path: Path) -> str:
+    """A path as the user should read it: under the home folder as ``~/...``."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except ValueError:
+        return str(path)

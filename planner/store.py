@@ -24,6 +24,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from planner import store_format as fmt
+from planner.locations import shown
 from planner.plan import Settings, WeekPlan
 from planner.storage import (
     AtomicJSONStorage,
@@ -106,7 +107,7 @@ class Store:
 
     def _start(self, *, read_only: bool, fallback: bool) -> None:
         if read_only:
-            self._read_only_reason = f"The database {self._path} was opened read-only."
+            self._read_only_reason = f"The database {shown(self._path)} was opened read-only."
         elif self._path.parent.is_dir():
             try:
                 self._take_lock()
@@ -257,15 +258,15 @@ class Store:
                     yield
             except DirectorySyncFailed as error:
                 raise SaveFailed(
-                    f"Saved to {self._path}, but the system could not confirm it reached the "
-                    f"disk: {os_reason(error.error)}. Check the disk before relying on it."
+                    f"Saved to {shown(self._path)}, but the system could not confirm it reached "
+                    f"the disk: {os_reason(error.error)}. Check the disk before relying on it."
                 ) from error
             except OSError as error:
                 raise save_failed(self._path, error) from error
 
     def _check_open(self) -> None:
         if self._closed:
-            raise StoreError(f"The database {self._path} is closed; open it again.")
+            raise StoreError(f"The database {shown(self._path)} is closed; open it again.")
 
     # -- lock, load, damage ----------------------------------------------------------------
 
@@ -276,7 +277,7 @@ class Store:
         except HeldElsewhere as held:
             who = f"another planner (pid {held.pid})" if held.pid else "another planner"
             raise DatabaseLocked(
-                f"The database {self._path} is open in {who}; close it or use another --db."
+                f"The database {shown(self._path)} is open in {who}; close it or use another --db."
             ) from None
         except OSError as error:
             raise unavailable(self._path, error, "lock") from error

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from planner.locations import shown
+
 
 class StoreError(Exception):
     """Base of every expected storage failure."""
@@ -47,13 +49,13 @@ def os_reason(error: OSError) -> str:
 
 def unavailable(path: Path, error: OSError, action: str = "open") -> StoreUnavailable:
     return StoreUnavailable(
-        f"Cannot {action} the database {path}: {os_reason(error)}. "
+        f"Cannot {action} the database {shown(path)}: {os_reason(error)}. "
         "Check the file and its folder, or choose another file with --db."
     )
 
 
 def save_failed(path: Path, error: OSError) -> SaveFailed:
     return SaveFailed(
-        f"Could not save to {path}: {os_reason(error)}. "
+        f"Could not save to {shown(path)}: {os_reason(error)}. "
         "The file still holds your previous save; fix the cause and save again."
     )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from planner import store_format as fmt
+from planner.locations import shown
 from planner.storage import Tables, backup_path, fsync_dir, read_bytes, write_replace
 from planner.store_errors import (
     DatabaseDamaged,
@@ -28,13 +29,13 @@ def checked_path(path: Path | str) -> Path:
         path = path.absolute()
         if path.is_dir():
             raise StoreUnavailable(
-                f"Cannot open the database {path}: it is a directory, not a file. Give a file "
-                f"path with --db, e.g. {path / 'planner.json'}."
+                f"Cannot open the database {shown(path)}: it is a directory, not a file. "
+                f"Give a file path with --db, e.g. {shown(path / 'planner.json')}."
             )
         if path.parent.exists() and not path.parent.is_dir():
             raise StoreUnavailable(
-                f"Cannot open the database {path}: {path.parent} is a file, not a folder. "
-                "Choose another path with --db."
+                f"Cannot open the database {shown(path)}: {shown(path.parent)} is a file, "
+                "not a folder. Choose another path with --db."
             )
     except OSError as error:
         raise unavailable(path, error) from error
@@ -65,7 +66,7 @@ def load(
     except fmt.Damage as damage:
         if not writer:
             raise DatabaseDamaged(
-                f"The database {path} is damaged ({damage.reason}). Open it in a "
+                f"The database {shown(path)} is damaged ({damage.reason}). Open it in a "
                 "planner that is not read-only to have it moved aside and replaced."
             ) from None
         return _recover(path, damage, notices, now)
@@ -76,7 +77,7 @@ def understand(path: Path, payload: bytes, notices: list[str]) -> Tables:
     version = fmt.schema_version(data)
     if version > fmt.SCHEMA_VERSION:
         raise NewerSchema(
-            f"The database {path} was written by a newer planner (schema version "
+            f"The database {shown(path)} was written by a newer planner (schema version "
             f"{version}; this one knows up to {fmt.SCHEMA_VERSION}). It was left untouched: "
             "update planner, or use another --db."
         )
@@ -85,12 +86,12 @@ def understand(path: Path, payload: bytes, notices: list[str]) -> Tables:
             data = fmt.upgrade(data, version)
         except fmt.MigrationFailed as error:
             raise StoreError(
-                f"Cannot open the database {path}: {error}. It was left untouched."
+                f"Cannot open the database {shown(path)}: {error}. It was left untouched."
             ) from error
         notices.append(
-            f"The database {path} was upgraded from schema version {version} to "
+            f"The database {shown(path)} was upgraded from schema version {version} to "
             f"{fmt.SCHEMA_VERSION}; the next save keeps the old file as "
-            f"{backup_path(path)}."
+            f"{shown(backup_path(path))}."
         )
     fmt.validate(data)
     return data or fmt.empty_database()
@@ -105,15 +106,18 @@ def _recover(
         fsync_dir(path.parent)
     except OSError as error:
         raise StoreUnavailable(
-            f"The database {path} is damaged ({damage.reason}) and could not be "
+            f"The database {shown(path)} is damaged ({damage.reason}) and could not be "
             f"moved aside: {os_reason(error)}. Move it away yourself, or use another --db."
         ) from error
-    said = f"The database {path} was damaged ({damage.reason}); it was moved to {aside}"
+    said = (
+        f"The database {shown(path)} was damaged ({damage.reason}); it was moved to {shown(aside)}"
+    )
     restored = _restore_backup(path, notices)
     if restored is None:
         notices.append(f"{said} and a new empty one started.")
         return fmt.empty_database()
-    notices.append(f"{said} and the backup of the save before ({backup_path(path)}) was restored.")
+    backup = shown(backup_path(path))
+    notices.append(f"{said} and the backup of the save before ({backup}) was restored.")
     return restored
 
 

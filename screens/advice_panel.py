@@ -63,6 +63,20 @@ def render_week_findings(summary: WeekSummary) -> str:
     return f"[b]This week[/b]\n{body}"
 
 
+class AdviceText(Static):
+    """A Static that skips the update (markup parsing and a new layout) when its text is the
+    same as before: on a key press only the few entries it changes are redrawn."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.markup_text = ""
+
+    def show(self, markup: str) -> None:
+        if markup != self.markup_text:
+            self.markup_text = markup
+            self.update(markup)
+
+
 class TransitionList(VerticalScroll):
     """Never focused, so every key stays with the grid; the screen scrolls it (pgup/pgdn)."""
 
@@ -73,10 +87,14 @@ class AdvicePanel(Vertical):
     """The week summary, always in view, over the scrolling list of transitions. ``show``
     replaces everything in the same frame."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._focused: AdviceText | None = None
+
     def compose(self) -> ComposeResult:
-        yield Static(id="week-summary")
+        yield AdviceText(id="week-summary")
         with TransitionList():
-            yield Static(id="week-findings")
+            yield AdviceText(id="week-findings")
 
     def show(
         self,
@@ -86,24 +104,26 @@ class AdvicePanel(Vertical):
         shown: tuple[date, date],
         selected: date,
     ) -> None:
-        self.query_one("#week-summary", Static).update(render_summary(summary))
-        self.query_one("#week-findings", Static).update(render_week_findings(summary))
+        self.query_one("#week-summary", AdviceText).show(render_summary(summary))
+        self.query_one("#week-findings", AdviceText).show(render_week_findings(summary))
         scroll = self.query_one(TransitionList)
-        entries = list(scroll.query(".transition").results(Static))
-        while len(entries) < len(transitions):
-            entry = Static(classes="transition")
-            scroll.mount(entry)
-            entries.append(entry)
+        entries = list(scroll.query(".transition").results(AdviceText))
+        if len(entries) < len(transitions):
+            new = [AdviceText(classes="transition") for _ in transitions[len(entries) :]]
+            scroll.mount_all(new)
+            entries.extend(new)
         for entry in entries[len(transitions) :]:
             entry.remove()
         first, last = shown
-        focused: Static | None = None
+        focused: AdviceText | None = None
         for entry, transition in zip(entries, transitions, strict=False):
             detailed = selected in (transition.before.date, transition.after.date)
             boundary = transition.before.date < first or transition.after.date > last
-            entry.update(render_transition(transition, detailed=detailed, boundary=boundary))
+            entry.show(render_transition(transition, detailed=detailed, boundary=boundary))
             entry.set_class(detailed, "-selected")
             if detailed and focused is None:
                 focused = entry
-        if focused is not None:
+        if focused is not None and focused is not self._focused:
+            # Only when the selection moved to other transitions, not on every edit.
             self.call_after_refresh(scroll.scroll_to_widget, focused, animate=False, top=True)
+        self._focused = focused

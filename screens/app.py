@@ -48,7 +48,9 @@ class PlannerApp(App[int]):
         self.last_save_error: Exception | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._writer: SerialWriter[WeekPlan] = SerialWriter(
-            store.save_plan, self._outcome_from_writer, key=lambda plan: plan.week
+            lambda plan: self.store.save_plan(plan),
+            self._outcome_from_writer,
+            key=lambda plan: plan.week,
         )
         self.session = PlanningSession(store, knowledge, clock.today(), self._save, week)
         if store.read_only:
@@ -75,6 +77,10 @@ class PlannerApp(App[int]):
 
     def on_unmount(self) -> None:
         self.flush_saves()
+
+    def wait_for_saves(self, timeout: float | None = None) -> bool:
+        """Block until every submitted save has been written or has failed."""
+        return self._writer.flush(timeout)
 
     def flush_saves(self) -> None:
         """Wait until every change has been written (or has failed). Safe to call twice."""

@@ -13,7 +13,7 @@ import pytest
 from planner.clock import FixedClock
 
 # Wednesday of 2026-W48: the week the snapshots show.
-TODAY = pendulum.Date(2026, 11, 25)
+TODAY: pendulum.Date = pendulum.Date(2026, 11, 25)
 FIXED_NOW = datetime(2026, 11, 25, 7, 30, tzinfo=UTC)
 TERMINAL_SIZE = (120, 36)
 NARROW_SIZE = (80, 44)
@@ -25,6 +25,7 @@ def _isolated_user_dirs(
 ) -> None:
     """No test reads or writes the developer's real config or data."""
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("PLANNER_DB", raising=False)

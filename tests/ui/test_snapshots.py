@@ -5,12 +5,12 @@ After `make snapshot-update`, look at each changed SVG as a picture before commi
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from planner.plan import WeekPlan
 from planner.store import Store
@@ -19,16 +19,24 @@ from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
 
-# Snapshots show the database's path in notices: use one fixed path, not pytest's tmp_path.
-SNAPSHOT_DIR = Path("/tmp/planner-snapshots")
-
 
 @pytest.fixture
-def db_path() -> Iterator[Path]:
-    shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
-    SNAPSHOT_DIR.mkdir(parents=True)
-    yield SNAPSHOT_DIR / "planner.json"
-    shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
+def db_path(_isolated_user_dirs: None) -> Path:
+    """Notices show the database's path, as ``~/...`` under the home folder: keep the file
+    there (each test has its own home) so the pictures do not depend on pytest's tmp_path."""
+    return Path.home() / "planner.json"
+
+
+def typing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Press keys, then wait until every save is written and the save state shown, so the
+    picture never catches a save half-way ("saving" instead of "saved")."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.press(*keys)
+        assert pilot.app.wait_for_saves(10)
+        await pilot.pause()
+
+    return run
 
 
 # The first article's example week: Push / Rest / Legs / Pull / Rest.
@@ -46,17 +54,17 @@ def test_empty_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
 
 
 def test_article_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
-    assert snap_compare(make_app(), press=ARTICLE_WEEK, terminal_size=TERMINAL_SIZE)
+    assert snap_compare(make_app(), run_before=typing(*ARTICLE_WEEK), terminal_size=TERMINAL_SIZE)
 
 
 def test_legs_then_run(snap_compare: Any, make_app: Callable[..., Any]) -> None:
     press = ["home", "g", "r", "left"]
-    assert snap_compare(make_app(), press=press, terminal_size=TERMINAL_SIZE)
+    assert snap_compare(make_app(), run_before=typing(*press), terminal_size=TERMINAL_SIZE)
 
 
 def test_selection_mid_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
     press = ["home", "u", "g", "full_stop", "p", "r", "g", "full_stop", "home", "right", "right"]
-    assert snap_compare(make_app(), press=press, terminal_size=TERMINAL_SIZE)
+    assert snap_compare(make_app(), run_before=typing(*press), terminal_size=TERMINAL_SIZE)
 
 
 def test_transition_across_the_week_boundary(
@@ -64,11 +72,11 @@ def test_transition_across_the_week_boundary(
 ) -> None:
     plan(db_path, IsoWeek(2026, 48), None, None, None, None, None, Activity.PUSH, Activity.LEGS)
     press = ["right_square_bracket", "home", "r"]
-    assert snap_compare(make_app(), press=[*press, "left"], terminal_size=TERMINAL_SIZE)
+    assert snap_compare(make_app(), run_before=typing(*press, "left"), terminal_size=TERMINAL_SIZE)
 
 
 def test_narrow_layout(snap_compare: Any, make_app: Callable[..., Any]) -> None:
-    assert snap_compare(make_app(), press=ARTICLE_WEEK, terminal_size=NARROW_SIZE)
+    assert snap_compare(make_app(), run_before=typing(*ARTICLE_WEEK), terminal_size=NARROW_SIZE)
 
 
 def test_terminal_too_small(snap_compare: Any, make_app: Callable[..., Any]) -> None:
@@ -76,7 +84,7 @@ def test_terminal_too_small(snap_compare: Any, make_app: Callable[..., Any]) -> 
 
 
 def test_help_screen(snap_compare: Any, make_app: Callable[..., Any]) -> None:
-    assert snap_compare(make_app(), press=["question_mark"], terminal_size=TERMINAL_SIZE)
+    assert snap_compare(make_app(), run_before=typing("question_mark"), terminal_size=TERMINAL_SIZE)
 
 
 def test_read_only_notice(snap_compare: Any, make_app: Callable[..., Any], db_path: Path) -> None:

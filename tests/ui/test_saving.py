@@ -1,0 +1,50 @@
+"""A failed save is shown, keeps the app running, loses nothing and can be retried."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from planner.plan import WeekPlan
+from planner.store import SaveFailed, Store
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity
+from tests.conftest import TERMINAL_SIZE
+
+
+async def test_failed_save_is_shown_and_retried(
+    make_app: Callable[..., Any], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    real_save = app.store.save_plan
+    failing = True
+
+    def save_plan(plan: WeekPlan) -> None:
+        if failing:
+            raise SaveFailed(f"Could not save to {db_path}: no space left on device.")
+        real_save(plan)
+
+    # The store is a collaborator: replace its save with one that fails like a full disk.
+    monkeypatch.setattr(app.store, "save_plan", save_plan)
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g")
+        assert app.wait_for_saves(5)
+        await pilot.pause()
+        state = str(app.screen.query_one("#save-state", Static).render())
+        assert "1 week not saved" in state
+        assert app.unsaved_weeks == (IsoWeek(2026, 48),)
+        assert app.screen.query("DayCell").first().activity is Activity.LEGS  # still shown
+        failing = False
+        await pilot.press("ctrl+s")
+        assert app.wait_for_saves(5)
+        await pilot.pause()
+        assert "saved" in str(app.screen.query_one("#save-state", Static).render())
+        assert app.unsaved_weeks == ()
+    with Store.open(db_path, read_only=True) as store:
+        assert (
+            store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[0] is Activity.LEGS
+        )
