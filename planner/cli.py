@@ -2,7 +2,7 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version``, ``show`` and ``set`` never load Textual.
+so ``--help``, ``--version``, ``show``, ``set``, ``export`` and ``import`` never load Textual.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from planner.advice import EvaluatedWeek, evaluate_week
-from planner.cli_files import FileProblem, write_output
+from planner.cli_files import FileProblem, display_name, read_text, write_output
 from planner.cli_parser import EXIT_USAGE, build_parser
 from planner.cli_set import AssignmentError, apply, describe_changes, parse_assignments
 from planner.cli_show import dump_json, show_json, show_text
 from planner.clock import Clock, SystemClock
 from planner.locations import config_dir, resolve_db_path
 from planner.store import Store, StoreError
+from planner.transfer import TransferError, export_document, read_export
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import KnowledgeBase, RuleFileError, load_knowledge
 
@@ -102,6 +103,44 @@ def _set(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _in_range(week: IsoWeek, first: IsoWeek | None, last: IsoWeek | None) -> bool:
+    return (first is None or first <= week) and (last is None or week <= last)
+
+
+def _export(args: argparse.Namespace, clock: Clock) -> int:
+    start: IsoWeek | None = args.first
+    end: IsoWeek | None = args.last
+    if start is not None and end is not None and start > end:
+        raise CliError(f"--from {start} is after --to {end}; swap them")
+    with _store(args, write=False) as store:
+        chosen = [plan for plan in store.all_plans() if _in_range(plan.week, start, end)]
+        payload = dump_json(export_document(chosen, store.settings())).encode("utf-8")
+    write_output(args.output, payload)
+    return 0
+
+
+def _import(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        export = read_export(read_text(args.file), display_name(args.file))
+    except (FileProblem, TransferError) as error:
+        raise CliError(str(error)) from None
+    with _store(args, write=True) as store:
+        stored = set(store.stored_weeks())
+        store.replace_weeks(export.plans)
+        if export.settings is not None:
+            try:
+                store.save_settings(export.settings)
+            except StoreError as error:
+                raise CliError(f"imported the weeks but not the settings: {error}") from None
+    count = len(export.plans)
+    replaced = sum(1 for plan in export.plans if plan.week in stored)
+    print(
+        f"Imported {count} week{'' if count == 1 else 's'}: "
+        f"{count - replaced} added, {replaced} replaced."
+    )
+    return 0
+
+
 def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
     from screens.app import PlannerApp
 
@@ -125,6 +164,8 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "show": _show,
     "set": _set,
+    "export": _export,
+    "import": _import,
 }
 
 

@@ -1,4 +1,4 @@
-"""Where the commands write, with one-line errors the user can act on.
+"""Files the commands read and write, with one-line errors the user can act on.
 
 An output file is written whole or not at all (temporary file, fsync, rename), so a failed
 export never leaves half a calendar behind.
@@ -18,6 +18,27 @@ STDIO = "-"
 
 class FileProblem(Exception):
     """Reading or writing a file the user named failed; ``str()`` is the message."""
+
+
+def display_name(name: str) -> str:
+    """How messages name the file ``name``."""
+    return "standard input" if name == STDIO else name
+
+
+def read_text(name: str) -> str:
+    """The UTF-8 text of the file ``name``, or of standard input for ``-``."""
+    try:
+        if name == STDIO:
+            return sys.stdin.read()
+        return Path(name).expanduser().read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise FileProblem(
+            f"{display_name(name)} is not UTF-8 text; give a planner export file"
+        ) from None
+    except OSError as error:
+        raise FileProblem(
+            f"cannot read {display_name(name)}: {os_reason(error)}; check the path"
+        ) from None
 
 
 def write_output(name: str | None, payload: bytes) -> None:

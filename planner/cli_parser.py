@@ -1,4 +1,4 @@
-"""The ``planner`` command's arguments: the TUI options and the commands.
+"""The ``planner`` command's arguments: the TUI options and the show/set/export/import commands.
 
 ``--db`` and ``--week`` are accepted before or after the command. The command's copies default
 to "not given" (argparse.SUPPRESS) so they never overwrite a value given before the command.
@@ -15,6 +15,7 @@ from planner.locations import DB_ENV, default_db_path
 from planner.weeks import IsoWeek, WeekError
 
 EXIT_USAGE = 2
+FORMATS = ("json",)
 
 DAYS_NOTE = (
     "Days are those of the week as the planner shows it: Monday to Sunday, or Sunday to "
@@ -35,6 +36,20 @@ COMMANDS = {
         "Plan days of a week: DAY is mon..sun, ACTIVITY is push, pull, legs, run, rest, or - "
         f"to clear the day. All assignments are saved together or none is. {DAYS_NOTE}",
         "example:\n  planner set --week 2026-W48 mon=legs tue=pull wed=rest thu=-",
+    ),
+    "export": (
+        "write weeks as JSON",
+        "Write the stored weeks from --from to --to (default: all of them) to standard output "
+        "or FILE. json: the weeks and settings, for 'planner import'.",
+        "example:\n  planner export --format json --from 2026-W40 > backup.json",
+    ),
+    "import": (
+        "read weeks and settings from a JSON export",
+        "Read a file written by 'planner export --format json' (- for standard input). The "
+        "whole file is checked first; then every week in it replaces the stored week of "
+        "the same name, and its settings replace yours. Stored weeks the file does not "
+        "contain are kept. Nothing is written if anything in the file is wrong.",
+        "example:\n  planner import backup.json",
     ),
 }
 
@@ -98,4 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub["set"].add_argument(
         "assignments", nargs="+", metavar="DAY=ACTIVITY", help="e.g. mon=legs, or thu=- to clear"
     )
+    export = sub["export"]
+    export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    export.add_argument(
+        "--from", dest="first", metavar="WEEK", type=_iso_week, help="first week to write"
+    )
+    export.add_argument(
+        "--to", dest="last", metavar="WEEK", type=_iso_week, help="last week to write"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
+    sub["import"].add_argument("file", metavar="FILE", help="a JSON export, or - for stdin")
     return parser

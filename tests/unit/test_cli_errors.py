@@ -34,6 +34,29 @@ BAD_INPUT = [
     (["show", "--week", "9999-W52"], "9999-W52 is too close to the edge of the calendar"),
     (["show", "--frobnicate"], "unrecognized arguments: --frobnicate"),
     (["frob"], "invalid choice: 'frob'"),
+    (["export"], "the following arguments are required: --format"),
+    (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+    (["export", "--format", "json", "--from", "2026-W00"], "W00 does not exist"),
+    (["export", "--format", "json", "--to", "2025-W53"], "W53 does not exist"),
+    (
+        ["export", "--format", "json", "--from", "2026-W50", "--to", "2026-W48"],
+        "--from 2026-W50 is after --to 2026-W48; swap them",
+    ),
+    (
+        ["export", "--format", "json", "-o", "{tmp}/missing/out.ics"],
+        "cannot write {tmp}/missing/out.ics: no such file or directory; choose another file",
+    ),
+    (["export", "--format", "json", "-o", "{tmp}"], "cannot write {tmp}: is a directory"),
+    (["export", "--format", "json", "-o", "{tmp}/notes.txt/x.md"], "not a directory"),
+    (["import"], "the following arguments are required: FILE"),
+    (["import", "{tmp}/missing.json"], "cannot read {tmp}/missing.json: no such file or directory"),
+    (["import", "{tmp}"], "cannot read {tmp}: is a directory; check the path"),
+    (
+        ["import", "{tmp}/notes.txt"],
+        f"{{tmp}}/notes.txt is not valid JSON (Expecting value at line 1, column 1); {EXPORT_HINT}",
+    ),
+    (["import", "{tmp}/latin1.json"], "{tmp}/latin1.json is not UTF-8 text"),
+    (["import", "{tmp}/list.json"], f"{{tmp}}/list.json is not a planner export; {EXPORT_HINT}"),
 ]
 
 
@@ -68,7 +91,9 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
     assert snapshot(workdir) == before
 
 
-@pytest.mark.parametrize("argv", [["set", "mon=push"]], ids=["set"])
+@pytest.mark.parametrize(
+    "argv", [["set", "mon=push"], ["import", "{tmp}/export.json"]], ids=["set", "import"]
+)
 def test_writing_to_a_database_another_planner_holds_is_refused(
     workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
@@ -85,7 +110,7 @@ def test_writing_to_a_database_another_planner_holds_is_refused(
     assert snapshot(workdir) == before
 
 
-@pytest.mark.parametrize("argv", [["show"]])
+@pytest.mark.parametrize("argv", [["show"], ["export", "--format", "json"]])
 def test_a_damaged_database_is_reported_and_left_alone(
     workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
@@ -101,7 +126,7 @@ def test_a_real_process_prints_no_traceback(workdir: Path) -> None:
     seed(db, WEEKS)
     before = db.read_bytes()
     with Store.open(db):
-        for argv in (["set", "mon=swim"], ["set", "mon=run"]):
+        for argv in (["set", "mon=swim"], ["set", "mon=run"], ["import", str(workdir)]):
             result = subprocess.run(
                 [sys.executable, "-m", "planner", *argv, "--db", str(db)],
                 capture_output=True,

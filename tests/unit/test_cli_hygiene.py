@@ -14,6 +14,8 @@ COMMANDS = [
     ["show", "--json"],
     ["set", "mon=legs"],
     ["set", "mon=swim"],
+    ["export", "--format", "json"],
+    ["import", "{tmp}/export.json"],
     ["show", "--help"],
 ]
 
