@@ -112,11 +112,44 @@ def _export(args: argparse.Namespace, clock: Clock) -> int:
     end: IsoWeek | None = args.last
     if start is not None and end is not None and start > end:
         raise CliError(f"--from {start} is after --to {end}; swap them")
+    knowledge = None if args.format == "json" else open_knowledge()
     with _store(args, write=False) as store:
-        chosen = [plan for plan in store.all_plans() if _in_range(plan.week, start, end)]
-        payload = dump_json(export_document(chosen, store.settings())).encode("utf-8")
+        settings = store.settings()
+        plans = store.all_plans()
+        if knowledge is None:
+            chosen = [plan for plan in plans if _in_range(plan.week, start, end)]
+            payload = dump_json(export_document(chosen, settings)).encode("utf-8")
+        else:
+            # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
+            # shown (and judged) in the next week.
+            first = settings.first_weekday
+            shown = {
+                week_of(day, first)
+                for plan in plans
+                for day, activity in plan.days
+                if activity is not None
+            }
+            weeks = [
+                _evaluate(store, week, first, knowledge)
+                for week in sorted(shown)
+                if _in_range(week, start, end)
+            ]
+            payload = _render(args.format, weeks, knowledge, clock)
     write_output(args.output, payload)
     return 0
+
+
+def _render(
+    format: str, weeks: list[EvaluatedWeek], knowledge: KnowledgeBase, clock: Clock
+) -> bytes:
+    if format == "md":
+        from planner.export_md import markdown
+
+        return markdown(weeks).encode("utf-8")
+    # Imported here: icalendar takes about 0.1 s to load and only this format needs it.
+    from planner.export_ics import calendar_bytes
+
+    return calendar_bytes(weeks, knowledge, clock.today())
 
 
 def _import(args: argparse.Namespace, clock: Clock) -> int:

@@ -15,7 +15,7 @@ from planner.locations import DB_ENV, default_db_path
 from planner.weeks import IsoWeek, WeekError
 
 EXIT_USAGE = 2
-FORMATS = ("json",)
+FORMATS = ("ics", "json", "md")
 
 DAYS_NOTE = (
     "Days are those of the week as the planner shows it: Monday to Sunday, or Sunday to "
@@ -38,10 +38,15 @@ COMMANDS = {
         "example:\n  planner set --week 2026-W48 mon=legs tue=pull wed=rest thu=-",
     ),
     "export": (
-        "write weeks as JSON",
+        "write weeks as a calendar (ics), JSON or Markdown",
         "Write the stored weeks from --from to --to (default: all of them) to standard output "
-        "or FILE. json: the weeks and settings, for 'planner import'.",
-        "example:\n  planner export --format json --from 2026-W40 > backup.json",
+        "or FILE. ics: one all-day event per planned day with that day's advice; its UIDs "
+        "are the dates, so importing a newer export into a calendar updates the events. "
+        "json: the weeks and settings, for 'planner import'. md: a table and the advice "
+        "per week.",
+        "examples:\n  planner export --format ics -o training.ics\n"
+        "  planner export --format json --from 2026-W40 > backup.json\n"
+        "  planner export --format md --from 2026-W48 --to 2026-W52",
     ),
     "import": (
         "read weeks and settings from a JSON export",

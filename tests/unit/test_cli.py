@@ -116,7 +116,7 @@ def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> N
         (["show", "--db", "x.json", "--week", "2026-W48"], "show", "x.json", "2026-W48"),
         (["--week", "2026-W48", "set", "mon=legs"], "set", None, "2026-W48"),
         (["set", "--week", "2026-W48", "mon=legs", "--db", "y"], "set", "y", "2026-W48"),
-        (["export", "--format", "json", "--db", "z"], "export", "z", None),
+        (["export", "--format", "md", "--db", "z"], "export", "z", None),
         (["import", "f.json", "--db", "z"], "import", "z", None),
     ],
 )
@@ -134,7 +134,7 @@ def test_db_and_week_are_read_before_or_after_the_command(
     [
         ("show", "planner show --week 2026-W48 --json"),
         ("set", "planner set --week 2026-W48 mon=legs"),
-        ("export", "planner export --format json --from 2026-W40 > backup.json"),
+        ("export", "planner export --format ics -o training.ics"),
         ("import", "planner import backup.json"),
     ],
 )

@@ -15,6 +15,8 @@ COMMANDS = [
     ["set", "mon=legs"],
     ["set", "mon=swim"],
     ["export", "--format", "json"],
+    ["export", "--format", "md"],
+    ["export", "--format", "ics"],
     ["import", "{tmp}/export.json"],
     ["show", "--help"],
 ]
