@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from planner.plan import WeekPlan
-from rules import Activity, Day, Evaluation, Finding, KnowledgeBase, evaluate
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity, Day, Evaluation, Finding, KnowledgeBase, Transition, evaluate
 
 # Days of context on each side of a shown week: enough for the boundary transitions and for
 # patterns (e.g. the same muscles twice inside 48 h) that start in the neighbouring week.
@@ -56,3 +58,42 @@ def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) 
         sessions_per_group=sessions,
         findings=evaluation.week_findings,
     )
+
+
+class PlannedDays(Protocol):
+    """What :func:`evaluate_week` reads: a :class:`planner.store.Store` fits."""
+
+    def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan: ...
+
+    def activities_between(
+        self, start: date, end: date
+    ) -> Sequence[tuple[date, Activity | None]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluatedWeek:
+    """One displayed week as stored, judged with its context days: what ``planner show`` and
+    the exports print."""
+
+    plan: WeekPlan
+    evaluation: Evaluation
+    summary: WeekSummary
+
+    def transition_into(self, day: date) -> Transition | None:
+        """The transition from the day before ``day``; None if ``day`` is not in the week."""
+        for transition in self.evaluation.transitions:
+            if transition.after.date == day:
+                return transition
+        return None
+
+
+def evaluate_week(
+    days: PlannedDays, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
+) -> EvaluatedWeek:
+    """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it."""
+    plan = days.load_plan(week, first)
+    start, end = plan.dates[0], plan.dates[-1]
+    before = days.activities_between(start.subtract(days=CONTEXT_DAYS), start.subtract(days=1))
+    after = days.activities_between(end.add(days=1), end.add(days=CONTEXT_DAYS))
+    evaluation = evaluate_plan(plan, before, after, knowledge)
+    return EvaluatedWeek(plan, evaluation, summarize(plan, evaluation, knowledge))

@@ -1,60 +1,37 @@
 """The ``planner`` command: the one composition root.
 
-It parses arguments and imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help`` and ``--version`` stay fast and never load Textual.
+It parses arguments, opens the store and the rules, and hands them to the module that does
+each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
+so ``--help``, ``--version``, ``show``, ``set``, ``export`` and ``import`` never load Textual.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
-from planner import __version__
-from planner.locations import DB_ENV, config_dir, default_db_path, resolve_db_path
+from planner.advice import EvaluatedWeek, evaluate_week
+from planner.cli_files import FileProblem, display_name, read_text, write_output
+from planner.cli_parser import EXIT_USAGE, build_parser
+from planner.cli_set import AssignmentError, apply, describe_changes, parse_assignments
+from planner.cli_show import dump_json, show_json, show_text
+from planner.clock import Clock, SystemClock
+from planner.locations import config_dir, resolve_db_path
 from planner.store import Store, StoreError
-from planner.weeks import IsoWeek, WeekError
+from planner.transfer import TransferError, export_document, read_export
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import KnowledgeBase, RuleFileError, load_knowledge
 
-EXIT_USAGE = 2
+__all__ = ["EXIT_USAGE", "CliError", "build_parser", "main", "open_knowledge"]
+
 USER_RULES_FILE = "rules.toml"
 
 
 class CliError(Exception):
     """An expected error: printed as one line on stderr, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # One line that says what was wrong and what to do, not the usage block.
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
-
-
-def _iso_week(text: str) -> IsoWeek:
-    try:
-        return IsoWeek.parse(text)
-    except WeekError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="planner",
-        description=(
-            "Plan Monday to Sunday as push, pull, legs, run or rest, and read why the order "
-            "of your week helps or hurts. Without a command, opens the interactive planner."
-        ),
-        epilog=f"Data is kept in {default_db_path()} unless --db or ${DB_ENV} says otherwise.",
-    )
-    parser.add_argument("--version", action="version", version=f"planner {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help=f"database file to use (default: ${DB_ENV} or the above)"
-    )
-    parser.add_argument(
-        "--week", metavar="WEEK", type=_iso_week, help="ISO week to open, e.g. 2026-W48"
-    )
-    return parser
 
 
 def open_knowledge() -> KnowledgeBase:
@@ -66,8 +43,138 @@ def open_knowledge() -> KnowledgeBase:
         raise CliError(f"{error} (fix or remove {user_rules})") from None
 
 
-def _run_tui(args: argparse.Namespace) -> int:
-    from planner.clock import SystemClock
+@contextmanager
+def _store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
+    """The database, locked for writing or opened read-only (which works while the TUI has
+    it open); every store error, on opening or later, becomes a CliError."""
+    try:
+        store = Store.open(resolve_db_path(args.db), read_only=not write)
+    except StoreError as error:
+        raise CliError(str(error)) from None
+    with store:
+        for notice in store.notices:
+            print(f"planner: {notice}", file=sys.stderr)
+        try:
+            yield store
+        except StoreError as error:
+            raise CliError(str(error)) from None
+
+
+def _evaluate(
+    store: Store, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
+) -> EvaluatedWeek:
+    try:
+        return evaluate_week(store, week, first, knowledge)
+    except (WeekError, OverflowError):
+        raise CliError(f"{week} is too close to the edge of the calendar to show") from None
+
+
+def _shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> IsoWeek:
+    week: IsoWeek | None = args.week
+    return week if week is not None else week_of(clock.today(), first)
+
+
+def _show(args: argparse.Namespace, clock: Clock) -> int:
+    knowledge = open_knowledge()
+    with _store(args, write=False) as store:
+        first = store.settings().first_weekday
+        week = _evaluate(store, _shown_week(args, clock, first), first, knowledge)
+    text = dump_json(show_json(week)) if args.json else show_text(week)
+    write_output(None, text.encode("utf-8"))
+    return 0
+
+
+def _set(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        assignments = parse_assignments(args.assignments)
+    except AssignmentError as error:
+        raise CliError(str(error)) from None
+    with _store(args, write=True) as store:
+        first = store.settings().first_weekday
+        week = _shown_week(args, clock, first)
+        try:
+            before = store.load_plan(week, first)
+        except WeekError as error:
+            raise CliError(str(error)) from None
+        after = apply(before, assignments)
+        if after != before:
+            store.save_plan(after)
+    print(describe_changes(before, after))
+    return 0
+
+
+def _in_range(week: IsoWeek, first: IsoWeek | None, last: IsoWeek | None) -> bool:
+    return (first is None or first <= week) and (last is None or week <= last)
+
+
+def _export(args: argparse.Namespace, clock: Clock) -> int:
+    start: IsoWeek | None = args.first
+    end: IsoWeek | None = args.last
+    if start is not None and end is not None and start > end:
+        raise CliError(f"--from {start} is after --to {end}; swap them")
+    knowledge = None if args.format == "json" else open_knowledge()
+    with _store(args, write=False) as store:
+        settings = store.settings()
+        plans = store.all_plans()
+        if knowledge is None:
+            chosen = [plan for plan in plans if _in_range(plan.week, start, end)]
+            payload = dump_json(export_document(chosen, settings)).encode("utf-8")
+        else:
+            # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
+            # shown (and judged) in the next week.
+            first = settings.first_weekday
+            shown = {
+                week_of(day, first)
+                for plan in plans
+                for day, activity in plan.days
+                if activity is not None
+            }
+            weeks = [
+                _evaluate(store, week, first, knowledge)
+                for week in sorted(shown)
+                if _in_range(week, start, end)
+            ]
+            payload = _render(args.format, weeks, knowledge, clock)
+    write_output(args.output, payload)
+    return 0
+
+
+def _render(
+    format: str, weeks: list[EvaluatedWeek], knowledge: KnowledgeBase, clock: Clock
+) -> bytes:
+    if format == "md":
+        from planner.export_md import markdown
+
+        return markdown(weeks).encode("utf-8")
+    # Imported here: icalendar takes about 0.1 s to load and only this format needs it.
+    from planner.export_ics import calendar_bytes
+
+    return calendar_bytes(weeks, knowledge, clock.today())
+
+
+def _import(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        export = read_export(read_text(args.file), display_name(args.file))
+    except (FileProblem, TransferError) as error:
+        raise CliError(str(error)) from None
+    with _store(args, write=True) as store:
+        stored = set(store.stored_weeks())
+        store.replace_weeks(export.plans)
+        if export.settings is not None:
+            try:
+                store.save_settings(export.settings)
+            except StoreError as error:
+                raise CliError(f"imported the weeks but not the settings: {error}") from None
+    count = len(export.plans)
+    replaced = sum(1 for plan in export.plans if plan.week in stored)
+    print(
+        f"Imported {count} week{'' if count == 1 else 's'}: "
+        f"{count - replaced} added, {replaced} replaced."
+    )
+    return 0
+
+
+def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
     from screens.app import PlannerApp
 
     knowledge = open_knowledge()
@@ -76,7 +183,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     except StoreError as error:
         raise CliError(str(error)) from None
     with store:
-        app = PlannerApp(clock=SystemClock(), store=store, knowledge=knowledge, week=args.week)
+        app = PlannerApp(clock=clock, store=store, knowledge=knowledge, week=args.week)
         try:
             app.run()
         finally:
@@ -87,14 +194,27 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
+    "show": _show,
+    "set": _set,
+    "export": _export,
+    "import": _import,
+}
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """Run ``planner``; ``clock`` says what "the current week" is (tests pass a fixed one)."""
+    args = build_parser().parse_args(argv)
+    run = COMMANDS.get(args.command or "", _run_tui)
     try:
-        return _run_tui(args)
-    except CliError as error:
+        return run(args, clock or SystemClock())
+    except (CliError, FileProblem) as error:
         print(f"planner: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) left early: not an error, and no traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

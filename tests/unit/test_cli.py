@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
 import pytest
 
 from planner import __version__
-from planner.cli import main
+from planner.cli import build_parser, main
+from planner.clock import FixedClock
+from planner.names import DAY_NAMES
+from planner.plan import Settings, WeekPlan
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity
+from tests.conftest import TODAY
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,3 +54,98 @@ def test_bad_input_is_one_line_with_status_2(
     assert err.count("\n") == 1
     assert err.startswith("planner: ")
     assert message in err
+
+
+# -- helpers shared by the test_cli_*.py files -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int | str | None
+    out: str
+    err: str
+
+
+def run_cli(
+    argv: list[str], capsys: pytest.CaptureFixture[str], *, today: pendulum.Date = TODAY
+) -> Outcome:
+    """``planner ARGV`` in this process with a fixed clock; argparse's exits become codes."""
+    try:
+        code: int | str | None = main(argv, clock=FixedClock(today))
+    except SystemExit as exit_info:
+        code = exit_info.code
+    captured = capsys.readouterr()
+    return Outcome(code, captured.out, captured.err)
+
+
+def assert_refused(outcome: Outcome, message: str) -> None:
+    """Exit 2 and exactly one stderr line, starting 'planner: ', saying ``message``."""
+    assert outcome.code == 2, outcome
+    assert outcome.err.startswith("planner: "), outcome.err
+    assert outcome.err.count("\n") == 1 and outcome.err.endswith("\n"), outcome.err
+    assert "Traceback" not in outcome.err
+    assert message in outcome.err, outcome.err
+    assert outcome.out == ""
+
+
+def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> None:
+    """Store ``{"2026-W48": {"mon": "legs"}}`` (ISO days) and the first-weekday setting."""
+    plans = [
+        WeekPlan(
+            IsoWeek.parse(name),
+            FirstWeekday.MONDAY,
+            tuple(Activity(days[key]) if key in days else None for key in DAY_NAMES),
+        )
+        for name, days in weeks.items()
+    ]
+    with Store.open(db) as store:
+        store.replace_weeks(plans)
+        store.save_settings(Settings(first_weekday=FirstWeekday(first)))
+
+
+# -- parsing: options before or after the command --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "command", "db", "week"),
+    [
+        ([], None, None, None),
+        (["--db", "x.json"], None, "x.json", None),
+        (["--week", "2026-W48"], None, None, "2026-W48"),
+        (["--db", "x.json", "show"], "show", "x.json", None),
+        (["show", "--db", "x.json", "--week", "2026-W48"], "show", "x.json", "2026-W48"),
+        (["--week", "2026-W48", "set", "mon=legs"], "set", None, "2026-W48"),
+        (["set", "--week", "2026-W48", "mon=legs", "--db", "y"], "set", "y", "2026-W48"),
+        (["export", "--format", "md", "--db", "z"], "export", "z", None),
+        (["import", "f.json", "--db", "z"], "import", "z", None),
+    ],
+)
+def test_db_and_week_are_read_before_or_after_the_command(
+    argv: list[str], command: str | None, db: str | None, week: str | None
+) -> None:
+    args = build_parser().parse_args(argv)
+    assert args.command == command
+    assert args.db == db
+    assert (None if args.week is None else str(args.week)) == week
+
+
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [
+        ("show", "planner show --week 2026-W48 --json"),
+        ("set", "planner set --week 2026-W48 mon=legs"),
+        ("export", "planner export --format ics -o training.ics"),
+        ("import", "planner import backup.json"),
+    ],
+)
+def test_each_command_has_help_with_an_example(
+    command: str, example: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert example in out
+    assert "--db PATH" in out
+    if command in ("show", "set"):
+        assert "Sunday to Saturday when weeks start on Sunday" in " ".join(out.split())

@@ -1,0 +1,66 @@
+"""Advice as plain text, the same words the side panel uses: for ``planner show``, the
+Markdown export and calendar event descriptions. No colours, so it reads the same in a pipe."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.advice import WeekSummary
+from planner.plan import WeekPlan
+from rules import Activity, Finding, Kind, Transition
+
+KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
+UNPLANNED = "unplanned"
+# Said under a transition with no findings: the rules need both days planned.
+NO_ADVICE = "Plan both days to see advice."
+
+
+def short_date(day: date) -> str:
+    """``Mon 23 Nov``."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def week_span(plan: WeekPlan) -> str:
+    """``Mon 23 Nov – Sun 29 Nov 2026``."""
+    first, last = plan.dates[0], plan.dates[-1]
+    return f"{short_date(first)} – {short_date(last)} {last.year}"
+
+
+def activity_word(activity: Activity | None) -> str:
+    return UNPLANNED if activity is None else activity.value
+
+
+def transition_heading(transition: Transition) -> str:
+    """``Sun 29 Nov → Mon 30 Nov  run → push``."""
+    before, after = transition.before, transition.after
+    return (
+        f"{short_date(before.date)} → {short_date(after.date)}  "
+        f"{activity_word(before.activity)} → {activity_word(after.activity)}"
+    )
+
+
+def finding_line(finding: Finding) -> str:
+    """``- con Legs then a hard run the next day  [Can You Run After Leg Day?]``."""
+    return f"{KIND_MARK[finding.kind]}  {finding.text}  [{finding.source.citation}]"
+
+
+def score_line(summary: WeekSummary) -> str:
+    return (
+        f"Score {summary.score}/100  ·  planned {summary.planned_days}/7"
+        f"  ·  rest {summary.rest_days}"
+    )
+
+
+SESSIONS_HEADING = "Hard sessions per muscle group:"
+
+
+def session_counts(summary: WeekSummary) -> list[str]:
+    """``Chest 1``, ``Quads 2``...: one cell per muscle group, in display order."""
+    return [f"{name} {count}" for name, count in summary.sessions_per_group]
+
+
+def transition_lines(transition: Transition) -> list[str]:
+    """The heading, then one line per finding (or why there is none)."""
+    if not transition.findings:
+        return [transition_heading(transition), NO_ADVICE]
+    return [transition_heading(transition), *map(finding_line, transition.findings)]

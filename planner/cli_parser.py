@@ -1,0 +1,133 @@
+"""The ``planner`` command's arguments: the TUI options and the show/set/export/import commands.
+
+``--db`` and ``--week`` are accepted before or after the command. The command's copies default
+to "not given" (argparse.SUPPRESS) so they never overwrite a value given before the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import NoReturn
+
+from planner import __version__
+from planner.locations import DB_ENV, default_db_path
+from planner.weeks import IsoWeek, WeekError
+
+EXIT_USAGE = 2
+FORMATS = ("ics", "json", "md")
+
+DAYS_NOTE = (
+    "Days are those of the week as the planner shows it: Monday to Sunday, or Sunday to "
+    "Saturday when weeks start on Sunday (then 'sun' is the Sunday before the ISO week's "
+    "Monday). WEEK is an ISO week like 2026-W48; the default is the current week."
+)
+
+COMMANDS = {
+    "show": (
+        "print a week with the advice on every transition",
+        "Print the week as a table of days, its score and week findings, then every "
+        "transition touching it (both week boundaries included) with its pros (+), cons (-) "
+        f"and tips (i) and where each comes from. {DAYS_NOTE}",
+        "examples:\n  planner show\n  planner show --week 2026-W48 --json",
+    ),
+    "set": (
+        "plan days of a week",
+        "Plan days of a week: DAY is mon..sun, ACTIVITY is push, pull, legs, run, rest, or - "
+        f"to clear the day. All assignments are saved together or none is. {DAYS_NOTE}",
+        "example:\n  planner set --week 2026-W48 mon=legs tue=pull wed=rest thu=-",
+    ),
+    "export": (
+        "write weeks as a calendar (ics), JSON or Markdown",
+        "Write the stored weeks from --from to --to (default: all of them) to standard output "
+        "or FILE. ics: one all-day event per planned day with that day's advice; its UIDs "
+        "are the dates, so importing a newer export into a calendar updates the events. "
+        "json: the weeks and settings, for 'planner import'. md: a table and the advice "
+        "per week.",
+        "examples:\n  planner export --format ics -o training.ics\n"
+        "  planner export --format json --from 2026-W40 > backup.json\n"
+        "  planner export --format md --from 2026-W48 --to 2026-W52",
+    ),
+    "import": (
+        "read weeks and settings from a JSON export",
+        "Read a file written by 'planner export --format json' (- for standard input). The "
+        "whole file is checked first; then every week in it replaces the stored week of "
+        "the same name, and its settings replace yours. Stored weeks the file does not "
+        "contain are kept. Nothing is written if anything in the file is wrong.",
+        "example:\n  planner import backup.json",
+    ),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line that says what was wrong and what to do, not the usage block.
+        self.exit(EXIT_USAGE, f"planner: {message} (see '{self.prog} --help')\n")
+
+
+def _iso_week(text: str) -> IsoWeek:
+    try:
+        return IsoWeek.parse(text)
+    except WeekError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _add_db(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=f"database file to use (default: ${DB_ENV} or {default_db_path()})",
+    )
+
+
+def _add_week(parser: argparse.ArgumentParser, default: object, help: str) -> None:
+    parser.add_argument("--week", metavar="WEEK", type=_iso_week, default=default, help=help)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="planner",
+        description=(
+            "Plan Monday to Sunday as push, pull, legs, run or rest, and read why the order "
+            "of your week helps or hurts. Without a command, opens the interactive planner."
+        ),
+        epilog=(
+            f"Data is kept in {default_db_path()} unless --db or ${DB_ENV} says otherwise. "
+            "'planner COMMAND --help' explains a command, with an example."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    _add_db(parser, None)
+    _add_week(parser, None, "ISO week to open (or show, set), e.g. 2026-W48")
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    sub = {}
+    for name, (summary, description, epilog) in COMMANDS.items():
+        sub[name] = commands.add_parser(
+            name,
+            help=summary,
+            description=textwrap.fill(description, width=79),
+            epilog=epilog,
+            # Raw, so the examples keep their lines; the description is wrapped above.
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _add_db(sub[name], argparse.SUPPRESS)
+    _add_week(sub["show"], argparse.SUPPRESS, "ISO week to show (default: the current week)")
+    sub["show"].add_argument("--json", action="store_true", help="print JSON instead of text")
+    _add_week(sub["set"], argparse.SUPPRESS, "ISO week to plan (default: the current week)")
+    sub["set"].add_argument(
+        "assignments", nargs="+", metavar="DAY=ACTIVITY", help="e.g. mon=legs, or thu=- to clear"
+    )
+    export = sub["export"]
+    export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    export.add_argument(
+        "--from", dest="first", metavar="WEEK", type=_iso_week, help="first week to write"
+    )
+    export.add_argument(
+        "--to", dest="last", metavar="WEEK", type=_iso_week, help="last week to write"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
+    sub["import"].add_argument("file", metavar="FILE", help="a JSON export, or - for stdin")
+    return parser

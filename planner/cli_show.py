@@ -1,0 +1,84 @@
+"""``planner show``: one evaluated week as a readable table with its advice, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planner.advice import EvaluatedWeek
+from planner.advice_text import (
+    SESSIONS_HEADING,
+    finding_line,
+    score_line,
+    session_counts,
+    short_date,
+    transition_lines,
+    week_span,
+)
+from planner.names import day_name
+from rules import Finding
+
+# The table's marker for a day with nothing planned ("-" would read like a con).
+NOTHING = "·"
+
+
+def show_text(week: EvaluatedWeek) -> str:
+    plan, summary = week.plan, week.summary
+    lines = [f"{plan.week}  {week_span(plan)}", ""]
+    for day, activity in plan.days:
+        lines.append(f"  {short_date(day):<10}  {NOTHING if activity is None else activity}")
+    counts = session_counts(summary)
+    lines += ["", score_line(summary), SESSIONS_HEADING]
+    lines += [f"  {', '.join(counts[i : i + 5])}" for i in range(0, len(counts), 5)]
+    lines += ["", "This week"]
+    if summary.findings:
+        lines += [f"  {finding_line(finding)}" for finding in summary.findings]
+    else:
+        lines.append("  Nothing to say about the week as a whole yet.")
+    lines += ["", "Transitions"]
+    for transition in week.evaluation.transitions:
+        heading, *body = transition_lines(transition)
+        lines += [f"  {heading}", *(f"    {line}" for line in body)]
+    return "\n".join(lines) + "\n"
+
+
+def finding_json(finding: Finding) -> dict[str, str]:
+    return {
+        "rule": finding.rule_id,
+        "kind": finding.kind.value,
+        "text": finding.text,
+        "source": finding.source.citation,
+    }
+
+
+def show_json(week: EvaluatedWeek) -> dict[str, Any]:
+    """The documented shape of ``planner show --json``; keys in this order."""
+    return {
+        "week": str(week.plan.week),
+        "days": [
+            {
+                "date": day.isoformat(),
+                "day": day_name(day),
+                "activity": None if activity is None else activity.value,
+            }
+            for day, activity in week.plan.days
+        ],
+        "transitions": [
+            {
+                "from": transition.before.date.isoformat(),
+                "to": transition.after.date.isoformat(),
+                "activities": [
+                    None if day.activity is None else day.activity.value
+                    for day in (transition.before, transition.after)
+                ],
+                "findings": [finding_json(finding) for finding in transition.findings],
+            }
+            for transition in week.evaluation.transitions
+        ],
+        "findings": [finding_json(finding) for finding in week.summary.findings],
+        "score": week.evaluation.score,
+    }
+
+
+def dump_json(document: object) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
