@@ -159,12 +159,7 @@ def _import(args: argparse.Namespace, clock: Clock) -> int:
         raise CliError(str(error)) from None
     with _store(args, write=True) as store:
         stored = set(store.stored_weeks())
-        store.replace_weeks(export.plans)
-        if export.settings is not None:
-            try:
-                store.save_settings(export.settings)
-            except StoreError as error:
-                raise CliError(f"imported the weeks but not the settings: {error}") from None
+        store.replace_weeks(export.plans, settings=export.settings)
     count = len(export.plans)
     replaced = sum(1 for plan in export.plans if plan.week in stored)
     print(

@@ -8,32 +8,23 @@ disk and never reads a week older than the user's last edit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from datetime import date
 
 import pendulum
 
-from planner.advice import CONTEXT_DAYS, evaluate_plan
+from planner.advice import EvaluatedWeek, evaluate_week
 from planner.history import History
 from planner.plan import WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek, week_of
-from rules import Activity, Evaluation, KnowledgeBase
+from rules import Activity, KnowledgeBase
 
 DayActivity = tuple[pendulum.Date, Activity | None]
 
 
 class ReadOnlyError(Exception):
     """An edit was asked of a database this planner may only read."""
-
-
-@dataclass(frozen=True, slots=True)
-class WeekView:
-    """Everything the week screen shows for one week, computed together."""
-
-    plan: WeekPlan
-    before: tuple[DayActivity, ...]
-    after: tuple[DayActivity, ...]
-    evaluation: Evaluation
 
 
 class PlanningSession:
@@ -58,7 +49,7 @@ class PlanningSession:
     # -- reading ---------------------------------------------------------------------------
 
     @property
-    def view(self) -> WeekView:
+    def view(self) -> EvaluatedWeek:
         return self._view
 
     @property
@@ -159,21 +150,21 @@ class PlanningSession:
         if self._store.read_only:
             raise ReadOnlyError(self._store.read_only_reason or "the database is read-only")
 
-    # -- evaluation ------------------------------------------------------------------------
+    # -- evaluation: the same evaluate_week as `planner show`, read through this session --
 
-    def _compute_view(self) -> WeekView:
-        plan = self.plan_for(self._week)
-        first, last = plan.dates[0], plan.dates[-1]
-        before = self._days(first.subtract(days=CONTEXT_DAYS), first.subtract(days=1))
-        after = self._days(last.add(days=1), last.add(days=CONTEXT_DAYS))
-        evaluation = evaluate_plan(plan, before, after, self._knowledge)
-        return WeekView(plan, before, after, evaluation)
+    def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
+        if first != self._first:
+            raise ValueError(f"this session shows {self._first}-first weeks, not {first}-first")
+        return self.plan_for(week)
 
-    def _days(self, start: pendulum.Date, end: pendulum.Date) -> tuple[DayActivity, ...]:
-        """Days outside the shown week, read through the plans edited in this session."""
+    def activities_between(self, start: date, end: date) -> list[DayActivity]:
+        """Days read through the plans edited in this session, never older than the screen."""
         days: list[DayActivity] = []
-        day = start
+        day = pendulum.Date(start.year, start.month, start.day)
         while day <= end:
             days.append((day, self.plan_for(week_of(day, self._first)).activity_on(day)))
             day = day.add(days=1)
-        return tuple(days)
+        return days
+
+    def _compute_view(self) -> EvaluatedWeek:
+        return evaluate_week(self, self._week, self._first, self._knowledge)

@@ -171,14 +171,23 @@ class Store:
         with self._writing():
             self._put_days(plan.days)
 
-    def replace_weeks(self, plans: Sequence[WeekPlan], *, clear_others: bool = False) -> None:
-        """Save many plans at once, all or nothing (import). With ``clear_others`` every week
-        not covered by ``plans`` is removed too."""
+    def replace_weeks(
+        self,
+        plans: Sequence[WeekPlan],
+        *,
+        clear_others: bool = False,
+        settings: Settings | None = None,
+    ) -> None:
+        """Save many plans (and, when given, the settings) in one atomic write: all or
+        nothing (import). With ``clear_others`` every week not covered by ``plans`` is
+        removed too."""
         with self._writing():
             if clear_others:
                 self._weeks.truncate()
             for plan in plans:
                 self._put_days(plan.days)
+            if settings is not None:
+                self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
 
     def save_settings(self, settings: Settings) -> None:
         with self._writing():

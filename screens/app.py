@@ -64,7 +64,7 @@ class PlannerApp(App[int]):
             self._loop.add_signal_handler(signum, self.exit)
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
         # default screen's CSS_PATH.
-        self.push_screen(WeekScreen(self.session, self.knowledge))
+        self.push_screen(WeekScreen(self.session))
         for notice in self.store.notices:
             self.notify(notice, title="Database", severity="warning", timeout=30)
         if self.store.read_only:

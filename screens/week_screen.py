@@ -11,11 +11,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from planner.advice import summarize
 from planner.session import PlanningSession, ReadOnlyError
 from planner.store import StoreError
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, KnowledgeBase
+from rules import Activity
 from screens.advice_panel import AdvicePanel, TransitionList
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.save_state import SaveState
@@ -40,10 +39,9 @@ class WeekScreen(Screen[None]):
 
     selected: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, session: PlanningSession, knowledge: KnowledgeBase) -> None:
+    def __init__(self, session: PlanningSession) -> None:
         super().__init__()
         self.session = session
-        self.knowledge = knowledge
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -76,7 +74,7 @@ class WeekScreen(Screen[None]):
         self.query_one("#week-title", Static).update(week_title(self.session))
         self.query_one(WeekGrid).show(plan.days, today=self.session.today, selected=self.selected)
         self.query_one(AdvicePanel).show(
-            summarize(plan, view.evaluation, self.knowledge),
+            view.summary,
             view.evaluation.transitions,
             shown=(plan.dates[0], plan.dates[-1]),
             selected=plan.dates[self.selected],
