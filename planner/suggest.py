@@ -52,6 +52,7 @@ __all__ = [
     "check_request",
     "day_index",
     "suggest",
+    "tie_key",
 ]
 
 TIE_ORDER: tuple[Activity, ...] = (
