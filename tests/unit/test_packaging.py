@@ -51,3 +51,18 @@ def test_installed_wheel_runs_from_outside_the_checkout(tmp_path: Path) -> None:
         cwd=outside, capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     assert result.stdout.strip() == "True"
+
+    # Shipped data (data/ -> planner/_data) is read from the installed package, not from a
+    # checkout: outside the checkout there is none to fall back to.
+    probe = (
+        "from planner.resources import data_file; from planner.templates import load_templates;"
+        "print(data_file('templates.toml')); print(len(load_templates()))"
+    )
+    result = subprocess.run(
+        [str(bin_dir / "python"), "-c", probe],
+        cwd=outside, capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    location, count = result.stdout.split()
+    assert Path(location).is_relative_to(env_dir)
+    assert Path(location).parts[-3:] == ("planner", "_data", "templates.toml")
+    assert int(count) >= 1

@@ -1,0 +1,171 @@
+"""Week templates: the shipped file, laying a template on a week, and refusing broken files."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from planner.advice import evaluate_plan
+from planner.plan import WeekPlan
+from planner.resources import CHECKOUT_DATA, data_file
+from planner.templates import (
+    Template,
+    TemplateError,
+    load_templates,
+    parse_templates,
+    template_by_id,
+)
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity, default_knowledge
+
+PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
+W48 = IsoWeek(2026, 48)
+ROOT = Path(__file__).resolve().parents[2]
+MIN_SCORE = 70
+SHIPPED = load_templates()
+
+
+def test_shipped_templates() -> None:
+    ids = [template.id for template in SHIPPED]
+    assert ids == [
+        "push-rest-legs-pull-rest",
+        "push-pull-legs-twice",
+        "upper-lower",
+        "upper-lower-run",
+        "hybrid-two-runs",
+        "hybrid-three-runs",
+    ]
+    assert load_templates() is SHIPPED  # read once
+    article = template_by_id("push-rest-legs-pull-rest")
+    assert article.activities == (PUSH, REST, LEGS, PULL, REST, None, None)
+    assert '"Can You Do Back Day After Leg Day?"' in article.description
+    runs = {t.id: t.activities.count(RUN) for t in SHIPPED}
+    assert runs["hybrid-two-runs"] == 2 and runs["hybrid-three-runs"] == 3
+
+
+@pytest.mark.parametrize("template", SHIPPED, ids=lambda t: t.id)
+@pytest.mark.parametrize("first", list(FirstWeekday))
+def test_every_template_scores_well(template: Template, first: FirstWeekday) -> None:
+    knowledge = default_knowledge()
+    plan = template.plan_for(W48, first)
+    assert evaluate_plan(plan, [], [], knowledge).score >= MIN_SCORE
+    if None not in template.activities:
+        # Used week after week: the week before and after are the same template.
+        dates = plan.dates
+        before = [(d - timedelta(days=7), a) for d, a in plan.days[-2:]]
+        after = [(d + timedelta(days=7), a) for d, a in plan.days[:2]]
+        assert before[-1][0] == dates[0] - timedelta(days=1)
+        assert evaluate_plan(plan, before, after, knowledge).score >= MIN_SCORE
+
+
+@pytest.mark.parametrize("template", SHIPPED, ids=lambda t: t.id)
+@pytest.mark.parametrize("first", list(FirstWeekday))
+def test_plan_for_puts_each_weekday_on_that_weekday(
+    template: Template, first: FirstWeekday
+) -> None:
+    plan = template.plan_for(W48, first)
+    assert (plan.week, plan.first_weekday) == (W48, first)
+    for day, activity in plan.days:
+        assert activity is template.activities[day.weekday()]
+
+
+def test_sunday_first_shows_the_templates_sunday_first() -> None:
+    plan = template_by_id("upper-lower-run").plan_for(W48, FirstWeekday.SUNDAY)
+    assert plan.activities == (RUN, PUSH, LEGS, REST, PULL, LEGS, REST)
+
+
+def test_apply_to_keeps_what_open_days_hold() -> None:
+    week = WeekPlan(W48, FirstWeekday.MONDAY, (RUN, RUN, None, RUN, RUN, LEGS, None))
+    applied = template_by_id("push-rest-legs-pull-rest").apply_to(week)
+    assert applied.activities == (PUSH, REST, LEGS, PULL, REST, LEGS, None)
+    assert week.activities[0] is RUN  # a new value; the old one is untouched for undo
+
+
+def test_unknown_template_names_the_known_ones() -> None:
+    with pytest.raises(LookupError, match="no template 'ppl' \\(known: push-rest-legs-pull-rest, "):
+        template_by_id("ppl")
+
+
+def test_data_file_reads_the_checkout_in_an_editable_install() -> None:
+    assert CHECKOUT_DATA == ROOT / "data"
+    assert Path(str(data_file("templates.toml"))) == ROOT / "data" / "templates.toml"
+    with pytest.raises(FileNotFoundError, match=r"data file nothing\.toml is missing"):
+        data_file("nothing.toml")
+
+
+GOOD = """
+[[templates]]
+id = "a"
+name = "A"
+description = "One."
+activities = ["push", "-", "-", "-", "-", "-", "rest"]
+"""
+
+
+def entry(**fields: str) -> str:
+    lines = {"id": '"b"', "name": '"B"', "description": '"Two."'}
+    lines["activities"] = '["run", "-", "-", "-", "-", "-", "-"]'
+    lines.update(fields)
+    body = "\n".join(f"{key} = {value}" for key, value in lines.items() if value)
+    return GOOD + "\n[[templates]]\n" + body + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("templates = [", "data/templates.toml: is not valid TOML ("),
+        ("", "data/templates.toml: field 'templates' must hold at least one [[templates]]"),
+        ("templates = []", "data/templates.toml: field 'templates' must hold at least one"),
+        (GOOD + "[weeks]\n", "data/templates.toml: field 'weeks' is not a known table"),
+        ("templates = [1]", "data/templates.toml: template '#1': must be a table (got 1)"),
+        (entry(id='"B C"'), "template '#2': field 'id' must be lowercase words joined by dashes"),
+        (
+            entry(id=""),
+            "template '#2': field 'id' must be lowercase words joined by dashes (got None)",
+        ),
+        (entry(id='"a"'), "template 'a': field 'id' is used by two templates"),
+        (entry(name='"a"'), "template 'b': field 'name' 'a' is already the name of another"),
+        (entry(name='""'), "template 'b': field 'name' must be non-empty text (got '')"),
+        (
+            entry(name='"' + "x" * 41 + '"'),
+            "template 'b': field 'name' must be at most 40 characters",
+        ),
+        (
+            entry(description="3"),
+            "template 'b': field 'description' must be non-empty text (got 3)",
+        ),
+        (entry(days='"x"'), "template 'b': field 'days' is not a known field (known: id, name,"),
+        (
+            entry(activities='["run"]'),
+            "template 'b': field 'activities' must list 7 days, Monday to Sunday (got 1 entries)",
+        ),
+        (entry(activities='"run"'), "template 'b': field 'activities' must list 7 days"),
+        (
+            entry(activities=""),
+            "template 'b': field 'activities' must list 7 days, Monday to Sunday (got None)",
+        ),
+        (
+            entry(activities='["run", "swim", "-", "-", "-", "-", "-"]'),
+            "template 'b': field 'activities[2]' must be push, pull, legs, run, rest or '-' "
+            "(got 'swim')",
+        ),
+        (
+            entry(activities='["-", "-", "-", "-", "-", "-", "-"]'),
+            "template 'b': field 'activities' leaves every day open; plan at least one",
+        ),
+    ],
+)
+def test_broken_files_are_refused_with_one_line(text: str, message: str) -> None:
+    with pytest.raises(TemplateError) as raised:
+        parse_templates(text)
+    assert message in str(raised.value)
+    assert str(raised.value).startswith("data/templates.toml: ")
+    assert "\n" not in str(raised.value)
+
+
+def test_descriptions_are_one_paragraph() -> None:
+    (template,) = parse_templates(GOOD.replace('"One."', '"""\nOne\n   line."""'))
+    assert template.description == "One line."
+    assert all("\n" not in t.description for t in SHIPPED)
