@@ -78,6 +78,10 @@ class EvaluatedWeek:
     plan: WeekPlan
     evaluation: Evaluation
     summary: WeekSummary
+    # The CONTEXT_DAYS just outside the week that it was judged with (readiness and
+    # suggestions need the same ones).
+    before: tuple[tuple[date, Activity | None], ...] = ()
+    after: tuple[tuple[date, Activity | None], ...] = ()
 
     def transition_into(self, day: date) -> Transition | None:
         """The transition from the day before ``day``; None if ``day`` is not in the week."""
@@ -96,4 +100,5 @@ def evaluate_week(
     before = days.activities_between(start.subtract(days=CONTEXT_DAYS), start.subtract(days=1))
     after = days.activities_between(end.add(days=1), end.add(days=CONTEXT_DAYS))
     evaluation = evaluate_plan(plan, before, after, knowledge)
-    return EvaluatedWeek(plan, evaluation, summarize(plan, evaluation, knowledge))
+    summary = summarize(plan, evaluation, knowledge)
+    return EvaluatedWeek(plan, evaluation, summary, tuple(before), tuple(after))

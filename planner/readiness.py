@@ -161,3 +161,13 @@ def readiness(
             row.append(ReadinessCell(state, since_hard, loads.get(current, 0.0)))
         rows.append(tuple(row))
     return ReadinessGrid(tuple(shown), tuple(families), tuple(rows))
+
+
+def is_strained(cell: ReadinessCell, knowledge: KnowledgeBase) -> bool:
+    """The family is worked again before it is ready: any real load on a fatigued family, or
+    hard work on a recovering one. These are the spots where a week is too dense."""
+    if cell.state is Readiness.FATIGUED:
+        return cell.load_today >= MODERATE_LOAD
+    if cell.state is Readiness.RECOVERING:
+        return cell.load_today >= knowledge.hard_load
+    return False

@@ -17,6 +17,8 @@ from planner.advice import EvaluatedWeek, evaluate_week
 from planner.history import History
 from planner.plan import WeekPlan
 from planner.store import Store
+from planner.suggest import Suggestion, SuggestRequest, suggest
+from planner.templates import Template
 from planner.weeks import FirstWeekday, IsoWeek, week_of
 from rules import Activity, KnowledgeBase
 
@@ -51,6 +53,10 @@ class PlanningSession:
     @property
     def view(self) -> EvaluatedWeek:
         return self._view
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._knowledge
 
     @property
     def week(self) -> IsoWeek:
@@ -97,6 +103,24 @@ class PlanningSession:
     def replace_plan(self, new: WeekPlan) -> bool:
         """Put a whole week in place (templates, copying a week); undoable like any edit."""
         return self._apply(self.plan_for(new.week), new)
+
+    def apply_template(self, template: Template) -> bool:
+        """The template's days on the shown week (days it leaves open keep their plan)."""
+        return self.replace_plan(template.apply_to(self._view.plan))
+
+    def copy_previous_week(self) -> bool:
+        """The week before, day for day, onto the shown week; False if it was unplanned."""
+        previous = self.plan_for(self._week.previous())
+        if previous.is_empty:
+            return False
+        return self.replace_plan(replace(self._view.plan, activities=previous.activities))
+
+    def suggest(self, request: SuggestRequest, top: int = 3) -> list[Suggestion]:
+        """The best weeks for ``request`` around the shown week's neighbouring days."""
+        view = self._view
+        return suggest(
+            request, self._week, self._first, view.before, view.after, self._knowledge, top
+        )
 
     def undo(self) -> bool:
         edit = self._history.undo()
@@ -166,5 +190,9 @@ class PlanningSession:
             day = day.add(days=1)
         return days
 
+    def evaluate(self, week: IsoWeek) -> EvaluatedWeek:
+        """Any week as it stands in this session, judged like the shown one."""
+        return evaluate_week(self, week, self._first, self._knowledge)
+
     def _compute_view(self) -> EvaluatedWeek:
-        return evaluate_week(self, self._week, self._first, self._knowledge)
+        return self.evaluate(self._week)

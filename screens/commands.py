@@ -22,6 +22,17 @@ def week_commands(screen: WeekScreen) -> Iterator[SystemCommand]:
     yield SystemCommand(
         "Clear week", f"Unplan every day of {session.week} (undoable)", screen.action_clear_week
     )
+    yield SystemCommand(
+        "Suggest a week…", "The best order for the sessions you want (s)", screen.action_suggest
+    )
+    yield SystemCommand("Apply a template…", "A named week layout (T)", screen.action_templates)
+    yield SystemCommand(
+        "Copy previous week", "Plan this week like the week before (c)",
+        screen.action_copy_previous_week,
+    )  # fmt: skip
+    yield SystemCommand(
+        "Year overview", "Every week of the year at a glance (y)", screen.action_year
+    )
     yield SystemCommand("Undo", "Take back the last change", screen.action_undo)
     yield SystemCommand("Redo", "Apply again what was undone", screen.action_redo)
     other = (

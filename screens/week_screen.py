@@ -6,17 +6,22 @@ from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
+from textual.command import SimpleCommand
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from planner.plan import WeekPlan
+from planner.readiness import readiness
 from planner.session import PlanningSession, ReadOnlyError
 from planner.store import StoreError
+from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
 from screens.advice_panel import AdvicePanel, TransitionList
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
+from screens.readiness_strip import ReadinessLegend, ReadinessStrip
 from screens.save_state import SaveState
 from screens.week_grid import DayCell, WeekGrid
 
@@ -51,6 +56,8 @@ class WeekScreen(Screen[None]):
             with Vertical(id="plan-area"):
                 yield WeekGrid(self.session.view.plan.dates, today=self.session.today)
                 yield Static(LEGEND, id="legend")
+                yield ReadinessStrip()
+                yield ReadinessLegend()
             yield AdvicePanel(id="advice")
         yield Static(
             f"The terminal is too small for the planner.\n"
@@ -73,6 +80,10 @@ class WeekScreen(Screen[None]):
         plan = view.plan
         self.query_one("#week-title", Static).update(week_title(self.session))
         self.query_one(WeekGrid).show(plan.days, today=self.session.today, selected=self.selected)
+        knowledge = self.session.knowledge
+        self.query_one(ReadinessStrip).show(
+            readiness((*view.before, *plan.days), knowledge, plan.dates), knowledge
+        )
         self.query_one(AdvicePanel).show(
             view.summary,
             view.evaluation.transitions,
@@ -175,6 +186,43 @@ class WeekScreen(Screen[None]):
             ("ctrl+s", "Save again after a failed save"),
             ("ctrl+q", "Quit (everything is already saved)"),
         ]
+
+    def action_year(self) -> None:
+        from screens.year_screen import YearScreen
+
+        def open_week(week: IsoWeek | None) -> None:
+            if week is not None:
+                self.show_iso_week(week)
+
+        self.app.push_screen(YearScreen(self.session), open_week)
+
+    def action_suggest(self) -> None:
+        from screens.suggest_dialog import SuggestDialog
+
+        def apply(plan: WeekPlan | None) -> None:
+            if plan is not None and self._edit(lambda: self.session.replace_plan(plan)):
+                self.notify("Suggestion applied. Press ctrl+z to undo.", timeout=4)
+
+        self.app.push_screen(SuggestDialog(self.session), apply)
+
+    def action_templates(self) -> None:
+        def applier(template: Template) -> Callable[[], None]:
+            def apply() -> None:
+                if self._edit(lambda: self.session.apply_template(template)):
+                    self.notify(f"Applied '{template.name}'. Press ctrl+z to undo.", timeout=4)
+
+            return apply
+
+        self.app.search_commands(
+            [SimpleCommand(t.name, applier(t), t.description) for t in load_templates()],
+            placeholder="Apply a week template…",
+        )
+
+    def action_copy_previous_week(self) -> None:
+        if self._edit(self.session.copy_previous_week):
+            self.notify(f"Copied {self.session.week.previous()}. Press ctrl+z to undo.", timeout=4)
+        elif not self.session.read_only:
+            self.notify(f"{self.session.week.previous()} has nothing planned to copy.", timeout=4)
 
     def action_go_to_week(self) -> None:
         from screens.week_dialog import GoToWeekDialog

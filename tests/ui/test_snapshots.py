@@ -99,3 +99,29 @@ def test_damaged_database_notice(
 ) -> None:
     db_path.write_text('{"weeks": {"1": {"week": "2026-W48", "da')  # cut off mid-write
     assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
+
+
+def test_year_overview(snap_compare: Any, make_app: Callable[..., Any], db_path: Path) -> None:
+    plan(db_path, IsoWeek(2026, 46), *[Activity.PUSH, Activity.PULL, Activity.LEGS] * 2)
+    plan(db_path, IsoWeek(2026, 47), Activity.PUSH, Activity.REST, Activity.LEGS, Activity.PULL)
+    plan(db_path, IsoWeek(2026, 48), Activity.LEGS, Activity.RUN, Activity.REST, Activity.RUN)
+    assert snap_compare(make_app(), run_before=typing("y"), terminal_size=TERMINAL_SIZE)
+
+
+def test_readiness_strip_shows_a_dense_week(
+    snap_compare: Any, make_app: Callable[..., Any]
+) -> None:
+    press = ["home", "g", "r", "g", "u", "g", "r", "full_stop"]
+    assert snap_compare(make_app(), run_before=typing(*press), terminal_size=TERMINAL_SIZE)
+
+
+def test_suggest_dialog(snap_compare: Any, make_app: Callable[..., Any], db_path: Path) -> None:
+    plan(db_path, IsoWeek(2026, 47), None, None, None, None, None, Activity.RUN, Activity.LEGS)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press("s")
+        await pilot.click("#pins")
+        await pilot.press(*"sat=run", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=(120, 44))

@@ -163,3 +163,68 @@ async def test_a_second_planner_on_the_same_file_is_read_only(
             await pilot.press("home", "p")
             assert planned(app)[0] is LEGS  # refused, nothing changed
             assert "read-only" in str(app.screen.query_one("#save-state", Static).render())
+
+
+async def test_year_overview_opens_a_week(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("y")
+        assert type(app.screen).__name__ == "YearScreen"
+        await pilot.press("down", "down", "enter")
+        assert shown_week(app) == "2026-W50"
+        await pilot.press("y", "right_square_bracket", "enter")
+        assert shown_week(app) == "2027-W01"
+        await pilot.press("y", "escape")
+        assert shown_week(app) == "2027-W01"
+
+
+async def test_template_from_the_picker_is_undoable(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("T")
+        await pilot.press(*"push pull legs twice", "enter")
+        await pilot.pause()
+        assert planned(app) == [PUSH, PULL, LEGS, REST, PUSH, PULL, LEGS]
+        await pilot.press("ctrl+z")
+        assert planned(app) == [None] * 7
+
+
+async def test_copy_previous_week(make_app: Callable[..., Any], db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("c")  # W47 is empty: nothing to copy, nothing changes
+        assert planned(app) == [None] * 7
+        await pilot.press("left_square_bracket", "home", "g", "u", "r")
+        await pilot.press("right_square_bracket", "c")
+        assert planned(app)[:4] == [LEGS, PULL, RUN, None]
+    assert stored(db_path)[:3] == (LEGS, PULL, RUN)
+
+
+async def test_suggest_dialog_applies_the_chosen_week(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.click("#pins")
+        await pilot.press(*"sun=run", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert len(dialog.suggestions) == 3
+        best = dialog.suggestions[0]
+        assert best.plan.activities[6] is RUN
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert planned(app) == list(best.plan.activities)
+        assert app.session.view.evaluation.score == best.score
+
+
+async def test_suggest_dialog_explains_an_impossible_request(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.click("#count-run")
+        await pilot.press(*"5", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#suggest-error", Static).render())
+        assert "seven" in error or "7" in error
+        await pilot.press("escape")
+        assert planned(app) == [None] * 7

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pendulum
 import pytest
 
 from planner.plan import WeekPlan
@@ -13,6 +14,7 @@ from planner.readiness import (
     Readiness,
     ReadinessCell,
     family_load,
+    is_strained,
     readiness,
 )
 from planner.weeks import FirstWeekday, IsoWeek
@@ -148,3 +150,27 @@ def test_family_loads_come_from_the_knowledge_base(activity: Activity | None) ->
             expected = max(knowledge.loads(activity).get(g, 0.0) for g in family.groups)
         assert family_load(family, activity, knowledge) == expected
     assert 0 < MODERATE_LOAD < knowledge.hard_load
+
+
+@pytest.mark.parametrize(
+    ("activities", "family", "strained"),
+    [
+        # A run loads the legs moderately: too much the day after leg day, fine later on.
+        ((Activity.LEGS, Activity.RUN), "legs", (False, True)),
+        ((Activity.LEGS, Activity.REST, Activity.RUN), "legs", (False, False, False)),
+        # Hard leg work while the legs still recover from the day before yesterday.
+        ((Activity.LEGS, Activity.REST, Activity.LEGS), "legs", (False, False, True)),
+        # Pull loads the legs only moderately: legs the next day are recovering, then worked.
+        ((Activity.PULL, Activity.LEGS), "legs", (False, True)),
+        ((Activity.PUSH, Activity.PULL), "chest", (False, False)),
+    ],
+)
+def test_strained_marks_work_on_a_family_that_is_not_ready(
+    activities: tuple[Activity, ...], family: str, strained: tuple[bool, ...]
+) -> None:
+    knowledge = default_knowledge()
+    start = pendulum.Date(2026, 11, 23)
+    days = [(start.add(days=n), activity) for n, activity in enumerate(activities)]
+    grid = readiness(days, knowledge, [day for day, _ in days])
+    cells = [grid.cell(family, day) for day, _ in days]
+    assert tuple(is_strained(cell, knowledge) for cell in cells) == strained

@@ -1,0 +1,104 @@
+"""The whole year at a glance: one row per ISO week, its days coloured by activity (and
+named, for reading without colour) and its score. Enter opens the week."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.color import Color
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from planner.session import PlanningSession
+from planner.weeks import IsoWeek, weeks_in_year
+from rules import Activity
+
+# Theme variables, so every built-in theme colours the year like the week grid.
+ACTIVITY_COLOUR = {
+    Activity.PUSH: "primary",
+    Activity.PULL: "accent",
+    Activity.LEGS: "error",
+    Activity.RUN: "success",
+    Activity.REST: "panel",
+}
+
+
+class YearScreen(Screen[IsoWeek | None]):
+    CSS_PATH = "year_screen.tcss"
+    BINDINGS = [
+        Binding("enter", "open_week", "Open week"),
+        Binding("left_square_bracket", "year(-1)", "Prev year", key_display="["),
+        Binding("right_square_bracket", "year(1)", "Next year", key_display="]"),
+        Binding("escape,y", "close", "Back to the week", key_display="esc"),
+    ]
+
+    def __init__(self, session: PlanningSession) -> None:
+        super().__init__()
+        self.session = session
+        self.year = session.week.year
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="year-title")
+        yield DataTable(cursor_type="row", zebra_stripes=False, id="year-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_year(self.session.week)
+
+    def _styles(self) -> dict[Activity, Style]:
+        variables = self.app.theme_variables
+        background = Color.parse(variables["background"])
+        foreground = variables["foreground"]
+        return {
+            activity: Style(
+                bgcolor=Color.parse(variables[name]).blend(background, 0.55).hex,
+                color=foreground,
+                bold=True,
+            )
+            for activity, name in ACTIVITY_COLOUR.items()
+        }
+
+    def show_year(self, focus: IsoWeek) -> None:
+        styles = self._styles()
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        first_dates = self.session.plan_for(IsoWeek(self.year, 1)).dates
+        table.add_columns("Week", "Dates", *(f"{day:%a}" for day in first_dates), "Score")
+        planned_weeks = 0
+        for number in range(1, weeks_in_year(self.year) + 1):
+            week = IsoWeek(self.year, number)
+            evaluated = self.session.evaluate(week)
+            plan = evaluated.plan
+            days = [
+                Text(f" {activity:<4} ", style=styles[activity]) if activity else Text("  ·   ")
+                for activity in plan.activities
+            ]
+            score = "—" if plan.is_empty else str(evaluated.evaluation.score)
+            planned_weeks += not plan.is_empty
+            first, last = plan.dates[0], plan.dates[-1]
+            span = f"{first.day} {first:%b} – {last.day} {last:%b}"
+            table.add_row(f"W{number:02d}", span, *days, score, key=str(week))
+        self.query_one("#year-title", Static).update(
+            f"[b]{self.year}[/b]  ·  {weeks_in_year(self.year)} weeks, {planned_weeks} planned"
+            "  ·  enter opens a week"
+        )
+        if focus.year == self.year:
+            table.move_cursor(row=focus.week - 1, animate=False)
+        table.focus()
+
+    def action_year(self, step: int) -> None:
+        self.year = max(1, min(9998, self.year + step))
+        self.show_year(IsoWeek(self.year, 1))
+
+    def action_open_week(self) -> None:
+        table = self.query_one(DataTable)
+        self.dismiss(IsoWeek(self.year, table.cursor_row + 1))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_week()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
