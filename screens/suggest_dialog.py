@@ -38,7 +38,7 @@ class SuggestDialog(ModalScreen[WeekPlan | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="suggest") as box:
             box.border_title = f"Suggest an order for {self.session.week}"
-            box.border_subtitle = "enter: find · ↓ then enter: apply · esc: cancel"
+            box.border_subtitle = "enter: find · ↑↓ enter: apply one · tab: edit · esc: cancel"
             with Horizontal(id="counts"):
                 for activity in COUNTED:
                     yield Label(f"{activity}")
@@ -95,6 +95,7 @@ class SuggestDialog(ModalScreen[WeekPlan | None]):
         )
         options.display = True
         options.highlighted = 0
+        options.focus()  # ↑/↓ and enter now pick a week; tab goes back to the fields
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.suggestions[event.option_index].plan)
