@@ -4,7 +4,6 @@ user's own rule file adding and disabling rules. Broken files: test_rules_valida
 from __future__ import annotations
 
 import datetime
-import textwrap
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,6 @@ from typing import Any
 import pytest
 
 from rules import (
-    USER_RULES_FILENAME,
     Activity,
     Day,
     default_knowledge,
@@ -20,27 +18,9 @@ from rules import (
     find_user_rules,
     load_knowledge,
 )
+from tests.unit.rule_files import GOOD_RULE, write
 
 MONDAY = datetime.date(2026, 11, 23)
-
-GOOD_RULE = """
-[[rules]]
-id = "coach-no-long-run-after-legs"
-type = "pair"
-before = "legs"
-after = "run"
-kind = "con"
-text = "Coach: no long run the day after legs"
-detail = "My coach wants long runs on fresh legs."
-source = "coaching"
-weight = 3
-"""
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / USER_RULES_FILENAME
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
 
 
 # -- What the knowledge base exposes ---------------------------------------------------------

@@ -3,33 +3,14 @@ id (or source, activity, group) and the field, and nothing is half-loaded."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rules import USER_RULES_FILENAME, RuleFileError, default_knowledge, load_knowledge
-
-GOOD_RULE = """
-[[rules]]
-id = "coach-no-long-run-after-legs"
-type = "pair"
-before = "legs"
-after = "run"
-kind = "con"
-text = "Coach: no long run the day after legs"
-detail = "My coach wants long runs on fresh legs."
-source = "coaching"
-weight = 3
-"""
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / USER_RULES_FILENAME
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+from rules import RuleFileError, default_knowledge, load_knowledge
+from tests.unit.rule_files import GOOD_RULE, write
 
 
 def rule_with(**fields: Any) -> str:
