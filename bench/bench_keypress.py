@@ -8,13 +8,17 @@ waiting for idle afterwards is not counted."""
 from __future__ import annotations
 
 import asyncio
+import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from textual._compositor import CompositorUpdate
+from textual.app import App, ComposeResult
 from textual.screen import Screen
+from textual.widgets import Static
 
 from bench.fixtures import SHOWN_WEEK, fill_ten_years
 from bench.stats import describe
@@ -28,12 +32,20 @@ PRESSES = 240
 CYCLE = ("p", "left", "u", "left", "g", "left", "r", "left", "full_stop", "right")
 
 
-async def _measure(path: Path) -> tuple[list[float], list[float]]:
-    store = Store.open(path)
-    app = PlannerApp(
-        clock=FixedClock(SHOWN_WEEK.days[2]), store=store, knowledge=default_knowledge()
-    )
-    app.animation_level = "none"
+class Reference(App[None]):
+    """The least a Textual app can do for a key: change one label's text."""
+
+    BINDINGS: ClassVar = [(key, "count", "") for key in set(CYCLE)]
+
+    def compose(self) -> ComposeResult:
+        yield Static("0", id="count")
+
+    def action_count(self) -> None:
+        label = self.query_one("#count", Static)
+        label.update(str(int(str(label.render())) + 1))
+
+
+async def _measure(app: App[Any]) -> tuple[list[float], list[float]]:
     edits: list[float] = []
     moves: list[float] = []
     async with app.run_test(size=(120, 36)) as pilot:
@@ -58,9 +70,18 @@ async def _measure(path: Path) -> tuple[list[float], list[float]]:
             await pilot.pause()  # until the key is handled and its frame written
             if frames:  # the first frame after the key is the one that shows its effect
                 (moves if key in ("left", "right") else edits).append(frames[0] - start)
-        app.wait_for_saves()
-    store.close()
     return edits, moves
+
+
+def _planner(path: Path) -> tuple[list[float], list[float]]:
+    with Store.open(path) as store:
+        app = PlannerApp(
+            clock=FixedClock(SHOWN_WEEK.days[2]), store=store, knowledge=default_knowledge()
+        )
+        app.animation_level = "none"
+        samples = asyncio.run(_measure(app))
+        app.wait_for_saves()
+    return samples
 
 
 def main() -> None:
@@ -68,7 +89,11 @@ def main() -> None:
         empty = Path(folder) / "empty.json"
         full = Path(folder) / "ten-years.json"
         fill_ten_years(full)
+        reference, _ = asyncio.run(_measure(Reference()))
+        print(describe("reference: a minimal Textual app changing one label", reference))
         for label, path in (("empty database", empty), ("520 weeks stored", full)):
-            edits, moves = asyncio.run(_measure(path))
+            edits, moves = _planner(path)
             print(describe(f"{label}: plan a day (edit, evaluate, panel)", edits))
             print(describe(f"{label}: move the selection", moves))
+            ratio = statistics.median(edits) / statistics.median(reference)
+            print(f"{label}: plan a day / reference: {ratio:.2f}x")

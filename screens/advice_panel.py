@@ -10,10 +10,10 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Static
 
 from planner.advice import WeekSummary
 from rules import Finding, Kind, Transition
+from screens.text_block import TextBlock
 
 KIND_MARK = {
     Kind.PRO: "[$success b]+ pro[/]",
@@ -63,20 +63,6 @@ def render_week_findings(summary: WeekSummary) -> str:
     return f"[b]This week[/b]\n{body}"
 
 
-class AdviceText(Static):
-    """A Static that skips the update (markup parsing and a new layout) when its text is the
-    same as before: on a key press only the few entries it changes are redrawn."""
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.markup_text = ""
-
-    def show(self, markup: str) -> None:
-        if markup != self.markup_text:
-            self.markup_text = markup
-            self.update(markup)
-
-
 class TransitionList(VerticalScroll):
     """Never focused, so every key stays with the grid; the screen scrolls it (pgup/pgdn)."""
 
@@ -89,12 +75,12 @@ class AdvicePanel(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._focused: AdviceText | None = None
+        self._focused: TextBlock | None = None
 
     def compose(self) -> ComposeResult:
-        yield AdviceText(id="week-summary")
+        yield TextBlock(id="week-summary")
         with TransitionList():
-            yield AdviceText(id="week-findings")
+            yield TextBlock(id="week-findings")
 
     def show(
         self,
@@ -104,18 +90,18 @@ class AdvicePanel(Vertical):
         shown: tuple[date, date],
         selected: date,
     ) -> None:
-        self.query_one("#week-summary", AdviceText).show(render_summary(summary))
-        self.query_one("#week-findings", AdviceText).show(render_week_findings(summary))
+        self.query_one("#week-summary", TextBlock).show(render_summary(summary))
+        self.query_one("#week-findings", TextBlock).show(render_week_findings(summary))
         scroll = self.query_one(TransitionList)
-        entries = list(scroll.query(".transition").results(AdviceText))
+        entries = list(scroll.query(".transition").results(TextBlock))
         if len(entries) < len(transitions):
-            new = [AdviceText(classes="transition") for _ in transitions[len(entries) :]]
+            new = [TextBlock(classes="transition") for _ in transitions[len(entries) :]]
             scroll.mount_all(new)
             entries.extend(new)
         for entry in entries[len(transitions) :]:
             entry.remove()
         first, last = shown
-        focused: AdviceText | None = None
+        focused: TextBlock | None = None
         for entry, transition in zip(entries, transitions, strict=False):
             detailed = selected in (transition.before.date, transition.after.date)
             boundary = transition.before.date < first or transition.after.date > last

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 
 from planner.clock import Clock
@@ -31,7 +31,8 @@ class PlannerApp(App[int]):
         Binding("ctrl+s", "retry_saves", "Save again", show=False),
     ]
 
-    save_state: reactive[SaveState] = reactive(SaveState.saved)
+    # A var: the week screen watches it and repaints only its label.
+    save_state: var[SaveState] = var(SaveState.saved)
 
     def __init__(
         self,

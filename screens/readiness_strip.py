@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from planner.readiness import Readiness, ReadinessGrid, is_strained
 from rules import KnowledgeBase
+from screens.text_block import TextBlock
 
 STATE_STYLE = {
     Readiness.READY: "$success",
@@ -37,13 +38,13 @@ def render_day(grid: ReadinessGrid, column: int, knowledge: KnowledgeBase) -> st
 class ReadinessStrip(Horizontal):
     def compose(self) -> ComposeResult:
         for index in range(7):
-            yield Static(classes="readiness-day", id=f"readiness-{index}")
+            yield TextBlock(classes="readiness-day", id=f"readiness-{index}")
 
     def show(self, grid: ReadinessGrid, knowledge: KnowledgeBase) -> None:
-        for index, column in enumerate(self.query(".readiness-day").results(Static)):
-            column.update(render_day(grid, index, knowledge))
+        for index, column in enumerate(self.query(".readiness-day").results(TextBlock)):
+            column.show(render_day(grid, index, knowledge))
 
 
 class ReadinessLegend(Static):
-    def on_mount(self) -> None:
-        self.update(LEGEND)
+    def __init__(self) -> None:
+        super().__init__(LEGEND)

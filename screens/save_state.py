@@ -28,4 +28,4 @@ class SaveState:
     @classmethod
     def failed(cls, weeks: int) -> SaveState:
         noun = "week" if weeks == 1 else "weeks"
-        return cls(f"✗ {weeks} {noun} not saved (ctrl+s retries)", "-failed")
+        return cls(f"✗ {weeks} {noun} not saved: ctrl+s", "-failed")

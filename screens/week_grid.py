@@ -29,19 +29,28 @@ class DayCell(Static):
         self.day = day
         self.is_today = day == today
         self.activity: Activity | None = None
-        self._mark_today()
-
-    def _mark_today(self) -> None:
+        self._state: tuple[object, ...] | None = None
         self.set_class(self.is_today, "-today")
 
-    def show(self, day: pendulum.Date, activity: Activity | None, *, today: pendulum.Date) -> None:
-        self.day = day
-        self.activity = activity
-        self.is_today = day == today
-        self._mark_today()
-        for candidate in Activity:
-            self.set_class(activity == candidate, f"-{candidate}")
-        self.set_class(activity is None, "-unplanned")
+    def show(
+        self,
+        day: pendulum.Date,
+        activity: Activity | None,
+        *,
+        today: pendulum.Date,
+        selected: bool,
+    ) -> None:
+        """Restyle only when something about this day changed: one class change costs a
+        stylesheet pass, and a key press touches one or two cells, not seven."""
+        is_today = day == today
+        state = (day, activity, is_today, selected)
+        if state == self._state:
+            return
+        self._state = state
+        self.day, self.activity, self.is_today = day, activity, is_today
+        classes = {f"-{activity}" if activity else "-unplanned"}
+        classes.update(name for name, on in (("-today", is_today), ("-selected", selected)) if on)
+        self.set_classes(classes)
         self.refresh()
 
     def render(self) -> str:
@@ -71,5 +80,4 @@ class WeekGrid(Horizontal):
         selected: int,
     ) -> None:
         for cell, (day, activity) in zip(self.query(DayCell), days, strict=True):
-            cell.show(day, activity, today=today)
-            cell.set_class(cell.index == selected, "-selected")
+            cell.show(day, activity, today=today, selected=cell.index == selected)

@@ -8,7 +8,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.command import SimpleCommand
 from textual.containers import Container, Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -23,6 +23,7 @@ from screens.advice_panel import AdvicePanel, TransitionList
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.readiness_strip import ReadinessLegend, ReadinessStrip
 from screens.save_state import SaveState
+from screens.text_block import TextBlock
 from screens.week_grid import DayCell, WeekGrid
 
 # Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
@@ -42,7 +43,9 @@ class WeekScreen(Screen[None]):
     CSS_PATH = "week_screen.tcss"
     BINDINGS = list(WEEK_BINDINGS)
 
-    selected: reactive[int] = reactive(0, init=False)
+    # A var, not a reactive: the watcher redraws what changes; a reactive would also repaint
+    # the whole screen on every move.
+    selected: var[int] = var(0, init=False)
 
     def __init__(self, session: PlanningSession) -> None:
         super().__init__()
@@ -50,8 +53,8 @@ class WeekScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
-            yield Static(week_title(self.session), id="week-title")
-            yield Static(id="save-state")
+            yield TextBlock(week_title(self.session), id="week-title")
+            yield TextBlock(id="save-state")
         with Container(id="body"):
             with Vertical(id="plan-area"):
                 yield WeekGrid(self.session.view.plan.dates, today=self.session.today)
@@ -78,7 +81,7 @@ class WeekScreen(Screen[None]):
         """Grid, title and panel from the session's current view, all in one frame."""
         view = self.session.view
         plan = view.plan
-        self.query_one("#week-title", Static).update(week_title(self.session))
+        self.query_one("#week-title", TextBlock).show(week_title(self.session))
         self.query_one(WeekGrid).show(plan.days, today=self.session.today, selected=self.selected)
         knowledge = self.session.knowledge
         self.query_one(ReadinessStrip).show(
@@ -95,8 +98,8 @@ class WeekScreen(Screen[None]):
         self.show_week()
 
     def _show_save_state(self, state: SaveState) -> None:
-        label = self.query_one("#save-state", Static)
-        label.update(state.label)
+        label = self.query_one("#save-state", TextBlock)
+        label.show(state.label)
         for name in SaveState.CLASSES:
             label.set_class(state.css_class == name, name)
 

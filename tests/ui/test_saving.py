@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
 
 from planner.plan import WeekPlan
 from planner.store import SaveFailed, Store
@@ -34,7 +33,7 @@ async def test_failed_save_is_shown_and_retried(
         await pilot.press("home", "g")
         assert app.wait_for_saves(5)
         await pilot.pause()
-        state = str(app.screen.query_one("#save-state", Static).render())
+        state = str(app.screen.query_one("#save-state").render())
         assert "1 week not saved" in state
         assert app.unsaved_weeks == (IsoWeek(2026, 48),)
         assert app.screen.query("DayCell").first().activity is Activity.LEGS  # still shown
@@ -42,7 +41,7 @@ async def test_failed_save_is_shown_and_retried(
         await pilot.press("ctrl+s")
         assert app.wait_for_saves(5)
         await pilot.pause()
-        assert "saved" in str(app.screen.query_one("#save-state", Static).render())
+        assert "saved" in str(app.screen.query_one("#save-state").render())
         assert app.unsaved_weeks == ()
     with Store.open(db_path, read_only=True) as store:
         assert (

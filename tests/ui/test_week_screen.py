@@ -20,7 +20,7 @@ PUSH, PULL, LEGS, RUN, REST = Activity
 
 
 def shown_week(app: Any) -> str:
-    return str(app.screen.query_one("#week-title", Static).render()).split()[0]
+    return str(app.screen.query_one("#week-title").render()).split()[0]
 
 
 def cells(app: Any) -> list[DayCell]:
@@ -162,7 +162,7 @@ async def test_a_second_planner_on_the_same_file_is_read_only(
             assert app.store.read_only
             await pilot.press("home", "p")
             assert planned(app)[0] is LEGS  # refused, nothing changed
-            assert "read-only" in str(app.screen.query_one("#save-state", Static).render())
+            assert "read-only" in str(app.screen.query_one("#save-state").render())
 
 
 async def test_year_overview_opens_a_week(make_app: Callable[..., Any]) -> None:
