@@ -2,7 +2,7 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version``, ``show``, ``set``, ``export`` and ``import`` never load Textual.
+so ``--help``, ``--version`` and every command (show, set, export, import) never load Textual.
 """
 
 from __future__ import annotations
@@ -10,75 +10,36 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
-from planner.advice import EvaluatedWeek, evaluate_week
+from planner.advice import EvaluatedWeek
 from planner.cli_files import FileProblem, display_name, read_text, write_output
 from planner.cli_parser import EXIT_USAGE, build_parser
 from planner.cli_set import AssignmentError, apply, describe_changes, parse_assignments
 from planner.cli_show import dump_json, show_json, show_text
+from planner.cli_store import (
+    CliError,
+    evaluate,
+    load_week,
+    open_knowledge,
+    open_store,
+    shown_week,
+)
 from planner.clock import Clock, SystemClock
-from planner.locations import config_dir, resolve_db_path
+from planner.locations import resolve_db_path
 from planner.store import Store, StoreError
 from planner.transfer import TransferError, export_document, read_export
-from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
-from rules import KnowledgeBase, RuleFileError, load_knowledge
+from planner.weeks import IsoWeek, week_of
+from rules import KnowledgeBase
 
 __all__ = ["EXIT_USAGE", "CliError", "build_parser", "main", "open_knowledge"]
-
-USER_RULES_FILE = "rules.toml"
-
-
-class CliError(Exception):
-    """An expected error: printed as one line on stderr, exit status 2."""
-
-
-def open_knowledge() -> KnowledgeBase:
-    """The shipped rules plus the user's own rules file, when there is one."""
-    user_rules = config_dir() / USER_RULES_FILE
-    try:
-        return load_knowledge(user_rules if user_rules.exists() else None)
-    except RuleFileError as error:
-        raise CliError(f"{error} (fix or remove {user_rules})") from None
-
-
-@contextmanager
-def _store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
-    """The database, locked for writing or opened read-only (which works while the TUI has
-    it open); every store error, on opening or later, becomes a CliError."""
-    try:
-        store = Store.open(resolve_db_path(args.db), read_only=not write)
-    except StoreError as error:
-        raise CliError(str(error)) from None
-    with store:
-        for notice in store.notices:
-            print(f"planner: {notice}", file=sys.stderr)
-        try:
-            yield store
-        except StoreError as error:
-            raise CliError(str(error)) from None
-
-
-def _evaluate(
-    store: Store, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
-) -> EvaluatedWeek:
-    try:
-        return evaluate_week(store, week, first, knowledge)
-    except (WeekError, OverflowError):
-        raise CliError(f"{week} is too close to the edge of the calendar to show") from None
-
-
-def _shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> IsoWeek:
-    week: IsoWeek | None = args.week
-    return week if week is not None else week_of(clock.today(), first)
 
 
 def _show(args: argparse.Namespace, clock: Clock) -> int:
     knowledge = open_knowledge()
-    with _store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         first = store.settings().first_weekday
-        week = _evaluate(store, _shown_week(args, clock, first), first, knowledge)
+        week = evaluate(store, shown_week(args, clock, first), first, knowledge)
     text = dump_json(show_json(week)) if args.json else show_text(week)
     write_output(None, text.encode("utf-8"))
     return 0
@@ -89,13 +50,9 @@ def _set(args: argparse.Namespace, clock: Clock) -> int:
         assignments = parse_assignments(args.assignments)
     except AssignmentError as error:
         raise CliError(str(error)) from None
-    with _store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         first = store.settings().first_weekday
-        week = _shown_week(args, clock, first)
-        try:
-            before = store.load_plan(week, first)
-        except WeekError as error:
-            raise CliError(str(error)) from None
+        before = load_week(store, shown_week(args, clock, first), first)
         after = apply(before, assignments)
         if after != before:
             store.save_plan(after)
@@ -113,7 +70,7 @@ def _export(args: argparse.Namespace, clock: Clock) -> int:
     if start is not None and end is not None and start > end:
         raise CliError(f"--from {start} is after --to {end}; swap them")
     knowledge = None if args.format == "json" else open_knowledge()
-    with _store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         settings = store.settings()
         plans = store.all_plans()
         if knowledge is None:
@@ -130,7 +87,7 @@ def _export(args: argparse.Namespace, clock: Clock) -> int:
                 if activity is not None
             }
             weeks = [
-                _evaluate(store, week, first, knowledge)
+                evaluate(store, week, first, knowledge)
                 for week in sorted(shown)
                 if _in_range(week, start, end)
             ]
@@ -157,7 +114,7 @@ def _import(args: argparse.Namespace, clock: Clock) -> int:
         export = read_export(read_text(args.file), display_name(args.file))
     except (FileProblem, TransferError) as error:
         raise CliError(str(error)) from None
-    with _store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         stored = set(store.stored_weeks())
         store.replace_weeks(export.plans, settings=export.settings)
     count = len(export.plans)

@@ -29,6 +29,7 @@ BAD_INPUT = [
     (["set", "mon=legs", "tue=nap"], "'nap' is not an activity"),
     (["set"], "the following arguments are required: DAY=ACTIVITY"),
     (["set", "--week", "2026-W00", "mon=legs"], "2026 has weeks W01 to W53; W00 does not exist"),
+    (["set", "--week", "9999-W52", "mon=legs"], "9999-W52 is too close to the edge"),
     (["show", "--week", "2025-W53"], "2025 has weeks W01 to W52; W53 does not exist"),
     (["show", "--week", "2026-48"], "'2026-48' is not an ISO week; write it like 2026-W48"),
     (["show", "--week", "9999-W52"], "9999-W52 is too close to the edge of the calendar"),
@@ -92,7 +93,12 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
 
 
 @pytest.mark.parametrize(
-    "argv", [["set", "mon=push"], ["import", "{tmp}/export.json"]], ids=["set", "import"]
+    "argv",
+    [
+        ["set", "mon=push"],
+        ["import", "{tmp}/export.json"],
+    ],
+    ids=" ".join,
 )
 def test_writing_to_a_database_another_planner_holds_is_refused(
     workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
