@@ -2,7 +2,8 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version`` and every command (show, set, export, import) never load Textual.
+so ``--help``, ``--version`` and every command (show, set, suggest, export, import)
+never load Textual.
 """
 
 from __future__ import annotations
@@ -12,24 +13,35 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from planner.advice import EvaluatedWeek
+from planner.advice import EvaluatedWeek, context_around
 from planner.cli_files import FileProblem, display_name, read_text, write_output
 from planner.cli_parser import EXIT_USAGE, build_parser
 from planner.cli_set import AssignmentError, apply, describe_changes, parse_assignments
 from planner.cli_show import dump_json, show_json, show_text
 from planner.cli_store import (
     CliError,
+    at_edge,
     evaluate,
     load_week,
     open_knowledge,
     open_store,
     shown_week,
 )
+from planner.cli_suggest import (
+    RequestWordError,
+    on_week,
+    parse_counts,
+    parse_pins,
+    suggestions_json,
+    suggestions_text,
+    weekday_request,
+)
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
 from planner.store import Store, StoreError
+from planner.suggest import SuggestError, suggest
 from planner.transfer import TransferError, export_document, read_export
-from planner.weeks import IsoWeek, week_of
+from planner.weeks import IsoWeek, WeekError, week_of
 from rules import KnowledgeBase
 
 __all__ = ["EXIT_USAGE", "CliError", "build_parser", "main", "open_knowledge"]
@@ -57,6 +69,36 @@ def _set(args: argparse.Namespace, clock: Clock) -> int:
         if after != before:
             store.save_plan(after)
     print(describe_changes(before, after))
+    return 0
+
+
+def _suggest(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        counts = parse_counts(args.counts)
+        request = weekday_request(counts, args.rest_min, parse_pins(args.pins))
+    except (RequestWordError, SuggestError) as error:
+        raise CliError(str(error)) from None
+    knowledge = open_knowledge()
+    with open_store(args, write=args.apply) as store:
+        first = store.settings().first_weekday
+        week = shown_week(args, clock, first)
+        stored = load_week(store, week, first)
+        try:
+            before, after = context_around(store, stored)
+        except (WeekError, OverflowError):
+            raise at_edge(week) from None
+        try:
+            found = suggest(on_week(request, stored), week, first, before, after, knowledge)
+        except SuggestError as error:
+            raise CliError(str(error)) from None
+        applied = found[0].plan if args.apply else None
+        if applied is not None and applied != stored:
+            store.save_plan(applied)
+    if args.json:
+        text = dump_json(suggestions_json(stored, found, applied=args.apply))
+    else:
+        text = suggestions_text(stored, request, found, applied)
+    write_output(None, text.encode("utf-8"))
     return 0
 
 
@@ -149,6 +191,7 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "show": _show,
     "set": _set,
+    "suggest": _suggest,
     "export": _export,
     "import": _import,
 }

@@ -1,4 +1,5 @@
-"""The ``planner`` command's arguments: the TUI options and the show/set/export/import commands.
+"""The ``planner`` command's arguments: the TUI options and every command (show, set, suggest,
+export, import).
 
 ``--db`` and ``--week`` are accepted before or after the command. The command's copies default
 to "not given" (argparse.SUPPRESS) so they never overwrite a value given before the command.
@@ -36,6 +37,18 @@ COMMANDS = {
         "Plan days of a week: DAY is mon..sun, ACTIVITY is push, pull, legs, run, rest, or - "
         f"to clear the day. All assignments are saved together or none is. {DAYS_NOTE}",
         "example:\n  planner set --week 2026-W48 mon=legs tue=pull wed=rest thu=-",
+    ),
+    "suggest": (
+        "find the best weeks holding the sessions you ask for",
+        "Find the best arrangements of the sessions you ask for in a week, by the same "
+        "score 'show' prints: every possible week is tried, and the planned days just before "
+        "and after it count, as they do in 'show'. ACTIVITY=N says exactly how many push, "
+        "pull, legs and run days (missing: 0); every other day is rest. Prints the best "
+        "three with their score and what makes them differ. --apply saves the best one in "
+        f"place of all seven days of the week. {DAYS_NOTE}",
+        "examples:\n  planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run\n"
+        "  planner suggest --week 2026-W48 push=2 pull=2 legs=2 --json\n"
+        "  planner suggest legs=2 run=3 --pin sun=rest --apply",
     ),
     "export": (
         "write weeks as a calendar (ics), JSON or Markdown",
@@ -99,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     _add_db(parser, None)
-    _add_week(parser, None, "ISO week to open (or show, set), e.g. 2026-W48")
+    _add_week(parser, None, "ISO week to open (or for the command), e.g. 2026-W48")
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     sub = {}
     for name, (summary, description, epilog) in COMMANDS.items():
@@ -118,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub["set"].add_argument(
         "assignments", nargs="+", metavar="DAY=ACTIVITY", help="e.g. mon=legs, or thu=- to clear"
     )
+    _add_suggest(sub["suggest"])
     export = sub["export"]
     export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     export.add_argument(
@@ -131,3 +145,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub["import"].add_argument("file", metavar="FILE", help="a JSON export, or - for stdin")
     return parser
+
+
+def _add_suggest(suggest: argparse.ArgumentParser) -> None:
+    _add_week(suggest, argparse.SUPPRESS, "ISO week to fill (default: the current week)")
+    suggest.add_argument(
+        "counts",
+        nargs="+",
+        metavar="ACTIVITY=N",
+        help="how many days of push, pull, legs or run, e.g. run=2",
+    )
+    suggest.add_argument(
+        "--rest-min",
+        metavar="N",
+        type=int,
+        default=0,
+        help="at least N rest days (default: 0)",
+    )
+    suggest.add_argument(
+        "--pin",
+        dest="pins",
+        metavar="DAY=ACTIVITY",
+        action="append",
+        default=[],
+        help="the day must hold the activity, e.g. sat=run or sun=rest; repeat for more days",
+    )
+    suggest.add_argument("--json", action="store_true", help="print JSON instead of text")
+    suggest.add_argument(
+        "--apply",
+        action="store_true",
+        help="save the best suggestion in the week, replacing all seven days",
+    )

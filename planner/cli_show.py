@@ -16,6 +16,7 @@ from planner.advice_text import (
     week_span,
 )
 from planner.names import day_name
+from planner.plan import WeekPlan
 from rules import Finding
 
 # The table's marker for a day with nothing planned ("-" would read like a con).
@@ -51,18 +52,23 @@ def finding_json(finding: Finding) -> dict[str, str]:
     }
 
 
+def days_json(plan: WeekPlan) -> list[dict[str, str | None]]:
+    """The seven shown days as ``{"date", "day", "activity"}``, activity null if unplanned."""
+    return [
+        {
+            "date": day.isoformat(),
+            "day": day_name(day),
+            "activity": None if activity is None else activity.value,
+        }
+        for day, activity in plan.days
+    ]
+
+
 def show_json(week: EvaluatedWeek) -> dict[str, Any]:
     """The documented shape of ``planner show --json``; keys in this order."""
     return {
         "week": str(week.plan.week),
-        "days": [
-            {
-                "date": day.isoformat(),
-                "day": day_name(day),
-                "activity": None if activity is None else activity.value,
-            }
-            for day, activity in week.plan.days
-        ],
+        "days": days_json(week.plan),
         "transitions": [
             {
                 "from": transition.before.date.isoformat(),

@@ -35,6 +35,48 @@ BAD_INPUT = [
     (["show", "--week", "9999-W52"], "9999-W52 is too close to the edge of the calendar"),
     (["show", "--frobnicate"], "unrecognized arguments: --frobnicate"),
     (["frob"], "invalid choice: 'frob'"),
+    (["suggest"], "the following arguments are required: ACTIVITY=N"),
+    (["suggest", "push"], "'push' is not ACTIVITY=N; write it like run=2"),
+    (["suggest", "=1"], "'=1' is not ACTIVITY=N"),
+    (["suggest", "swim=1"], "swim=1: 'swim' is not an activity; use push, pull, legs, run or rest"),
+    (["suggest", "push=x"], "push=x: the count must be a whole number, 0 or more"),
+    (["suggest", "push=-1"], "push=-1: the count must be a whole number, 0 or more"),
+    (["suggest", "push=1.5"], "the count must be a whole number"),
+    (
+        ["suggest", "rest=2"],
+        "rest=2: rest is not counted, it fills the days left over; use --rest-min 2",
+    ),
+    (["suggest", "push=1", "PUSH=2"], "push is given twice (push=1, PUSH=2); give each once"),
+    (["suggest", "push=4", "run=4"], "8 sessions do not fit in a week of 7 days; ask for fewer"),
+    (
+        ["suggest", "push=3", "run=3", "--rest-min", "2"],
+        "6 sessions leave 1 rest day, fewer than the 2 asked for",
+    ),
+    (["suggest", "run=1", "--rest-min", "x"], "argument --rest-min: invalid int value: 'x'"),
+    (["suggest", "run=1", "--rest-min", "-1"], "at least -1 rest days: write a whole number"),
+    (
+        ["suggest", "run=1", "--pin", "sat=run", "--pin", "sun=run"],
+        "run is pinned on 2 days (Sat, Sun) but run=1; ask for run=2 or drop a pin",
+    ),
+    (["suggest", "run=1", "--pin", "sat=legs"], "legs is pinned on Sat but legs=0"),
+    (
+        ["suggest", "push=3", "pull=3", "--pin", "mon=rest", "--pin", "tue=rest"],
+        "rest is pinned on 2 days (Mon, Tue) but 6 sessions leave only 1",
+    ),
+    (
+        ["suggest", "run=1", "--pin", "sat"],
+        "'sat' is not DAY=ACTIVITY; write it like --pin sat=run",
+    ),
+    (["suggest", "run=1", "--pin", "caturday=run"], "--pin caturday=run: 'caturday' is not a day"),
+    (["suggest", "run=1", "--pin", "sat=swim"], "--pin sat=swim: 'swim' is not an activity"),
+    (["suggest", "run=1", "--pin", "sat=-"], "--pin sat=-: '-' is not an activity"),
+    (
+        ["suggest", "run=1", "--pin", "sat=run", "--pin", "SAT=rest"],
+        "sat is pinned twice (sat=run, SAT=rest); pin each day once",
+    ),
+    (["suggest", "--week", "9999-W52", "run=1"], "9999-W52 is too close to the edge"),
+    (["suggest", "--week", "2026-W54", "run=1", "--apply"], "W54 does not exist"),
+    (["suggest", "push=8", "--apply"], "8 sessions do not fit"),
     (["export"], "the following arguments are required: --format"),
     (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["export", "--format", "json", "--from", "2026-W00"], "W00 does not exist"),
@@ -97,6 +139,7 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
     [
         ["set", "mon=push"],
         ["import", "{tmp}/export.json"],
+        ["suggest", "run=2", "--apply"],
     ],
     ids=" ".join,
 )
@@ -113,6 +156,23 @@ def test_writing_to_a_database_another_planner_holds_is_refused(
         outcome = run_cli([*argv, "--db", str(db)], capsys)
     assert_refused(outcome, f"The database {db} is open in another planner (pid {os.getpid()})")
     assert "close it or use another --db" in outcome.err
+    assert snapshot(workdir) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["suggest", "run=2"]],
+    ids=" ".join,
+)
+def test_reading_commands_work_while_another_planner_holds_the_database(
+    workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    db = workdir / "planner.json"
+    seed(db, WEEKS)
+    before = snapshot(workdir)
+    with Store.open(db):
+        outcome = run_cli([*argv, "--db", str(db)], capsys)
+    assert (outcome.code, outcome.err) == (0, "")
     assert snapshot(workdir) == before
 
 

@@ -19,6 +19,10 @@ COMMANDS = [
     ["export", "--format", "ics"],
     ["import", "{tmp}/export.json"],
     ["show", "--help"],
+    ["suggest", "push=1", "pull=1", "legs=1", "run=2", "--pin", "sat=run"],
+    ["suggest", "run=2", "--json", "--apply"],
+    ["suggest", "rest=2"],
+    ["suggest", "--help"],
 ]
 
 
