@@ -2,7 +2,7 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version`` and every command (show, set, suggest, export, import)
+so ``--help``, ``--version`` and every command (show, set, suggest, template, export, import)
 never load Textual.
 """
 
@@ -36,10 +36,12 @@ from planner.cli_suggest import (
     suggestions_text,
     weekday_request,
 )
+from planner.cli_template import describe_applied, templates_text
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
 from planner.store import Store, StoreError
 from planner.suggest import SuggestError, suggest
+from planner.templates import TemplateError, load_templates, template_by_id
 from planner.transfer import TransferError, export_document, read_export
 from planner.weeks import IsoWeek, WeekError, week_of
 from rules import KnowledgeBase
@@ -98,6 +100,26 @@ def _suggest(args: argparse.Namespace, clock: Clock) -> int:
         text = dump_json(suggestions_json(stored, found, applied=args.apply))
     else:
         text = suggestions_text(stored, request, found, applied)
+    write_output(None, text.encode("utf-8"))
+    return 0
+
+
+def _template(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        templates = load_templates()
+        template = None if args.template_command == "list" else template_by_id(args.id)
+    except (TemplateError, LookupError) as error:
+        raise CliError(str(error.args[0])) from None
+    with open_store(args, write=template is not None) as store:
+        first = store.settings().first_weekday
+        if template is None:
+            text = templates_text(templates, first)
+        else:
+            before = load_week(store, shown_week(args, clock, first), first)
+            after = template.apply_to(before)
+            if after != before:
+                store.save_plan(after)
+            text = describe_applied(template, before, after) + "\n"
     write_output(None, text.encode("utf-8"))
     return 0
 
@@ -192,6 +214,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "show": _show,
     "set": _set,
     "suggest": _suggest,
+    "template": _template,
     "export": _export,
     "import": _import,
 }

@@ -1,5 +1,5 @@
 """The ``planner`` command's arguments: the TUI options and every command (show, set, suggest,
-export, import).
+template, export, import).
 
 ``--db`` and ``--week`` are accepted before or after the command. The command's copies default
 to "not given" (argparse.SUPPRESS) so they never overwrite a value given before the command.
@@ -49,6 +49,14 @@ COMMANDS = {
         "examples:\n  planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run\n"
         "  planner suggest --week 2026-W48 push=2 pull=2 legs=2 --json\n"
         "  planner suggest legs=2 run=3 --pin sun=rest --apply",
+    ),
+    "template": (
+        "list the week templates, or apply one to a week",
+        "'template list' prints every shipped week template: its id, name, days and "
+        "description. 'template apply ID' lays one on a week by weekday: each day the "
+        "template fixes is replaced, and each day it leaves open (shown as 'open') keeps "
+        f"what it holds. {DAYS_NOTE}",
+        "examples:\n  planner template list\n  planner template apply upper-lower --week 2026-W48",
     ),
     "export": (
         "write weeks as a calendar (ics), JSON or Markdown",
@@ -132,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         "assignments", nargs="+", metavar="DAY=ACTIVITY", help="e.g. mon=legs, or thu=- to clear"
     )
     _add_suggest(sub["suggest"])
+    _add_template(sub["template"])
     export = sub["export"]
     export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     export.add_argument(
@@ -176,3 +185,31 @@ def _add_suggest(suggest: argparse.ArgumentParser) -> None:
         action="store_true",
         help="save the best suggestion in the week, replacing all seven days",
     )
+
+
+def _add_template(template: argparse.ArgumentParser) -> None:
+    actions = template.add_subparsers(
+        dest="template_command", title="actions", metavar="ACTION", required=True
+    )
+    listing = actions.add_parser(
+        "list",
+        help="print every template with its days",
+        description="Print every shipped template: id, name, days (in displayed order; "
+        "'open' days keep what they hold when applied) and description.",
+    )
+    _add_db(listing, argparse.SUPPRESS)
+    apply = actions.add_parser(
+        "apply",
+        help="lay a template on a week",
+        description=textwrap.fill(
+            "Lay template ID on the week by weekday: every day the template fixes is "
+            "replaced; a day it leaves open keeps what it holds. 'planner template list' "
+            f"shows the ids. {DAYS_NOTE}",
+            width=79,
+        ),
+        epilog="example:\n  planner template apply push-pull-legs-twice --week 2026-W48",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_db(apply, argparse.SUPPRESS)
+    _add_week(apply, argparse.SUPPRESS, "ISO week to apply it to (default: the current week)")
+    apply.add_argument("id", metavar="ID", help="a template id from 'planner template list'")

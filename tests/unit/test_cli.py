@@ -120,6 +120,14 @@ def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> N
         (["import", "f.json", "--db", "z"], "import", "z", None),
         (["--week", "2026-W48", "suggest", "run=2", "--db", "z"], "suggest", "z", "2026-W48"),
         (["suggest", "--week", "2026-W48", "run=2"], "suggest", None, "2026-W48"),
+        (["template", "list", "--db", "z"], "template", "z", None),
+        (
+            ["--db", "z", "template", "apply", "x", "--week", "2026-W48"],
+            "template",
+            "z",
+            "2026-W48",
+        ),
+        (["--week", "2026-W48", "template", "apply", "x"], "template", None, "2026-W48"),
     ],
 )
 def test_db_and_week_are_read_before_or_after_the_command(
@@ -139,6 +147,7 @@ def test_db_and_week_are_read_before_or_after_the_command(
         ("export", "planner export --format ics -o training.ics"),
         ("import", "planner import backup.json"),
         ("suggest", "planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run"),
+        ("template", "planner template apply upper-lower --week 2026-W48"),
     ],
 )
 def test_each_command_has_help_with_an_example(
@@ -150,5 +159,5 @@ def test_each_command_has_help_with_an_example(
     out = capsys.readouterr().out
     assert example in out
     assert "--db PATH" in out
-    if command in ("show", "set", "suggest"):
+    if command in ("show", "set", "suggest", "template"):
         assert "Sunday to Saturday when weeks start on Sunday" in " ".join(out.split())

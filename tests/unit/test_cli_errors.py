@@ -77,6 +77,15 @@ BAD_INPUT = [
     (["suggest", "--week", "9999-W52", "run=1"], "9999-W52 is too close to the edge"),
     (["suggest", "--week", "2026-W54", "run=1", "--apply"], "W54 does not exist"),
     (["suggest", "push=8", "--apply"], "8 sessions do not fit"),
+    (["template"], "the following arguments are required: ACTION"),
+    (["template", "frob"], "argument ACTION: invalid choice: 'frob'"),
+    (["template", "apply"], "the following arguments are required: ID"),
+    (
+        ["template", "apply", "nope"],
+        "no template 'nope' (known: push-rest-legs-pull-rest, push-pull-legs-twice, ",
+    ),
+    (["template", "apply", "upper-lower", "--week", "2026-W00"], "W00 does not exist"),
+    (["template", "list", "--json"], "unrecognized arguments: --json"),
     (["export"], "the following arguments are required: --format"),
     (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["export", "--format", "json", "--from", "2026-W00"], "W00 does not exist"),
@@ -140,6 +149,7 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
         ["set", "mon=push"],
         ["import", "{tmp}/export.json"],
         ["suggest", "run=2", "--apply"],
+        ["template", "apply", "upper-lower"],
     ],
     ids=" ".join,
 )
@@ -161,7 +171,7 @@ def test_writing_to_a_database_another_planner_holds_is_refused(
 
 @pytest.mark.parametrize(
     "argv",
-    [["suggest", "run=2"]],
+    [["suggest", "run=2"], ["template", "list"]],
     ids=" ".join,
 )
 def test_reading_commands_work_while_another_planner_holds_the_database(

@@ -23,6 +23,9 @@ COMMANDS = [
     ["suggest", "run=2", "--json", "--apply"],
     ["suggest", "rest=2"],
     ["suggest", "--help"],
+    ["template", "list"],
+    ["template", "apply", "upper-lower"],
+    ["template", "apply", "--help"],
 ]
 
 
