@@ -2,7 +2,7 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version`` and every command (show, set, suggest, template, export, import)
+so ``--help``, ``--version`` and every command (show, set, suggest, template, copy, export, import)
 never load Textual.
 """
 
@@ -39,6 +39,7 @@ from planner.cli_suggest import (
 from planner.cli_template import describe_applied, templates_text
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
+from planner.plan import WeekPlan
 from planner.store import Store, StoreError
 from planner.suggest import SuggestError, suggest
 from planner.templates import TemplateError, load_templates, template_by_id
@@ -121,6 +122,29 @@ def _template(args: argparse.Namespace, clock: Clock) -> int:
                 store.save_plan(after)
             text = describe_applied(template, before, after) + "\n"
     write_output(None, text.encode("utf-8"))
+    return 0
+
+
+def _copy(args: argparse.Namespace, clock: Clock) -> int:
+    with open_store(args, write=True) as store:
+        first = store.settings().first_weekday
+        target = shown_week(args, clock, first)
+        source: IsoWeek | None = args.source
+        if source is None:
+            try:
+                source = target.previous()
+            except (WeekError, OverflowError):
+                raise CliError(f"there is no week before {target}; give one with --from") from None
+        if source == target:
+            raise CliError(f"--from {source} is the week to copy into; copy from another week")
+        copied = load_week(store, source, first)
+        if copied.is_empty:
+            raise CliError(f"{source} has no planned day, nothing to copy; choose it with --from")
+        before = load_week(store, target, first)
+        after = WeekPlan(target, first, copied.activities)
+        if after != before:
+            store.save_plan(after)
+    print(f"Copied {source} to {describe_changes(before, after)}")
     return 0
 
 
@@ -215,6 +239,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "set": _set,
     "suggest": _suggest,
     "template": _template,
+    "copy": _copy,
     "export": _export,
     "import": _import,
 }

@@ -1,5 +1,5 @@
 """The ``planner`` command's arguments: the TUI options and every command (show, set, suggest,
-template, export, import).
+template, copy, export, import).
 
 ``--db`` and ``--week`` are accepted before or after the command. The command's copies default
 to "not given" (argparse.SUPPRESS) so they never overwrite a value given before the command.
@@ -57,6 +57,13 @@ COMMANDS = {
         "template fixes is replaced, and each day it leaves open (shown as 'open') keeps "
         f"what it holds. {DAYS_NOTE}",
         "examples:\n  planner template list\n  planner template apply upper-lower --week 2026-W48",
+    ),
+    "copy": (
+        "copy a week into another",
+        "Copy the week --from (default: the week before --week) into --week (default: the "
+        "current week), day by day as the planner shows them: all seven days are replaced, "
+        f"and a day unplanned in --from becomes unplanned. {DAYS_NOTE}",
+        "examples:\n  planner copy\n  planner copy --from 2026-W40 --week 2026-W48",
     ),
     "export": (
         "write weeks as a calendar (ics), JSON or Markdown",
@@ -141,6 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_suggest(sub["suggest"])
     _add_template(sub["template"])
+    _add_week(sub["copy"], argparse.SUPPRESS, "ISO week to copy into (default: the current week)")
+    sub["copy"].add_argument(
+        "--from",
+        dest="source",
+        metavar="WEEK",
+        type=_iso_week,
+        help="ISO week to copy (default: the week before --week)",
+    )
     export = sub["export"]
     export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     export.add_argument(

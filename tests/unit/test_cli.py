@@ -128,6 +128,7 @@ def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> N
             "2026-W48",
         ),
         (["--week", "2026-W48", "template", "apply", "x"], "template", None, "2026-W48"),
+        (["copy", "--week", "2026-W48", "--db", "z"], "copy", "z", "2026-W48"),
     ],
 )
 def test_db_and_week_are_read_before_or_after_the_command(
@@ -148,6 +149,7 @@ def test_db_and_week_are_read_before_or_after_the_command(
         ("import", "planner import backup.json"),
         ("suggest", "planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run"),
         ("template", "planner template apply upper-lower --week 2026-W48"),
+        ("copy", "planner copy --from 2026-W40 --week 2026-W48"),
     ],
 )
 def test_each_command_has_help_with_an_example(
@@ -159,5 +161,5 @@ def test_each_command_has_help_with_an_example(
     out = capsys.readouterr().out
     assert example in out
     assert "--db PATH" in out
-    if command in ("show", "set", "suggest", "template"):
+    if command in ("show", "set", "suggest", "template", "copy"):
         assert "Sunday to Saturday when weeks start on Sunday" in " ".join(out.split())

@@ -86,6 +86,16 @@ BAD_INPUT = [
     ),
     (["template", "apply", "upper-lower", "--week", "2026-W00"], "W00 does not exist"),
     (["template", "list", "--json"], "unrecognized arguments: --json"),
+    (
+        ["copy", "--from", "2026-W48", "--week", "2026-W48"],
+        "--from 2026-W48 is the week to copy into; copy from another week",
+    ),
+    (
+        ["copy", "--week", "2026-W51"],
+        "2026-W50 has no planned day, nothing to copy; choose it with --from",
+    ),
+    (["copy", "--from", "2026-W00"], "W00 does not exist"),
+    (["copy", "--week", "0001-W01"], "there is no week before 0001-W01; give one with --from"),
     (["export"], "the following arguments are required: --format"),
     (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["export", "--format", "json", "--from", "2026-W00"], "W00 does not exist"),
@@ -150,6 +160,7 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
         ["import", "{tmp}/export.json"],
         ["suggest", "run=2", "--apply"],
         ["template", "apply", "upper-lower"],
+        ["copy", "--week", "2026-W49"],
     ],
     ids=" ".join,
 )

@@ -26,6 +26,7 @@ COMMANDS = [
     ["template", "list"],
     ["template", "apply", "upper-lower"],
     ["template", "apply", "--help"],
+    ["copy", "--from", "2026-W01"],
 ]
 
 
