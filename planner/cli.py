@@ -2,8 +2,8 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version`` and every command (show, set, suggest, template, copy, export, import)
-never load Textual.
+so ``--help``, ``--version`` and every command (show, set, suggest, template, copy, repeat,
+export, import) never load Textual.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from planner import cli_repeat
 from planner.advice import EvaluatedWeek, context_around
 from planner.cli_files import FileProblem, display_name, read_text, write_output
 from planner.cli_parser import EXIT_USAGE, build_parser
 from planner.cli_set import AssignmentError, apply, describe_changes, parse_assignments
-from planner.cli_show import dump_json, show_json, show_text
+from planner.cli_show import Proposal, dump_json, show_json, show_text
 from planner.cli_store import (
     CliError,
     at_edge,
@@ -40,6 +42,7 @@ from planner.cli_template import describe_applied, templates_text
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
 from planner.plan import WeekPlan
+from planner.repeat import proposal_for
 from planner.store import Store, StoreError
 from planner.suggest import SuggestError, suggest
 from planner.templates import TemplateError, load_templates, template_by_id
@@ -53,9 +56,14 @@ __all__ = ["EXIT_USAGE", "CliError", "build_parser", "main", "open_knowledge"]
 def _show(args: argparse.Namespace, clock: Clock) -> int:
     knowledge = open_knowledge()
     with open_store(args, write=False) as store:
-        first = store.settings().first_weekday
+        settings = store.settings()
+        first = settings.first_weekday
         week = evaluate(store, shown_week(args, clock, first), first, knowledge)
-    text = dump_json(show_json(week)) if args.json else show_text(week)
+        layout = proposal_for(week.plan, settings, store)
+    proposal = None
+    if layout is not None and settings.repeat_week is not None:
+        proposal = Proposal(settings.repeat_week, layout)
+    text = dump_json(show_json(week, proposal)) if args.json else show_text(week, proposal)
     write_output(None, text.encode("utf-8"))
     return 0
 
@@ -145,6 +153,33 @@ def _copy(args: argparse.Namespace, clock: Clock) -> int:
         if after != before:
             store.save_plan(after)
     print(f"Copied {source} to {describe_changes(before, after)}")
+    return 0
+
+
+def _repeat(args: argparse.Namespace, clock: Clock) -> int:
+    week: IsoWeek | None = args.week
+    if week is not None and (args.off or args.show):
+        option = "--off" if args.off else "--show"
+        raise CliError(f"{option} takes no --week; 'planner repeat --week {week}' marks it")
+    with open_store(args, write=args.off or week is not None) as store:
+        settings = store.settings()
+        first = settings.first_weekday
+        if args.off:
+            if settings.repeat_week is not None:
+                store.save_settings(replace(settings, repeat_week=None))
+            text = cli_repeat.cleared(settings.repeat_week)
+        elif week is not None:
+            layout = load_week(store, week, first)
+            if layout.is_empty:
+                raise CliError(f"{week} has no planned day; plan it first, then mark it")
+            if settings.repeat_week != week:
+                store.save_settings(replace(settings, repeat_week=week))
+            text = cli_repeat.marked(layout, settings.repeat_week)
+        else:
+            repeating = settings.repeat_week
+            shown = None if repeating is None else load_week(store, repeating, first)
+            text = cli_repeat.status(shown, week_of(clock.today(), first))
+    print(text)
     return 0
 
 
@@ -240,6 +275,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "suggest": _suggest,
     "template": _template,
     "copy": _copy,
+    "repeat": _repeat,
     "export": _export,
     "import": _import,
 }

@@ -1,5 +1,5 @@
 """The ``planner`` command's arguments: the TUI options and every command (show, set, suggest,
-template, copy, export, import).
+template, copy, repeat, export, import).
 
 ``--db`` and ``--week`` are accepted before or after the command. The command's copies default
 to "not given" (argparse.SUPPRESS) so they never overwrite a value given before the command.
@@ -64,6 +64,15 @@ COMMANDS = {
         "current week), day by day as the planner shows them: all seven days are replaced, "
         f"and a day unplanned in --from becomes unplanned. {DAYS_NOTE}",
         "examples:\n  planner copy\n  planner copy --from 2026-W40 --week 2026-W48",
+    ),
+    "repeat": (
+        "mark the week that unplanned weeks repeat",
+        "Mark a week as the repeating week: every week with no planned day then shows its "
+        "layout (same weekday, same activity) as a proposal, marked as not confirmed, in "
+        "'show' and in the planner, until you plan a day of it. Nothing is written into "
+        "those weeks. Without options, says which week repeats. --off stops it. WEEK is the "
+        "week as the planner shows it.",
+        "examples:\n  planner repeat --week 2026-W47\n  planner repeat\n  planner repeat --off",
     ),
     "export": (
         "write weeks as a calendar (ics), JSON or Markdown",
@@ -156,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=_iso_week,
         help="ISO week to copy (default: the week before --week)",
     )
+    _add_week(sub["repeat"], argparse.SUPPRESS, "ISO week to mark as the repeating week")
+    repeat = sub["repeat"].add_mutually_exclusive_group()
+    repeat.add_argument("--off", action="store_true", help="stop repeating a week")
+    repeat.add_argument("--show", action="store_true", help="say which week repeats (default)")
     export = sub["export"]
     export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     export.add_argument(

@@ -129,6 +129,7 @@ def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> N
         ),
         (["--week", "2026-W48", "template", "apply", "x"], "template", None, "2026-W48"),
         (["copy", "--week", "2026-W48", "--db", "z"], "copy", "z", "2026-W48"),
+        (["--week", "2026-W48", "repeat", "--db", "z"], "repeat", "z", "2026-W48"),
     ],
 )
 def test_db_and_week_are_read_before_or_after_the_command(
@@ -150,6 +151,7 @@ def test_db_and_week_are_read_before_or_after_the_command(
         ("suggest", "planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run"),
         ("template", "planner template apply upper-lower --week 2026-W48"),
         ("copy", "planner copy --from 2026-W40 --week 2026-W48"),
+        ("repeat", "planner repeat --week 2026-W47"),
     ],
 )
 def test_each_command_has_help_with_an_example(

@@ -96,6 +96,14 @@ BAD_INPUT = [
     ),
     (["copy", "--from", "2026-W00"], "W00 does not exist"),
     (["copy", "--week", "0001-W01"], "there is no week before 0001-W01; give one with --from"),
+    (["repeat", "--off", "--show"], "argument --show: not allowed with argument --off"),
+    (
+        ["repeat", "--off", "--week", "2026-W48"],
+        "--off takes no --week; 'planner repeat --week 2026-W48' marks it",
+    ),
+    (["--week", "2026-W48", "repeat", "--show"], "--show takes no --week"),
+    (["repeat", "--week", "2026-W30"], "2026-W30 has no planned day; plan it first, then mark it"),
+    (["repeat", "--week", "2026-W1"], "'2026-W1' is not an ISO week"),
     (["export"], "the following arguments are required: --format"),
     (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["export", "--format", "json", "--from", "2026-W00"], "W00 does not exist"),
@@ -161,6 +169,8 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
         ["suggest", "run=2", "--apply"],
         ["template", "apply", "upper-lower"],
         ["copy", "--week", "2026-W49"],
+        ["repeat", "--week", "2026-W48"],
+        ["repeat", "--off"],
     ],
     ids=" ".join,
 )
@@ -182,7 +192,7 @@ def test_writing_to_a_database_another_planner_holds_is_refused(
 
 @pytest.mark.parametrize(
     "argv",
-    [["suggest", "run=2"], ["template", "list"]],
+    [["suggest", "run=2"], ["template", "list"], ["repeat"], ["repeat", "--show"]],
     ids=" ".join,
 )
 def test_reading_commands_work_while_another_planner_holds_the_database(

@@ -27,6 +27,9 @@ COMMANDS = [
     ["template", "apply", "upper-lower"],
     ["template", "apply", "--help"],
     ["copy", "--from", "2026-W01"],
+    ["repeat", "--week", "2026-W01"],
+    ["repeat"],
+    ["repeat", "--off"],
 ]
 
 
