@@ -70,6 +70,18 @@ class PlannedDays(Protocol):
     ) -> Sequence[tuple[date, Activity | None]]: ...
 
 
+DayActivities = Sequence[tuple[date, Activity | None]]
+
+
+def context_around(days: PlannedDays, plan: WeekPlan) -> tuple[DayActivities, DayActivities]:
+    """The CONTEXT_DAYS just before and just after ``plan``'s shown dates, as stored: what
+    the week is judged with (here, and by ``suggest`` for the week it fills)."""
+    start, end = plan.dates[0], plan.dates[-1]
+    before = days.activities_between(start.subtract(days=CONTEXT_DAYS), start.subtract(days=1))
+    after = days.activities_between(end.add(days=1), end.add(days=CONTEXT_DAYS))
+    return before, after
+
+
 @dataclass(frozen=True, slots=True)
 class EvaluatedWeek:
     """One displayed week as stored, judged with its context days: what ``planner show`` and
@@ -96,9 +108,7 @@ def evaluate_week(
 ) -> EvaluatedWeek:
     """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it."""
     plan = days.load_plan(week, first)
-    start, end = plan.dates[0], plan.dates[-1]
-    before = days.activities_between(start.subtract(days=CONTEXT_DAYS), start.subtract(days=1))
-    after = days.activities_between(end.add(days=1), end.add(days=CONTEXT_DAYS))
+    before, after = context_around(days, plan)
     evaluation = evaluate_plan(plan, before, after, knowledge)
     summary = summarize(plan, evaluation, knowledge)
     return EvaluatedWeek(plan, evaluation, summary, tuple(before), tuple(after))

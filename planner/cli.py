@@ -2,7 +2,8 @@
 
 It parses arguments, opens the store and the rules, and hands them to the module that does
 each command's job. It imports ``screens`` (and so Textual) only when the TUI is asked for,
-so ``--help``, ``--version``, ``show``, ``set``, ``export`` and ``import`` never load Textual.
+so ``--help``, ``--version`` and every command (show, set, suggest, template, copy, repeat,
+export, import) never load Textual.
 """
 
 from __future__ import annotations
@@ -10,76 +11,59 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from planner.advice import EvaluatedWeek, evaluate_week
+from planner import cli_repeat
+from planner.advice import EvaluatedWeek, context_around
 from planner.cli_files import FileProblem, display_name, read_text, write_output
 from planner.cli_parser import EXIT_USAGE, build_parser
 from planner.cli_set import AssignmentError, apply, describe_changes, parse_assignments
-from planner.cli_show import dump_json, show_json, show_text
+from planner.cli_show import Proposal, dump_json, show_json, show_text
+from planner.cli_store import (
+    CliError,
+    at_edge,
+    evaluate,
+    load_week,
+    open_knowledge,
+    open_store,
+    shown_week,
+)
+from planner.cli_suggest import (
+    RequestWordError,
+    on_week,
+    parse_counts,
+    parse_pins,
+    suggestions_json,
+    suggestions_text,
+    weekday_request,
+)
+from planner.cli_template import describe_applied, templates_text
 from planner.clock import Clock, SystemClock
-from planner.locations import config_dir, resolve_db_path
+from planner.locations import resolve_db_path
+from planner.plan import WeekPlan
+from planner.repeat import proposal_for
 from planner.store import Store, StoreError
+from planner.suggest import SuggestError, suggest
+from planner.templates import TemplateError, load_templates, template_by_id
 from planner.transfer import TransferError, export_document, read_export
-from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
-from rules import KnowledgeBase, RuleFileError, load_knowledge
+from planner.weeks import IsoWeek, WeekError, week_of
+from rules import KnowledgeBase
 
 __all__ = ["EXIT_USAGE", "CliError", "build_parser", "main", "open_knowledge"]
-
-USER_RULES_FILE = "rules.toml"
-
-
-class CliError(Exception):
-    """An expected error: printed as one line on stderr, exit status 2."""
-
-
-def open_knowledge() -> KnowledgeBase:
-    """The shipped rules plus the user's own rules file, when there is one."""
-    user_rules = config_dir() / USER_RULES_FILE
-    try:
-        return load_knowledge(user_rules if user_rules.exists() else None)
-    except RuleFileError as error:
-        raise CliError(f"{error} (fix or remove {user_rules})") from None
-
-
-@contextmanager
-def _store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
-    """The database, locked for writing or opened read-only (which works while the TUI has
-    it open); every store error, on opening or later, becomes a CliError."""
-    try:
-        store = Store.open(resolve_db_path(args.db), read_only=not write)
-    except StoreError as error:
-        raise CliError(str(error)) from None
-    with store:
-        for notice in store.notices:
-            print(f"planner: {notice}", file=sys.stderr)
-        try:
-            yield store
-        except StoreError as error:
-            raise CliError(str(error)) from None
-
-
-def _evaluate(
-    store: Store, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
-) -> EvaluatedWeek:
-    try:
-        return evaluate_week(store, week, first, knowledge)
-    except (WeekError, OverflowError):
-        raise CliError(f"{week} is too close to the edge of the calendar to show") from None
-
-
-def _shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> IsoWeek:
-    week: IsoWeek | None = args.week
-    return week if week is not None else week_of(clock.today(), first)
 
 
 def _show(args: argparse.Namespace, clock: Clock) -> int:
     knowledge = open_knowledge()
-    with _store(args, write=False) as store:
-        first = store.settings().first_weekday
-        week = _evaluate(store, _shown_week(args, clock, first), first, knowledge)
-    text = dump_json(show_json(week)) if args.json else show_text(week)
+    with open_store(args, write=False) as store:
+        settings = store.settings()
+        first = settings.first_weekday
+        week = evaluate(store, shown_week(args, clock, first), first, knowledge)
+        layout = proposal_for(week.plan, settings, store)
+    proposal = None
+    if layout is not None and settings.repeat_week is not None:
+        proposal = Proposal(settings.repeat_week, layout)
+    text = dump_json(show_json(week, proposal)) if args.json else show_text(week, proposal)
     write_output(None, text.encode("utf-8"))
     return 0
 
@@ -89,17 +73,113 @@ def _set(args: argparse.Namespace, clock: Clock) -> int:
         assignments = parse_assignments(args.assignments)
     except AssignmentError as error:
         raise CliError(str(error)) from None
-    with _store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         first = store.settings().first_weekday
-        week = _shown_week(args, clock, first)
-        try:
-            before = store.load_plan(week, first)
-        except WeekError as error:
-            raise CliError(str(error)) from None
+        before = load_week(store, shown_week(args, clock, first), first)
         after = apply(before, assignments)
         if after != before:
             store.save_plan(after)
     print(describe_changes(before, after))
+    return 0
+
+
+def _suggest(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        counts = parse_counts(args.counts)
+        request = weekday_request(counts, args.rest_min, parse_pins(args.pins))
+    except (RequestWordError, SuggestError) as error:
+        raise CliError(str(error)) from None
+    knowledge = open_knowledge()
+    with open_store(args, write=args.apply) as store:
+        first = store.settings().first_weekday
+        week = shown_week(args, clock, first)
+        stored = load_week(store, week, first)
+        try:
+            before, after = context_around(store, stored)
+        except (WeekError, OverflowError):
+            raise at_edge(week) from None
+        try:
+            found = suggest(on_week(request, stored), week, first, before, after, knowledge)
+        except SuggestError as error:
+            raise CliError(str(error)) from None
+        applied = found[0].plan if args.apply else None
+        if applied is not None and applied != stored:
+            store.save_plan(applied)
+    if args.json:
+        text = dump_json(suggestions_json(stored, found, applied=args.apply))
+    else:
+        text = suggestions_text(stored, request, found, applied)
+    write_output(None, text.encode("utf-8"))
+    return 0
+
+
+def _template(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        templates = load_templates()
+        template = None if args.template_command == "list" else template_by_id(args.id)
+    except (TemplateError, LookupError) as error:
+        raise CliError(str(error.args[0])) from None
+    with open_store(args, write=template is not None) as store:
+        first = store.settings().first_weekday
+        if template is None:
+            text = templates_text(templates, first)
+        else:
+            before = load_week(store, shown_week(args, clock, first), first)
+            after = template.apply_to(before)
+            if after != before:
+                store.save_plan(after)
+            text = describe_applied(template, before, after) + "\n"
+    write_output(None, text.encode("utf-8"))
+    return 0
+
+
+def _copy(args: argparse.Namespace, clock: Clock) -> int:
+    with open_store(args, write=True) as store:
+        first = store.settings().first_weekday
+        target = shown_week(args, clock, first)
+        source: IsoWeek | None = args.source
+        if source is None:
+            try:
+                source = target.previous()
+            except (WeekError, OverflowError):
+                raise CliError(f"there is no week before {target}; give one with --from") from None
+        if source == target:
+            raise CliError(f"--from {source} is the week to copy into; copy from another week")
+        copied = load_week(store, source, first)
+        if copied.is_empty:
+            raise CliError(f"{source} has no planned day, nothing to copy; choose it with --from")
+        before = load_week(store, target, first)
+        after = WeekPlan(target, first, copied.activities)
+        if after != before:
+            store.save_plan(after)
+    print(f"Copied {source} to {describe_changes(before, after)}")
+    return 0
+
+
+def _repeat(args: argparse.Namespace, clock: Clock) -> int:
+    week: IsoWeek | None = args.week
+    if week is not None and (args.off or args.show):
+        option = "--off" if args.off else "--show"
+        raise CliError(f"{option} takes no --week; 'planner repeat --week {week}' marks it")
+    with open_store(args, write=args.off or week is not None) as store:
+        settings = store.settings()
+        first = settings.first_weekday
+        if args.off:
+            if settings.repeat_week is not None:
+                store.save_settings(replace(settings, repeat_week=None))
+            text = cli_repeat.cleared(settings.repeat_week)
+        elif week is not None:
+            layout = load_week(store, week, first)
+            if layout.is_empty:
+                raise CliError(f"{week} has no planned day; plan it first, then mark it")
+            if settings.repeat_week != week:
+                store.save_settings(replace(settings, repeat_week=week))
+            text = cli_repeat.marked(layout, settings.repeat_week)
+        else:
+            repeating = settings.repeat_week
+            shown = None if repeating is None else load_week(store, repeating, first)
+            text = cli_repeat.status(shown, week_of(clock.today(), first))
+    print(text)
     return 0
 
 
@@ -113,7 +193,7 @@ def _export(args: argparse.Namespace, clock: Clock) -> int:
     if start is not None and end is not None and start > end:
         raise CliError(f"--from {start} is after --to {end}; swap them")
     knowledge = None if args.format == "json" else open_knowledge()
-    with _store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         settings = store.settings()
         plans = store.all_plans()
         if knowledge is None:
@@ -130,7 +210,7 @@ def _export(args: argparse.Namespace, clock: Clock) -> int:
                 if activity is not None
             }
             weeks = [
-                _evaluate(store, week, first, knowledge)
+                evaluate(store, week, first, knowledge)
                 for week in sorted(shown)
                 if _in_range(week, start, end)
             ]
@@ -157,7 +237,7 @@ def _import(args: argparse.Namespace, clock: Clock) -> int:
         export = read_export(read_text(args.file), display_name(args.file))
     except (FileProblem, TransferError) as error:
         raise CliError(str(error)) from None
-    with _store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         stored = set(store.stored_weeks())
         store.replace_weeks(export.plans, settings=export.settings)
     count = len(export.plans)
@@ -192,6 +272,10 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "show": _show,
     "set": _set,
+    "suggest": _suggest,
+    "template": _template,
+    "copy": _copy,
+    "repeat": _repeat,
     "export": _export,
     "import": _import,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.advice_text import activity_word
 from planner.names import UnknownName, day_name, parse_activity, parse_day
 from planner.plan import WeekPlan
 from rules import Activity
@@ -59,3 +60,8 @@ def describe_changes(before: WeekPlan, after: WeekPlan) -> str:
         if old != new
     ]
     return f"{after.week}: {', '.join(changes) if changes else 'no change'}"
+
+
+def describe_days(plan: WeekPlan) -> str:
+    """``mon legs, tue pull, wed unplanned, ...``: all seven days in displayed order."""
+    return ", ".join(f"{day_name(day)} {activity_word(activity)}" for day, activity in plan.days)

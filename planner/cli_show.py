@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from planner.advice import EvaluatedWeek
@@ -16,17 +17,45 @@ from planner.advice_text import (
     week_span,
 )
 from planner.names import day_name
+from planner.plan import WeekPlan
+from planner.weeks import IsoWeek
 from rules import Finding
 
 # The table's marker for a day with nothing planned ("-" would read like a con).
 NOTHING = "·"
 
 
-def show_text(week: EvaluatedWeek) -> str:
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What an unplanned week would hold: ``plan``, from the repeating week ``source``."""
+
+    source: IsoWeek
+    plan: WeekPlan
+
+
+def proposal_note(source: IsoWeek, week: IsoWeek) -> str:
+    """How ``show`` marks a proposal, with the command that confirms it as it stands."""
+    return (
+        f"(proposed from the repeating week {source}, not yet confirmed — run "
+        f"'planner copy --from {source} --week {week}' or open the planner to confirm)"
+    )
+
+
+def _day_rows(plan: WeekPlan) -> list[str]:
+    return [
+        f"  {short_date(day):<10}  {NOTHING if activity is None else activity}"
+        for day, activity in plan.days
+    ]
+
+
+def show_text(week: EvaluatedWeek, proposal: Proposal | None = None) -> str:
+    """The week as stored; a ``proposal`` (an unplanned week repeating another) follows the
+    table, marked as not confirmed. The score and advice are those of the stored week."""
     plan, summary = week.plan, week.summary
-    lines = [f"{plan.week}  {week_span(plan)}", ""]
-    for day, activity in plan.days:
-        lines.append(f"  {short_date(day):<10}  {NOTHING if activity is None else activity}")
+    lines = [f"{plan.week}  {week_span(plan)}", "", *_day_rows(plan)]
+    if proposal is not None:
+        lines += ["", f"Proposal  {proposal_note(proposal.source, plan.week)}"]
+        lines += _day_rows(proposal.plan)
     counts = session_counts(summary)
     lines += ["", score_line(summary), SESSIONS_HEADING]
     lines += [f"  {', '.join(counts[i : i + 5])}" for i in range(0, len(counts), 5)]
@@ -51,18 +80,27 @@ def finding_json(finding: Finding) -> dict[str, str]:
     }
 
 
-def show_json(week: EvaluatedWeek) -> dict[str, Any]:
-    """The documented shape of ``planner show --json``; keys in this order."""
+def days_json(plan: WeekPlan) -> list[dict[str, str | None]]:
+    """The seven shown days as ``{"date", "day", "activity"}``, activity null if unplanned."""
+    return [
+        {
+            "date": day.isoformat(),
+            "day": day_name(day),
+            "activity": None if activity is None else activity.value,
+        }
+        for day, activity in plan.days
+    ]
+
+
+def show_json(week: EvaluatedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
+    """The documented shape of ``planner show --json``; keys in this order. "days" are as
+    stored; "proposal" is null or the repeating week's layout the week would show."""
     return {
         "week": str(week.plan.week),
-        "days": [
-            {
-                "date": day.isoformat(),
-                "day": day_name(day),
-                "activity": None if activity is None else activity.value,
-            }
-            for day, activity in week.plan.days
-        ],
+        "days": days_json(week.plan),
+        "proposal": None
+        if proposal is None
+        else {"from_week": str(proposal.source), "days": days_json(proposal.plan)},
         "transitions": [
             {
                 "from": transition.before.date.isoformat(),

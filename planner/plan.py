@@ -72,3 +72,5 @@ class Settings:
     """User settings. New fields need a default so older databases still load."""
 
     first_weekday: FirstWeekday = FirstWeekday.MONDAY
+    # The week whose layout new, unplanned weeks show until edited (planner/repeat.py).
+    repeat_week: IsoWeek | None = None

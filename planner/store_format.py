@@ -3,11 +3,12 @@
 The file is TinyDB JSON with three tables::
 
     {"meta":     {"1": {"schema_version": 1}},
-     "settings": {"1": {"first_weekday": "monday"}},
+     "settings": {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
      "weeks":    {"202648": {"week": "2026-W48", "mon": "legs", "wed": "run"}}}
 
 One document per ISO week that has at least one planned day; its id is ``year * 100 + week``
-so a week is found without a query. Unplanned days are absent. A file is accepted only if
+so a week is found without a query. Unplanned days are absent, and so is a setting whose
+value is None (no repeating week). A file is accepted only if
 every part of it is understood, so rewriting it can never drop something a user wrote.
 """
 
@@ -137,11 +138,15 @@ def days_of(doc: Mapping[str, Any] | None) -> dict[int, Activity]:
 
 
 def settings_doc(settings: Settings) -> dict[str, Any]:
-    return {field.name: _plain(getattr(settings, field.name)) for field in fields(settings)}
+    """Settings that are None are left out, so files stay as older planners wrote them."""
+    values = {field.name: getattr(settings, field.name) for field in fields(settings)}
+    return {name: _plain(value) for name, value in values.items() if value is not None}
 
 
 def _plain(value: object) -> Any:
-    return value.value if isinstance(value, FirstWeekday) else value
+    if isinstance(value, FirstWeekday):
+        return value.value
+    return str(value) if isinstance(value, IsoWeek) else value
 
 
 def settings_from(doc: Mapping[str, Any] | None) -> Settings:
@@ -156,7 +161,21 @@ def settings_from(doc: Mapping[str, Any] | None) -> Settings:
         first = FirstWeekday(doc.get("first_weekday", Settings().first_weekday))
     except ValueError:
         raise Damage(f"invalid first_weekday {doc.get('first_weekday')!r}") from None
-    return Settings(first_weekday=first)
+    return Settings(first_weekday=first, repeat_week=_repeat_week(doc))
+
+
+def _repeat_week(doc: Mapping[str, Any]) -> IsoWeek | None:
+    if "repeat_week" not in doc:
+        return None
+    value = doc["repeat_week"]
+    try:
+        week = IsoWeek.parse(value) if isinstance(value, str) else None
+    except WeekError:
+        week = None
+    # Only the exact form this program writes, so a rewrite never changes what is there.
+    if week is None or str(week) != value:
+        raise Damage(f"invalid repeat_week {value!r}")
+    return week
 
 
 def validate(data: Tables) -> None:

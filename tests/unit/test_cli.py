@@ -118,6 +118,18 @@ def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> N
         (["set", "--week", "2026-W48", "mon=legs", "--db", "y"], "set", "y", "2026-W48"),
         (["export", "--format", "md", "--db", "z"], "export", "z", None),
         (["import", "f.json", "--db", "z"], "import", "z", None),
+        (["--week", "2026-W48", "suggest", "run=2", "--db", "z"], "suggest", "z", "2026-W48"),
+        (["suggest", "--week", "2026-W48", "run=2"], "suggest", None, "2026-W48"),
+        (["template", "list", "--db", "z"], "template", "z", None),
+        (
+            ["--db", "z", "template", "apply", "x", "--week", "2026-W48"],
+            "template",
+            "z",
+            "2026-W48",
+        ),
+        (["--week", "2026-W48", "template", "apply", "x"], "template", None, "2026-W48"),
+        (["copy", "--week", "2026-W48", "--db", "z"], "copy", "z", "2026-W48"),
+        (["--week", "2026-W48", "repeat", "--db", "z"], "repeat", "z", "2026-W48"),
     ],
 )
 def test_db_and_week_are_read_before_or_after_the_command(
@@ -136,6 +148,10 @@ def test_db_and_week_are_read_before_or_after_the_command(
         ("set", "planner set --week 2026-W48 mon=legs"),
         ("export", "planner export --format ics -o training.ics"),
         ("import", "planner import backup.json"),
+        ("suggest", "planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run"),
+        ("template", "planner template apply upper-lower --week 2026-W48"),
+        ("copy", "planner copy --from 2026-W40 --week 2026-W48"),
+        ("repeat", "planner repeat --week 2026-W47"),
     ],
 )
 def test_each_command_has_help_with_an_example(
@@ -147,5 +163,5 @@ def test_each_command_has_help_with_an_example(
     out = capsys.readouterr().out
     assert example in out
     assert "--db PATH" in out
-    if command in ("show", "set"):
+    if command in ("show", "set", "suggest", "template", "copy"):
         assert "Sunday to Saturday when weeks start on Sunday" in " ".join(out.split())

@@ -29,11 +29,81 @@ BAD_INPUT = [
     (["set", "mon=legs", "tue=nap"], "'nap' is not an activity"),
     (["set"], "the following arguments are required: DAY=ACTIVITY"),
     (["set", "--week", "2026-W00", "mon=legs"], "2026 has weeks W01 to W53; W00 does not exist"),
+    (["set", "--week", "9999-W52", "mon=legs"], "9999-W52 is too close to the edge"),
     (["show", "--week", "2025-W53"], "2025 has weeks W01 to W52; W53 does not exist"),
     (["show", "--week", "2026-48"], "'2026-48' is not an ISO week; write it like 2026-W48"),
     (["show", "--week", "9999-W52"], "9999-W52 is too close to the edge of the calendar"),
     (["show", "--frobnicate"], "unrecognized arguments: --frobnicate"),
     (["frob"], "invalid choice: 'frob'"),
+    (["suggest"], "the following arguments are required: ACTIVITY=N"),
+    (["suggest", "push"], "'push' is not ACTIVITY=N; write it like run=2"),
+    (["suggest", "=1"], "'=1' is not ACTIVITY=N"),
+    (["suggest", "swim=1"], "swim=1: 'swim' is not an activity; use push, pull, legs, run or rest"),
+    (["suggest", "push=x"], "push=x: the count must be a whole number, 0 or more"),
+    (["suggest", "push=-1"], "push=-1: the count must be a whole number, 0 or more"),
+    (["suggest", "push=1.5"], "the count must be a whole number"),
+    (
+        ["suggest", "rest=2"],
+        "rest=2: rest is not counted, it fills the days left over; use --rest-min 2",
+    ),
+    (["suggest", "push=1", "PUSH=2"], "push is given twice (push=1, PUSH=2); give each once"),
+    (["suggest", "push=4", "run=4"], "8 sessions do not fit in a week of 7 days; ask for fewer"),
+    (
+        ["suggest", "push=3", "run=3", "--rest-min", "2"],
+        "6 sessions leave 1 rest day, fewer than the 2 asked for",
+    ),
+    (["suggest", "run=1", "--rest-min", "x"], "argument --rest-min: invalid int value: 'x'"),
+    (["suggest", "run=1", "--rest-min", "-1"], "at least -1 rest days: write a whole number"),
+    (
+        ["suggest", "run=1", "--pin", "sat=run", "--pin", "sun=run"],
+        "run is pinned on 2 days (Sat, Sun) but run=1; ask for run=2 or drop a pin",
+    ),
+    (["suggest", "run=1", "--pin", "sat=legs"], "legs is pinned on Sat but legs=0"),
+    (
+        ["suggest", "push=3", "pull=3", "--pin", "mon=rest", "--pin", "tue=rest"],
+        "rest is pinned on 2 days (Mon, Tue) but 6 sessions leave only 1",
+    ),
+    (
+        ["suggest", "run=1", "--pin", "sat"],
+        "'sat' is not DAY=ACTIVITY; write it like --pin sat=run",
+    ),
+    (["suggest", "run=1", "--pin", "caturday=run"], "--pin caturday=run: 'caturday' is not a day"),
+    (["suggest", "run=1", "--pin", "sat=swim"], "--pin sat=swim: 'swim' is not an activity"),
+    (["suggest", "run=1", "--pin", "sat=-"], "--pin sat=-: '-' is not an activity"),
+    (
+        ["suggest", "run=1", "--pin", "sat=run", "--pin", "SAT=rest"],
+        "sat is pinned twice (sat=run, SAT=rest); pin each day once",
+    ),
+    (["suggest", "--week", "9999-W52", "run=1"], "9999-W52 is too close to the edge"),
+    (["suggest", "--week", "2026-W54", "run=1", "--apply"], "W54 does not exist"),
+    (["suggest", "push=8", "--apply"], "8 sessions do not fit"),
+    (["template"], "the following arguments are required: ACTION"),
+    (["template", "frob"], "argument ACTION: invalid choice: 'frob'"),
+    (["template", "apply"], "the following arguments are required: ID"),
+    (
+        ["template", "apply", "nope"],
+        "no template 'nope' (known: push-rest-legs-pull-rest, push-pull-legs-twice, ",
+    ),
+    (["template", "apply", "upper-lower", "--week", "2026-W00"], "W00 does not exist"),
+    (["template", "list", "--json"], "unrecognized arguments: --json"),
+    (
+        ["copy", "--from", "2026-W48", "--week", "2026-W48"],
+        "--from 2026-W48 is the week to copy into; copy from another week",
+    ),
+    (
+        ["copy", "--week", "2026-W51"],
+        "2026-W50 has no planned day, nothing to copy; choose it with --from",
+    ),
+    (["copy", "--from", "2026-W00"], "W00 does not exist"),
+    (["copy", "--week", "0001-W01"], "there is no week before 0001-W01; give one with --from"),
+    (["repeat", "--off", "--show"], "argument --show: not allowed with argument --off"),
+    (
+        ["repeat", "--off", "--week", "2026-W48"],
+        "--off takes no --week; 'planner repeat --week 2026-W48' marks it",
+    ),
+    (["--week", "2026-W48", "repeat", "--show"], "--show takes no --week"),
+    (["repeat", "--week", "2026-W30"], "2026-W30 has no planned day; plan it first, then mark it"),
+    (["repeat", "--week", "2026-W1"], "'2026-W1' is not an ISO week"),
     (["export"], "the following arguments are required: --format"),
     (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["export", "--format", "json", "--from", "2026-W00"], "W00 does not exist"),
@@ -92,7 +162,17 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
 
 
 @pytest.mark.parametrize(
-    "argv", [["set", "mon=push"], ["import", "{tmp}/export.json"]], ids=["set", "import"]
+    "argv",
+    [
+        ["set", "mon=push"],
+        ["import", "{tmp}/export.json"],
+        ["suggest", "run=2", "--apply"],
+        ["template", "apply", "upper-lower"],
+        ["copy", "--week", "2026-W49"],
+        ["repeat", "--week", "2026-W48"],
+        ["repeat", "--off"],
+    ],
+    ids=" ".join,
 )
 def test_writing_to_a_database_another_planner_holds_is_refused(
     workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
@@ -107,6 +187,23 @@ def test_writing_to_a_database_another_planner_holds_is_refused(
         outcome = run_cli([*argv, "--db", str(db)], capsys)
     assert_refused(outcome, f"The database {db} is open in another planner (pid {os.getpid()})")
     assert "close it or use another --db" in outcome.err
+    assert snapshot(workdir) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["suggest", "run=2"], ["template", "list"], ["repeat"], ["repeat", "--show"]],
+    ids=" ".join,
+)
+def test_reading_commands_work_while_another_planner_holds_the_database(
+    workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    db = workdir / "planner.json"
+    seed(db, WEEKS)
+    before = snapshot(workdir)
+    with Store.open(db):
+        outcome = run_cli([*argv, "--db", str(db)], capsys)
+    assert (outcome.code, outcome.err) == (0, "")
     assert snapshot(workdir) == before
 
 

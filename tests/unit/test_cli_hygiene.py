@@ -19,6 +19,17 @@ COMMANDS = [
     ["export", "--format", "ics"],
     ["import", "{tmp}/export.json"],
     ["show", "--help"],
+    ["suggest", "push=1", "pull=1", "legs=1", "run=2", "--pin", "sat=run"],
+    ["suggest", "run=2", "--json", "--apply"],
+    ["suggest", "rest=2"],
+    ["suggest", "--help"],
+    ["template", "list"],
+    ["template", "apply", "upper-lower"],
+    ["template", "apply", "--help"],
+    ["copy", "--from", "2026-W01"],
+    ["repeat", "--week", "2026-W01"],
+    ["repeat"],
+    ["repeat", "--off"],
 ]
 
 

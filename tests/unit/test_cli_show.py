@@ -30,8 +30,9 @@ def test_json_has_exactly_the_documented_shape(
 ) -> None:
     seed(db_path, WEEKS)
     shown = show_json(capsys, "--week", "2026-W48", "--db", str(db_path))
-    assert list(shown) == ["week", "days", "transitions", "findings", "score"]
+    assert list(shown) == ["week", "days", "proposal", "transitions", "findings", "score"]
     assert shown["week"] == "2026-W48"
+    assert shown["proposal"] is None  # no repeating week
     assert shown["days"] == [
         {"date": "2026-11-23", "day": "mon", "activity": "legs"},
         {"date": "2026-11-24", "day": "tue", "activity": "pull"},
