@@ -108,7 +108,16 @@ def evaluate_week(
 ) -> EvaluatedWeek:
     """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it."""
     plan = days.load_plan(week, first)
-    before, after = context_around(days, plan)
+    return judge(plan, *context_around(days, plan), knowledge)
+
+
+def judge(
+    plan: WeekPlan,
+    before: Sequence[tuple[date, Activity | None]],
+    after: Sequence[tuple[date, Activity | None]],
+    knowledge: KnowledgeBase,
+) -> EvaluatedWeek:
+    """``plan`` (stored, proposed or suggested) judged with the given context days."""
     evaluation = evaluate_plan(plan, before, after, knowledge)
     summary = summarize(plan, evaluation, knowledge)
     return EvaluatedWeek(plan, evaluation, summary, tuple(before), tuple(after))

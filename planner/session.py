@@ -13,9 +13,10 @@ from datetime import date
 
 import pendulum
 
-from planner.advice import EvaluatedWeek, evaluate_week
+from planner.advice import EvaluatedWeek, evaluate_week, judge
 from planner.history import History
 from planner.plan import WeekPlan
+from planner.repeat import proposal_for
 from planner.store import Store
 from planner.suggest import Suggestion, SuggestRequest, suggest
 from planner.templates import Template
@@ -41,7 +42,9 @@ class PlanningSession:
         self._store = store
         self._knowledge = knowledge
         self._save = save
-        self._first = store.settings().first_weekday
+        self._settings = store.settings()
+        self._first = self._settings.first_weekday
+        self._proposal_from: IsoWeek | None = None
         self._plans: dict[IsoWeek, WeekPlan] = {}
         self._history: History[WeekPlan] = History()
         self.today = today
@@ -70,6 +73,15 @@ class PlanningSession:
     def read_only(self) -> bool:
         return self._store.read_only
 
+    @property
+    def proposal_from(self) -> IsoWeek | None:
+        """The repeating week the shown (unplanned) week is proposed from, if it is."""
+        return self._proposal_from
+
+    @property
+    def repeat_week(self) -> IsoWeek | None:
+        return self._settings.repeat_week
+
     def plan_for(self, week: IsoWeek) -> WeekPlan:
         plan = self._plans.get(week)
         if plan is None:
@@ -93,12 +105,28 @@ class PlanningSession:
 
     def set_activity(self, index: int, activity: Activity | None) -> bool:
         """Plan ``activity`` (None clears) on the shown day ``index``; False if unchanged."""
-        plan = self._view.plan
-        return self._apply(plan, plan.with_activity(index, activity))
+        # On a proposed week the edit confirms the proposal with this change on top.
+        return self._apply(self._stored(), self._view.plan.with_activity(index, activity))
 
     def clear_week(self) -> bool:
-        plan = self._view.plan
+        plan = self._stored()
         return self._apply(plan, WeekPlan.empty(plan.week, plan.first_weekday))
+
+    def confirm_proposal(self) -> bool:
+        """Keep the proposed week as it is shown; False when nothing is proposed."""
+        if self._proposal_from is None:
+            return False
+        return self._apply(self._stored(), self._view.plan)
+
+    def set_repeat_week(self, week: IsoWeek | None) -> None:
+        """Make ``week`` the week that unplanned weeks propose (None: stop repeating)."""
+        self._require_writable()
+        self._settings = replace(self._settings, repeat_week=week)
+        self._store.save_settings(self._settings)
+        self._view = self._compute_view()
+
+    def _stored(self) -> WeekPlan:
+        return self.plan_for(self._week)
 
     def replace_plan(self, new: WeekPlan) -> bool:
         """Put a whole week in place (templates, copying a week); undoable like any edit."""
@@ -106,14 +134,14 @@ class PlanningSession:
 
     def apply_template(self, template: Template) -> bool:
         """The template's days on the shown week (days it leaves open keep their plan)."""
-        return self.replace_plan(template.apply_to(self._view.plan))
+        return self.replace_plan(template.apply_to(self._stored()))
 
     def copy_previous_week(self) -> bool:
         """The week before, day for day, onto the shown week; False if it was unplanned."""
         previous = self.plan_for(self._week.previous())
         if previous.is_empty:
             return False
-        return self.replace_plan(replace(self._view.plan, activities=previous.activities))
+        return self.replace_plan(replace(self._stored(), activities=previous.activities))
 
     def suggest(self, request: SuggestRequest, top: int = 3) -> list[Suggestion]:
         """The best weeks for ``request`` around the shown week's neighbouring days."""
@@ -142,7 +170,8 @@ class PlanningSession:
         if first == self._first:
             return
         self._require_writable()
-        self._store.save_settings(replace(self._store.settings(), first_weekday=first))
+        self._settings = replace(self._settings, first_weekday=first)
+        self._store.save_settings(self._settings)
         # The writer may not have written the latest edits yet: carry them over by date
         # instead of re-reading them from the store.
         edited = {day: activity for plan in self._plans.values() for day, activity in plan.days}
@@ -195,4 +224,9 @@ class PlanningSession:
         return evaluate_week(self, week, self._first, self._knowledge)
 
     def _compute_view(self) -> EvaluatedWeek:
-        return self.evaluate(self._week)
+        view = self.evaluate(self._week)
+        proposal = proposal_for(view.plan, self._settings, self)
+        self._proposal_from = None if proposal is None else self._settings.repeat_week
+        if proposal is None:
+            return view
+        return judge(proposal, view.before, view.after, self._knowledge)

@@ -39,17 +39,19 @@ class DayCell(Static):
         *,
         today: pendulum.Date,
         selected: bool,
+        proposed: bool = False,
     ) -> None:
         """Restyle only when something about this day changed: one class change costs a
         stylesheet pass, and a key press touches one or two cells, not seven."""
         is_today = day == today
-        state = (day, activity, is_today, selected)
+        state = (day, activity, is_today, selected, proposed)
         if state == self._state:
             return
         self._state = state
         self.day, self.activity, self.is_today = day, activity, is_today
         classes = {f"-{activity}" if activity else "-unplanned"}
-        classes.update(name for name, on in (("-today", is_today), ("-selected", selected)) if on)
+        flags = (("-today", is_today), ("-selected", selected), ("-proposed", proposed))
+        classes.update(name for name, on in flags if on)
         self.set_classes(classes)
         self.refresh()
 
@@ -78,6 +80,9 @@ class WeekGrid(Horizontal):
         *,
         today: pendulum.Date,
         selected: int,
+        proposed: bool = False,
     ) -> None:
         for cell, (day, activity) in zip(self.query(DayCell), days, strict=True):
-            cell.show(day, activity, today=today, selected=cell.index == selected)
+            cell.show(
+                day, activity, today=today, selected=cell.index == selected, proposed=proposed
+            )

@@ -36,7 +36,10 @@ def week_title(session: PlanningSession) -> str:
     dates = session.view.plan.dates
     first, last = dates[0], dates[-1]
     span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
-    return f"[b]{session.week}[/b]  ·  {span}"
+    title = f"[b]{session.week}[/b]  ·  {span}"
+    if session.proposal_from is not None:
+        title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
+    return title
 
 
 class WeekScreen(Screen[None]):
@@ -82,7 +85,12 @@ class WeekScreen(Screen[None]):
         view = self.session.view
         plan = view.plan
         self.query_one("#week-title", TextBlock).show(week_title(self.session))
-        self.query_one(WeekGrid).show(plan.days, today=self.session.today, selected=self.selected)
+        self.query_one(WeekGrid).show(
+            plan.days,
+            today=self.session.today,
+            selected=self.selected,
+            proposed=self.session.proposal_from is not None,
+        )
         knowledge = self.session.knowledge
         self.query_one(ReadinessStrip).show(
             readiness((*view.before, *plan.days), knowledge, plan.dates), knowledge
@@ -141,6 +149,22 @@ class WeekScreen(Screen[None]):
     def action_clear_week(self) -> None:
         if self._edit(self.session.clear_week):
             self.notify(f"Cleared {self.session.week}. Press ctrl+z to undo.")
+
+    def action_keep_proposal(self) -> None:
+        if self._edit(self.session.confirm_proposal):
+            self.notify(f"Kept the week proposed from {self.session.repeat_week}.", timeout=4)
+
+    def set_repeat_week(self, week: IsoWeek | None) -> None:
+        try:
+            self.session.set_repeat_week(week)
+        except (ReadOnlyError, StoreError) as error:
+            self.notify(str(error), title="Setting not changed", severity="error")
+            return
+        if week is None:
+            self.notify("Unplanned weeks no longer repeat a week.", timeout=4)
+        else:
+            self.notify(f"Unplanned weeks now propose {week} until you edit them.", timeout=4)
+        self.show_week()
 
     def action_undo(self) -> None:
         if not self._edit(self.session.undo, refresh_always=False):

@@ -6,6 +6,7 @@ After `make snapshot-update`, look at each changed SVG as a picture before commi
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,13 @@ def test_suggest_dialog(snap_compare: Any, make_app: Callable[..., Any], db_path
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=(120, 44))
+
+
+def test_week_proposed_from_the_repeating_week(
+    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
+) -> None:
+    plan(db_path, IsoWeek(2026, 47), Activity.PUSH, Activity.REST, Activity.LEGS, Activity.PULL,
+         Activity.REST, Activity.RUN, Activity.REST)  # fmt: skip
+    with Store.open(db_path) as store:
+        store.save_settings(replace(store.settings(), repeat_week=IsoWeek(2026, 47)))
+    assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)

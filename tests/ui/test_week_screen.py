@@ -228,3 +228,25 @@ async def test_suggest_dialog_explains_an_impossible_request(make_app: Callable[
         assert "seven" in error or "7" in error
         await pilot.press("escape")
         assert planned(app) == [None] * 7
+
+
+async def test_a_repeating_week_is_proposed_until_edited(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "p", "u", "g", "full_stop", "r", "full_stop", "full_stop")
+        app.screen.set_repeat_week(W48)
+        await pilot.press("right_square_bracket")  # W49: unplanned, so it proposes W48
+        assert planned(app) == [PUSH, PULL, LEGS, REST, RUN, REST, REST]
+        assert all(cell.has_class("-proposed") for cell in cells(app))
+        assert "proposed from 2026-W48" in str(app.screen.query_one("#week-title").render())
+        await pilot.press("home", "r")  # an edit keeps the proposal, with the edit on top
+        assert planned(app) == [RUN, PULL, LEGS, REST, RUN, REST, REST]
+        assert not any(cell.has_class("-proposed") for cell in cells(app))
+        await pilot.press("ctrl+z")  # back to unplanned, so proposed again
+        assert cells(app)[0].has_class("-proposed")
+        await pilot.press("right_square_bracket", "enter")  # W50: keep it as proposed
+        assert not cells(app)[0].has_class("-proposed")
+    assert stored(db_path, IsoWeek(2026, 49)) == (None,) * 7
+    assert stored(db_path, IsoWeek(2026, 50)) == (PUSH, PULL, LEGS, REST, RUN, REST, REST)
