@@ -29,15 +29,7 @@ from planner.cli_store import (
     open_store,
     shown_week,
 )
-from planner.cli_suggest import (
-    RequestWordError,
-    on_week,
-    parse_counts,
-    parse_pins,
-    suggestions_json,
-    suggestions_text,
-    weekday_request,
-)
+from planner.cli_suggest import on_week, suggestions_json, suggestions_text, weekday_request
 from planner.cli_template import describe_applied, templates_text
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
@@ -45,6 +37,7 @@ from planner.plan import WeekPlan
 from planner.repeat import proposal_for
 from planner.store import Store, StoreError
 from planner.suggest import SuggestError, suggest
+from planner.suggest_words import RequestWordError, parse_counts, parse_pins
 from planner.templates import TemplateError, load_templates, template_by_id
 from planner.transfer import TransferError, export_document, read_export
 from planner.weeks import IsoWeek, WeekError, week_of

@@ -9,10 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.cli_set import AssignmentError, parse_assignments
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
+from planner.suggest_words import RequestWordError, parse_pins
 from rules import Activity
 
 COUNTED = (Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN)
@@ -66,15 +66,11 @@ class SuggestDialog(ModalScreen[WeekPlan | None]):
         rest_min = int(self.query_one("#rest-min", Input).value or 0)
         words = self.query_one("#pins", Input).value.split()
         try:
-            assignments = parse_assignments(words)
-        except AssignmentError as error:
+            by_weekday = parse_pins(words, label="")
+        except RequestWordError as error:
             raise SuggestError(str(error)) from None
         weekdays = [day.weekday() for day in self.session.view.plan.dates]
-        pins: dict[int, Activity] = {}
-        for assignment in assignments:
-            if assignment.activity is None:
-                raise SuggestError("a pin needs an activity, e.g. sat=run; '-' clears nothing")
-            pins[weekdays.index(assignment.weekday)] = assignment.activity
+        pins = {weekdays.index(weekday): activity for weekday, activity in by_weekday.items()}
         return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -250,3 +250,14 @@ async def test_a_repeating_week_is_proposed_until_edited(
         assert not cells(app)[0].has_class("-proposed")
     assert stored(db_path, IsoWeek(2026, 49)) == (None,) * 7
     assert stored(db_path, IsoWeek(2026, 50)) == (PUSH, PULL, LEGS, REST, RUN, REST, REST)
+
+
+async def test_suggest_dialog_names_a_bad_pin(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.click("#pins")
+        await pilot.press(*"sat=swim", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#suggest-error", Static).render())
+        assert error.startswith("sat=swim: 'swim' is not an activity")
