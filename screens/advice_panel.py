@@ -49,10 +49,13 @@ def render_summary(summary: WeekSummary) -> str:
     """Score and hard sessions per muscle group, three groups a line."""
     cells = [f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group]
     rows = ["  ·  ".join(cells[start : start + 3]) for start in range(0, len(cells), 3)]
-    heading = (
-        f"[b]Score {summary.score}/100[/b]  ·  planned {summary.planned_days}/7"
-        f"  ·  rest {summary.rest_days}"
-    )
+    if summary.planned_days == 0:
+        heading = "[b]Nothing planned yet[/b]: [b]p u g r .[/b] plan the selected day"
+    else:
+        heading = (
+            f"[b]Score {summary.score}/100[/b]  ·  planned {summary.planned_days}/7"
+            f"  ·  rest {summary.rest_days}"
+        )
     return "\n".join([heading, "[$text-muted]Hard sessions per muscle group:[/]", *rows])
 
 
