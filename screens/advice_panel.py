@@ -66,6 +66,9 @@ def render_week_findings(summary: WeekSummary) -> str:
     return f"[b]This week[/b]\n{body}"
 
 
+TRANSITIONS_PER_WEEK = 8
+
+
 class TransitionList(VerticalScroll):
     """Never focused, so every key stays with the grid; the screen scrolls it (pgup/pgdn)."""
 
@@ -84,6 +87,10 @@ class AdvicePanel(Vertical):
         yield TextBlock(id="week-summary")
         with TransitionList():
             yield TextBlock(id="week-findings")
+            # A shown week always has 8 transitions (6 inside, 2 across its boundaries):
+            # composed now, so the first frame needs no second mount and layout pass.
+            for _ in range(TRANSITIONS_PER_WEEK):
+                yield TextBlock(classes="transition")
 
     def show(
         self,
