@@ -38,7 +38,10 @@ def render_transition(transition: Transition, *, detailed: bool, boundary: bool)
     before, after = transition.before, transition.after
     names = f"{before.activity or 'unplanned'} → {after.activity or 'unplanned'}"
     where = "  [dim](across the week boundary)[/]" if boundary else ""
-    heading = f"[b]{_day(before.date)} → {_day(after.date)}[/b]  {names}{where}"
+    # The selected day's transitions: marked in the text, not with a CSS class, so moving
+    # the selection costs no stylesheet pass.
+    mark = "[$accent b]▶[/] " if detailed else ""
+    heading = f"{mark}[b]{_day(before.date)} → {_day(after.date)}[/b]  {names}{where}"
     if not transition.findings:
         return f"{heading}\n[dim]Plan both days to see advice.[/]"
     body = "\n".join(render_finding(f, detailed=detailed) for f in transition.findings)
@@ -116,7 +119,6 @@ class AdvicePanel(Vertical):
             detailed = selected in (transition.before.date, transition.after.date)
             boundary = transition.before.date < first or transition.after.date > last
             entry.show(render_transition(transition, detailed=detailed, boundary=boundary))
-            entry.set_class(detailed, "-selected")
             if detailed and focused is None:
                 focused = entry
         if focused is not None and focused is not self._focused:

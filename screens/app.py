@@ -4,7 +4,10 @@ tests pass a fixed clock and a temporary database instead of monkeypatching."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
+import time
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -22,6 +25,10 @@ from rules import KnowledgeBase
 from screens.commands import week_commands
 from screens.save_state import SaveState
 from screens.week_screen import WeekScreen
+
+# How long a terminated planner may take to exit normally before the watchdog ends it.
+EXIT_GRACE_SECONDS = 10.0
+EXIT_AFTER_HANG = 3
 
 
 class PlannerApp(App[int]):
@@ -62,7 +69,7 @@ class PlannerApp(App[int]):
         # Closing the terminal (SIGHUP) or `kill` (SIGTERM) would otherwise end the process
         # without flushing the saves still queued: exit through the normal path instead.
         for signum in (signal.SIGTERM, signal.SIGHUP):
-            self._loop.add_signal_handler(signum, self.exit)
+            self._loop.add_signal_handler(signum, self._on_terminate)
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
         # default screen's CSS_PATH.
         self.push_screen(WeekScreen(self.session))
@@ -75,6 +82,21 @@ class PlannerApp(App[int]):
                 severity="warning",
                 timeout=30,
             )
+
+    def _on_terminate(self) -> None:
+        self.exit()
+        # Once, a planner whose terminal was closed kept running (busy, holding the lock, so
+        # the next planner opened read-only). Should the normal exit ever hang again, this
+        # flushes the saves and ends the process anyway.
+        threading.Thread(
+            target=self._exit_anyway, name="planner-exit-watchdog", daemon=True
+        ).start()
+
+    def _exit_anyway(self, grace_seconds: float = EXIT_GRACE_SECONDS) -> None:
+        time.sleep(grace_seconds)
+        self.flush_saves()
+        self.store.close()
+        os._exit(EXIT_AFTER_HANG)
 
     def on_unmount(self) -> None:
         self.flush_saves()

@@ -1,31 +1,30 @@
-"""The save state shown in the top bar: saved, saving, read-only or failed."""
+"""The save state shown in the top bar: saved, saving, read-only or failed.
+
+Colours are in the label's own markup (theme variables), not CSS classes: the state changes
+twice per key press and a class change costs a stylesheet pass."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 
 @dataclass(frozen=True, slots=True)
 class SaveState:
     label: str
-    css_class: str
-
-    CLASSES: ClassVar[tuple[str, ...]] = ("-saved", "-saving", "-read-only", "-failed")
 
     @classmethod
     def saved(cls) -> SaveState:
-        return cls("● saved", "-saved")
+        return cls("[$success]● saved[/]")
 
     @classmethod
     def saving(cls, pending: int) -> SaveState:
-        return cls(f"◌ saving ({pending})" if pending > 1 else "◌ saving", "-saving")
+        return cls(f"[$warning]◌ saving ({pending})[/]" if pending > 1 else "[$warning]◌ saving[/]")
 
     @classmethod
     def read_only(cls) -> SaveState:
-        return cls("read-only", "-read-only")
+        return cls("[$warning b]read-only[/]")
 
     @classmethod
     def failed(cls, weeks: int) -> SaveState:
         noun = "week" if weeks == 1 else "weeks"
-        return cls(f"✗ {weeks} {noun} not saved: ctrl+s", "-failed")
+        return cls(f"[$error b]✗ {weeks} {noun} not saved: ctrl+s[/]")

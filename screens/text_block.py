@@ -24,6 +24,7 @@ class TextBlock(Widget):
         super().__init__(id=id, classes=classes)
         self.markup_text = markup
         self._content = Content.from_markup(markup)
+        self._height: tuple[int, int] | None = None  # (width, lines) of the shown text
 
     def render(self) -> Content:
         return self._content
@@ -31,9 +32,13 @@ class TextBlock(Widget):
     def show(self, markup: str) -> None:
         if markup == self.markup_text:
             return
-        old = self._content
         self.markup_text = markup
         self._content = Content.from_markup(markup)
         width = self.content_region.width
-        same_height = width > 0 and len(old.wrap(width)) == len(self._content.wrap(width))
-        self.refresh(layout=not same_height)
+        if width <= 0:
+            self.refresh(layout=True)
+            return
+        old = self._height if self._height and self._height[0] == width else None
+        lines = len(self._content.wrap(width))
+        self._height = (width, lines)
+        self.refresh(layout=old is None or old[1] != lines)

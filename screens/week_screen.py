@@ -106,10 +106,7 @@ class WeekScreen(Screen[None]):
         self.show_week()
 
     def _show_save_state(self, state: SaveState) -> None:
-        label = self.query_one("#save-state", TextBlock)
-        label.show(state.label)
-        for name in SaveState.CLASSES:
-            label.set_class(state.css_class == name, name)
+        self.query_one("#save-state", TextBlock).show(state.label)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

@@ -47,3 +47,21 @@ async def test_failed_save_is_shown_and_retried(
         assert (
             store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[0] is Activity.LEGS
         )
+
+
+async def test_the_exit_watchdog_saves_before_it_ends_a_hung_process(
+    make_app: Callable[..., Any], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If exiting after SIGTERM/SIGHUP ever hangs, the watchdog still writes every change,
+    releases the database and only then ends the process."""
+    app = make_app()
+    ended: list[int] = []
+    monkeypatch.setattr("screens.app.os._exit", ended.append)
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g")
+        app._exit_anyway(grace_seconds=0)
+        assert ended == [3]
+        with Store.open(db_path) as store:  # the lock was released: a writer can open it
+            assert store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[0] is (
+                Activity.LEGS
+            )
