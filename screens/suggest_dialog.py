@@ -22,7 +22,7 @@ DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 
 def render_suggestion(rank: int, suggestion: Suggestion) -> str:
     days = "  ".join(f"{day:%a} [b]{activity or '—'}[/b]" for day, activity in suggestion.plan.days)
     lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
-    lines.extend(f"    [$text-muted]{difference}[/]" for difference in suggestion.differences)
+    lines.extend(f"    [$foreground-muted]{difference}[/]" for difference in suggestion.differences)
     return "\n".join(lines)
 
 

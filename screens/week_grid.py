@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from rules import Activity
+from screens.palette import Palette
 
 UNPLANNED = "—"
 
@@ -29,8 +30,9 @@ class DayCell(Static):
         self.day = day
         self.is_today = day == today
         self.activity: Activity | None = None
+        self.selected = False
+        self.proposed = False
         self._state: tuple[object, ...] | None = None
-        self.set_class(self.is_today, "-today")
 
     def show(
         self,
@@ -39,26 +41,31 @@ class DayCell(Static):
         *,
         today: pendulum.Date,
         selected: bool,
-        proposed: bool = False,
+        proposed: bool,
+        palette: Palette,
     ) -> None:
-        """Restyle only when something about this day changed: one class change costs a
-        stylesheet pass, and a key press touches one or two cells, not seven."""
+        """Restyle and repaint only when something about this day changed: a key press
+        touches one or two cells, not seven."""
         is_today = day == today
-        state = (day, activity, is_today, selected, proposed)
+        state = (day, activity, is_today, selected, proposed, palette)
         if state == self._state:
             return
         self._state = state
         self.day, self.activity, self.is_today = day, activity, is_today
-        classes = {f"-{activity}" if activity else "-unplanned"}
-        flags = (("-today", is_today), ("-selected", selected), ("-proposed", proposed))
-        classes.update(name for name, on in flags if on)
-        self.set_classes(classes)
+        self.selected, self.proposed = selected, proposed
+        self.styles.background = palette.cell_background(activity, proposed=proposed)
+        self.styles.border = palette.cell_border(
+            today=is_today, selected=selected, proposed=proposed
+        )
         self.refresh()
 
     def render(self) -> str:
         activity = self.activity.upper() if self.activity else UNPLANNED
         today = "\n[$accent]today[/]" if self.is_today else ""
-        return f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n[b]{activity}[/b]{today}"
+        text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n[b]{activity}[/b]{today}"
+        if self.activity is None:
+            text = f"[$foreground-muted]{text}[/]"
+        return f"[i]{text}[/]" if self.proposed else text
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))
@@ -69,10 +76,29 @@ class WeekGrid(Horizontal):
         super().__init__()
         self._initial_days = tuple(days)
         self._today = today
+        self._shown: tuple[tuple[tuple[pendulum.Date, Activity | None], ...], int, bool] = (
+            (),
+            0,
+            False,
+        )
+        self._palette: Palette | None = None
 
     def compose(self) -> ComposeResult:
         for index, day in enumerate(self._initial_days):
             yield DayCell(index, day, today=self._today)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._palette = None
+        self._restyle()
+
+    @property
+    def palette(self) -> Palette:
+        if self._palette is None:
+            self._palette = Palette.from_variables(self.app.theme_variables)
+        return self._palette
 
     def show(
         self,
@@ -82,7 +108,21 @@ class WeekGrid(Horizontal):
         selected: int,
         proposed: bool = False,
     ) -> None:
+        self._today = today
+        self._shown = (tuple(days), selected, proposed)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        days, selected, proposed = self._shown
+        if not days:  # nothing shown yet
+            return
+        palette = self.palette
         for cell, (day, activity) in zip(self.query(DayCell), days, strict=True):
             cell.show(
-                day, activity, today=today, selected=cell.index == selected, proposed=proposed
+                day,
+                activity,
+                today=self._today,
+                selected=cell.index == selected,
+                proposed=proposed,
+                palette=palette,
             )

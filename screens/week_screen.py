@@ -19,7 +19,7 @@ from planner.store import StoreError
 from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
-from screens.advice_panel import AdvicePanel, TransitionList
+from screens.advice_panel import AdviceList, AdvicePanel
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.readiness_strip import ReadinessLegend, ReadinessStrip
 from screens.save_state import SaveState
@@ -127,7 +127,7 @@ class WeekScreen(Screen[None]):
         self.selected = message.index
 
     def action_scroll_advice(self, direction: int) -> None:
-        panel = self.query_one(TransitionList)
+        panel = self.query_one(AdviceList)
         if direction < 0:
             panel.scroll_page_up(animate=False)
         else:
@@ -136,9 +136,11 @@ class WeekScreen(Screen[None]):
     # -- planning --------------------------------------------------------------------------
 
     def action_plan(self, activity: str) -> None:
-        if self._edit(lambda: self.session.set_activity(self.selected, Activity(activity))):
-            # Typing a week is seven keys: move on to the next day.
-            self.selected = min(6, self.selected + 1)
+        # Typing a week is seven keys: move on to the next day, in the same frame as the edit.
+        self._edit(
+            lambda: self.session.set_activity(self.selected, Activity(activity)),
+            select=min(6, self.selected + 1),
+        )
 
     def action_clear_day(self) -> None:
         self._edit(lambda: self.session.set_activity(self.selected, None))
@@ -171,12 +173,22 @@ class WeekScreen(Screen[None]):
         if not self._edit(self.session.redo, refresh_always=False):
             self.notify("Nothing to redo.", timeout=2)
 
-    def _edit(self, change: Callable[[], bool], *, refresh_always: bool = True) -> bool:
+    def _edit(
+        self,
+        change: Callable[[], bool],
+        *,
+        refresh_always: bool = True,
+        select: int | None = None,
+    ) -> bool:
+        """Apply ``change`` and show the result; ``select`` moves the selection when the
+        change was made, without a second pass through ``watch_selected``."""
         try:
             changed = change()
         except ReadOnlyError as error:
             self.notify(f"{error} Nothing was changed.", title="Read-only", severity="error")
             return False
+        if changed and select is not None:
+            self.set_reactive(WeekScreen.selected, select)
         if changed or refresh_always:
             self.show_week()
         return changed
@@ -195,7 +207,7 @@ class WeekScreen(Screen[None]):
 
     def action_this_week(self) -> None:
         self.session.show_today()
-        self.selected = self.session.index_of_today() or 0
+        self.set_reactive(WeekScreen.selected, self.session.index_of_today() or 0)
         self.show_week()
 
     def action_help(self) -> None:

@@ -7,22 +7,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.color import Color
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from planner.session import PlanningSession
 from planner.weeks import IsoWeek, weeks_in_year
 from rules import Activity
-
-# Theme variables, so every built-in theme colours the year like the week grid.
-ACTIVITY_COLOUR = {
-    Activity.PUSH: "primary",
-    Activity.PULL: "accent",
-    Activity.LEGS: "error",
-    Activity.RUN: "success",
-    Activity.REST: "panel",
-}
+from screens.palette import Palette
 
 
 class YearScreen(Screen[IsoWeek | None]):
@@ -48,16 +39,12 @@ class YearScreen(Screen[IsoWeek | None]):
         self.show_year(self.session.week)
 
     def _styles(self) -> dict[Activity, Style]:
-        variables = self.app.theme_variables
-        background = Color.parse(variables["background"])
-        foreground = variables["foreground"]
+        """The week grid's activity colours, made solid for the table's cells."""
+        palette = Palette.from_variables(self.app.theme_variables)
+        foreground = self.app.theme_variables["foreground"]
         return {
-            activity: Style(
-                bgcolor=Color.parse(variables[name]).blend(background, 0.55).hex,
-                color=foreground,
-                bold=True,
-            )
-            for activity, name in ACTIVITY_COLOUR.items()
+            activity: Style(bgcolor=palette.solid(activity).hex, color=foreground, bold=True)
+            for activity in Activity
         }
 
     def show_year(self, focus: IsoWeek) -> None:

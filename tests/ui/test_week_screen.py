@@ -11,7 +11,8 @@ from textual.widgets import Static
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
-from screens.advice_panel import AdvicePanel
+from screens.advice_panel import AdviceList
+from screens.palette import Palette
 from screens.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
 
@@ -55,7 +56,9 @@ async def test_a_week_is_typed_in_seven_keys_and_saved(
         await pilot.press("home", "p", "full_stop", "g", "u", "space", "r", "5")
         assert planned(app) == [PUSH, REST, LEGS, PULL, REST, RUN, REST]
         # The panel explains the week's transitions, the boundary ones included.
-        assert len(app.screen.query_one(AdvicePanel).query(".transition")) == 8
+        transitions = app.screen.query_one(AdviceList).entries[1:]
+        assert len(transitions) == 8
+        assert sum("across the week boundary" in entry for entry in transitions) == 2
     assert stored(db_path) == (PUSH, REST, LEGS, PULL, REST, RUN, REST)
 
 
@@ -239,15 +242,15 @@ async def test_a_repeating_week_is_proposed_until_edited(
         app.screen.set_repeat_week(W48)
         await pilot.press("right_square_bracket")  # W49: unplanned, so it proposes W48
         assert planned(app) == [PUSH, PULL, LEGS, REST, RUN, REST, REST]
-        assert all(cell.has_class("-proposed") for cell in cells(app))
+        assert all(cell.proposed for cell in cells(app))
         assert "proposed from 2026-W48" in str(app.screen.query_one("#week-title").render())
         await pilot.press("home", "r")  # an edit keeps the proposal, with the edit on top
         assert planned(app) == [RUN, PULL, LEGS, REST, RUN, REST, REST]
-        assert not any(cell.has_class("-proposed") for cell in cells(app))
+        assert not any(cell.proposed for cell in cells(app))
         await pilot.press("ctrl+z")  # back to unplanned, so proposed again
-        assert cells(app)[0].has_class("-proposed")
+        assert cells(app)[0].proposed
         await pilot.press("right_square_bracket", "enter")  # W50: keep it as proposed
-        assert not cells(app)[0].has_class("-proposed")
+        assert not cells(app)[0].proposed
     assert stored(db_path, IsoWeek(2026, 49)) == (None,) * 7
     assert stored(db_path, IsoWeek(2026, 50)) == (PUSH, PULL, LEGS, REST, RUN, REST, REST)
 
@@ -261,3 +264,24 @@ async def test_suggest_dialog_names_a_bad_pin(make_app: Callable[..., Any]) -> N
         await pilot.pause()
         error = str(app.screen.query_one("#suggest-error", Static).render())
         assert error.startswith("sat=swim: 'swim' is not an activity")
+
+
+async def test_colours_follow_a_change_of_theme(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "p", "u")
+        advice = app.screen.query_one(AdviceList)
+        panel_before = [advice.render_line(y) for y in range(advice.size.height)]
+        app.theme = "textual-light"
+        await pilot.pause()
+        palette = Palette.from_variables(app.theme_variables)
+        assert cells(app)[0].styles.background == palette.activity[PUSH]
+        assert cells(app)[2].styles.border.top == palette.cell_border(
+            today=True, selected=True, proposed=False
+        )
+        # The advice list keeps rendered lines: they are redrawn in the new colours.
+        panel_after = [advice.render_line(y) for y in range(advice.size.height)]
+        assert [strip.text for strip in panel_after] == [strip.text for strip in panel_before]
+        written = [n for n, strip in enumerate(panel_before) if strip.text.strip()]
+        assert written
+        assert all(panel_after[n] != panel_before[n] for n in written)
