@@ -10,7 +10,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
-from textual.content import Content
 from textual.geometry import Size
 from textual.markup import escape
 from textual.scroll_view import ScrollView
@@ -19,7 +18,7 @@ from textual.visual import Visual
 
 from planner.advice import WeekSummary
 from rules import Finding, Kind, Transition
-from screens.text_block import TextBlock
+from screens.text_block import TextBlock, parse_markup
 
 KIND_MARK = {
     Kind.PRO: "[$success b]+ pro[/]",
@@ -138,7 +137,7 @@ class AdviceList(ScrollView, can_focus=False):
             strips = [
                 strip.extend_cell_length(width, self.rich_style)
                 for strip in Visual.to_strips(
-                    self, Content.from_markup(markup), text_width, None, self.visual_style
+                    self, parse_markup(markup), text_width, None, self.visual_style
                 )
             ]
             self._rendered[key] = strips
@@ -147,7 +146,7 @@ class AdviceList(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         if index < len(self._lines):
-            return self._lines[index].apply_offsets(0, index)
+            return self._lines[index]
         return Strip.blank(self.size.width, self.rich_style)
 
     def on_resize(self) -> None:

@@ -4,6 +4,7 @@ tests pass a fixed clock and a temporary database instead of monkeypatching."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import threading
@@ -53,6 +54,9 @@ class PlannerApp(App[int]):
         self.store = store
         self.knowledge = knowledge
         self._failed: dict[IsoWeek, WeekPlan] = {}
+        # Changes not handed to the writer yet (see _save); the newest plan of each week.
+        self._unsubmitted: dict[IsoWeek, WeekPlan] = {}
+        self._unsubmitted_lock = threading.Lock()
         self.last_save_error: Exception | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._writer: SerialWriter[WeekPlan] = SerialWriter(
@@ -73,6 +77,10 @@ class PlannerApp(App[int]):
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
         # default screen's CSS_PATH.
         self.push_screen(WeekScreen(self.session))
+        # What exists once the first frame is up (Textual, the rules, the stored weeks) lives
+        # as long as the app: out of the collector's reach, a full collection takes a third
+        # of the time, and those pauses land in key presses.
+        self.call_after_refresh(gc.freeze)
         for notice in self.store.notices:
             self.notify(notice, title="Database", severity="warning", timeout=30)
         if self.store.read_only:
@@ -102,11 +110,13 @@ class PlannerApp(App[int]):
         self.flush_saves()
 
     def wait_for_saves(self, timeout: float | None = None) -> bool:
-        """Block until every submitted save has been written or has failed."""
+        """Block until every change so far has been written or has failed."""
+        self._submit_saves()
         return self._writer.flush(timeout)
 
     def flush_saves(self) -> None:
         """Wait until every change has been written (or has failed). Safe to call twice."""
+        self._submit_saves()
         self._writer.close()
 
     @property
@@ -116,11 +126,26 @@ class PlannerApp(App[int]):
     # -- saving: the UI never waits on the disk --------------------------------------------
 
     def _save(self, plan: WeekPlan) -> None:
+        """Every change, from the session. It goes to the writer as soon as the frame that
+        shows it is painted, so the writer's thread never competes with painting it."""
+        with self._unsubmitted_lock:
+            self._unsubmitted[plan.week] = plan
+            unsubmitted = len(self._unsubmitted)
+        self.save_state = SaveState.saving(self._writer.pending + unsubmitted)
+        self.call_after_refresh(self._submit_saves)
+
+    def _submit_saves(self) -> None:
+        with self._unsubmitted_lock:
+            plans = list(self._unsubmitted.values())
+            self._unsubmitted.clear()
+        if not plans:
+            return
+        weeks = {plan.week for plan in plans}
         for failed in list(self._failed.values()):  # a new change retries earlier failures
-            if failed.week != plan.week:
+            if failed.week not in weeks:
                 self._writer.submit(failed)
-        self._writer.submit(plan)
-        self.save_state = SaveState.saving(self._writer.pending)
+        for plan in plans:
+            self._writer.submit(plan)
 
     def action_retry_saves(self) -> None:
         if not self._failed:

@@ -7,8 +7,17 @@ repaints itself. Nothing is redrawn at all when the text is the same as before.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.content import Content
 from textual.widget import Widget
+
+
+@lru_cache(maxsize=1024)
+def parse_markup(markup: str) -> Content:
+    """Parsed once per text: Content is immutable (theme variables are resolved when it is
+    drawn), and the same few texts come back again and again as the selection moves."""
+    return Content.from_markup(markup)
 
 
 class TextBlock(Widget):
@@ -23,7 +32,7 @@ class TextBlock(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.markup_text = markup
-        self._content = Content.from_markup(markup)
+        self._content = parse_markup(markup)
         self._height: tuple[int, int] | None = None  # (width, lines) of the shown text
 
     def render(self) -> Content:
@@ -33,7 +42,7 @@ class TextBlock(Widget):
         if markup == self.markup_text:
             return
         self.markup_text = markup
-        self._content = Content.from_markup(markup)
+        self._content = parse_markup(markup)
         width = self.content_region.width
         if width <= 0:
             self.refresh(layout=True)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pendulum
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
@@ -89,6 +90,10 @@ class WeekGrid(Horizontal):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def day_regions(self) -> list[Region]:
+        """Where each day's cell is on screen, for what lines up under the days."""
+        return [cell.region for cell in self.query(DayCell)]
 
     def _theme_changed(self, _theme: object) -> None:
         self._palette = None

@@ -12,6 +12,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from planner.advice import EvaluatedWeek
 from planner.plan import WeekPlan
 from planner.readiness import readiness
 from planner.session import PlanningSession, ReadOnlyError
@@ -55,16 +56,23 @@ class WeekScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
+        # Kept: show_week runs on every key press and would otherwise query for them.
+        self._title = TextBlock(week_title(self.session), id="week-title")
+        self._save_state = TextBlock(id="save-state")
+        self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
+        self._readiness = ReadinessStrip(self._grid.day_regions)
+        self._advice = AdvicePanel(id="advice")
+        self._readiness_of: EvaluatedWeek | None = None
         with Horizontal(id="top-bar"):
-            yield TextBlock(week_title(self.session), id="week-title")
-            yield TextBlock(id="save-state")
+            yield self._title
+            yield self._save_state
         with Container(id="body"):
             with Vertical(id="plan-area"):
-                yield WeekGrid(self.session.view.plan.dates, today=self.session.today)
+                yield self._grid
                 yield Static(LEGEND, id="legend")
-                yield ReadinessStrip()
+                yield self._readiness
                 yield ReadinessLegend()
-            yield AdvicePanel(id="advice")
+            yield self._advice
         yield Static(
             f"The terminal is too small for the planner.\n"
             f"Make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]} characters.",
@@ -84,18 +92,20 @@ class WeekScreen(Screen[None]):
         """Grid, title and panel from the session's current view, all in one frame."""
         view = self.session.view
         plan = view.plan
-        self.query_one("#week-title", TextBlock).show(week_title(self.session))
-        self.query_one(WeekGrid).show(
+        self._title.show(week_title(self.session))
+        self._grid.show(
             plan.days,
             today=self.session.today,
             selected=self.selected,
             proposed=self.session.proposal_from is not None,
         )
-        knowledge = self.session.knowledge
-        self.query_one(ReadinessStrip).show(
-            readiness((*view.before, *plan.days), knowledge, plan.dates), knowledge
-        )
-        self.query_one(AdvicePanel).show(
+        if view is not self._readiness_of:  # a move of the selection leaves it as it is
+            self._readiness_of = view
+            knowledge = self.session.knowledge
+            self._readiness.show(
+                readiness((*view.before, *plan.days), knowledge, plan.dates), knowledge
+            )
+        self._advice.show(
             view.summary,
             view.evaluation.transitions,
             shown=(plan.dates[0], plan.dates[-1]),
@@ -106,7 +116,7 @@ class WeekScreen(Screen[None]):
         self.show_week()
 
     def _show_save_state(self, state: SaveState) -> None:
-        self.query_one("#save-state", TextBlock).show(state.label)
+        self._save_state.show(state.label)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

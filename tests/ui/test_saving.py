@@ -65,3 +65,19 @@ async def test_the_exit_watchdog_saves_before_it_ends_a_hung_process(
             assert store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[0] is (
                 Activity.LEGS
             )
+
+
+async def test_a_change_is_saved_when_the_app_ends_before_painting_it(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    """A change reaches the writer once its frame is painted; quitting (or SIGTERM) at once,
+    before that frame, still writes it."""
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE):
+        app.screen.action_plan("run")  # straight from the key: no frame painted since
+        assert "saving" in str(app.save_state.label)
+        app.exit()
+    with Store.open(db_path, read_only=True) as store:
+        assert store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[2] is (
+            Activity.RUN
+        )
