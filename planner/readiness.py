@@ -152,8 +152,9 @@ def readiness(
         loads = {day: family_load(family, a, knowledge) for day, a in planned.items()}
         row = []
         for current in shown:
+            today = current.toordinal()  # plain day numbers: pendulum's subtraction is slow
             earlier = [
-                ((current - day).days * HOURS_PER_DAY, load)
+                ((today - day.toordinal()) * HOURS_PER_DAY, load)
                 for day, load in loads.items()
                 if day < current and load > 0
             ]

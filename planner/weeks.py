@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 import pendulum
 
@@ -82,8 +83,10 @@ class IsoWeek:
         return self.shifted(-1)
 
 
+@lru_cache(maxsize=256)
 def shown_dates(week: IsoWeek, first: FirstWeekday) -> tuple[pendulum.Date, ...]:
-    """The seven dates displayed for ``week``.
+    """The seven dates displayed for ``week``. Kept per week: asked for many times on every
+    key press, and pendulum's date arithmetic is slow.
 
     Monday-first is the ISO week itself. Sunday-first starts the day before the ISO Monday and
     ends on the Saturday, so its Sunday belongs to the previous ISO week.

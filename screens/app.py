@@ -77,10 +77,7 @@ class PlannerApp(App[int]):
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
         # default screen's CSS_PATH.
         self.push_screen(WeekScreen(self.session))
-        # What exists once the first frame is up (Textual, the rules, the stored weeks) lives
-        # as long as the app: out of the collector's reach, a full collection takes a third
-        # of the time, and those pauses land in key presses.
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
             self.notify(notice, title="Database", severity="warning", timeout=30)
         if self.store.read_only:
@@ -106,7 +103,15 @@ class PlannerApp(App[int]):
         self.store.close()
         os._exit(EXIT_AFTER_HANG)
 
+    def _freeze_startup_objects(self) -> None:
+        """What exists once the first frame is up (Textual, the rules, the stored weeks)
+        lives as long as the app. Out of the collector's reach, a full collection takes a
+        third of the time (14 ms instead of 42 ms), and those pauses land in key presses."""
+        gc.collect()  # garbage from before the app is not kept for ever
+        gc.freeze()
+
     def on_unmount(self) -> None:
+        gc.unfreeze()  # collectable again once the app is gone (tests run many apps)
         self.flush_saves()
 
     def wait_for_saves(self, timeout: float | None = None) -> bool:

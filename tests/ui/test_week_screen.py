@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.strip import Strip
 from textual.widgets import Static
 
 from planner.store import Store
@@ -13,6 +14,7 @@ from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
 from screens.advice_panel import AdviceList
 from screens.palette import Palette
+from screens.readiness_strip import ReadinessStrip
 from screens.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
 
@@ -272,6 +274,8 @@ async def test_colours_follow_a_change_of_theme(make_app: Callable[..., Any]) ->
         await pilot.press("home", "p", "u")
         advice = app.screen.query_one(AdviceList)
         panel_before = [advice.render_line(y) for y in range(advice.size.height)]
+        strip = app.screen.query_one(ReadinessStrip)
+        strip_before = [strip.render_line(y) for y in range(strip.size.height)]
         app.theme = "textual-light"
         await pilot.pause()
         palette = Palette.from_variables(app.theme_variables)
@@ -284,4 +288,12 @@ async def test_colours_follow_a_change_of_theme(make_app: Callable[..., Any]) ->
         assert [strip.text for strip in panel_after] == [strip.text for strip in panel_before]
         written = [n for n, strip in enumerate(panel_before) if strip.text.strip()]
         assert written
-        assert all(panel_after[n] != panel_before[n] for n in written)
+        assert all(list(panel_after[n]) != list(panel_before[n]) for n in written)
+        strip_after = [strip.render_line(y) for y in range(strip.size.height)]
+        assert [line.text for line in strip_after] == [line.text for line in strip_before]
+
+        def written_styles(line: Strip) -> list[object]:
+            return [segment.style for segment in line if segment.text.strip()]
+
+        for after, before in zip(strip_after, strip_before, strict=True):
+            assert written_styles(after) != written_styles(before)
