@@ -106,9 +106,11 @@ class PlannerApp(App[int]):
     def _freeze_startup_objects(self) -> None:
         """What exists once the first frame is up (Textual, the rules, the stored weeks)
         lives as long as the app. Out of the collector's reach, a full collection takes a
-        third of the time (14 ms instead of 42 ms), and those pauses land in key presses."""
+        third of the time (14 ms instead of 42 ms), and those pauses land in key presses.
+        The ``planner`` command starts with the collector off: it goes back on here."""
         gc.collect()  # garbage from before the app is not kept for ever
         gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # collectable again once the app is gone (tests run many apps)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -297,3 +298,18 @@ async def test_colours_follow_a_change_of_theme(make_app: Callable[..., Any]) ->
 
         for after, before in zip(strip_after, strip_before, strict=True):
             assert written_styles(after) != written_styles(before)
+
+
+async def test_the_collector_is_back_on_after_the_first_frame(
+    make_app: Callable[..., Any],
+) -> None:
+    gc.disable()  # as the planner command starts the app
+    try:
+        app = make_app()
+        async with app.run_test(size=TERMINAL_SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what lives as long as the app is frozen
+        assert gc.get_freeze_count() == 0  # and collectable again once it has gone
+    finally:
+        gc.enable()
