@@ -165,8 +165,11 @@ class AdvicePanel(Vertical):
     its transitions. ``show`` replaces everything in the same frame."""
 
     def compose(self) -> ComposeResult:
-        yield TextBlock(id="week-summary")
-        yield AdviceList()
+        # Kept, not queried: shown on every key press.
+        self._summary = TextBlock(id="week-summary")
+        self._list = AdviceList()
+        yield self._summary
+        yield self._list
 
     def show(
         self,
@@ -176,7 +179,7 @@ class AdvicePanel(Vertical):
         shown: tuple[date, date],
         selected: date,
     ) -> None:
-        self.query_one("#week-summary", TextBlock).show(render_summary(summary))
+        self._summary.show(render_summary(summary))
         first, last = shown
         entries = [render_week_findings(summary)]
         focus: int | None = None
@@ -186,4 +189,4 @@ class AdvicePanel(Vertical):
             if detailed and focus is None:
                 focus = len(entries)
             entries.append(render_transition(transition, detailed=detailed, boundary=boundary))
-        self.query_one(AdviceList).show(entries, focus=focus)
+        self._list.show(entries, focus=focus)

@@ -85,15 +85,18 @@ class WeekGrid(Horizontal):
         self._palette: Palette | None = None
 
     def compose(self) -> ComposeResult:
-        for index, day in enumerate(self._initial_days):
-            yield DayCell(index, day, today=self._today)
+        # Kept: restyled on every key press and measured on every paint of the strip below.
+        self._cells = [
+            DayCell(index, day, today=self._today) for index, day in enumerate(self._initial_days)
+        ]
+        yield from self._cells
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def day_regions(self) -> list[Region]:
         """Where each day's cell is on screen, for what lines up under the days."""
-        return [cell.region for cell in self.query(DayCell)]
+        return [cell.region for cell in self._cells]
 
     def _theme_changed(self, _theme: object) -> None:
         self._palette = None
@@ -122,7 +125,7 @@ class WeekGrid(Horizontal):
         if not days:  # nothing shown yet
             return
         palette = self.palette
-        for cell, (day, activity) in zip(self.query(DayCell), days, strict=True):
+        for cell, (day, activity) in zip(self._cells, days, strict=True):
             cell.show(
                 day,
                 activity,
