@@ -7,12 +7,22 @@ plans any day), so marking another week, or none, changes every proposal at once
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from planner.advice import PlannedDays
 from planner.plan import Settings, WeekPlan
-from planner.weeks import WeekError
+from planner.weeks import IsoWeek, WeekError
 
 
-def proposal_for(plan: WeekPlan, settings: Settings, days: PlannedDays) -> WeekPlan | None:
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What an unplanned week would hold: ``plan``, from the repeating week ``source``."""
+
+    source: IsoWeek
+    plan: WeekPlan
+
+
+def proposal_for(plan: WeekPlan, settings: Settings, days: PlannedDays) -> Proposal | None:
     """The repeating week's layout on ``plan``'s shown dates, weekday by weekday (its
     Monday's activity on the shown Monday, also in Sunday-first weeks), or None.
 
@@ -31,6 +41,7 @@ def proposal_for(plan: WeekPlan, settings: Settings, days: PlannedDays) -> WeekP
     if layout.is_empty:
         return None
     by_weekday = {day.weekday(): activity for day, activity in layout.days}
-    return WeekPlan(
+    proposed = WeekPlan(
         plan.week, plan.first_weekday, tuple(by_weekday[day.weekday()] for day in plan.dates)
     )
+    return Proposal(source, proposed)

@@ -226,7 +226,7 @@ class PlanningSession:
     def _compute_view(self) -> EvaluatedWeek:
         view = self.evaluate(self._week)
         proposal = proposal_for(view.plan, self._settings, self)
-        self._proposal_from = None if proposal is None else self._settings.repeat_week
+        self._proposal_from = None if proposal is None else proposal.source
         if proposal is None:
             return view
-        return judge(proposal, view.before, view.after, self._knowledge)
+        return judge(proposal.plan, view.before, view.after, self._knowledge)

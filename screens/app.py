@@ -24,8 +24,8 @@ from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
 from screens.commands import week_commands
-from screens.save_state import SaveState
 from screens.week_screen import WeekScreen
+from screens.widgets.save_state import SaveState
 
 # How long a terminated planner may take to exit normally before the watchdog ends it.
 EXIT_GRACE_SECONDS = 10.0

@@ -20,12 +20,12 @@ from planner.store import StoreError
 from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
-from screens.advice_panel import AdviceList, AdvicePanel
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
-from screens.readiness_strip import ReadinessLegend, ReadinessStrip
-from screens.save_state import SaveState
-from screens.text_block import TextBlock
-from screens.week_grid import DayCell, WeekGrid
+from screens.widgets.advice_panel import AdviceList, AdvicePanel
+from screens.widgets.readiness_strip import ReadinessLegend, ReadinessStrip
+from screens.widgets.save_state import SaveState
+from screens.widgets.text_block import TextBlock
+from screens.widgets.week_grid import DayCell, WeekGrid
 
 # Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
 WIDE_MIN_WIDTH = 110
@@ -221,7 +221,7 @@ class WeekScreen(Screen[None]):
         self.show_week()
 
     def action_help(self) -> None:
-        from screens.help_dialog import HelpDialog
+        from screens.dialogs.help_dialog import HelpDialog
 
         self.app.push_screen(HelpDialog(self.help_table()))
 
@@ -243,7 +243,7 @@ class WeekScreen(Screen[None]):
         self.app.push_screen(YearScreen(self.session), open_week)
 
     def action_suggest(self) -> None:
-        from screens.suggest_dialog import SuggestDialog
+        from screens.dialogs.suggest_dialog import SuggestDialog
 
         def apply(plan: WeekPlan | None) -> None:
             if plan is not None and self._edit(lambda: self.session.replace_plan(plan)):
@@ -271,7 +271,7 @@ class WeekScreen(Screen[None]):
             self.notify(f"{self.session.week.previous()} has nothing planned to copy.", timeout=4)
 
     def action_go_to_week(self) -> None:
-        from screens.week_dialog import GoToWeekDialog
+        from screens.dialogs.go_to_week_dialog import GoToWeekDialog
 
         def go(week: IsoWeek | None) -> None:
             if week is not None:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from planner.session import PlanningSession
 from planner.weeks import IsoWeek, weeks_in_year
 from rules import Activity
-from screens.palette import Palette
+from screens.colours import Colours
 
 
 class YearScreen(Screen[IsoWeek | None]):
@@ -40,10 +40,10 @@ class YearScreen(Screen[IsoWeek | None]):
 
     def _styles(self) -> dict[Activity, Style]:
         """The week grid's activity colours, made solid for the table's cells."""
-        palette = Palette.from_variables(self.app.theme_variables)
+        colours = Colours.from_variables(self.app.theme_variables)
         foreground = self.app.theme_variables["foreground"]
         return {
-            activity: Style(bgcolor=palette.solid(activity).hex, color=foreground, bold=True)
+            activity: Style(bgcolor=colours.solid(activity).hex, color=foreground, bold=True)
             for activity in Activity
         }
 

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from planner import storage
 from planner.plan import WeekPlan
 from planner.store import SaveFailed, Store, StoreError, StoreUnavailable
+from planner.store import atomic as storage
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
 

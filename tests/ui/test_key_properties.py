@@ -15,7 +15,7 @@ from planner.store import Store
 from planner.weeks import IsoWeek
 from rules import default_knowledge
 from screens.app import PlannerApp
-from screens.week_grid import DayCell
+from screens.widgets.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE, TODAY
 
 KEYS = [

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from planner.plan import WeekPlan
 from planner.store import Store
-from planner.store_lock import lock_path
+from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE

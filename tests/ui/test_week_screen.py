@@ -13,10 +13,10 @@ from textual.widgets import Static
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
-from screens.advice_panel import AdviceList
-from screens.palette import Palette
-from screens.readiness_strip import ReadinessStrip
-from screens.week_grid import DayCell
+from screens.colours import Colours
+from screens.widgets.advice_panel import AdviceList
+from screens.widgets.readiness_strip import ReadinessStrip
+from screens.widgets.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
 
 W48 = IsoWeek(2026, 48)
@@ -279,7 +279,7 @@ async def test_colours_follow_a_change_of_theme(make_app: Callable[..., Any]) ->
         strip_before = [strip.render_line(y) for y in range(strip.size.height)]
         app.theme = "textual-light"
         await pilot.pause()
-        palette = Palette.from_variables(app.theme_variables)
+        palette = Colours.from_variables(app.theme_variables)
         assert cells(app)[0].styles.background == palette.activity[PUSH]
         assert cells(app)[2].styles.border.top == palette.cell_border(
             today=True, selected=True, proposed=False

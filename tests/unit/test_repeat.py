@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.names import DAY_NAMES
+from planner.days import DAY_NAMES
 from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import Store
@@ -83,8 +83,11 @@ def test_proposal_for(
         }
         days.planned.update(iso_days(other, layout))
     plan = days.load_plan(week, first)
-    proposal = proposal_for(plan, Settings(first, repeat), days)
+    found = proposal_for(plan, Settings(first, repeat), days)
+    proposal = None if found is None else found.plan
     assert words(proposal) == expected, case
+    if found is not None:
+        assert found.source == repeat
     if proposal is not None:
         assert (proposal.week, proposal.first_weekday, proposal.dates) == (
             week,
@@ -97,8 +100,9 @@ def test_same_weekday_gets_the_same_activity_whatever_the_first_day() -> None:
     days = Days(iso_days(W47, REPEAT) | iso_days(IsoWeek(2026, 46), "- - - - - - rest"))
     for first in (MONDAY, SUNDAY):
         source = days.load_plan(W47, first)
-        proposal = proposal_for(days.load_plan(W49, first), Settings(first, W47), days)
-        assert proposal is not None
+        found = proposal_for(days.load_plan(W49, first), Settings(first, W47), days)
+        assert found is not None
+        proposal = found.plan
         by_weekday = {day.weekday(): a for day, a in source.days}
         assert [by_weekday[day.weekday()] for day in proposal.dates] == list(proposal.activities)
         assert DAY_NAMES[proposal.dates[0].weekday()] == ("mon" if first is MONDAY else "sun")
@@ -113,5 +117,6 @@ def test_a_repeat_week_at_the_edge_of_the_calendar_proposes_nothing() -> None:
 def test_the_store_is_a_planned_days(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_plan(WeekPlan(W47, MONDAY, (Activity.RUN, *(None,) * 6)))
-        proposal = proposal_for(store.load_plan(W48, MONDAY), Settings(MONDAY, W47), store)
-    assert words(proposal) == "run - - - - - -"
+        found = proposal_for(store.load_plan(W48, MONDAY), Settings(MONDAY, W47), store)
+    assert found is not None
+    assert words(found.plan) == "run - - - - - -"

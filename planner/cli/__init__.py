@@ -1,0 +1,79 @@
+"""The ``planner`` command: the one composition root.
+
+``main`` parses the arguments with the parser built from :data:`COMMANDS`, one module per
+command (its arguments, what it does and what it prints), and runs the command, or the
+interactive planner when none is given. Adding a command is one new module here and one
+line in :data:`COMMANDS`.
+
+``screens`` (and so Textual) is imported only when the planner itself is opened, so
+``--help``, ``--version`` and every command never load Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+from collections.abc import Sequence
+
+from planner.cli import copy, export, import_, repeat, set_, show, suggest, template
+from planner.cli.common import CliError, open_knowledge
+from planner.cli.files import FileProblem
+from planner.cli.options import EXIT_USAGE, Command
+from planner.cli.options import build_parser as _build_parser
+from planner.clock import Clock, SystemClock
+from planner.locations import resolve_db_path
+from planner.store import Store, StoreError
+
+__all__ = ["COMMANDS", "EXIT_USAGE", "CliError", "build_parser", "main"]
+
+COMMANDS: tuple[Command, ...] = (show, set_, suggest, template, copy, repeat, export, import_)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    return _build_parser(COMMANDS)
+
+
+def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
+    # Textual and the first frame allocate a great deal that lives as long as the app: the
+    # collector would walk it again and again while starting (about a tenth of the time to
+    # the first frame). The app collects once, then freezes it, after its first frame.
+    gc.disable()
+    from screens.app import PlannerApp
+
+    knowledge = open_knowledge()
+    try:
+        store = Store.open(resolve_db_path(args.db), fallback_read_only=True)
+    except StoreError as error:
+        raise CliError(str(error)) from None
+    with store:
+        app = PlannerApp(clock=clock, store=store, knowledge=knowledge, week=args.week)
+        try:
+            app.run()
+        finally:
+            app.flush_saves()
+        if app.unsaved_weeks:
+            weeks = ", ".join(str(week) for week in app.unsaved_weeks)
+            raise CliError(f"could not save {weeks}: {app.last_save_error}")
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """Run ``planner``; ``clock`` says what "the current week" is (tests pass a fixed one)."""
+    args = build_parser().parse_args(argv)
+    by_name = {command.NAME: command.run for command in COMMANDS}
+    run = by_name.get(args.command or "", _run_tui)
+    try:
+        return run(args, clock or SystemClock())
+    except (CliError, FileProblem) as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) left early: not an error, and no traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

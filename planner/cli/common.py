@@ -1,0 +1,95 @@
+"""What every command shares: the one-line error, the rules, the store, the shown week.
+
+Part of the composition root (:mod:`planner.cli`): only the command modules use it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from planner.advice import EvaluatedWeek, evaluate_week
+from planner.clock import Clock
+from planner.days import day_name
+from planner.export.text import activity_word
+from planner.locations import config_dir, resolve_db_path
+from planner.plan import WeekPlan
+from planner.store import Store, StoreError
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
+from rules import KnowledgeBase, RuleFileError, load_knowledge
+
+USER_RULES_FILE = "rules.toml"
+
+
+class CliError(Exception):
+    """An expected error: printed as one line on stderr, exit status 2."""
+
+
+def open_knowledge() -> KnowledgeBase:
+    """The shipped rules plus the user's own rules file, when there is one."""
+    user_rules = config_dir() / USER_RULES_FILE
+    try:
+        return load_knowledge(user_rules if user_rules.exists() else None)
+    except RuleFileError as error:
+        raise CliError(f"{error} (fix or remove {user_rules})") from None
+
+
+@contextmanager
+def open_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
+    """The database, locked for writing or opened read-only (which works while the TUI has
+    it open); every store error, on opening or later, becomes a CliError."""
+    try:
+        store = Store.open(resolve_db_path(args.db), read_only=not write)
+    except StoreError as error:
+        raise CliError(str(error)) from None
+    with store:
+        for notice in store.notices:
+            print(f"planner: {notice}", file=sys.stderr)
+        try:
+            yield store
+        except StoreError as error:
+            raise CliError(str(error)) from None
+
+
+def at_edge(week: IsoWeek) -> CliError:
+    return CliError(f"{week} is too close to the edge of the calendar to show")
+
+
+def evaluate(
+    store: Store, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
+) -> EvaluatedWeek:
+    try:
+        return evaluate_week(store, week, first, knowledge)
+    except (WeekError, OverflowError):
+        raise at_edge(week) from None
+
+
+def load_week(store: Store, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
+    try:
+        return store.load_plan(week, first)
+    except WeekError as error:
+        raise CliError(str(error)) from None
+    except OverflowError:
+        raise at_edge(week) from None
+
+
+def shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> IsoWeek:
+    week: IsoWeek | None = args.week
+    return week if week is not None else week_of(clock.today(), first)
+
+
+def describe_changes(before: WeekPlan, after: WeekPlan) -> str:
+    """``2026-W48: mon legs, tue pull, wed cleared``, in displayed order."""
+    changes = [
+        f"{day_name(day)} {'cleared' if new is None else new.value}"
+        for (day, old), (_, new) in zip(before.days, after.days, strict=True)
+        if old != new
+    ]
+    return f"{after.week}: {', '.join(changes) if changes else 'no change'}"
+
+
+def describe_days(plan: WeekPlan) -> str:
+    """``mon legs, tue pull, wed unplanned, ...``: all seven days in displayed order."""
+    return ", ".join(f"{day_name(day)} {activity_word(activity)}" for day, activity in plan.days)

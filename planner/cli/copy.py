@@ -1,0 +1,54 @@
+"""``planner copy``: a week into another, day by day as the planner shows them."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
+from planner.cli.options import DAYS_NOTE, add_week, iso_week
+from planner.clock import Clock
+from planner.plan import WeekPlan
+from planner.weeks import IsoWeek, WeekError
+
+NAME = "copy"
+SUMMARY = "copy a week into another"
+DESCRIPTION = (
+    "Copy the week --from (default: the week before --week) into --week (default: the "
+    "current week), day by day as the planner shows them: all seven days are replaced, "
+    f"and a day unplanned in --from becomes unplanned. {DAYS_NOTE}"
+)
+EPILOG = "examples:\n  planner copy\n  planner copy --from 2026-W40 --week 2026-W48"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_week(parser, "ISO week to copy into (default: the current week)")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        metavar="WEEK",
+        type=iso_week,
+        help="ISO week to copy (default: the week before --week)",
+    )
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    with open_store(args, write=True) as store:
+        first = store.settings().first_weekday
+        target = shown_week(args, clock, first)
+        source: IsoWeek | None = args.source
+        if source is None:
+            try:
+                source = target.previous()
+            except (WeekError, OverflowError):
+                raise CliError(f"there is no week before {target}; give one with --from") from None
+        if source == target:
+            raise CliError(f"--from {source} is the week to copy into; copy from another week")
+        copied = load_week(store, source, first)
+        if copied.is_empty:
+            raise CliError(f"{source} has no planned day, nothing to copy; choose it with --from")
+        before = load_week(store, target, first)
+        after = WeekPlan(target, first, copied.activities)
+        if after != before:
+            store.save_plan(after)
+    print(f"Copied {source} to {describe_changes(before, after)}")
+    return 0

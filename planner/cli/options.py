@@ -1,0 +1,112 @@
+"""What every command's arguments share: the one-line usage error, ``--db`` and ``--week``
+(accepted before or after the command), and the parser built from the command registry.
+
+A command's copies of ``--db``/``--week`` default to "not given" (argparse.SUPPRESS) so
+they never overwrite a value given before the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Iterable
+from typing import NoReturn, Protocol
+
+from planner import __version__
+from planner.clock import Clock
+from planner.locations import DB_ENV, default_db_path
+from planner.weeks import IsoWeek, WeekError
+
+EXIT_USAGE = 2
+
+DAYS_NOTE = (
+    "Days are those of the week as the planner shows it: Monday to Sunday, or Sunday to "
+    "Saturday when weeks start on Sunday (then 'sun' is the Sunday before the ISO week's "
+    "Monday). WEEK is an ISO week like 2026-W48; the default is the current week."
+)
+
+
+class Command(Protocol):
+    """A command module (``planner/cli/show.py``...): its name, help texts, arguments and
+    what it does. Registered in ``planner/cli/__init__.py``."""
+
+    NAME: str
+    SUMMARY: str  # one line, for 'planner --help'
+    DESCRIPTION: str  # a paragraph, wrapped for 'planner NAME --help'
+    EPILOG: str  # examples, one per line
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace, clock: Clock) -> int: ...
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line that says what was wrong and what to do, not the usage block.
+        self.exit(EXIT_USAGE, f"planner: {message} (see '{self.prog} --help')\n")
+
+
+def iso_week(text: str) -> IsoWeek:
+    try:
+        return IsoWeek.parse(text)
+    except WeekError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_db(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=f"database file to use (default: ${DB_ENV} or {default_db_path()})",
+    )
+
+
+def add_week(
+    parser: argparse.ArgumentParser, help: str, default: object = argparse.SUPPRESS
+) -> None:
+    parser.add_argument("--week", metavar="WEEK", type=iso_week, default=default, help=help)
+
+
+def add_command_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    epilog: str,
+) -> argparse.ArgumentParser:
+    """A (sub)command's parser with its help texts and ``--db``."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, width=79),
+        epilog=epilog,
+        # Raw, so the examples keep their lines; the description is wrapped above.
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_db(parser)
+    return parser
+
+
+def build_parser(registry: Iterable[Command]) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = Parser(
+        prog="planner",
+        description=(
+            "Plan Monday to Sunday as push, pull, legs, run or rest, and read why the order "
+            "of your week helps or hurts. Without a command, opens the interactive planner."
+        ),
+        epilog=(
+            f"Data is kept in {default_db_path()} unless --db or ${DB_ENV} says otherwise. "
+            "'planner COMMAND --help' explains a command, with an example."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    add_db(parser, None)
+    add_week(parser, "ISO week to open (or for the command), e.g. 2026-W48", None)
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    for command in registry:
+        sub = add_command_parser(
+            commands, command.NAME, command.SUMMARY, command.DESCRIPTION, command.EPILOG
+        )
+        command.add_arguments(sub)
+    return parser

@@ -1,0 +1,146 @@
+"""``planner show``: one evaluated week as a readable table with its advice, or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from planner.advice import EvaluatedWeek
+from planner.cli.common import evaluate, open_knowledge, open_store, shown_week
+from planner.cli.files import write_output
+from planner.cli.options import DAYS_NOTE, add_week
+from planner.clock import Clock
+from planner.days import day_name
+from planner.export.text import (
+    SESSIONS_HEADING,
+    finding_line,
+    score_line,
+    session_counts,
+    short_date,
+    transition_lines,
+    week_span,
+)
+from planner.plan import WeekPlan
+from planner.repeat import Proposal, proposal_for
+from planner.weeks import IsoWeek
+from rules import Finding
+
+NAME = "show"
+SUMMARY = "print a week with the advice on every transition"
+DESCRIPTION = (
+    "Print the week as a table of days, its score and week findings, then every "
+    "transition touching it (both week boundaries included) with its pros (+), cons (-) "
+    f"and tips (i) and where each comes from. {DAYS_NOTE}"
+)
+EPILOG = "examples:\n  planner show\n  planner show --week 2026-W48 --json"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_week(parser, "ISO week to show (default: the current week)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    knowledge = open_knowledge()
+    with open_store(args, write=False) as store:
+        settings = store.settings()
+        first = settings.first_weekday
+        week = evaluate(store, shown_week(args, clock, first), first, knowledge)
+        proposal = proposal_for(week.plan, settings, store)
+    text = dump_json(show_json(week, proposal)) if args.json else show_text(week, proposal)
+    write_output(None, text.encode("utf-8"))
+    return 0
+
+
+# The table's marker for a day with nothing planned ("-" would read like a con).
+NOTHING = "·"
+
+
+def proposal_note(source: IsoWeek, week: IsoWeek) -> str:
+    """How ``show`` marks a proposal, with the command that confirms it as it stands."""
+    return (
+        f"(proposed from the repeating week {source}, not yet confirmed — run "
+        f"'planner copy --from {source} --week {week}' or open the planner to confirm)"
+    )
+
+
+def _day_rows(plan: WeekPlan) -> list[str]:
+    return [
+        f"  {short_date(day):<10}  {NOTHING if activity is None else activity}"
+        for day, activity in plan.days
+    ]
+
+
+def show_text(week: EvaluatedWeek, proposal: Proposal | None = None) -> str:
+    """The week as stored; a ``proposal`` (an unplanned week repeating another) follows the
+    table, marked as not confirmed. The score and advice are those of the stored week."""
+    plan, summary = week.plan, week.summary
+    lines = [f"{plan.week}  {week_span(plan)}", "", *_day_rows(plan)]
+    if proposal is not None:
+        lines += ["", f"Proposal  {proposal_note(proposal.source, plan.week)}"]
+        lines += _day_rows(proposal.plan)
+    counts = session_counts(summary)
+    lines += ["", score_line(summary), SESSIONS_HEADING]
+    lines += [f"  {', '.join(counts[i : i + 5])}" for i in range(0, len(counts), 5)]
+    lines += ["", "This week"]
+    if summary.findings:
+        lines += [f"  {finding_line(finding)}" for finding in summary.findings]
+    else:
+        lines.append("  Nothing to say about the week as a whole yet.")
+    lines += ["", "Transitions"]
+    for transition in week.evaluation.transitions:
+        heading, *body = transition_lines(transition)
+        lines += [f"  {heading}", *(f"    {line}" for line in body)]
+    return "\n".join(lines) + "\n"
+
+
+def finding_json(finding: Finding) -> dict[str, str]:
+    return {
+        "rule": finding.rule_id,
+        "kind": finding.kind.value,
+        "text": finding.text,
+        "source": finding.source.citation,
+    }
+
+
+def days_json(plan: WeekPlan) -> list[dict[str, str | None]]:
+    """The seven shown days as ``{"date", "day", "activity"}``, activity null if unplanned."""
+    return [
+        {
+            "date": day.isoformat(),
+            "day": day_name(day),
+            "activity": None if activity is None else activity.value,
+        }
+        for day, activity in plan.days
+    ]
+
+
+def show_json(week: EvaluatedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
+    """The documented shape of ``planner show --json``; keys in this order. "days" are as
+    stored; "proposal" is null or the repeating week's layout the week would show."""
+    return {
+        "week": str(week.plan.week),
+        "days": days_json(week.plan),
+        "proposal": None
+        if proposal is None
+        else {"from_week": str(proposal.source), "days": days_json(proposal.plan)},
+        "transitions": [
+            {
+                "from": transition.before.date.isoformat(),
+                "to": transition.after.date.isoformat(),
+                "activities": [
+                    None if day.activity is None else day.activity.value
+                    for day in (transition.before, transition.after)
+                ],
+                "findings": [finding_json(finding) for finding in transition.findings],
+            }
+            for transition in week.evaluation.transitions
+        ],
+        "findings": [finding_json(finding) for finding in week.summary.findings],
+        "score": week.evaluation.score,
+    }
+
+
+def dump_json(document: object) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,108 @@
+"""``planner template``: the shipped week templates as text, and what applying one did."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Sequence
+
+from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
+from planner.cli.files import write_output
+from planner.cli.options import DAYS_NOTE, add_command_parser, add_week
+from planner.clock import Clock
+from planner.days import DAY_NAMES, day_name
+from planner.plan import WeekPlan
+from planner.templates import Template, TemplateError, load_templates, template_by_id
+from planner.weeks import FirstWeekday
+
+NAME = "template"
+SUMMARY = "list the week templates, or apply one to a week"
+DESCRIPTION = (
+    "'template list' prints every shipped week template: its id, name, days and "
+    "description. 'template apply ID' lays one on a week by weekday: each day the "
+    "template fixes is replaced, and each day it leaves open (shown as 'open') keeps "
+    f"what it holds. {DAYS_NOTE}"
+)
+EPILOG = "examples:\n  planner template list\n  planner template apply upper-lower --week 2026-W48"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(
+        dest="template_command", title="actions", metavar="ACTION", required=True
+    )
+    add_command_parser(
+        actions,
+        "list",
+        "print every template with its days",
+        "Print every shipped template: id, name, days (in displayed order; 'open' days keep "
+        "what they hold when applied) and description.",
+        "example:\n  planner template list",
+    )
+    apply = add_command_parser(
+        actions,
+        "apply",
+        "lay a template on a week",
+        "Lay template ID on the week by weekday: every day the template fixes is replaced; "
+        "a day it leaves open keeps what it holds. 'planner template list' shows the ids. "
+        f"{DAYS_NOTE}",
+        "example:\n  planner template apply push-pull-legs-twice --week 2026-W48",
+    )
+    add_week(apply, "ISO week to apply it to (default: the current week)")
+    apply.add_argument("id", metavar="ID", help="a template id from 'planner template list'")
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    try:
+        templates = load_templates()
+        template = None if args.template_command == "list" else template_by_id(args.id)
+    except (TemplateError, LookupError) as error:
+        raise CliError(str(error.args[0])) from None
+    with open_store(args, write=template is not None) as store:
+        first = store.settings().first_weekday
+        if template is None:
+            text = templates_text(templates, first)
+        else:
+            before = load_week(store, shown_week(args, clock, first), first)
+            after = template.apply_to(before)
+            if after != before:
+                store.save_plan(after)
+            text = describe_applied(template, before, after) + "\n"
+    write_output(None, text.encode("utf-8"))
+    return 0
+
+
+# A day the template leaves open: applying it keeps what that day holds.
+OPEN = "open"
+WIDTH = 79
+
+
+def _weekdays(first: FirstWeekday) -> tuple[int, ...]:
+    """ISO weekday indexes (0 = Monday) in displayed order."""
+    return (6, 0, 1, 2, 3, 4, 5) if first is FirstWeekday.SUNDAY else tuple(range(7))
+
+
+def template_days(template: Template, first: FirstWeekday) -> str:
+    """``mon push, tue rest, ..., sat open, sun open``, in displayed order."""
+    days = [(DAY_NAMES[weekday], template.activities[weekday]) for weekday in _weekdays(first)]
+    return ", ".join(f"{name} {OPEN if activity is None else activity}" for name, activity in days)
+
+
+def templates_text(templates: Sequence[Template], first: FirstWeekday) -> str:
+    """Each template: id and name, its days, and its description wrapped and indented."""
+    blocks = []
+    for template in templates:
+        lines = [f"{template.id}  {template.name}", f"  {template_days(template, first)}"]
+        lines += textwrap.wrap(
+            template.description, WIDTH, initial_indent="  ", subsequent_indent="  "
+        )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def describe_applied(template: Template, before: WeekPlan, after: WeekPlan) -> str:
+    """``Applied template X to 2026-W48: mon push, ...; left open, so kept: sat, sun``."""
+    text = f"Applied template {template.id} to {describe_changes(before, after)}"
+    kept = [day_name(day) for day in after.dates if template.activities[day.weekday()] is None]
+    if kept:
+        text += f"; left open by the template, so kept as they were: {', '.join(kept)}"
+    return text

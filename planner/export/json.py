@@ -1,0 +1,153 @@
+"""The JSON export: every stored week and the settings, in a file ``planner import`` reads back.
+
+::
+
+    {"format": "planner-export", "version": 1,
+     "settings": {"first_weekday": "monday"},
+     "weeks": [{"week": "2026-W48", "days": {"mon": "legs", "tue": "pull"}}]}
+
+Weeks are ISO weeks and days ISO ``mon``..``sun`` whatever the first-weekday setting; unplanned
+days are left out. Reading checks the whole file before anything is written, and says where the
+first problem is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from planner.days import DAY_NAMES, UnknownName, parse_activity, parse_day
+from planner.plan import DAYS_IN_WEEK, Settings, WeekPlan
+from planner.store import format as fmt
+from planner.weeks import FirstWeekday, IsoWeek, WeekError
+from rules import Activity
+
+FORMAT = "planner-export"
+VERSION = 1
+_TOP_KEYS = frozenset({"format", "version", "settings", "weeks"})
+_WEEK_KEYS = frozenset({"week", "days"})
+_HOW_TO_MAKE = "give a file written by 'planner export --format json'"
+
+
+class TransferError(ValueError):
+    """The file is not an export this planner can read; ``str()`` says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """What an export file holds: the settings (None if the file has none) and the weeks,
+    Monday-first, in file order."""
+
+    settings: Settings | None
+    plans: tuple[WeekPlan, ...]
+
+
+def export_document(plans: Iterable[WeekPlan], settings: Settings) -> dict[str, Any]:
+    """The export of ``plans`` (Monday-first, as ``Store.all_plans`` gives them)."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "settings": fmt.settings_doc(settings),
+        "weeks": [_week_entry(plan) for plan in plans],
+    }
+
+
+def _week_entry(plan: WeekPlan) -> dict[str, Any]:
+    if plan.first_weekday is not FirstWeekday.MONDAY:
+        raise ValueError(
+            f"export wants Monday-first plans, got {plan.first_weekday} for {plan.week}"
+        )
+    return {
+        "week": str(plan.week),
+        "days": {
+            DAY_NAMES[index]: activity.value
+            for index, activity in enumerate(plan.activities)
+            if activity is not None
+        },
+    }
+
+
+def read_export(text: str, name: str) -> Export:
+    """Parse and check a whole export; ``name`` (the file) starts every error message."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TransferError(
+            f"{name} is not valid JSON ({error.msg} at line {error.lineno}, column "
+            f"{error.colno}); {_HOW_TO_MAKE}"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise TransferError(f"{name} is not a planner export; {_HOW_TO_MAKE}")
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise TransferError(f'{name} has no valid "version"; {_HOW_TO_MAKE}')
+    if version > VERSION:
+        raise TransferError(
+            f"{name} is export version {version}, newer than this planner reads "
+            f"({VERSION}); update planner to import it"
+        )
+    _no_unknown_keys(document, _TOP_KEYS, name)
+    settings = _settings(document["settings"], name) if "settings" in document else None
+    weeks = document.get("weeks")
+    if not isinstance(weeks, list):
+        raise TransferError(f'{name}: "weeks" must be a list of weeks; {_HOW_TO_MAKE}')
+    return Export(settings, _plans(weeks, name))
+
+
+def _settings(value: object, name: str) -> Settings:
+    if not isinstance(value, dict):
+        raise TransferError(
+            f'{name}: "settings" must be an object like {{"first_weekday": "monday"}}'
+        )
+    try:
+        return fmt.settings_from(value)
+    except fmt.Damage as error:
+        raise TransferError(f"{name}: settings: {error.reason}; {_HOW_TO_MAKE}") from None
+
+
+def _plans(weeks: Sequence[Any], name: str) -> tuple[WeekPlan, ...]:
+    plans: dict[IsoWeek, WeekPlan] = {}
+    for position, entry in enumerate(weeks):
+        where = f"{name}: weeks[{position}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("week"), str):
+            raise TransferError(f'{where} must be an object with "week" and "days"')
+        _no_unknown_keys(entry, _WEEK_KEYS, where)
+        try:
+            week = IsoWeek.parse(entry["week"])
+        except WeekError as error:
+            raise TransferError(f"{where}: {error}") from None
+        if week in plans:
+            raise TransferError(f"{where}: {week} appears twice; keep one")
+        plans[week] = WeekPlan(
+            week, FirstWeekday.MONDAY, _activities(entry.get("days"), f"{name}: {week}")
+        )
+    return tuple(plans.values())
+
+
+def _activities(days: object, where: str) -> tuple[Activity | None, ...]:
+    if not isinstance(days, dict):
+        raise TransferError(f'{where}: "days" must be an object like {{"mon": "legs"}}')
+    activities: list[Activity | None] = [None] * DAYS_IN_WEEK
+    given: set[int] = set()
+    for key, value in days.items():
+        try:
+            index = parse_day(key)
+            activities[index] = parse_activity(
+                value if isinstance(value, str) else json.dumps(value)
+            )
+        except UnknownName as error:
+            raise TransferError(f"{where}: {error}") from None
+        if index in given:
+            raise TransferError(f"{where}: {DAY_NAMES[index]} appears twice; keep one")
+        given.add(index)
+    if all(activity is None for activity in activities):
+        raise TransferError(f"{where} has no planned day; plan one or leave the week out")
+    return tuple(activities)
+
+
+def _no_unknown_keys(entry: Mapping[str, Any], known: frozenset[str], where: str) -> None:
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise TransferError(f"{where}: unknown field {unknown[0]!r}; {_HOW_TO_MAKE}")

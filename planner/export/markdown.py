@@ -1,0 +1,54 @@
+"""The Markdown export: per week a heading, a table of the days, the score and the advice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from planner.advice import EvaluatedWeek
+from planner.export.text import (
+    KIND_MARK,
+    NO_ADVICE,
+    SESSIONS_HEADING,
+    activity_word,
+    score_line,
+    session_counts,
+    transition_heading,
+    week_span,
+)
+from rules import Finding
+
+TITLE = "# Training weeks"
+EMPTY = "No planned weeks in this range."
+# Rule texts come from the user's rules file too: keep their characters literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown(weeks: Iterable[EvaluatedWeek]) -> str:
+    sections = [_week(week) for week in weeks]
+    return "\n\n".join([TITLE, *(sections or [EMPTY])]) + "\n"
+
+
+def _finding(finding: Finding) -> str:
+    mark = KIND_MARK[finding.kind]
+    return f"**{mark}** {escape(finding.text)} *({escape(finding.source.citation)})*"
+
+
+def _week(week: EvaluatedWeek) -> str:
+    plan, summary = week.plan, week.summary
+    lines = [f"## {plan.week} ({week_span(plan)})", "", "| day | date | activity |"]
+    lines.append("| --- | --- | --- |")
+    for day, activity in plan.days:
+        lines.append(f"| {day:%a} | {day.isoformat()} | {activity_word(activity)} |")
+    sessions = f"{SESSIONS_HEADING} {', '.join(session_counts(summary))}"
+    lines += ["", score_line(summary), "", sessions, "", "### This week", ""]
+    lines += [f"- {_finding(f)}" for f in summary.findings] or ["Nothing to say yet."]
+    lines += ["", "### Transitions", ""]
+    for transition in week.evaluation.transitions:
+        lines.append(f"- **{escape(transition_heading(transition))}**")
+        lines += [f"  - {_finding(f)}" for f in transition.findings] or [f"  - {NO_ADVICE}"]
+    return "\n".join(lines)

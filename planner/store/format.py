@@ -1,0 +1,211 @@
+"""The database file format, its validation and its migrations.
+
+The file is TinyDB JSON with three tables::
+
+    {"meta":     {"1": {"schema_version": 1}},
+     "settings": {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
+     "weeks":    {"202648": {"week": "2026-W48", "mon": "legs", "wed": "run"}}}
+
+One document per ISO week that has at least one planned day; its id is ``year * 100 + week``
+so a week is found without a query. Unplanned days are absent, and so is a setting whose
+value is None (no repeating week). A file is accepted only if
+every part of it is understood, so rewriting it can never drop something a user wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from typing import Any
+
+from planner.plan import Settings
+from planner.store.atomic import Tables
+from planner.weeks import FirstWeekday, IsoWeek, WeekError
+from rules import Activity
+
+SCHEMA_VERSION = 1
+META, SETTINGS, WEEKS = "meta", "settings", "weeks"
+META_ID = 1
+SETTINGS_ID = 1
+WEEK_KEY = "week"
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+Migration = Callable[[Tables], Tables]
+# MIGRATIONS[v] turns a version-v database into a version v+1 one. Add one with every bump of
+# SCHEMA_VERSION; tests/unit/test_store_format.py shows the shape with a fake step.
+MIGRATIONS: dict[int, Migration] = {}
+
+_ACTIVITY_VALUES = frozenset(activity.value for activity in Activity)
+
+
+class Damage(Exception):
+    """The bytes are not a planner database; ``reason`` is a short phrase for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class MigrationFailed(Exception):
+    pass
+
+
+def empty_database() -> Tables:
+    return {META: {str(META_ID): {"schema_version": SCHEMA_VERSION}}}
+
+
+def encode(data: Tables) -> bytes:
+    # Compact: the whole file is rewritten on every save, so bytes are time.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode(payload: bytes) -> Tables:
+    if not payload:
+        raise Damage("empty file, zero bytes")
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Damage("not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise Damage("not valid JSON") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    ):
+        raise Damage("not a TinyDB database")
+    return data
+
+
+def schema_version(data: Tables) -> int:
+    if not data:
+        return SCHEMA_VERSION  # an empty TinyDB file: nothing to upgrade
+    meta = data.get(META, {}).get(str(META_ID))
+    version = None if meta is None else meta.get("schema_version")
+    if type(version) is not int or version < 0:
+        raise Damage("no valid schema version")
+    return version
+
+
+def upgrade(
+    data: Tables,
+    version: int,
+    *,
+    migrations: Mapping[int, Migration] | None = None,
+    target: int | None = None,
+) -> Tables:
+    """Run the migrations from ``version`` up to ``target`` (default: this program's)."""
+    steps = MIGRATIONS if migrations is None else migrations
+    goal = SCHEMA_VERSION if target is None else target
+    while version < goal:
+        step = steps.get(version)
+        if step is None:
+            raise MigrationFailed(f"no upgrade from schema version {version}")
+        try:
+            data = step(data)
+        except Exception as error:
+            raise MigrationFailed(
+                f"upgrade from schema version {version} failed: {error}"
+            ) from error
+        version += 1
+        data.setdefault(META, {})[str(META_ID)] = {"schema_version": version}
+    return data
+
+
+def week_doc_id(week: IsoWeek) -> int:
+    return week.year * 100 + week.week
+
+
+def week_from_doc_id(doc_id: str) -> IsoWeek:
+    year, week = divmod(int(doc_id), 100)
+    return IsoWeek(year, week)
+
+
+def week_doc(week: IsoWeek, days: Mapping[int, Activity]) -> dict[str, str]:
+    """``days`` maps ISO weekday index (0 = Monday) to an activity."""
+    doc = {WEEK_KEY: str(week)}
+    for index in sorted(days):
+        doc[WEEKDAY_KEYS[index]] = days[index].value
+    return doc
+
+
+def days_of(doc: Mapping[str, Any] | None) -> dict[int, Activity]:
+    if doc is None:
+        return {}
+    return {index: Activity(doc[key]) for index, key in enumerate(WEEKDAY_KEYS) if key in doc}
+
+
+def settings_doc(settings: Settings) -> dict[str, Any]:
+    """Settings that are None are left out, so files stay as older planners wrote them."""
+    values = {field.name: getattr(settings, field.name) for field in fields(settings)}
+    return {name: _plain(value) for name, value in values.items() if value is not None}
+
+
+def _plain(value: object) -> Any:
+    if isinstance(value, FirstWeekday):
+        return value.value
+    return str(value) if isinstance(value, IsoWeek) else value
+
+
+def settings_from(doc: Mapping[str, Any] | None) -> Settings:
+    """Missing keys take their defaults, so a setting added later needs no migration."""
+    if doc is None:
+        return Settings()
+    known = {field.name for field in fields(Settings)}
+    unknown = set(doc) - known
+    if unknown:
+        raise Damage(f"unknown setting {sorted(unknown)[0]!r}")
+    try:
+        first = FirstWeekday(doc.get("first_weekday", Settings().first_weekday))
+    except ValueError:
+        raise Damage(f"invalid first_weekday {doc.get('first_weekday')!r}") from None
+    return Settings(first_weekday=first, repeat_week=_repeat_week(doc))
+
+
+def _repeat_week(doc: Mapping[str, Any]) -> IsoWeek | None:
+    if "repeat_week" not in doc:
+        return None
+    value = doc["repeat_week"]
+    try:
+        week = IsoWeek.parse(value) if isinstance(value, str) else None
+    except WeekError:
+        week = None
+    # Only the exact form this program writes, so a rewrite never changes what is there.
+    if week is None or str(week) != value:
+        raise Damage(f"invalid repeat_week {value!r}")
+    return week
+
+
+def validate(data: Tables) -> None:
+    """Raise :class:`Damage` unless every table and document is one this program wrote."""
+    unknown = set(data) - {META, SETTINGS, WEEKS}
+    if unknown:
+        raise Damage(f"unknown table {sorted(unknown)[0]!r}")
+    settings = data.get(SETTINGS, {})
+    if set(settings) - {str(SETTINGS_ID)}:
+        raise Damage("more than one settings document")
+    settings_from(settings.get(str(SETTINGS_ID)))
+    for doc_id, doc in data.get(WEEKS, {}).items():
+        _validate_week(doc_id, doc)
+
+
+def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
+    try:
+        week = week_from_doc_id(doc_id)
+    except (ValueError, WeekError):
+        raise Damage(f"invalid week id {doc_id!r}") from None
+    if doc_id != str(week_doc_id(week)):
+        raise Damage(f"invalid week id {doc_id!r}")
+    if doc.get(WEEK_KEY) != str(week):
+        raise Damage(f"week document {doc_id} is not labelled {week}")
+    for key, value in doc.items():
+        if key == WEEK_KEY:
+            continue
+        if key not in WEEKDAY_KEYS:
+            raise Damage(f"unknown field {key!r} in {week}")
+        if not isinstance(value, str) or value not in _ACTIVITY_VALUES:
+            raise Damage(f"unknown activity {value!r} in {week}")
+    if len(doc) == 1:
+        raise Damage(f"{week} is stored with no planned day")

@@ -1,0 +1,22 @@
+"""Suggest: the best weeks holding the sessions a user asks for, exactly, by the panel's score.
+
+- ``search``: the exact search (:func:`suggest`);
+- ``request``: what a request asks for, and why one can be impossible;
+- ``words``: the words of a request (``push=1``, ``sat=run``);
+- ``differences``: what makes one suggestion differ from another.
+"""
+
+from planner.suggest.request import SuggestError, SuggestRequest, check_request, day_index
+from planner.suggest.search import TIE_ORDER, Suggestion, arrangements, suggest, tie_key
+
+__all__ = [
+    "TIE_ORDER",
+    "SuggestError",
+    "SuggestRequest",
+    "Suggestion",
+    "arrangements",
+    "check_request",
+    "day_index",
+    "suggest",
+    "tie_key",
+]

@@ -1,0 +1,100 @@
+"""Ask what the week must hold, show the best three arrangements and apply the chosen one."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from planner.plan import WeekPlan
+from planner.session import PlanningSession
+from planner.suggest import SuggestError, Suggestion, SuggestRequest
+from planner.suggest.words import RequestWordError, parse_pins
+from rules import Activity
+
+COUNTED = (Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN)
+DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
+
+
+def render_suggestion(rank: int, suggestion: Suggestion) -> str:
+    days = "  ".join(f"{day:%a} [b]{activity or '—'}[/b]" for day, activity in suggestion.plan.days)
+    lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
+    lines.extend(f"    [$foreground-muted]{difference}[/]" for difference in suggestion.differences)
+    return "\n".join(lines)
+
+
+class SuggestDialog(ModalScreen[WeekPlan | None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, session: PlanningSession) -> None:
+        super().__init__()
+        self.session = session
+        self.suggestions: list[Suggestion] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="suggest") as box:
+            box.border_title = f"Suggest an order for {self.session.week}"
+            box.border_subtitle = "enter: find · ↑↓ enter: apply one · tab: edit · esc: cancel"
+            with Horizontal(id="counts"):
+                for activity in COUNTED:
+                    yield Label(f"{activity}")
+                    yield Input(
+                        str(DEFAULTS[activity]), type="integer", id=f"count-{activity}",
+                        classes="count", select_on_focus=False,
+                    )  # fmt: skip
+                yield Label("rest ≥")
+                yield Input(
+                    "1", type="integer", id="rest-min", classes="count", select_on_focus=False
+                )
+            yield Label("Pinned days, e.g. sat=run sun=rest:")
+            yield Input(id="pins", placeholder="none")
+            yield Static(id="suggest-error")
+            yield OptionList(id="suggestions")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).display = False
+
+    def request(self) -> SuggestRequest:
+        counts = {
+            activity: int(self.query_one(f"#count-{activity}", Input).value or 0)
+            for activity in COUNTED
+        }
+        rest_min = int(self.query_one("#rest-min", Input).value or 0)
+        words = self.query_one("#pins", Input).value.split()
+        try:
+            by_weekday = parse_pins(words, label="")
+        except RequestWordError as error:
+            raise SuggestError(str(error)) from None
+        weekdays = [day.weekday() for day in self.session.view.plan.dates]
+        pins = {weekdays.index(weekday): activity for weekday, activity in by_weekday.items()}
+        return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.query_one("#suggest-error", Static)
+        options = self.query_one(OptionList)
+        try:
+            self.suggestions = self.session.suggest(self.request())
+        except SuggestError as problem:
+            error.update(f"[$error]{problem}[/]")
+            options.display = False
+            return
+        error.update("")
+        options.clear_options()
+        options.add_options(
+            Option(render_suggestion(rank, suggestion), id=str(rank - 1))
+            for rank, suggestion in enumerate(self.suggestions, start=1)
+        )
+        options.display = True
+        options.highlighted = 0
+        options.focus()  # ↑/↓ and enter now pick a week; tab goes back to the fields
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.suggestions[event.option_index].plan)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

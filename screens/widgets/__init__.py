@@ -1,0 +1,1 @@
+"""The week screen's widgets, each with its styles beside it."""

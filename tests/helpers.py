@@ -1,0 +1,85 @@
+"""Helpers the tests share: running the command line in-process, seeding a database, and a
+valid user rules file. Test modules import these, never each other."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from planner.cli import main
+from planner.clock import FixedClock
+from planner.days import DAY_NAMES
+from planner.plan import Settings, WeekPlan
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import USER_RULES_FILENAME, Activity
+from tests.conftest import TODAY
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int | str | None
+    out: str
+    err: str
+
+
+def run_cli(
+    argv: list[str], capsys: pytest.CaptureFixture[str], *, today: pendulum.Date = TODAY
+) -> Outcome:
+    """``planner ARGV`` in this process with a fixed clock; argparse's exits become codes."""
+    try:
+        code: int | str | None = main(argv, clock=FixedClock(today))
+    except SystemExit as exit_info:
+        code = exit_info.code
+    captured = capsys.readouterr()
+    return Outcome(code, captured.out, captured.err)
+
+
+def assert_refused(outcome: Outcome, message: str) -> None:
+    """Exit 2 and exactly one stderr line, starting 'planner: ', saying ``message``."""
+    assert outcome.code == 2, outcome
+    assert outcome.err.startswith("planner: "), outcome.err
+    assert outcome.err.count("\n") == 1 and outcome.err.endswith("\n"), outcome.err
+    assert "Traceback" not in outcome.err
+    assert message in outcome.err, outcome.err
+    assert outcome.out == ""
+
+
+def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> None:
+    """Store ``{"2026-W48": {"mon": "legs"}}`` (ISO days) and the first-weekday setting."""
+    plans = [
+        WeekPlan(
+            IsoWeek.parse(name),
+            FirstWeekday.MONDAY,
+            tuple(Activity(days[key]) if key in days else None for key in DAY_NAMES),
+        )
+        for name, days in weeks.items()
+    ]
+    with Store.open(db) as store:
+        store.replace_weeks(plans)
+        store.save_settings(Settings(first_weekday=FirstWeekday(first)))
+
+
+# -- a user rules file
+GOOD_RULE = """
+[[rules]]
+id = "coach-no-long-run-after-legs"
+type = "pair"
+before = "legs"
+after = "run"
+kind = "con"
+text = "Coach: no long run the day after legs"
+detail = "My coach wants long runs on fresh legs."
+source = "coaching"
+weight = 3
+"""
+
+
+def write_rules(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / USER_RULES_FILENAME
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path

@@ -1,0 +1,180 @@
+"""``planner show``: the readable table and the exact JSON shape, Monday- and Sunday-first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+
+from planner.advice import evaluate_week, summarize
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import default_knowledge
+from tests.helpers import run_cli, seed
+
+W48 = {"mon": "legs", "tue": "pull", "wed": "rest", "thu": "legs", "fri": "run", "sun": "run"}
+WEEKS = {"2026-W47": {"sun": "rest"}, "2026-W48": W48, "2026-W49": {"mon": "push"}}
+
+
+def show_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+    outcome = run_cli(["show", "--json", *argv], capsys)
+    assert (outcome.code, outcome.err) == (0, "")
+    return json.loads(outcome.out)
+
+
+def test_json_has_exactly_the_documented_shape(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    shown = show_json(capsys, "--week", "2026-W48", "--db", str(db_path))
+    assert list(shown) == ["week", "days", "proposal", "transitions", "findings", "score"]
+    assert shown["week"] == "2026-W48"
+    assert shown["proposal"] is None  # no repeating week
+    assert shown["days"] == [
+        {"date": "2026-11-23", "day": "mon", "activity": "legs"},
+        {"date": "2026-11-24", "day": "tue", "activity": "pull"},
+        {"date": "2026-11-25", "day": "wed", "activity": "rest"},
+        {"date": "2026-11-26", "day": "thu", "activity": "legs"},
+        {"date": "2026-11-27", "day": "fri", "activity": "run"},
+        {"date": "2026-11-28", "day": "sat", "activity": None},
+        {"date": "2026-11-29", "day": "sun", "activity": "run"},
+    ]
+    # Both week boundaries: Sunday before into Monday, and Sunday into the next Monday.
+    spans = [(t["from"], t["to"], t["activities"]) for t in shown["transitions"]]
+    assert spans[0] == ("2026-11-22", "2026-11-23", ["rest", "legs"])
+    assert spans[-1] == ("2026-11-29", "2026-11-30", ["run", "push"])
+    assert len(spans) == 8
+    assert spans[5] == ("2026-11-27", "2026-11-28", ["run", None])
+    legs_to_run = shown["transitions"][4]
+    assert legs_to_run["activities"] == ["legs", "run"]
+    first = legs_to_run["findings"][0]
+    assert first == {
+        "rule": "legs-then-run-same-muscles",
+        "kind": "con",
+        "text": first["text"],
+        "source": "Can You Run After Leg Day?",
+    }
+    assert {"pro", "con", "tip"} <= {f["kind"] for f in legs_to_run["findings"]}
+    assert "Robineau et al. 2016, J Strength Cond Res" in {
+        f["source"] for f in legs_to_run["findings"]
+    }
+    assert shown["transitions"][5]["findings"] == []
+    for finding in shown["findings"]:
+        assert list(finding) == ["rule", "kind", "text", "source"]
+
+
+def test_json_matches_the_evaluation_the_screen_uses(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    shown = show_json(capsys, "--db", str(db_path), "--week", "2026-W48")
+    knowledge = default_knowledge()
+    with Store.open(db_path, read_only=True) as store:
+        week = evaluate_week(store, IsoWeek(2026, 48), FirstWeekday.MONDAY, knowledge)
+    assert shown["score"] == week.evaluation.score
+    assert shown["score"] == summarize(week.plan, week.evaluation, knowledge).score
+    assert [f["rule"] for f in shown["findings"]] == [
+        f.rule_id for f in week.evaluation.week_findings
+    ]
+    assert [[f["rule"] for f in t["findings"]] for t in shown["transitions"]] == [
+        [f.rule_id for f in t.findings] for t in week.evaluation.transitions
+    ]
+
+
+def test_sunday_first_shows_sunday_to_saturday(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS, first="sunday")
+    shown = show_json(capsys, "--db", str(db_path), "--week", "2026-W48")
+    assert [(d["date"], d["day"], d["activity"]) for d in shown["days"]] == [
+        ("2026-11-22", "sun", "rest"),
+        ("2026-11-23", "mon", "legs"),
+        ("2026-11-24", "tue", "pull"),
+        ("2026-11-25", "wed", "rest"),
+        ("2026-11-26", "thu", "legs"),
+        ("2026-11-27", "fri", "run"),
+        ("2026-11-28", "sat", None),
+    ]
+    spans = [(t["from"], t["to"]) for t in shown["transitions"]]
+    assert spans[0] == ("2026-11-21", "2026-11-22")
+    assert spans[-1] == ("2026-11-28", "2026-11-29")
+
+
+@pytest.mark.parametrize(
+    ("today", "first", "week"),
+    [
+        (pendulum.Date(2026, 11, 25), "monday", "2026-W48"),
+        (pendulum.Date(2026, 11, 29), "monday", "2026-W48"),
+        (pendulum.Date(2026, 11, 29), "sunday", "2026-W49"),
+        (pendulum.Date(2027, 1, 1), "monday", "2026-W53"),
+    ],
+)
+def test_the_default_week_is_the_clocks_week_as_displayed(
+    db_path: Path, capsys: pytest.CaptureFixture[str], today: pendulum.Date, first: str, week: str
+) -> None:
+    seed(db_path, {}, first=first)
+    outcome = run_cli(["show", "--json", "--db", str(db_path)], capsys, today=today)
+    assert json.loads(outcome.out)["week"] == week
+
+
+def test_text_is_a_table_then_summary_then_transitions(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    outcome = run_cli(["--db", str(db_path), "show", "--week", "2026-W48"], capsys)
+    assert (outcome.code, outcome.err) == (0, "")
+    lines = outcome.out.splitlines()
+    assert lines[0] == "2026-W48  Mon 23 Nov – Sun 29 Nov 2026"
+    assert lines[2:9] == [
+        "  Mon 23 Nov  legs",
+        "  Tue 24 Nov  pull",
+        "  Wed 25 Nov  rest",
+        "  Thu 26 Nov  legs",
+        "  Fri 27 Nov  run",
+        "  Sat 28 Nov  ·",
+        "  Sun 29 Nov  run",
+    ]
+    assert lines[10].startswith("Score ") and "planned 6/7  ·  rest 1" in lines[10]
+    text = outcome.out
+    assert text.index("This week") < text.index("Transitions")
+    assert "  Sun 22 Nov → Mon 23 Nov  rest → legs" in lines
+    assert "  Sun 29 Nov → Mon 30 Nov  run → push" in lines
+    assert "  Fri 27 Nov → Sat 28 Nov  run → unplanned" in lines
+    assert "    Plan both days to see advice." in lines
+    legs_run = lines.index("  Thu 26 Nov → Fri 27 Nov  legs → run")
+    assert lines[legs_run + 1].startswith("    - con  ")
+    assert lines[legs_run + 1].endswith("  [Can You Run After Leg Day?]")
+    marks = {line.strip()[:5] for line in lines if line.startswith("    ")}
+    assert {"+ pro", "- con", "i tip"} <= marks
+    assert "\x1b" not in text  # plain text: no colour codes in a pipe
+
+
+def test_an_empty_database_shows_an_unplanned_week_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new" / "planner.json"
+    shown = show_json(capsys, "--db", str(db))
+    assert [d["activity"] for d in shown["days"]] == [None] * 7
+    assert shown["findings"] == []
+    assert shown["score"] == 50
+    assert all(t["findings"] == [] for t in shown["transitions"])
+    assert not db.parent.exists()
+
+
+def test_planner_db_variable_names_the_database(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(db_path, WEEKS)
+    monkeypatch.setenv("PLANNER_DB", str(db_path))
+    assert show_json(capsys)["days"][0]["activity"] == "legs"
+
+
+def test_show_reads_a_database_another_planner_has_open(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    with Store.open(db_path):  # holds the lock, like a running TUI
+        assert show_json(capsys, "--db", str(db_path))["days"][0]["activity"] == "legs"

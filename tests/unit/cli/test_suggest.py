@@ -1,0 +1,212 @@
+"""``planner suggest``: the best three weeks for the counts and pins, with the store's context
+days, as text or JSON, and ``--apply`` saving the best one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.advice import context_around
+from planner.store import Store
+from planner.suggest import SuggestRequest, suggest
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Activity, default_knowledge
+from tests.helpers import run_cli, seed
+
+W48 = IsoWeek(2026, 48)
+HYBRID = ["push=1", "pull=1", "legs=1", "run=2"]
+# Legs on the weekend before W48 and a run on the Monday after: context for the boundaries.
+AROUND = {"2026-W47": {"sat": "legs", "sun": "legs"}, "2026-W49": {"mon": "run"}}
+
+
+def suggest_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> Any:
+    outcome = run_cli(["suggest", "--db", str(db), "--json", *argv], capsys)
+    assert (outcome.code, outcome.err) == (0, ""), outcome
+    return json.loads(outcome.out)
+
+
+def activities(days: list[dict[str, Any]]) -> list[str | None]:
+    return [day["activity"] for day in days]
+
+
+def library_best(db: Path, first: FirstWeekday, request: SuggestRequest) -> list[list[str]]:
+    with Store.open(db, read_only=True) as store:
+        before, after = context_around(store, store.load_plan(W48, first))
+    found = suggest(request, W48, first, before, after, default_knowledge())
+    return [[str(a) for a in s.plan.activities] for s in found]
+
+
+def test_json_has_the_documented_shape(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shown = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID, "--rest-min", "1")
+    assert list(shown) == ["week", "suggestions", "applied"]
+    assert shown["week"] == "2026-W48"
+    assert shown["applied"] is False
+    assert [s["rank"] for s in shown["suggestions"]] == [1, 2, 3]
+    assert [s["compared_with"] for s in shown["suggestions"]] == [2, 1, 1]
+    scores = [s["score"] for s in shown["suggestions"]]
+    assert scores == sorted(scores, reverse=True)
+    for entry in shown["suggestions"]:
+        assert list(entry) == ["rank", "score", "days", "differences", "compared_with"]
+        assert [(d["date"], d["day"]) for d in entry["days"]] == [
+            ("2026-11-23", "mon"),
+            ("2026-11-24", "tue"),
+            ("2026-11-25", "wed"),
+            ("2026-11-26", "thu"),
+            ("2026-11-27", "fri"),
+            ("2026-11-28", "sat"),
+            ("2026-11-29", "sun"),
+        ]
+        assert sorted(activities(entry["days"])) == sorted(
+            ["push", "pull", "legs", "run", "run", "rest", "rest"]
+        )
+        assert 1 <= len(entry["differences"]) <= 3
+        assert all(isinstance(phrase, str) for phrase in entry["differences"])
+
+
+@pytest.mark.parametrize("first", ["monday", "sunday"])
+def test_the_stored_neighbouring_days_count_as_in_the_library(
+    db_path: Path, capsys: pytest.CaptureFixture[str], first: str
+) -> None:
+    seed(db_path, AROUND, first=first)
+    shown = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID)
+    request = SuggestRequest(
+        {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
+    )
+    expected = library_best(db_path, FirstWeekday(first), request)
+    assert [activities(s["days"]) for s in shown["suggestions"]] == expected
+    if first == "monday":
+        # Legs on Sunday before: the best week does not start with legs again.
+        assert expected[0][0] != "legs"
+        empty_context = suggest(
+            request, W48, FirstWeekday.MONDAY, [], [], default_knowledge(), top=3
+        )
+        assert [[str(a) for a in s.plan.activities] for s in empty_context] != expected
+
+
+@pytest.mark.parametrize(
+    ("first", "pins", "where"),
+    [
+        ("monday", ["--pin", "sat=run"], {5: "run"}),
+        ("monday", ["--pin", "Sun=REST", "--pin", "mon=legs"], {6: "rest", 0: "legs"}),
+        # Sunday-first: the shown week starts on the Sunday before the ISO Monday.
+        ("sunday", ["--pin", "sun=rest"], {0: "rest"}),
+        ("sunday", ["--pin", "sat=run", "--pin", "mon=push"], {6: "run", 1: "push"}),
+    ],
+)
+def test_pins_hold_in_every_suggestion(
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    first: str,
+    pins: list[str],
+    where: dict[int, str],
+) -> None:
+    seed(db_path, {}, first=first)
+    shown = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID, *pins)
+    first_date = "2026-11-22" if first == "sunday" else "2026-11-23"
+    for entry in shown["suggestions"]:
+        assert entry["days"][0]["date"] == first_date
+        for index, activity in where.items():
+            assert entry["days"][index]["activity"] == activity
+
+
+def test_text_is_a_grid_then_differences_then_a_note_on_planned_days(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, {"2026-W48": {"mon": "legs", "wed": "run"}})
+    argv = ["suggest", "--db", str(db_path), "--week", "2026-W48", *HYBRID, "--rest-min", "1"]
+    outcome = run_cli([*argv, "--pin", "sat=run"], capsys)
+    assert (outcome.code, outcome.err) == (0, "")
+    lines = outcome.out.splitlines()
+    assert lines[0] == (
+        "Suggestions for 2026-W48: push 1, pull 1, legs 1, run 2, rest 2 (at least 1); "
+        "pinned: sat run"
+    )
+    assert lines[2] == ("      Mon 23  Tue 24  Wed 25  Thu 26  Fri 27  Sat 28  Sun 29  score")
+    rows = [line.split() for line in lines[3:6]]
+    assert [row[0] for row in rows] == ["1.", "2.", "3."]
+    assert all(row[6] == "run" and len(row) == 9 for row in rows)
+    shown = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID, "--pin", "sat=run")
+    assert [int(row[8]) for row in rows] == [s["score"] for s in shown["suggestions"]]
+    assert lines[7] == "1 compared with 2:"
+    assert "2 compared with 1:" in lines and "3 compared with 1:" in lines
+    assert lines[-1] == (
+        "Note: 2026-W48 already has planned days (mon legs, wed run); --apply would replace "
+        "all seven days with suggestion 1."
+    )
+    with Store.open(db_path, read_only=True) as store:
+        assert store.load_plan(W48, FirstWeekday.MONDAY).activities[:3] == (
+            Activity.LEGS,
+            None,
+            Activity.RUN,
+        )
+
+
+def test_an_unplanned_week_gets_no_note(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outcome = run_cli(["suggest", "--db", str(db_path), *HYBRID], capsys)
+    assert outcome.code == 0
+    assert "Note:" not in outcome.out
+    assert not db_path.exists()
+
+
+def test_only_one_possible_week(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pins = [f"--pin={day}=rest" for day in ("mon", "tue", "wed", "thu", "fri", "sat")]
+    outcome = run_cli(["suggest", "--db", str(db_path), "run=1", *pins], capsys)
+    assert outcome.code == 0
+    assert "Only this week fits the request." in outcome.out
+    shown = suggest_json(capsys, db_path, "run=1", *pins)
+    assert len(shown["suggestions"]) == 1
+    assert shown["suggestions"][0]["differences"] == []
+    assert shown["suggestions"][0]["compared_with"] is None
+
+
+@pytest.mark.parametrize("first", ["monday", "sunday"])
+def test_apply_saves_the_best_and_show_gives_it_the_same_score(
+    db_path: Path, capsys: pytest.CaptureFixture[str], first: str
+) -> None:
+    seed(db_path, {**AROUND, "2026-W48": {"tue": "legs", "thu": "legs"}}, first=first)
+    preview = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID)
+    best = preview["suggestions"][0]
+    outcome = run_cli(
+        ["suggest", "--db", str(db_path), "--week", "2026-W48", *HYBRID, "--apply"], capsys
+    )
+    assert (outcome.code, outcome.err) == (0, "")
+    last = outcome.out.splitlines()[-1]
+    assert last.startswith(f"Applied suggestion 1 (score {best['score']}) to 2026-W48: ")
+    shown = run_cli(["show", "--json", "--db", str(db_path), "--week", "2026-W48"], capsys)
+    week = json.loads(shown.out)
+    assert week["days"] == best["days"]
+    assert week["score"] == best["score"]
+
+
+def test_apply_with_json_says_applied(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shown = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID, "--apply")
+    assert shown["applied"] is True
+    with Store.open(db_path, read_only=True) as store:
+        plan = store.load_plan(W48, FirstWeekday.MONDAY)
+    assert [a.value if a else None for a in plan.activities] == activities(
+        shown["suggestions"][0]["days"]
+    )
+
+
+def test_apply_of_the_week_as_it_is_writes_nothing(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID, "--apply")
+    before = db_path.read_bytes()
+    outcome = run_cli(
+        ["suggest", "--db", str(db_path), "--week", "2026-W48", *HYBRID, "--apply"], capsys
+    )
+    assert outcome.out.splitlines()[-1].endswith("to 2026-W48: no change")
+    assert db_path.read_bytes() == before
+
+
+def test_suggest_without_apply_reads_a_database_another_planner_holds(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, AROUND)
+    with Store.open(db_path):
+        shown = suggest_json(capsys, db_path, *HYBRID)
+    assert len(shown["suggestions"]) == 3

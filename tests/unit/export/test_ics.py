@@ -1,0 +1,168 @@
+"""``planner export --format ics``: parses with icalendar, one all-day event per planned day,
+rest days marked, the day's incoming advice, and UIDs that stay put across exports."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pendulum
+import pytest
+from icalendar import Calendar, Event
+
+from rules import Activity, default_knowledge
+from tests.helpers import run_cli, seed
+
+WEEKS = {
+    "2026-W47": {"sun": "rest"},
+    "2026-W48": {"mon": "legs", "tue": "run", "wed": "rest", "sat": "pull"},
+    "2027-W01": {"fri": "push"},
+}
+PLANNED = {
+    "2026-11-22": "rest",
+    "2026-11-23": "legs",
+    "2026-11-24": "run",
+    "2026-11-25": "rest",
+    "2026-11-28": "pull",
+    "2027-01-08": "push",
+}
+
+
+def export_ics(
+    db: Path, capsys: pytest.CaptureFixture[str], *argv: str, today: pendulum.Date | None = None
+) -> bytes:
+    extra = {} if today is None else {"today": today}
+    outcome = run_cli(["export", "--format", "ics", "--db", str(db), *argv], capsys, **extra)
+    assert (outcome.code, outcome.err) == (0, "")
+    return outcome.out.encode("utf-8")
+
+
+def events(payload: bytes) -> dict[str, Event]:
+    calendar = Calendar.from_ical(payload)
+    assert str(calendar["PRODID"]) == "-//planner//training week//EN"
+    assert str(calendar["VERSION"]) == "2.0"
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+@pytest.mark.parametrize("first", ["monday", "sunday"])
+def test_one_all_day_event_per_planned_day(
+    db_path: Path, capsys: pytest.CaptureFixture[str], first: str
+) -> None:
+    seed(db_path, WEEKS, first=first)
+    found = events(export_ics(db_path, capsys))
+    assert sorted(found) == [f"{day}@planner" for day in PLANNED]
+    for day, activity in PLANNED.items():
+        event = found[f"{day}@planner"]
+        start = datetime.date.fromisoformat(day)
+        assert event.decoded("DTSTART") == start
+        assert not isinstance(event.decoded("DTSTART"), datetime.datetime)
+        assert event.decoded("DTEND") == start + datetime.timedelta(days=1)
+        assert str(event["X-PLANNER-ACTIVITY"]) == activity
+        rest = activity == "rest"
+        assert str(event["SUMMARY"]) == ("Rest day" if rest else activity.capitalize())
+        assert event["CATEGORIES"].cats == ["Rest day" if rest else "Training"]
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+
+
+def test_the_description_is_the_advice_on_arriving_at_that_day(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    found = events(export_ics(db_path, capsys))
+    legs_to_run = str(found["2026-11-24@planner"]["DESCRIPTION"]).split("\n")
+    assert legs_to_run[0] == "Mon 23 Nov → Tue 24 Nov  legs → run"
+    marks = {"pro": "+ pro", "con": "- con", "tip": "i tip"}
+    pair = default_knowledge().pair_findings[(Activity.LEGS, Activity.RUN)]
+    assert legs_to_run[1 : 1 + len(pair)] == [
+        f"{marks[f.kind.value]}  {f.text}  [{f.source.citation}]" for f in pair
+    ]
+    assert legs_to_run[1].startswith("- con  ")
+    assert any(line.endswith("[Robineau et al. 2016, J Strength Cond Res]") for line in legs_to_run)
+    assert any(line.startswith("i tip  ") for line in legs_to_run)
+    # Across the week boundary: Sunday's rest leads into Monday's legs.
+    assert str(found["2026-11-23@planner"]["DESCRIPTION"]).startswith(
+        "Sun 22 Nov → Mon 23 Nov  rest → legs\n"
+    )
+    after_gap = str(found["2026-11-28@planner"]["DESCRIPTION"]).split("\n")
+    assert after_gap == [
+        "Fri 27 Nov → Sat 28 Nov  unplanned → pull",
+        "Plan both days to see advice.",
+    ]
+
+
+def test_uids_stay_put_when_a_day_changes_so_calendars_update_not_duplicate(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    first = events(export_ics(db_path, capsys))
+    assert (
+        run_cli(["set", "--db", str(db_path), "--week", "2026-W48", "tue=push"], capsys).code == 0
+    )
+    second_payload = export_ics(db_path, capsys, today=pendulum.Date(2026, 12, 1))
+    second = events(second_payload)
+    assert set(second) == set(first)
+    assert str(second["2026-11-24@planner"]["SUMMARY"]) == "Push"
+    assert str(first["2026-11-24@planner"]["SUMMARY"]) == "Run"
+    # The later export says it is newer, so a calendar takes its version of the event.
+    stamps = [e["2026-11-24@planner"].decoded("DTSTAMP") for e in (first, second)]
+    assert stamps[0] < stamps[1]
+    assert second["2026-11-24@planner"].decoded("LAST-MODIFIED") == stamps[1]
+
+
+def test_the_same_weeks_on_the_same_day_give_the_same_bytes(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    payload = export_ics(db_path, capsys)
+    assert payload == export_ics(db_path, capsys)
+    assert b"DTSTAMP:20261125T000000Z\r\n" in payload  # from the injected clock
+    assert payload.count(b"BEGIN:VEVENT") == len(PLANNED)
+
+
+@pytest.mark.parametrize(
+    ("argv", "days"),
+    [
+        (
+            ["--from", "2026-W48", "--to", "2026-W48"],
+            ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-28"],
+        ),
+        (["--from", "2026-W49"], ["2027-01-08"]),
+        (["--to", "2026-W47"], ["2026-11-22"]),
+        (["--from", "2026-W49", "--to", "2026-W52"], []),
+    ],
+)
+def test_from_and_to_choose_the_days(
+    db_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], days: list[str]
+) -> None:
+    seed(db_path, WEEKS)
+    found = events(export_ics(db_path, capsys, *argv))
+    assert sorted(found) == [f"{day}@planner" for day in days]
+
+
+def test_sunday_first_puts_the_sunday_in_the_next_displayed_week(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS, first="sunday")
+    found = events(export_ics(db_path, capsys, "--from", "2026-W48", "--to", "2026-W48"))
+    assert "2026-11-22@planner" in found
+
+
+def test_an_empty_database_is_an_empty_calendar(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert events(export_ics(db_path, capsys)) == {}
+
+
+def test_written_to_a_file_with_crlf_line_ends(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, WEEKS)
+    target = tmp_path / "training.ics"
+    outcome = run_cli(
+        ["export", "--format", "ics", "--db", str(db_path), "-o", str(target)], capsys
+    )
+    assert (outcome.code, outcome.out) == (0, "")
+    payload = target.read_bytes()
+    assert payload.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert payload == export_ics(db_path, capsys)
+    assert len(events(payload)) == len(PLANNED)
