@@ -1,7 +1,7 @@
 """One suggestion (the best three weeks for a request, exact) per representative request.
 
 The issue's budget is 50 ms per suggestion. For scale, the same request ranked naively
-(evaluate_plan on every arrangement, what the tests' brute force does) is timed once.
+(judge on every arrangement, what the tests' brute force does) is timed once.
 Printed, never asserted.
 """
 
@@ -11,11 +11,11 @@ import time
 from datetime import timedelta
 
 from bench.stats import describe
-from planner.advice import evaluate_plan
+from planner.advice import judge
 from planner.plan import WeekPlan
 from planner.suggest import SuggestRequest, arrangements, suggest
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity, default_knowledge
+from rules import Activity, PlannedDay, default_knowledge
 
 ROUNDS = 40
 PUSH, PULL, LEGS, RUN = Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN
@@ -39,8 +39,14 @@ def main() -> None:
     week, first = IsoWeek(2026, 48), FirstWeekday.MONDAY
     dates = shown_dates(week, first)
     # The week screen passes two days either side (planner.advice.CONTEXT_DAYS).
-    before = [(dates[0] - timedelta(days=2), PULL), (dates[0] - timedelta(days=1), LEGS)]
-    after = [(dates[-1] + timedelta(days=1), PUSH), (dates[-1] + timedelta(days=2), None)]
+    before = [
+        (dates[0] - timedelta(days=2), PlannedDay(PULL)),
+        (dates[0] - timedelta(days=1), PlannedDay(LEGS)),
+    ]
+    after = [
+        (dates[-1] + timedelta(days=1), PlannedDay(PUSH)),
+        (dates[-1] + timedelta(days=2), PlannedDay.UNPLANNED),
+    ]
     for label, request in REQUESTS:
         count = sum(1 for _ in arrangements(request))
         best = suggest(request, week, first, before, after, knowledge)[0]
@@ -56,9 +62,9 @@ def main() -> None:
     label, request = REQUESTS[3]
     start = time.perf_counter()
     for activities in arrangements(request):
-        evaluate_plan(WeekPlan(week, first, activities), before, after, knowledge)
+        judge(WeekPlan.of_activities(week, first, activities), before, after, knowledge)
     naive = time.perf_counter() - start
-    print(f"naive: evaluate_plan on all arrangements of '{label}': {naive * 1e3:.1f} ms")
+    print(f"naive: judge on all arrangements of '{label}': {naive * 1e3:.1f} ms")
     print("budget: median <= 50 ms per suggestion")
 
 

@@ -20,7 +20,7 @@ def plan_for(week: IsoWeek, salt: int, first: FirstWeekday = FirstWeekday.MONDAY
     activities = tuple(CHOICES[(week.week + salt + day) % len(CHOICES)] for day in range(7))
     if all(activity is None for activity in activities):
         activities = (Activity.REST, *activities[1:])
-    return WeekPlan(week, first, activities)
+    return WeekPlan.of_activities(week, first, activities)
 
 
 def ten_years_of_weeks(last: IsoWeek = SHOWN_WEEK) -> list[IsoWeek]:

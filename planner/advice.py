@@ -1,4 +1,10 @@
-"""The bridge from planned weeks to the rules engine, shared by the screen and the CLI."""
+"""A week's verdict: the rules' findings on every transition touching it, its score and its
+summary, and each muscle family's readiness: one :class:`JudgedWeek`, shared by the
+screen, ``planner show`` and the exports.
+
+``rules.evaluate`` is the engine; here a week is *judged*: put together with the days
+around it, evaluated, and summarised.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from planner.plan import WeekPlan
+from planner.plan import DatedDay, WeekPlan
+from planner.readiness import ReadinessGrid, readiness
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, Day, Evaluation, Finding, KnowledgeBase, Transition, evaluate
+from rules import Day, Evaluation, Finding, KnowledgeBase, Transition, evaluate
 
 # Days of context on each side of a shown week: enough for the boundary transitions and for
 # patterns (e.g. the same muscles twice inside 48 h) that start in the neighbouring week.
 CONTEXT_DAYS = 2
 
-
-def evaluate_plan(
-    plan: WeekPlan,
-    before: Sequence[tuple[date, Activity | None]],
-    after: Sequence[tuple[date, Activity | None]],
-    knowledge: KnowledgeBase,
-) -> Evaluation:
-    """Findings for every transition touching the week, including both boundaries."""
-    days = [Day(day, activity) for day, activity in (*before, *plan.days, *after)]
-    return evaluate(days, focus=(plan.dates[0], plan.dates[-1]), knowledge=knowledge)
+DatedDays = Sequence[DatedDay]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +37,7 @@ class WeekSummary:
 
 
 def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) -> WeekSummary:
-    planned = [activity for activity in plan.activities if activity is not None]
+    planned = [day.activity for day in plan.days if day.activity is not None]
     sessions = tuple(
         (
             group.name,
@@ -54,46 +52,43 @@ def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) 
     return WeekSummary(
         score=evaluation.score,
         planned_days=len(planned),
-        rest_days=sum(1 for activity in planned if activity is Activity.REST),
+        rest_days=sum(1 for day in plan.days if day.is_rest),
         sessions_per_group=sessions,
         findings=evaluation.week_findings,
     )
 
 
 class PlannedDays(Protocol):
-    """What :func:`evaluate_week` reads: a :class:`planner.store.Store` fits."""
+    """Where weeks are read from: a :class:`planner.store.Store`, or a planning session
+    (which reads through its own unsaved edits)."""
 
     def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan: ...
 
-    def activities_between(
-        self, start: date, end: date
-    ) -> Sequence[tuple[date, Activity | None]]: ...
+    def days_between(self, start: date, end: date) -> DatedDays: ...
 
 
-DayActivities = Sequence[tuple[date, Activity | None]]
-
-
-def context_around(days: PlannedDays, plan: WeekPlan) -> tuple[DayActivities, DayActivities]:
+def context_around(days: PlannedDays, plan: WeekPlan) -> tuple[DatedDays, DatedDays]:
     """The CONTEXT_DAYS just before and just after ``plan``'s shown dates, as stored: what
     the week is judged with (here, and by ``suggest`` for the week it fills)."""
     start, end = plan.dates[0], plan.dates[-1]
-    before = days.activities_between(start.subtract(days=CONTEXT_DAYS), start.subtract(days=1))
-    after = days.activities_between(end.add(days=1), end.add(days=CONTEXT_DAYS))
+    before = days.days_between(start.subtract(days=CONTEXT_DAYS), start.subtract(days=1))
+    after = days.days_between(end.add(days=1), end.add(days=CONTEXT_DAYS))
     return before, after
 
 
 @dataclass(frozen=True, slots=True)
-class EvaluatedWeek:
-    """One displayed week as stored, judged with its context days: what ``planner show`` and
-    the exports print."""
+class JudgedWeek:
+    """One displayed week (stored, proposed or suggested) judged with its context days:
+    everything the panel, the readiness strip, ``planner show`` and the exports print."""
 
     plan: WeekPlan
     evaluation: Evaluation
     summary: WeekSummary
-    # The CONTEXT_DAYS just outside the week that it was judged with (readiness and
-    # suggestions need the same ones).
-    before: tuple[tuple[date, Activity | None], ...] = ()
-    after: tuple[tuple[date, Activity | None], ...] = ()
+    readiness: ReadinessGrid
+    # The CONTEXT_DAYS just outside the week that it was judged with (suggestions need the
+    # same ones).
+    before: tuple[DatedDay, ...] = ()
+    after: tuple[DatedDay, ...] = ()
 
     def transition_into(self, day: date) -> Transition | None:
         """The transition from the day before ``day``; None if ``day`` is not in the week."""
@@ -103,21 +98,27 @@ class EvaluatedWeek:
         return None
 
 
-def evaluate_week(
+def judge(
+    plan: WeekPlan, before: DatedDays, after: DatedDays, knowledge: KnowledgeBase
+) -> JudgedWeek:
+    """``plan`` judged with the given context days: findings for every transition touching
+    the week (both boundaries included), the score, the summary and readiness."""
+    dated = (*before, *plan.dated_days, *after)
+    days = [Day(day, planned) for day, planned in dated]
+    evaluation = evaluate(days, focus=(plan.dates[0], plan.dates[-1]), knowledge=knowledge)
+    return JudgedWeek(
+        plan,
+        evaluation,
+        summarize(plan, evaluation, knowledge),
+        readiness((*before, *plan.dated_days), knowledge, plan.dates),
+        tuple(before),
+        tuple(after),
+    )
+
+
+def judge_week(
     days: PlannedDays, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
-) -> EvaluatedWeek:
+) -> JudgedWeek:
     """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it."""
     plan = days.load_plan(week, first)
     return judge(plan, *context_around(days, plan), knowledge)
-
-
-def judge(
-    plan: WeekPlan,
-    before: Sequence[tuple[date, Activity | None]],
-    after: Sequence[tuple[date, Activity | None]],
-    knowledge: KnowledgeBase,
-) -> EvaluatedWeek:
-    """``plan`` (stored, proposed or suggested) judged with the given context days."""
-    evaluation = evaluate_plan(plan, before, after, knowledge)
-    summary = summarize(plan, evaluation, knowledge)
-    return EvaluatedWeek(plan, evaluation, summary, tuple(before), tuple(after))

@@ -2,68 +2,80 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
 import pendulum
 
+from planner.days import DAYS_IN_WEEK
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity
+from rules import Activity, PlannedDay
 
-DAYS_IN_WEEK = 7
+DatedDay = tuple[pendulum.Date, PlannedDay]
 
 
 @dataclass(frozen=True, slots=True)
 class WeekPlan:
-    """One displayed week: seven activities (``None`` = unplanned) in displayed order.
+    """One displayed week: seven days in displayed order.
 
-    With Sunday-first the first entry is the Sunday before the ISO Monday, so a plan may touch
+    With Sunday-first the first day is the Sunday before the ISO Monday, so a plan may touch
     two ISO weeks; the store takes care of that.
     """
 
     week: IsoWeek
     first_weekday: FirstWeekday
-    activities: tuple[Activity | None, ...]
+    days: tuple[PlannedDay, ...]
 
     def __post_init__(self) -> None:
-        if len(self.activities) != DAYS_IN_WEEK:
-            raise ValueError(
-                f"a week has {DAYS_IN_WEEK} days, got {len(self.activities)} activities"
-            )
-        for activity in self.activities:
-            if activity is not None and not isinstance(activity, Activity):
-                raise TypeError(f"{activity!r} is not an Activity or None")
+        if len(self.days) != DAYS_IN_WEEK:
+            raise ValueError(f"a week has {DAYS_IN_WEEK} days, got {len(self.days)}")
+        for day in self.days:
+            if not isinstance(day, PlannedDay):
+                raise TypeError(f"{day!r} is not a PlannedDay")
         if not isinstance(self.first_weekday, FirstWeekday):
             raise TypeError(f"{self.first_weekday!r} is not a FirstWeekday")
 
     @classmethod
     def empty(cls, week: IsoWeek, first_weekday: FirstWeekday) -> WeekPlan:
-        return cls(week, first_weekday, (None,) * DAYS_IN_WEEK)
+        return cls(week, first_weekday, (PlannedDay.UNPLANNED,) * DAYS_IN_WEEK)
+
+    @classmethod
+    def of_activities(
+        cls, week: IsoWeek, first_weekday: FirstWeekday, activities: Iterable[Activity | None]
+    ) -> WeekPlan:
+        """A week from one activity per day (None: unplanned)."""
+        return cls(week, first_weekday, tuple(PlannedDay(activity) for activity in activities))
 
     @property
     def dates(self) -> tuple[pendulum.Date, ...]:
         return shown_dates(self.week, self.first_weekday)
 
     @property
-    def days(self) -> tuple[tuple[pendulum.Date, Activity | None], ...]:
-        """(date, activity) pairs in displayed order, ready for the rules engine."""
-        return tuple(zip(self.dates, self.activities, strict=True))
+    def dated_days(self) -> tuple[DatedDay, ...]:
+        """(date, day) pairs in displayed order."""
+        return tuple(zip(self.dates, self.days, strict=True))
+
+    @property
+    def activities(self) -> tuple[Activity | None, ...]:
+        """Each day's activity (None: unplanned), in displayed order."""
+        return tuple(day.activity for day in self.days)
 
     @property
     def is_empty(self) -> bool:
-        return all(activity is None for activity in self.activities)
+        return not any(day.is_planned for day in self.days)
 
-    def with_activity(self, index: int, activity: Activity | None) -> WeekPlan:
+    def with_day(self, index: int, day: PlannedDay) -> WeekPlan:
         if not 0 <= index < DAYS_IN_WEEK:
             raise IndexError(f"day index {index} is outside 0-{DAYS_IN_WEEK - 1}")
-        activities = list(self.activities)
-        activities[index] = activity
-        return replace(self, activities=tuple(activities))
+        days = list(self.days)
+        days[index] = day
+        return replace(self, days=tuple(days))
 
-    def activity_on(self, day: date) -> Activity | None:
-        for shown, activity in zip(self.dates, self.activities, strict=True):
+    def day_on(self, day: date) -> PlannedDay:
+        for shown, planned in zip(self.dates, self.days, strict=True):
             if shown == day:
-                return activity
+                return planned
         raise ValueError(f"{day.isoformat()} is not shown in {self.week}")
 
 
@@ -74,3 +86,5 @@ class Settings:
     first_weekday: FirstWeekday = FirstWeekday.MONDAY
     # The week whose layout new, unplanned weeks show until edited (planner/repeat.py).
     repeat_week: IsoWeek | None = None
+    # The planner's colour theme, as Textual names it; None: Textual's default.
+    theme: str | None = None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from rules import Activity, KnowledgeBase
+from rules import Activity, KnowledgeBase, PlannedDay
 
 HOURS_PER_DAY = 24
 # From this load a day's work still shows the next day ("recovering"); below it (a run's
@@ -130,7 +130,7 @@ def _state(
 
 
 def readiness(
-    days: Sequence[tuple[date, Activity | None]],
+    days: Sequence[tuple[date, PlannedDay]],
     knowledge: KnowledgeBase,
     shown: Sequence[date],
     families: Sequence[Family] = FAMILIES,
@@ -138,12 +138,13 @@ def readiness(
     """Readiness of each family at the start of each ``shown`` date.
 
     ``days``: every planned (date, activity) known, in any order: the shown week and the
-    days before it (``PlanningSession.view`` gives ``before`` + ``plan.days``; pass more
+    days before it (``JudgedWeek`` passes ``before`` + ``plan.dated_days``; pass more
     days before if ``recovery_hours`` ever exceeds their span). Dates missing are unplanned.
     Raises ValueError if a date appears twice with different activities.
     """
     planned: dict[date, Activity | None] = {}
-    for day, activity in days:
+    for day, held in days:
+        activity = held.activity
         if planned.get(day, activity) != activity:
             raise ValueError(f"{day.isoformat()} is given twice: {planned[day]} and {activity}")
         planned[day] = activity

@@ -40,7 +40,7 @@ def proposal_for(plan: WeekPlan, settings: Settings, days: PlannedDays) -> Propo
         return None
     if layout.is_empty:
         return None
-    by_weekday = {day.weekday(): activity for day, activity in layout.days}
+    by_weekday = {day.weekday(): held for day, held in layout.dated_days}
     proposed = WeekPlan(
         plan.week, plan.first_weekday, tuple(by_weekday[day.weekday()] for day in plan.dates)
     )

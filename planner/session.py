@@ -1,8 +1,9 @@
 """What the week screen works on, without Textual: the shown week, edits, undo and redo.
 
-Every change produces a new immutable ``WeekPlan``; it is handed to ``save`` (the single
-background writer) at once and kept here, so what is shown and evaluated never waits on the
-disk and never reads a week older than the user's last edit.
+Every change produces a new immutable ``WeekPlan`` (or ``Settings``); it is handed to
+``save`` (the single background writer) at once and kept here, so what is shown and judged
+never waits on the disk and never reads a week older than the user's last edit. Edits are
+those of :mod:`planner.edits`, the same the command line makes.
 """
 
 from __future__ import annotations
@@ -13,21 +14,18 @@ from datetime import date
 
 import pendulum
 
-from planner.advice import EvaluatedWeek, evaluate_week, judge
+from planner.advice import JudgedWeek, judge, judge_week
+from planner.edits import copy_week, mark_repeating, stop_repeating
 from planner.history import History
-from planner.plan import WeekPlan
+from planner.plan import DatedDay, Settings, WeekPlan
 from planner.repeat import proposal_for
-from planner.store import Store
+from planner.store import ReadOnlyStore, Store
 from planner.suggest import Suggestion, SuggestRequest, suggest
 from planner.templates import Template
 from planner.weeks import FirstWeekday, IsoWeek, week_of
-from rules import Activity, KnowledgeBase
+from rules import KnowledgeBase, PlannedDay
 
-DayActivity = tuple[pendulum.Date, Activity | None]
-
-
-class ReadOnlyError(Exception):
-    """An edit was asked of a database this planner may only read."""
+Saved = WeekPlan | Settings
 
 
 class PlanningSession:
@@ -36,7 +34,7 @@ class PlanningSession:
         store: Store,
         knowledge: KnowledgeBase,
         today: pendulum.Date,
-        save: Callable[[WeekPlan], None],
+        save: Callable[[Saved], None],
         week: IsoWeek | None = None,
     ) -> None:
         self._store = store
@@ -49,12 +47,13 @@ class PlanningSession:
         self._history: History[WeekPlan] = History()
         self.today = today
         self._week = week or week_of(today, self._first)
-        self._view = self._compute_view()
+        self._view = self._judge_shown()
 
     # -- reading ---------------------------------------------------------------------------
 
     @property
-    def view(self) -> EvaluatedWeek:
+    def view(self) -> JudgedWeek:
+        """The shown week as it stands (or as proposed), judged: what the screen paints."""
         return self._view
 
     @property
@@ -68,6 +67,10 @@ class PlanningSession:
     @property
     def first_weekday(self) -> FirstWeekday:
         return self._first
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
 
     @property
     def read_only(self) -> bool:
@@ -92,7 +95,7 @@ class PlanningSession:
 
     def show(self, week: IsoWeek) -> None:
         self._week = week
-        self._view = self._compute_view()
+        self._view = self._judge_shown()
 
     def show_today(self) -> None:
         self.show(week_of(self.today, self._first))
@@ -103,10 +106,10 @@ class PlanningSession:
 
     # -- editing ---------------------------------------------------------------------------
 
-    def set_activity(self, index: int, activity: Activity | None) -> bool:
-        """Plan ``activity`` (None clears) on the shown day ``index``; False if unchanged."""
+    def set_day(self, index: int, day: PlannedDay) -> bool:
+        """Plan ``day`` on the shown day ``index``; False if unchanged."""
         # On a proposed week the edit confirms the proposal with this change on top.
-        return self._apply(self._stored(), self._view.plan.with_activity(index, activity))
+        return self._apply(self._stored(), self._view.plan.with_day(index, day))
 
     def clear_week(self) -> bool:
         plan = self._stored()
@@ -119,17 +122,23 @@ class PlanningSession:
         return self._apply(self._stored(), self._view.plan)
 
     def set_repeat_week(self, week: IsoWeek | None) -> None:
-        """Make ``week`` the week that unplanned weeks propose (None: stop repeating)."""
-        self._require_writable()
-        self._settings = replace(self._settings, repeat_week=week)
-        self._store.save_settings(self._settings)
-        self._view = self._compute_view()
+        """Make ``week`` the week that unplanned weeks propose (None: stop repeating).
+        EditError if ``week`` has no planned day."""
+        if week is None:
+            self._save_settings(stop_repeating(self._settings))
+        else:
+            self._save_settings(mark_repeating(self._settings, self.plan_for(week)))
+
+    def set_theme(self, theme: str) -> None:
+        """Remember the theme for the next start; nothing to do if it is already the one."""
+        if theme != self._settings.theme and not self.read_only:
+            self._save_settings(replace(self._settings, theme=theme))
 
     def _stored(self) -> WeekPlan:
         return self.plan_for(self._week)
 
     def replace_plan(self, new: WeekPlan) -> bool:
-        """Put a whole week in place (templates, copying a week); undoable like any edit."""
+        """Put a whole week in place (templates, suggestions); undoable like any edit."""
         return self._apply(self.plan_for(new.week), new)
 
     def apply_template(self, template: Template) -> bool:
@@ -137,11 +146,8 @@ class PlanningSession:
         return self.replace_plan(template.apply_to(self._stored()))
 
     def copy_previous_week(self) -> bool:
-        """The week before, day for day, onto the shown week; False if it was unplanned."""
-        previous = self.plan_for(self._week.previous())
-        if previous.is_empty:
-            return False
-        return self.replace_plan(replace(self._stored(), activities=previous.activities))
+        """The week before, day for day, onto the shown week. EditError if it is unplanned."""
+        return self.replace_plan(copy_week(self.plan_for(self._week.previous()), self._stored()))
 
     def suggest(self, request: SuggestRequest, top: int = 3) -> list[Suggestion]:
         """The best weeks for ``request`` around the shown week's neighbouring days."""
@@ -169,19 +175,17 @@ class PlanningSession:
         history, which holds weeks of the old shape, starts afresh."""
         if first == self._first:
             return
-        self._require_writable()
-        self._settings = replace(self._settings, first_weekday=first)
-        self._store.save_settings(self._settings)
+        self._save_settings(replace(self._settings, first_weekday=first))
         # The writer may not have written the latest edits yet: carry them over by date
         # instead of re-reading them from the store.
-        edited = {day: activity for plan in self._plans.values() for day, activity in plan.days}
+        edited = {day: held for plan in self._plans.values() for day, held in plan.dated_days}
         self._first = first
         self._plans.clear()
         self._history = History()
         for week in {week_of(day, first) for day in edited}:
             plan = self._store.load_plan(week, first)
             self._plans[week] = WeekPlan(
-                week, first, tuple(edited.get(day, activity) for day, activity in plan.days)
+                week, first, tuple(edited.get(day, held) for day, held in plan.dated_days)
             )
         self.show(week_of(self._view.plan.dates[3], first))
 
@@ -197,34 +201,42 @@ class PlanningSession:
         self._plans[plan.week] = plan
         self._save(plan)
         self._week = plan.week
-        self._view = self._compute_view()
+        self._view = self._judge_shown()
+
+    def _save_settings(self, settings: Settings) -> None:
+        if settings == self._settings:
+            return
+        self._require_writable()
+        self._settings = settings
+        self._save(settings)
+        self._view = self._judge_shown()
 
     def _require_writable(self) -> None:
         if self._store.read_only:
-            raise ReadOnlyError(self._store.read_only_reason or "the database is read-only")
+            raise ReadOnlyStore(self._store.read_only_reason or "the database is read-only")
 
-    # -- evaluation: the same evaluate_week as `planner show`, read through this session --
+    # -- judging: the same judge_week as `planner show`, read through this session --------
 
     def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
         if first != self._first:
             raise ValueError(f"this session shows {self._first}-first weeks, not {first}-first")
         return self.plan_for(week)
 
-    def activities_between(self, start: date, end: date) -> list[DayActivity]:
+    def days_between(self, start: date, end: date) -> list[DatedDay]:
         """Days read through the plans edited in this session, never older than the screen."""
-        days: list[DayActivity] = []
+        days: list[DatedDay] = []
         day = pendulum.Date(start.year, start.month, start.day)
         while day <= end:
-            days.append((day, self.plan_for(week_of(day, self._first)).activity_on(day)))
+            days.append((day, self.plan_for(week_of(day, self._first)).day_on(day)))
             day = day.add(days=1)
         return days
 
-    def evaluate(self, week: IsoWeek) -> EvaluatedWeek:
+    def judge(self, week: IsoWeek) -> JudgedWeek:
         """Any week as it stands in this session, judged like the shown one."""
-        return evaluate_week(self, week, self._first, self._knowledge)
+        return judge_week(self, week, self._first, self._knowledge)
 
-    def _compute_view(self) -> EvaluatedWeek:
-        view = self.evaluate(self._week)
+    def _judge_shown(self) -> JudgedWeek:
+        view = self.judge(self._week)
         proposal = proposal_for(view.plan, self._settings, self)
         self._proposal_from = None if proposal is None else proposal.source
         if proposal is None:

@@ -4,33 +4,30 @@ A template names weekdays, not displayed positions: ``plan_for`` puts its Monday
 the shown Monday whatever day the week starts on, so "run on Sunday" stays on Sunday in a
 Sunday-first week (where that Sunday is shown first). A day the template leaves open
 ("-" in the file, None here) is unplanned in ``plan_for`` and left as it was by
-``apply_to``.
+``apply_to``. The file is validated with the rule files' validator (``rules.schema``).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NoReturn
 
-from planner.plan import DAYS_IN_WEEK, WeekPlan
+from planner.days import ACTIVITIES, DAYS_IN_WEEK, UnknownName, parse_day
+from planner.plan import WeekPlan
 from planner.resources import data_file
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import DataFileError, PlannedDay
+from rules.schema import Table
 
 TEMPLATES_FILE = "templates.toml"
 FILE_LABEL = f"data/{TEMPLATES_FILE}"
 OPEN_DAY = "-"
 NAME_MAX = 40
 FIELDS = ("id", "name", "description", "activities")
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ACTIVITIES = {activity.value: activity for activity in Activity}
 
 
-class TemplateError(ValueError):
+class TemplateError(DataFileError):
     """The templates file is broken: one line naming the file, the template and the field,
     e.g. ``data/templates.toml: template 'ppl': field 'activities' must list 7 days``."""
 
@@ -40,7 +37,7 @@ class Template:
     id: str
     name: str
     description: str  # one paragraph, whitespace collapsed
-    activities: tuple[Activity | None, ...]  # Monday..Sunday; None = left open
+    days: tuple[PlannedDay | None, ...]  # Monday..Sunday; None = left open
 
     def plan_for(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
         """The template laid on ``week`` as shown (open days unplanned)."""
@@ -49,66 +46,53 @@ class Template:
     def apply_to(self, plan: WeekPlan) -> WeekPlan:
         """``plan`` with every day the template fixes replaced, by weekday; days it leaves
         open keep what they hold. A new value: undo keeps the old one."""
-        mine = (self.activities[day.weekday()] for day in plan.dates)
-        activities = tuple(
+        mine = (self.days[day.weekday()] for day in plan.dates)
+        days = tuple(
             current if fixed is None else fixed
-            for fixed, current in zip(mine, plan.activities, strict=True)
+            for fixed, current in zip(mine, plan.days, strict=True)
         )
-        return WeekPlan(plan.week, plan.first_weekday, activities)
+        return WeekPlan(plan.week, plan.first_weekday, days)
 
 
-def _fail(template: str | None, field: str | None, problem: str) -> NoReturn:
-    where = FILE_LABEL if template is None else f"{FILE_LABEL}: template '{template}'"
-    raise TemplateError(
-        f"{where}: {problem}" if field is None else f"{where}: field '{field}' {problem}"
-    )
+def _table(name: str | None, data: object) -> Table:
+    return Table(FILE_LABEL, "template" if name else "file", name, data, error=TemplateError)
 
 
-def _text(entry: Mapping[str, object], name: str, field: str) -> str:
-    value = entry.get(field)
-    if not isinstance(value, str) or not value.strip():
-        _fail(name, field, f"must be non-empty text (got {value!r})")
-    return " ".join(value.split())
-
-
-def _activities(entry: Mapping[str, object], name: str) -> tuple[Activity | None, ...]:
-    raw = entry.get("activities")
+def _days(entry: Table) -> tuple[PlannedDay | None, ...]:
+    raw = entry.raw("activities")
     if not isinstance(raw, list) or len(raw) != DAYS_IN_WEEK:
         got = f"{len(raw)} entries" if isinstance(raw, list) else repr(raw)
-        _fail(name, "activities", f"must list {DAYS_IN_WEEK} days, Monday to Sunday (got {got})")
-    days: list[Activity | None] = []
+        entry.fail("activities", f"must list {DAYS_IN_WEEK} days, Monday to Sunday (got {got})")
+    days: list[PlannedDay | None] = []
     for number, value in enumerate(raw, start=1):
-        if value != OPEN_DAY and value not in _ACTIVITIES:
-            known = ", ".join(_ACTIVITIES)
-            _fail(name, f"activities[{number}]", f"must be {known} or '{OPEN_DAY}' (got {value!r})")
-        days.append(None if value == OPEN_DAY else _ACTIVITIES[value])
+        if value == OPEN_DAY:
+            days.append(None)
+            continue
+        try:
+            days.append(parse_day(value) if isinstance(value, str) else None)
+        except UnknownName:
+            days.append(None)
+        if days[-1] is None:
+            known = ", ".join(ACTIVITIES)
+            entry.fail(f"activities[{number}]", f"must be {known} or '{OPEN_DAY}' (got {value!r})")
     if all(day is None for day in days):
-        _fail(name, "activities", "leaves every day open; plan at least one")
+        entry.fail("activities", "leaves every day open; plan at least one")
     return tuple(days)
 
 
-def _template(entry: object, number: int, seen: dict[str, str]) -> Template:
-    if not isinstance(entry, Mapping):
-        _fail(f"#{number}", None, f"must be a table (got {entry!r})")
-    template_id = entry.get("id")
-    if not isinstance(template_id, str) or not _ID.fullmatch(template_id):
-        _fail(f"#{number}", "id", f"must be lowercase words joined by dashes (got {template_id!r})")
+def _template(data: object, number: int, seen: dict[str, str]) -> Template:
+    entry = _table(f"#{number}", data)
+    template_id = entry.ident("id")
+    entry.name = template_id
     if template_id in seen:
-        _fail(template_id, "id", "is used by two templates")
-    for field in entry:
-        if field not in FIELDS:
-            _fail(template_id, field, f"is not a known field (known: {', '.join(FIELDS)})")
-    name = _text(entry, template_id, "name")
-    if len(name) > NAME_MAX:
-        _fail(template_id, "name", f"must be at most {NAME_MAX} characters (got {len(name)})")
+        entry.fail("id", "is used by two templates")
+    entry.only(FIELDS)
+    name = entry.text("name", one_line=True, max_len=NAME_MAX)
     if name.lower() in seen.values():
-        _fail(template_id, "name", f"'{name}' is already the name of another template")
+        entry.fail("name", f"'{name}' is already the name of another template")
     seen[template_id] = name.lower()
     return Template(
-        id=template_id,
-        name=name,
-        description=_text(entry, template_id, "description"),
-        activities=_activities(entry, template_id),
+        id=template_id, name=name, description=entry.text("description"), days=_days(entry)
     )
 
 
@@ -117,13 +101,12 @@ def parse_templates(text: str) -> tuple[Template, ...]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        _fail(None, None, f"is not valid TOML ({error})")
-    for key in document:
-        if key != "templates":
-            _fail(None, key, "is not a known table (known: templates)")
+        raise TemplateError(FILE_LABEL, f"is not valid TOML ({error})") from None
+    top = _table(None, document)
+    top.only(("templates",))
     entries = document.get("templates")
     if not isinstance(entries, list) or not entries:
-        _fail(None, "templates", "must hold at least one [[templates]] entry")
+        top.fail("templates", "must hold at least one [[templates]] entry")
     seen: dict[str, str] = {}
     return tuple(_template(entry, number, seen) for number, entry in enumerate(entries, start=1))
 

@@ -7,9 +7,9 @@ Knows nothing of weeks, storage or screens, and never imports Textual. Typical u
     evaluation = evaluate(days, focus=(monday, sunday), knowledge=knowledge)
 """
 
-from rules.activities import Activity
+from rules.activities import SESSION_ACTIVITIES, Activity, PlannedDay
 from rules.engine import evaluate, score
-from rules.errors import RuleFileError
+from rules.errors import DataFileError, RuleFileError
 from rules.knowledge import KnowledgeBase
 from rules.loader import (
     USER_RULES_FILENAME,
@@ -30,14 +30,17 @@ from rules.model import (
 from rules.rule import Rule
 
 __all__ = [
+    "SESSION_ACTIVITIES",
     "USER_RULES_FILENAME",
     "Activity",
+    "DataFileError",
     "Day",
     "Evaluation",
     "Finding",
     "Kind",
     "KnowledgeBase",
     "MuscleGroup",
+    "PlannedDay",
     "Rule",
     "RuleFileError",
     "Source",

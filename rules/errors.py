@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 
-class RuleFileError(ValueError):
-    """A rule file is broken: one line naming the file, the entry (rule id) and the field.
+class DataFileError(ValueError):
+    """A TOML data file is broken: one line naming the file, the entry and the field.
 
-    e.g. ``rules/data/transitions.toml: rule 'legs-then-pull-fresh-back': field 'kind' must
-    be one of pro, con, tip (got 'good')``. Raised before anything is returned, so a
-    knowledge base is either loaded whole or not at all. ``what`` says which kind of entry
-    is at fault (rule, source, activity, group); ``name`` is its id.
+    ``what`` says which kind of entry is at fault (rule, source, activity, template...);
+    ``name`` is its id. :class:`rules.schema.Table` raises it while validating.
     """
 
     def __init__(
@@ -32,6 +30,13 @@ class RuleFileError(ValueError):
         else:
             message = f"{location}: field '{field}' {problem}"
         super().__init__(message)
+
+
+class RuleFileError(DataFileError):
+    """A rule file is broken, e.g. ``rules/data/transitions.toml: rule
+    'legs-then-pull-fresh-back': field 'kind' must be one of pro, con, tip (got 'good')``.
+    Raised before anything is returned, so a knowledge base is either loaded whole or not
+    at all."""
 
     @property
     def rule_id(self) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rules.activities import Activity
+from rules.activities import Activity, PlannedDay
 
 
 class Kind(StrEnum):
@@ -44,10 +44,15 @@ class MuscleGroup:
 
 @dataclass(frozen=True)
 class Day:
-    """One calendar day of a plan; ``activity`` is None when nothing is planned yet."""
+    """One calendar day of a plan and what it holds."""
 
     date: datetime.date
-    activity: Activity | None
+    planned: PlannedDay
+
+    @property
+    def activity(self) -> Activity | None:
+        """The day's activity; None when nothing is planned yet."""
+        return self.planned.activity
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,6 @@ def consecutive_days(
 ) -> tuple[Day, ...]:
     """Days from ``start`` onwards, one per activity (None = unplanned), ready to evaluate."""
     return tuple(
-        Day(start + datetime.timedelta(days=offset), activity)
+        Day(start + datetime.timedelta(days=offset), PlannedDay(activity))
         for offset, activity in enumerate(activities)
     )

@@ -1,4 +1,5 @@
-"""Reading one TOML table field by field, failing with the file, entry and field named."""
+"""Reading one TOML table field by field, failing with the file, entry and field named: for
+the rule files, and for planner's own data files (templates)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Collection, Mapping
 from typing import NoReturn
 
 from rules.activities import Activity
-from rules.errors import RuleFileError
+from rules.errors import DataFileError, RuleFileError
 
 WILDCARD = "*"
 _ACTIVITY_NAMES = frozenset(activity.value for activity in Activity)
@@ -22,11 +23,19 @@ class Table:
     """One entry of a rule file (a rule, a source, an activity) being validated."""
 
     def __init__(
-        self, file: str, what: str, name: str | None, data: object, *, prefix: str = ""
+        self,
+        file: str,
+        what: str,
+        name: str | None,
+        data: object,
+        *,
+        prefix: str = "",
+        error: type[DataFileError] = RuleFileError,
     ) -> None:
         self.file = file
         self.what = what
         self.name = name
+        self.error = error
         # A nested table names its fields from the entry: "loads.chest", "conditions[1].min".
         self.prefix = prefix
         if not isinstance(data, Mapping):
@@ -38,7 +47,7 @@ class Table:
             field = self.prefix + field
         elif self.prefix:
             field = self.prefix.rstrip(".")
-        raise RuleFileError(self.file, problem, what=self.what, name=self.name, field=field)
+        raise self.error(self.file, problem, what=self.what, name=self.name, field=field)
 
     def only(self, allowed: Collection[str]) -> None:
         """Reject fields nobody reads: a typo must not silently drop a setting."""

@@ -9,16 +9,17 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
+from textual.theme import Theme
 
 from planner.clock import Clock
-from planner.plan import WeekPlan
-from planner.session import PlanningSession
+from planner.plan import Settings
+from planner.session import PlanningSession, Saved
 from planner.store import Store
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
@@ -26,6 +27,14 @@ from rules import KnowledgeBase
 from screens.commands import week_commands
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
+
+# Saves of the same key replace each other: one per week, one for the settings.
+SETTINGS_KEY = "settings"
+
+
+def saved_key(value: Saved) -> Hashable:
+    return SETTINGS_KEY if isinstance(value, Settings) else value.week
+
 
 # How long a terminated planner may take to exit normally before the watchdog ends it.
 EXIT_GRACE_SECONDS = 10.0
@@ -53,23 +62,26 @@ class PlannerApp(App[int]):
         super().__init__()
         self.store = store
         self.knowledge = knowledge
-        self._failed: dict[IsoWeek, WeekPlan] = {}
-        # Changes not handed to the writer yet (see _save); the newest plan of each week.
-        self._unsubmitted: dict[IsoWeek, WeekPlan] = {}
+        self._failed: dict[Hashable, Saved] = {}
+        # Changes not handed to the writer yet (see _save); the newest of each week, and of
+        # the settings.
+        self._unsubmitted: dict[Hashable, Saved] = {}
         self._unsubmitted_lock = threading.Lock()
         self.last_save_error: Exception | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._writer: SerialWriter[WeekPlan] = SerialWriter(
-            lambda plan: self.store.save_plan(plan),
-            self._outcome_from_writer,
-            key=lambda plan: plan.week,
+        self._writer: SerialWriter[Saved] = SerialWriter(
+            lambda value: self.store.save(value), self._outcome_from_writer, key=saved_key
         )
         self.session = PlanningSession(store, knowledge, clock.today(), self._save, week)
+        theme = self.session.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
         if store.read_only:
             self.set_reactive(PlannerApp.save_state, SaveState.read_only())
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         # Closing the terminal (SIGHUP) or `kill` (SIGTERM) would otherwise end the process
         # without flushing the saves still queued: exit through the normal path instead.
         for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -87,6 +99,9 @@ class PlannerApp(App[int]):
                 severity="warning",
                 timeout=30,
             )
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.session.set_theme(theme.name)
 
     def _on_terminate(self) -> None:
         self.exit()
@@ -128,41 +143,47 @@ class PlannerApp(App[int]):
 
     @property
     def unsaved_weeks(self) -> tuple[IsoWeek, ...]:
-        return tuple(sorted(self._failed))
+        return tuple(sorted(key for key in self._failed if isinstance(key, IsoWeek)))
+
+    @property
+    def unsaved(self) -> tuple[str, ...]:
+        """What could not be saved, for the message on exit: weeks, then the settings."""
+        return tuple(str(week) for week in self.unsaved_weeks) + (
+            ("settings",) if SETTINGS_KEY in self._failed else ()
+        )
 
     # -- saving: the UI never waits on the disk --------------------------------------------
 
-    def _save(self, plan: WeekPlan) -> None:
+    def _save(self, value: Saved) -> None:
         """Every change, from the session. It goes to the writer as soon as the frame that
         shows it is painted, so the writer's thread never competes with painting it."""
         with self._unsubmitted_lock:
-            self._unsubmitted[plan.week] = plan
+            self._unsubmitted[saved_key(value)] = value
             unsubmitted = len(self._unsubmitted)
         self.save_state = SaveState.saving(self._writer.pending + unsubmitted)
         self.call_after_refresh(self._submit_saves)
 
     def _submit_saves(self) -> None:
         with self._unsubmitted_lock:
-            plans = list(self._unsubmitted.values())
+            changes = dict(self._unsubmitted)
             self._unsubmitted.clear()
-        if not plans:
+        if not changes:
             return
-        weeks = {plan.week for plan in plans}
-        for failed in list(self._failed.values()):  # a new change retries earlier failures
-            if failed.week not in weeks:
+        for key, failed in list(self._failed.items()):  # a new change retries earlier failures
+            if key not in changes:
                 self._writer.submit(failed)
-        for plan in plans:
-            self._writer.submit(plan)
+        for value in changes.values():
+            self._writer.submit(value)
 
     def action_retry_saves(self) -> None:
         if not self._failed:
             self.notify("Everything is saved.", timeout=2)
             return
-        for plan in list(self._failed.values()):
-            self._writer.submit(plan)
+        for value in list(self._failed.values()):
+            self._writer.submit(value)
         self.save_state = SaveState.saving(self._writer.pending)
 
-    def _outcome_from_writer(self, outcome: SaveOutcome[WeekPlan]) -> None:
+    def _outcome_from_writer(self, outcome: SaveOutcome[Saved]) -> None:
         """Runs on the writer thread: hand the outcome to the UI thread without waiting."""
         if outcome.error is not None:
             self.last_save_error = outcome.error
@@ -175,18 +196,22 @@ class PlannerApp(App[int]):
                 pass
         self._record_outcome(outcome)
 
-    def _record_outcome(self, outcome: SaveOutcome[WeekPlan]) -> None:
+    def _record_outcome(self, outcome: SaveOutcome[Saved]) -> None:
         if outcome.error is None:
-            self._failed.pop(outcome.value.week, None)
+            self._failed.pop(saved_key(outcome.value), None)
         else:
-            self._failed[outcome.value.week] = outcome.value
+            self._failed[saved_key(outcome.value)] = outcome.value
 
-    def _show_outcome(self, outcome: SaveOutcome[WeekPlan]) -> None:
+    def _show_outcome(self, outcome: SaveOutcome[Saved]) -> None:
         self._record_outcome(outcome)
         if outcome.error is not None:
+            what = (
+                "The settings were"
+                if isinstance(outcome.value, Settings)
+                else (f"{outcome.value.week} was")
+            )
             self.notify(
-                f"{outcome.value.week} was not saved: {outcome.error} "
-                "It stays on screen; press ctrl+s to try again.",
+                f"{what} not saved: {outcome.error} It stays on screen; press ctrl+s to try again.",
                 title="Save failed",
                 severity="error",
                 timeout=30,

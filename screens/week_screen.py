@@ -12,17 +12,17 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from planner.advice import EvaluatedWeek
+from planner.advice import JudgedWeek
+from planner.edits import EditError
 from planner.plan import WeekPlan
-from planner.readiness import readiness
-from planner.session import PlanningSession, ReadOnlyError
-from planner.store import StoreError
+from planner.session import PlanningSession
+from planner.store import ReadOnlyStore, StoreError
 from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.widgets.advice_panel import AdviceList, AdvicePanel
-from screens.widgets.readiness_strip import ReadinessLegend, ReadinessStrip
+from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
@@ -60,18 +60,16 @@ class WeekScreen(Screen[None]):
         self._title = TextBlock(week_title(self.session), id="week-title")
         self._save_state = TextBlock(id="save-state")
         self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
-        self._readiness = ReadinessStrip(self._grid.day_regions)
         self._advice = AdvicePanel(id="advice")
-        self._readiness_of: EvaluatedWeek | None = None
+        self._readiness_of: JudgedWeek | None = None
         with Horizontal(id="top-bar"):
             yield self._title
             yield self._save_state
         with Container(id="body"):
             with Vertical(id="plan-area"):
                 yield self._grid
-                yield Static(LEGEND, id="legend")
-                yield self._readiness
                 yield ReadinessLegend()
+                yield Static(LEGEND, id="legend")
             yield self._advice
         yield Static(
             f"The terminal is too small for the planner.\n"
@@ -94,17 +92,14 @@ class WeekScreen(Screen[None]):
         plan = view.plan
         self._title.show(week_title(self.session))
         self._grid.show(
-            plan.days,
+            plan.dated_days,
             today=self.session.today,
             selected=self.selected,
             proposed=self.session.proposal_from is not None,
         )
         if view is not self._readiness_of:  # a move of the selection leaves it as it is
             self._readiness_of = view
-            knowledge = self.session.knowledge
-            self._readiness.show(
-                readiness((*view.before, *plan.days), knowledge, plan.dates), knowledge
-            )
+            self._grid.show_readiness(view.readiness, self.session.knowledge)
         self._advice.show(
             view.summary,
             view.evaluation.transitions,
@@ -148,12 +143,12 @@ class WeekScreen(Screen[None]):
     def action_plan(self, activity: str) -> None:
         # Typing a week is seven keys: move on to the next day, in the same frame as the edit.
         self._edit(
-            lambda: self.session.set_activity(self.selected, Activity(activity)),
+            lambda: self.session.set_day(self.selected, PlannedDay(Activity(activity))),
             select=min(6, self.selected + 1),
         )
 
     def action_clear_day(self) -> None:
-        self._edit(lambda: self.session.set_activity(self.selected, None))
+        self._edit(lambda: self.session.set_day(self.selected, PlannedDay.UNPLANNED))
 
     def action_clear_week(self) -> None:
         if self._edit(self.session.clear_week):
@@ -166,7 +161,7 @@ class WeekScreen(Screen[None]):
     def set_repeat_week(self, week: IsoWeek | None) -> None:
         try:
             self.session.set_repeat_week(week)
-        except (ReadOnlyError, StoreError) as error:
+        except (EditError, StoreError) as error:
             self.notify(str(error), title="Setting not changed", severity="error")
             return
         if week is None:
@@ -194,8 +189,11 @@ class WeekScreen(Screen[None]):
         change was made, without a second pass through ``watch_selected``."""
         try:
             changed = change()
-        except ReadOnlyError as error:
+        except ReadOnlyStore as error:
             self.notify(f"{error} Nothing was changed.", title="Read-only", severity="error")
+            return False
+        except EditError as error:
+            self.notify(str(error), timeout=4)
             return False
         if changed and select is not None:
             self.set_reactive(WeekScreen.selected, select)
@@ -267,8 +265,6 @@ class WeekScreen(Screen[None]):
     def action_copy_previous_week(self) -> None:
         if self._edit(self.session.copy_previous_week):
             self.notify(f"Copied {self.session.week.previous()}. Press ctrl+z to undo.", timeout=4)
-        elif not self.session.read_only:
-            self.notify(f"{self.session.week.previous()} has nothing planned to copy.", timeout=4)
 
     def action_go_to_week(self) -> None:
         from screens.dialogs.go_to_week_dialog import GoToWeekDialog
@@ -282,7 +278,7 @@ class WeekScreen(Screen[None]):
     def set_first_weekday(self, first: FirstWeekday) -> None:
         try:
             self.session.set_first_weekday(first)
-        except (ReadOnlyError, StoreError) as error:
+        except (EditError, StoreError) as error:
             self.notify(str(error), title="Setting not changed", severity="error")
             return
         self.show_week()

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from planner.days import day_words
 from planner.session import PlanningSession
 from planner.weeks import IsoWeek, weeks_in_year
 from rules import Activity
@@ -56,13 +57,15 @@ class YearScreen(Screen[IsoWeek | None]):
         planned_weeks = 0
         for number in range(1, weeks_in_year(self.year) + 1):
             week = IsoWeek(self.year, number)
-            evaluated = self.session.evaluate(week)
-            plan = evaluated.plan
+            judged = self.session.judge(week)
+            plan = judged.plan
             days = [
-                Text(f" {activity:<4} ", style=styles[activity]) if activity else Text("  ·   ")
-                for activity in plan.activities
+                Text(f" {day_words(held):<4} ", style=styles[held.activity])
+                if held.activity is not None
+                else Text("  ·   ")
+                for held in plan.days
             ]
-            score = "—" if plan.is_empty else str(evaluated.evaluation.score)
+            score = "—" if plan.is_empty else str(judged.evaluation.score)
             planned_weeks += not plan.is_empty
             first, last = plan.dates[0], plan.dates[-1]
             span = f"{first.day} {first:%b} – {last.day} {last:%b}"

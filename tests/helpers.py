@@ -12,7 +12,7 @@ import pytest
 
 from planner.cli import main
 from planner.clock import FixedClock
-from planner.days import DAY_NAMES
+from planner.days import WEEKDAY_KEYS
 from planner.plan import Settings, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
@@ -52,10 +52,10 @@ def assert_refused(outcome: Outcome, message: str) -> None:
 def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> None:
     """Store ``{"2026-W48": {"mon": "legs"}}`` (ISO days) and the first-weekday setting."""
     plans = [
-        WeekPlan(
+        WeekPlan.of_activities(
             IsoWeek.parse(name),
             FirstWeekday.MONDAY,
-            tuple(Activity(days[key]) if key in days else None for key in DAY_NAMES),
+            tuple(Activity(days[key]) if key in days else None for key in WEEKDAY_KEYS),
         )
         for name, days in weeks.items()
     ]

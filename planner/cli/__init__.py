@@ -53,9 +53,8 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
             app.run()
         finally:
             app.flush_saves()
-        if app.unsaved_weeks:
-            weeks = ", ".join(str(week) for week in app.unsaved_weeks)
-            raise CliError(f"could not save {weeks}: {app.last_save_error}")
+        if app.unsaved:
+            raise CliError(f"could not save {', '.join(app.unsaved)}: {app.last_save_error}")
     return app.return_code or 0
 
 

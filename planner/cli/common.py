@@ -10,10 +10,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from planner.advice import EvaluatedWeek, evaluate_week
+from planner.advice import JudgedWeek, judge_week
 from planner.clock import Clock
-from planner.days import day_name
-from planner.export.text import activity_word
+from planner.days import day_words, weekday_key
 from planner.locations import config_dir, resolve_db_path
 from planner.plan import WeekPlan
 from planner.store import Store, StoreError
@@ -57,11 +56,11 @@ def at_edge(week: IsoWeek) -> CliError:
     return CliError(f"{week} is too close to the edge of the calendar to show")
 
 
-def evaluate(
+def judged(
     store: Store, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
-) -> EvaluatedWeek:
+) -> JudgedWeek:
     try:
-        return evaluate_week(store, week, first, knowledge)
+        return judge_week(store, week, first, knowledge)
     except (WeekError, OverflowError):
         raise at_edge(week) from None
 
@@ -83,8 +82,8 @@ def shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> I
 def describe_changes(before: WeekPlan, after: WeekPlan) -> str:
     """``2026-W48: mon legs, tue pull, wed cleared``, in displayed order."""
     changes = [
-        f"{day_name(day)} {'cleared' if new is None else new.value}"
-        for (day, old), (_, new) in zip(before.days, after.days, strict=True)
+        f"{weekday_key(day)} {day_words(new) if new.is_planned else 'cleared'}"
+        for day, old, new in zip(before.dates, before.days, after.days, strict=True)
         if old != new
     ]
     return f"{after.week}: {', '.join(changes) if changes else 'no change'}"
@@ -92,4 +91,4 @@ def describe_changes(before: WeekPlan, after: WeekPlan) -> str:
 
 def describe_days(plan: WeekPlan) -> str:
     """``mon legs, tue pull, wed unplanned, ...``: all seven days in displayed order."""
-    return ", ".join(f"{day_name(day)} {activity_word(activity)}" for day, activity in plan.days)
+    return ", ".join(f"{weekday_key(day)} {day_words(held)}" for day, held in plan.dated_days)

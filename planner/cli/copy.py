@@ -7,7 +7,7 @@ import argparse
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
 from planner.cli.options import DAYS_NOTE, add_week, iso_week
 from planner.clock import Clock
-from planner.plan import WeekPlan
+from planner.edits import CopyOntoItself, EditError, copy_week
 from planner.weeks import IsoWeek, WeekError
 
 NAME = "copy"
@@ -41,13 +41,13 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                 source = target.previous()
             except (WeekError, OverflowError):
                 raise CliError(f"there is no week before {target}; give one with --from") from None
-        if source == target:
-            raise CliError(f"--from {source} is the week to copy into; copy from another week")
-        copied = load_week(store, source, first)
-        if copied.is_empty:
-            raise CliError(f"{source} has no planned day, nothing to copy; choose it with --from")
         before = load_week(store, target, first)
-        after = WeekPlan(target, first, copied.activities)
+        try:
+            after = copy_week(load_week(store, source, first), before)
+        except CopyOntoItself as error:
+            raise CliError(f"--from {error}") from None
+        except EditError as error:
+            raise CliError(f"{error}; choose it with --from") from None
         if after != before:
             store.save_plan(after)
     print(f"Copied {source} to {describe_changes(before, after)}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from planner.advice import EvaluatedWeek
-from planner.cli.common import CliError, evaluate, open_knowledge, open_store
+from planner.advice import JudgedWeek
+from planner.cli.common import CliError, judged, open_knowledge, open_store
 from planner.cli.files import write_output
 from planner.cli.options import iso_week
 from planner.clock import Clock
@@ -69,11 +69,11 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             shown = {
                 week_of(day, first)
                 for plan in plans
-                for day, activity in plan.days
-                if activity is not None
+                for day, held in plan.dated_days
+                if held.is_planned
             }
             weeks = [
-                evaluate(store, week, first, knowledge)
+                judged(store, week, first, knowledge)
                 for week in sorted(shown)
                 if _in_range(week, start, end)
             ]
@@ -82,9 +82,7 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def _render(
-    format: str, weeks: list[EvaluatedWeek], knowledge: KnowledgeBase, clock: Clock
-) -> bytes:
+def _render(format: str, weeks: list[JudgedWeek], knowledge: KnowledgeBase, clock: Clock) -> bytes:
     if format == "md":
         from planner.export.markdown import markdown
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 
 from planner.cli.common import CliError, describe_days, load_week, open_store
 from planner.cli.options import add_week
 from planner.clock import Clock
+from planner.edits import EditError, mark_repeating, stop_repeating
 from planner.plan import WeekPlan
 from planner.weeks import IsoWeek, week_of
 
@@ -40,14 +40,16 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         first = settings.first_weekday
         if args.off:
             if settings.repeat_week is not None:
-                store.save_settings(replace(settings, repeat_week=None))
+                store.save_settings(stop_repeating(settings))
             text = cleared(settings.repeat_week)
         elif week is not None:
             layout = load_week(store, week, first)
-            if layout.is_empty:
-                raise CliError(f"{week} has no planned day; plan it first, then mark it")
-            if settings.repeat_week != week:
-                store.save_settings(replace(settings, repeat_week=week))
+            try:
+                marked_settings = mark_repeating(settings, layout)
+            except EditError as error:
+                raise CliError(str(error)) from None
+            if marked_settings != settings:
+                store.save_settings(marked_settings)
             text = marked(layout, settings.repeat_week)
         else:
             repeating = settings.repeat_week

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
-from planner.days import UnknownName, parse_activity, parse_day
+from planner.days import UnknownName, parse_day, parse_weekday
+from planner.edits import set_days
 from planner.plan import WeekPlan
-from rules import Activity
+from rules import PlannedDay
 
 NAME = "set"
 SUMMARY = "plan days of a week"
@@ -51,7 +52,7 @@ class AssignmentError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Assignment:
     weekday: int  # 0 = Monday, as ``date.weekday()``
-    activity: Activity | None  # None clears the day
+    day: PlannedDay  # unplanned clears the day
 
 
 def parse_assignments(words: Sequence[str]) -> list[Assignment]:
@@ -63,8 +64,8 @@ def parse_assignments(words: Sequence[str]) -> list[Assignment]:
         if not equals or not day_text.strip() or not activity_text.strip():
             raise AssignmentError(f"'{word}' is not DAY=ACTIVITY; write it like mon=legs")
         try:
-            weekday = parse_day(day_text)
-            activity = parse_activity(activity_text, clear=True)
+            weekday = parse_weekday(day_text)
+            day = parse_day(activity_text, clear=True)
         except UnknownName as error:
             raise AssignmentError(f"{word}: {error}") from None
         if weekday in seen:
@@ -73,13 +74,10 @@ def parse_assignments(words: Sequence[str]) -> list[Assignment]:
                 "give each day once"
             )
         seen[weekday] = word
-        assignments.append(Assignment(weekday, activity))
+        assignments.append(Assignment(weekday, day))
     return assignments
 
 
 def apply(plan: WeekPlan, assignments: Sequence[Assignment]) -> WeekPlan:
     """``plan`` with each assignment put on the shown day of that weekday."""
-    weekdays = [day.weekday() for day in plan.dates]
-    for assignment in assignments:
-        plan = plan.with_activity(weekdays.index(assignment.weekday), assignment.activity)
-    return plan
+    return set_days(plan, {assignment.weekday: assignment.day for assignment in assignments})

@@ -6,12 +6,12 @@ import argparse
 import json
 from typing import Any
 
-from planner.advice import EvaluatedWeek
-from planner.cli.common import evaluate, open_knowledge, open_store, shown_week
+from planner.advice import JudgedWeek
+from planner.cli.common import judged, open_knowledge, open_store, shown_week
 from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
-from planner.days import day_name
+from planner.days import day_words, weekday_key
 from planner.export.text import (
     SESSIONS_HEADING,
     finding_line,
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     with open_store(args, write=False) as store:
         settings = store.settings()
         first = settings.first_weekday
-        week = evaluate(store, shown_week(args, clock, first), first, knowledge)
+        week = judged(store, shown_week(args, clock, first), first, knowledge)
         proposal = proposal_for(week.plan, settings, store)
     text = dump_json(show_json(week, proposal)) if args.json else show_text(week, proposal)
     write_output(None, text.encode("utf-8"))
@@ -67,12 +67,12 @@ def proposal_note(source: IsoWeek, week: IsoWeek) -> str:
 
 def _day_rows(plan: WeekPlan) -> list[str]:
     return [
-        f"  {short_date(day):<10}  {NOTHING if activity is None else activity}"
-        for day, activity in plan.days
+        f"  {short_date(day):<10}  {day_words(held) if held.is_planned else NOTHING}"
+        for day, held in plan.dated_days
     ]
 
 
-def show_text(week: EvaluatedWeek, proposal: Proposal | None = None) -> str:
+def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
     """The week as stored; a ``proposal`` (an unplanned week repeating another) follows the
     table, marked as not confirmed. The score and advice are those of the stored week."""
     plan, summary = week.plan, week.summary
@@ -109,14 +109,14 @@ def days_json(plan: WeekPlan) -> list[dict[str, str | None]]:
     return [
         {
             "date": day.isoformat(),
-            "day": day_name(day),
-            "activity": None if activity is None else activity.value,
+            "day": weekday_key(day),
+            "activity": held.activity.value if held.activity is not None else None,
         }
-        for day, activity in plan.days
+        for day, held in plan.dated_days
     ]
 
 
-def show_json(week: EvaluatedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
+def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
     """The documented shape of ``planner show --json``; keys in this order. "days" are as
     stored; "proposal" is null or the repeating week's layout the week would show."""
     return {

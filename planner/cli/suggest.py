@@ -21,10 +21,9 @@ from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.cli.show import days_json, dump_json
 from planner.clock import Clock
-from planner.days import DAY_NAMES, day_name
+from planner.days import SESSIONS, WEEKDAY_KEYS, day_words, displayed_index, weekday_key
 from planner.plan import WeekPlan
 from planner.suggest import SuggestError, Suggestion, SuggestRequest, check_request, suggest
-from planner.suggest.request import SESSIONS
 from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 from planner.weeks import FirstWeekday, WeekError
 from rules import Activity
@@ -124,8 +123,8 @@ def weekday_request(
 
 def on_week(request: SuggestRequest, plan: WeekPlan) -> SuggestRequest:
     """``request`` with each pin moved to the displayed day of its weekday in ``plan``."""
-    index = {day.weekday(): position for position, day in enumerate(plan.dates)}
-    pins = {index[weekday]: activity for weekday, activity in request.pins.items()}
+    first = plan.first_weekday
+    pins = {displayed_index(weekday, first): activity for weekday, activity in request.pins.items()}
     return SuggestRequest(request.counts, request.rest_min, pins)
 
 
@@ -138,7 +137,7 @@ def describe_request(request: SuggestRequest) -> str:
     text = ", ".join([*parts, rest])
     if request.pins:
         pinned = sorted(request.pins.items())
-        text += "; pinned: " + ", ".join(f"{DAY_NAMES[day]} {act}" for day, act in pinned)
+        text += "; pinned: " + ", ".join(f"{WEEKDAY_KEYS[day]} {act}" for day, act in pinned)
     return text
 
 
@@ -180,7 +179,9 @@ def suggestions_text(
         lines += ["", f"Applied suggestion 1 (score {suggestions[0].score}) to {done}"]
     elif not stored.is_empty:
         planned = ", ".join(
-            f"{day_name(day)} {activity}" for day, activity in stored.days if activity is not None
+            f"{weekday_key(day)} {day_words(held)}"
+            for day, held in stored.dated_days
+            if held.is_planned
         )
         lines += [
             "",

@@ -10,7 +10,7 @@ from planner.cli.common import CliError, describe_changes, load_week, open_store
 from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_command_parser, add_week
 from planner.clock import Clock
-from planner.days import DAY_NAMES, day_name
+from planner.days import WEEKDAY_KEYS, day_words, displayed_weekdays, weekday_key
 from planner.plan import WeekPlan
 from planner.templates import Template, TemplateError, load_templates, template_by_id
 from planner.weeks import FirstWeekday
@@ -76,15 +76,12 @@ OPEN = "open"
 WIDTH = 79
 
 
-def _weekdays(first: FirstWeekday) -> tuple[int, ...]:
-    """ISO weekday indexes (0 = Monday) in displayed order."""
-    return (6, 0, 1, 2, 3, 4, 5) if first is FirstWeekday.SUNDAY else tuple(range(7))
-
-
 def template_days(template: Template, first: FirstWeekday) -> str:
     """``mon push, tue rest, ..., sat open, sun open``, in displayed order."""
-    days = [(DAY_NAMES[weekday], template.activities[weekday]) for weekday in _weekdays(first)]
-    return ", ".join(f"{name} {OPEN if activity is None else activity}" for name, activity in days)
+    days = [
+        (WEEKDAY_KEYS[weekday], template.days[weekday]) for weekday in displayed_weekdays(first)
+    ]
+    return ", ".join(f"{name} {day_words(day) if day else OPEN}" for name, day in days)
 
 
 def templates_text(templates: Sequence[Template], first: FirstWeekday) -> str:
@@ -102,7 +99,7 @@ def templates_text(templates: Sequence[Template], first: FirstWeekday) -> str:
 def describe_applied(template: Template, before: WeekPlan, after: WeekPlan) -> str:
     """``Applied template X to 2026-W48: mon push, ...; left open, so kept: sat, sun``."""
     text = f"Applied template {template.id} to {describe_changes(before, after)}"
-    kept = [day_name(day) for day in after.dates if template.activities[day.weekday()] is None]
+    kept = [weekday_key(day) for day in after.dates if template.days[day.weekday()] is None]
     if kept:
         text += f"; left open by the template, so kept as they were: {', '.join(kept)}"
     return text

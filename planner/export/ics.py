@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 from icalendar import Calendar, Event
 
-from planner.advice import EvaluatedWeek
+from planner.advice import JudgedWeek
 from planner.export.text import NO_ADVICE, finding_line, transition_heading
 from rules import Activity, KnowledgeBase
 
@@ -30,22 +30,22 @@ def event_uid(day: date) -> str:
     return f"{day.isoformat()}@{UID_DOMAIN}"
 
 
-def calendar_bytes(weeks: Iterable[EvaluatedWeek], knowledge: KnowledgeBase, today: date) -> bytes:
+def calendar_bytes(weeks: Iterable[JudgedWeek], knowledge: KnowledgeBase, today: date) -> bytes:
     """An iCalendar file with one event per planned day of ``weeks``; ``today`` stamps it."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
     for week in weeks:
-        for day, activity in week.plan.days:
-            if activity is not None:
-                calendar.add_component(_event(week, day, activity, knowledge, stamp))
+        for day, held in week.plan.dated_days:
+            if held.activity is not None:
+                calendar.add_component(_event(week, day, held.activity, knowledge, stamp))
     payload: bytes = calendar.to_ical()
     return payload
 
 
 def _event(
-    week: EvaluatedWeek,
+    week: JudgedWeek,
     day: date,
     activity: Activity,
     knowledge: KnowledgeBase,
@@ -67,7 +67,7 @@ def _event(
     return event
 
 
-def _description(week: EvaluatedWeek, day: date) -> str:
+def _description(week: JudgedWeek, day: date) -> str:
     """The advice on arriving at ``day``: the heading, then one line per finding."""
     transition = week.transition_into(day)
     if transition is None:

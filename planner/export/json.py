@@ -18,11 +18,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.days import DAY_NAMES, UnknownName, parse_activity, parse_day
-from planner.plan import DAYS_IN_WEEK, Settings, WeekPlan
+from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS, UnknownName, parse_activity, parse_weekday
+from planner.plan import Settings, WeekPlan
 from planner.store import format as fmt
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
-from rules import Activity
+from rules import PlannedDay
 
 FORMAT = "planner-export"
 VERSION = 1
@@ -62,11 +62,26 @@ def _week_entry(plan: WeekPlan) -> dict[str, Any]:
     return {
         "week": str(plan.week),
         "days": {
-            DAY_NAMES[index]: activity.value
-            for index, activity in enumerate(plan.activities)
-            if activity is not None
+            WEEKDAY_KEYS[index]: encode_day(day)
+            for index, day in enumerate(plan.days)
+            if day.is_planned
         },
     }
+
+
+# -- the one codec of a day in the export --------------------------------------------------
+
+
+def encode_day(day: PlannedDay) -> str:
+    """A planned day as exported: its activity's word (unplanned days are left out)."""
+    if day.activity is None:
+        raise ValueError("an unplanned day is left out of the export")
+    return day.activity.value
+
+
+def decode_day(value: object) -> PlannedDay:
+    """An exported day; UnknownName says what is wrong with it."""
+    return PlannedDay(parse_activity(value if isinstance(value, str) else json.dumps(value)))
 
 
 def read_export(text: str, name: str) -> Export:
@@ -121,30 +136,28 @@ def _plans(weeks: Sequence[Any], name: str) -> tuple[WeekPlan, ...]:
         if week in plans:
             raise TransferError(f"{where}: {week} appears twice; keep one")
         plans[week] = WeekPlan(
-            week, FirstWeekday.MONDAY, _activities(entry.get("days"), f"{name}: {week}")
+            week, FirstWeekday.MONDAY, _days(entry.get("days"), f"{name}: {week}")
         )
     return tuple(plans.values())
 
 
-def _activities(days: object, where: str) -> tuple[Activity | None, ...]:
+def _days(days: object, where: str) -> tuple[PlannedDay, ...]:
     if not isinstance(days, dict):
         raise TransferError(f'{where}: "days" must be an object like {{"mon": "legs"}}')
-    activities: list[Activity | None] = [None] * DAYS_IN_WEEK
+    planned = [PlannedDay.UNPLANNED] * DAYS_IN_WEEK
     given: set[int] = set()
     for key, value in days.items():
         try:
-            index = parse_day(key)
-            activities[index] = parse_activity(
-                value if isinstance(value, str) else json.dumps(value)
-            )
+            index = parse_weekday(key)
+            planned[index] = decode_day(value)
         except UnknownName as error:
             raise TransferError(f"{where}: {error}") from None
         if index in given:
-            raise TransferError(f"{where}: {DAY_NAMES[index]} appears twice; keep one")
+            raise TransferError(f"{where}: {WEEKDAY_KEYS[index]} appears twice; keep one")
         given.add(index)
-    if all(activity is None for activity in activities):
+    if not any(day.is_planned for day in planned):
         raise TransferError(f"{where} has no planned day; plan one or leave the week out")
-    return tuple(activities)
+    return tuple(planned)
 
 
 def _no_unknown_keys(entry: Mapping[str, Any], known: frozenset[str], where: str) -> None:

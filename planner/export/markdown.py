@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from planner.advice import EvaluatedWeek
+from planner.advice import JudgedWeek
+from planner.days import day_words
 from planner.export.text import (
     KIND_MARK,
     NO_ADVICE,
     SESSIONS_HEADING,
-    activity_word,
     score_line,
     session_counts,
     transition_heading,
@@ -28,7 +28,7 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def markdown(weeks: Iterable[EvaluatedWeek]) -> str:
+def markdown(weeks: Iterable[JudgedWeek]) -> str:
     sections = [_week(week) for week in weeks]
     return "\n\n".join([TITLE, *(sections or [EMPTY])]) + "\n"
 
@@ -38,12 +38,12 @@ def _finding(finding: Finding) -> str:
     return f"**{mark}** {escape(finding.text)} *({escape(finding.source.citation)})*"
 
 
-def _week(week: EvaluatedWeek) -> str:
+def _week(week: JudgedWeek) -> str:
     plan, summary = week.plan, week.summary
     lines = [f"## {plan.week} ({week_span(plan)})", "", "| day | date | activity |"]
     lines.append("| --- | --- | --- |")
-    for day, activity in plan.days:
-        lines.append(f"| {day:%a} | {day.isoformat()} | {activity_word(activity)} |")
+    for day, planned in plan.dated_days:
+        lines.append(f"| {day:%a} | {day.isoformat()} | {day_words(planned)} |")
     sessions = f"{SESSIONS_HEADING} {', '.join(session_counts(summary))}"
     lines += ["", score_line(summary), "", sessions, "", "### This week", ""]
     lines += [f"- {_finding(f)}" for f in summary.findings] or ["Nothing to say yet."]

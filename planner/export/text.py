@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from planner.advice import WeekSummary
+from planner.days import day_words
 from planner.plan import WeekPlan
-from rules import Activity, Finding, Kind, Transition
+from rules import Finding, Kind, Transition
 
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
-UNPLANNED = "unplanned"
 # Said under a transition with no findings: the rules need both days planned.
 NO_ADVICE = "Plan both days to see advice."
 
@@ -26,16 +26,12 @@ def week_span(plan: WeekPlan) -> str:
     return f"{short_date(first)} – {short_date(last)} {last.year}"
 
 
-def activity_word(activity: Activity | None) -> str:
-    return UNPLANNED if activity is None else activity.value
-
-
 def transition_heading(transition: Transition) -> str:
     """``Sun 29 Nov → Mon 30 Nov  run → push``."""
     before, after = transition.before, transition.after
     return (
         f"{short_date(before.date)} → {short_date(after.date)}  "
-        f"{activity_word(before.activity)} → {activity_word(after.activity)}"
+        f"{day_words(before.planned)} → {day_words(after.planned)}"
     )
 
 

@@ -24,7 +24,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from planner.locations import shown
-from planner.plan import Settings, WeekPlan
+from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
 from planner.store.atomic import (
     AtomicJSONStorage,
@@ -44,9 +44,7 @@ from planner.store.errors import (
 from planner.store.load import checked_path, load, utc_now
 from planner.store.lock import DatabaseLock, HeldElsewhere
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity
-
-DayActivity = tuple[pendulum.Date, Activity | None]
+from rules import PlannedDay
 
 
 class Store:
@@ -128,9 +126,9 @@ class Store:
     def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
         with self._reading():
             dates = shown_dates(week, first)
-            return WeekPlan(week, first, tuple(activity for _, activity in self._days(dates)))
+            return WeekPlan(week, first, tuple(day for _, day in self._days(dates)))
 
-    def activities_between(self, start: date, end: date) -> list[DayActivity]:
+    def days_between(self, start: date, end: date) -> list[DatedDay]:
         """Every day from ``start`` to ``end`` inclusive, unplanned days as ``None``."""
         if end < start:
             raise ValueError(f"end {end} is before start {start}")
@@ -156,7 +154,7 @@ class Store:
         """Save the plan's seven days, in one atomic file replacement, into the ISO weeks they
         belong to. A week left with no planned day is removed."""
         with self._writing():
-            self._put_days(plan.days)
+            self._put_days(plan.dated_days)
 
     def replace_weeks(
         self,
@@ -172,9 +170,16 @@ class Store:
             if clear_others:
                 self._weeks.truncate()
             for plan in plans:
-                self._put_days(plan.days)
+                self._put_days(plan.dated_days)
             if settings is not None:
                 self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
+
+    def save(self, value: WeekPlan | Settings) -> None:
+        """A week or the settings: what the background writer is handed."""
+        if isinstance(value, Settings):
+            self.save_settings(value)
+        else:
+            self.save_plan(value)
 
     def save_settings(self, settings: Settings) -> None:
         with self._writing():
@@ -201,28 +206,28 @@ class Store:
 
     # -- reading and writing documents -----------------------------------------------------
 
-    def _days(self, dates: Iterable[pendulum.Date]) -> list[DayActivity]:
-        weeks: dict[IsoWeek, dict[int, Activity]] = {}
+    def _days(self, dates: Iterable[pendulum.Date]) -> list[DatedDay]:
+        weeks: dict[IsoWeek, dict[int, PlannedDay]] = {}
         result = []
         for day in dates:
             week = IsoWeek.containing(day)
             if week not in weeks:
                 weeks[week] = fmt.days_of(self._weeks.get(doc_id=fmt.week_doc_id(week)))
-            result.append((day, weeks[week].get(day.weekday())))
+            result.append((day, weeks[week].get(day.weekday(), PlannedDay.UNPLANNED)))
         return result
 
-    def _put_days(self, days: Iterable[tuple[date, Activity | None]]) -> None:
-        changes: dict[IsoWeek, dict[int, Activity | None]] = {}
-        for day, activity in days:
-            changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = activity
+    def _put_days(self, days: Iterable[tuple[date, PlannedDay]]) -> None:
+        changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
+        for day, new in days:
+            changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new
         for week, changed in changes.items():
             doc_id = fmt.week_doc_id(week)
             planned = fmt.days_of(self._weeks.get(doc_id=doc_id))
-            for weekday, activity in changed.items():
-                if activity is None:
-                    planned.pop(weekday, None)
+            for weekday, new in changed.items():
+                if new.is_planned:
+                    planned[weekday] = new
                 else:
-                    planned[weekday] = activity
+                    planned.pop(weekday, None)
             self._put(self._weeks, doc_id, fmt.week_doc(week, planned) if planned else None)
 
     def _put(self, table: Table, doc_id: int, doc: Mapping[str, object] | None) -> None:

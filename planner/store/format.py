@@ -19,24 +19,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import fields
 from typing import Any
 
+from planner.days import WEEKDAY_KEYS
 from planner.plan import Settings
 from planner.store.atomic import Tables
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
-from rules import Activity
+from rules import Activity, PlannedDay
 
 SCHEMA_VERSION = 1
 META, SETTINGS, WEEKS = "meta", "settings", "weeks"
 META_ID = 1
 SETTINGS_ID = 1
 WEEK_KEY = "week"
-WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 Migration = Callable[[Tables], Tables]
 # MIGRATIONS[v] turns a version-v database into a version v+1 one. Add one with every bump of
 # SCHEMA_VERSION; tests/unit/test_store_format.py shows the shape with a fake step.
 MIGRATIONS: dict[int, Migration] = {}
-
-_ACTIVITY_VALUES = frozenset(activity.value for activity in Activity)
 
 
 class Damage(Exception):
@@ -123,18 +121,42 @@ def week_from_doc_id(doc_id: str) -> IsoWeek:
     return IsoWeek(year, week)
 
 
-def week_doc(week: IsoWeek, days: Mapping[int, Activity]) -> dict[str, str]:
-    """``days`` maps ISO weekday index (0 = Monday) to an activity."""
+# -- the one codec of a day in the file -----------------------------------------------------
+
+
+def encode_day(day: PlannedDay) -> str:
+    """A planned day as stored: its activity's word. Unplanned days are not stored."""
+    if day.activity is None:
+        raise ValueError("an unplanned day is left out of the file, not stored")
+    return day.activity.value
+
+
+def decode_day(value: object, week: object) -> PlannedDay:
+    """A stored day; :class:`Damage` unless it is exactly what :func:`encode_day` writes."""
+    if isinstance(value, str):
+        try:
+            return PlannedDay(Activity(value))
+        except ValueError:
+            pass
+    raise Damage(f"unknown activity {value!r} in {week}")
+
+
+def week_doc(week: IsoWeek, days: Mapping[int, PlannedDay]) -> dict[str, str]:
+    """``days`` maps ISO weekday index (0 = Monday) to a planned day."""
     doc = {WEEK_KEY: str(week)}
     for index in sorted(days):
-        doc[WEEKDAY_KEYS[index]] = days[index].value
+        doc[WEEKDAY_KEYS[index]] = encode_day(days[index])
     return doc
 
 
-def days_of(doc: Mapping[str, Any] | None) -> dict[int, Activity]:
+def days_of(doc: Mapping[str, Any] | None) -> dict[int, PlannedDay]:
+    """The planned days of a validated week document, by ISO weekday index."""
     if doc is None:
         return {}
-    return {index: Activity(doc[key]) for index, key in enumerate(WEEKDAY_KEYS) if key in doc}
+    week = doc[WEEK_KEY]
+    return {
+        index: decode_day(doc[key], week) for index, key in enumerate(WEEKDAY_KEYS) if key in doc
+    }
 
 
 def settings_doc(settings: Settings) -> dict[str, Any]:
@@ -161,7 +183,19 @@ def settings_from(doc: Mapping[str, Any] | None) -> Settings:
         first = FirstWeekday(doc.get("first_weekday", Settings().first_weekday))
     except ValueError:
         raise Damage(f"invalid first_weekday {doc.get('first_weekday')!r}") from None
-    return Settings(first_weekday=first, repeat_week=_repeat_week(doc))
+    return Settings(first_weekday=first, repeat_week=_repeat_week(doc), theme=_theme(doc))
+
+
+THEME_MAX = 80
+
+
+def _theme(doc: Mapping[str, Any]) -> str | None:
+    value = doc.get("theme")
+    if value is not None and (
+        not isinstance(value, str) or not 0 < len(value) <= THEME_MAX or not value.isprintable()
+    ):
+        raise Damage(f"invalid theme {value!r}")
+    return value
 
 
 def _repeat_week(doc: Mapping[str, Any]) -> IsoWeek | None:
@@ -205,7 +239,6 @@ def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
             continue
         if key not in WEEKDAY_KEYS:
             raise Damage(f"unknown field {key!r} in {week}")
-        if not isinstance(value, str) or value not in _ACTIVITY_VALUES:
-            raise Damage(f"unknown activity {value!r} in {week}")
+        decode_day(value, week)
     if len(doc) == 1:
         raise Damage(f"{week} is stored with no planned day")

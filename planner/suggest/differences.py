@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from planner.days import ACTIVITIES, weekday_abbreviation
 from planner.plan import WeekPlan
-from planner.suggest.request import day_name
 from rules import Activity, Evaluation, Finding, Kind
 
 MAX_PHRASES = 3
-_SESSIONS_FIRST = (Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN, Activity.REST)
 
 FindingKey = tuple[Kind, int, str, str]  # kind, weight, rule id, text
 
@@ -41,7 +40,7 @@ def _counted(plan: WeekPlan, evaluation: Evaluation) -> Counter[FindingKey]:
 
 
 def _days(plan: WeekPlan, indexes: Sequence[int]) -> str:
-    return ", ".join(day_name(plan.dates[index]) for index in indexes)
+    return ", ".join(weekday_abbreviation(plan.dates[index]) for index in indexes)
 
 
 def moves(this: WeekPlan, other: WeekPlan) -> list[str]:
@@ -49,7 +48,7 @@ def moves(this: WeekPlan, other: WeekPlan) -> list[str]:
     nothing else moved, which happens only when the two hold different sessions)."""
     pairs = list(zip(this.activities, other.activities, strict=True))
     phrases: list[str] = []
-    for activity in _SESSIONS_FIRST:
+    for activity in ACTIVITIES:
         if activity is Activity.REST and phrases:
             break
         here = [

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from types import MappingProxyType
 
-from planner.plan import DAYS_IN_WEEK
+from planner.days import (
+    DAYS_IN_WEEK,
+    SESSIONS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    displayed_index,
+    displayed_weekdays,
+)
 from planner.weeks import FirstWeekday
 from rules import Activity
 
-# The activities a request counts; rest is whatever is left.
-SESSIONS = (Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN)
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _ACTIVITY_VALUES = frozenset(activity.value for activity in Activity)
-_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class SuggestError(ValueError):
@@ -69,11 +71,6 @@ def _as_activity(value: object) -> object:
     return value
 
 
-def day_name(day: date) -> str:
-    """'Mon' .. 'Sun'; not locale-dependent like strftime('%a')."""
-    return DAY_NAMES[day.weekday()]
-
-
 def day_index(name: str, first: FirstWeekday) -> int:
     """Displayed index (0..6) of a weekday written 'sat', 'Saturday', 'SAT'...
 
@@ -81,16 +78,14 @@ def day_index(name: str, first: FirstWeekday) -> int:
     Saturday. Raises SuggestError for anything else.
     """
     key = name.strip().lower()
-    for weekday, full in enumerate(_FULL_NAMES):
-        if len(key) >= 3 and full.startswith(key):
-            offset = 1 if first is FirstWeekday.SUNDAY else 0
-            return (weekday + offset) % DAYS_IN_WEEK
+    for weekday, full in enumerate(WEEKDAY_NAMES):
+        if len(key) >= 3 and full.lower().startswith(key):
+            return displayed_index(weekday, first)
     raise SuggestError(f"'{name}' is not a day of the week; write mon, tue, ... sun")
 
 
 def _pinned_day(index: int, first: FirstWeekday) -> str:
-    offset = 1 if first is FirstWeekday.SUNDAY else 0
-    return DAY_NAMES[(index - offset) % DAYS_IN_WEEK]
+    return WEEKDAY_ABBREVIATIONS[displayed_weekdays(first)[index]]
 
 
 def check_request(request: SuggestRequest, first: FirstWeekday = FirstWeekday.MONDAY) -> None:

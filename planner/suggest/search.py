@@ -1,6 +1,6 @@
 """Suggest: the best arrangements of the sessions a user wants, under the rules' score.
 
-The score is exactly the one the panel shows, ``evaluate_plan(plan, before, after).score``.
+The score is exactly the one the panel shows, ``judge(plan, before, after).evaluation.score``.
 Ties in it go to the week whose activities, read from the first shown day, come first in
 the order push, pull, legs, run, rest (``TIE_ORDER``), so the answer never depends on
 anything but the request and the context.
@@ -22,9 +22,9 @@ request:
 
 Tips weigh 0 and are skipped. The walk visits each prefix once: at most a few thousand
 nodes instead of evaluating up to 1260 whole weeks. The returned suggestions are then
-evaluated with ``evaluate_plan`` (their ``evaluation`` is what the panel will show); if a
+evaluated with ``judge`` (their ``evaluation`` is what the panel will show); if a
 score ever disagreed with the walk's (the engine changed in a way this module does not
-mirror), the whole ranking is redone with ``evaluate_plan`` on every candidate: slower, still
+mirror), the whole ranking is redone with ``judge`` on every candidate: slower, still
 exact. Tests compare the result with brute force over all 5**7 weeks.
 """
 
@@ -36,23 +36,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import cast
 
-from planner.advice import evaluate_plan
-from planner.plan import DAYS_IN_WEEK, WeekPlan
+from planner.advice import judge
+from planner.days import ACTIVITIES, DAYS_IN_WEEK
+from planner.plan import DatedDay, WeekPlan
 from planner.suggest.differences import describe_differences
 from planner.suggest.request import SuggestRequest, check_request
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity, Day, Evaluation, Finding, Kind, KnowledgeBase, evaluate, score
-
-TIE_ORDER: tuple[Activity, ...] = (
-    Activity.PUSH,
-    Activity.PULL,
-    Activity.LEGS,
-    Activity.RUN,
-    Activity.REST,
+from rules import (
+    Activity,
+    Day,
+    Evaluation,
+    Finding,
+    Kind,
+    KnowledgeBase,
+    PlannedDay,
+    evaluate,
+    score,
 )
+
+TIE_ORDER: tuple[Activity, ...] = ACTIVITIES
 _RANK = {activity: rank for rank, activity in enumerate(TIE_ORDER)}
 
-ContextDays = Sequence[tuple[date, Activity | None]]
+ContextDays = Sequence[DatedDay]
 Week = tuple[Activity, ...]
 Check = Callable[[Sequence[Activity | None], int], Finding | None]
 
@@ -123,7 +128,7 @@ def _week_weights(
 ) -> tuple[int, int]:
     """(P, C) of the week findings, the same for every candidate: ask the engine once."""
     sample = next(arrangements(request))
-    days = [Day(day, activity) for day, activity in zip(dates, sample, strict=True)]
+    days = [Day(day, PlannedDay(activity)) for day, activity in zip(dates, sample, strict=True)]
     findings = evaluate(days, knowledge=knowledge).week_findings
     return _weights(findings)
 
@@ -205,7 +210,7 @@ def suggest(
     """The ``top`` best fully planned weeks for ``request``, best first.
 
     ``before``/``after``: the consecutive (date, activity) days just outside the shown week,
-    as the week screen passes them to ``evaluate_plan`` (``PlanningSession.view``); the
+    as the week screen passes them to ``judge`` (``PlanningSession.view``); the
     days before shape the boundary transition and patterns starting before the week.
     Raises SuggestError for an impossible request, ValueError for misplaced context days.
     """
@@ -214,13 +219,13 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
-    context = [activity for _, activity in before]
+    context = [day.activity for _, day in before]
     ranked = _score_all(request, context, knowledge, _week_weights(request, dates, knowledge))
     # The walk yields weeks in tie order and nsmallest is stable (it equals
     # sorted(...)[:top]), so equal scores keep that order without a second key.
     best = heapq.nsmallest(top, ranked, key=lambda item: -item[0])
-    plans = [WeekPlan(week, first, activities) for _, activities in best]
-    evaluations = [evaluate_plan(plan, before, after, knowledge) for plan in plans]
+    plans = [WeekPlan.of_activities(week, first, activities) for _, activities in best]
+    evaluations = [judge(plan, before, after, knowledge).evaluation for plan in plans]
     if any(e.score != s for e, (s, _) in zip(evaluations, best, strict=True)):
         plans, evaluations = _rank_with_engine(request, week, first, before, after, knowledge, top)
     return _with_differences(plans, evaluations)
@@ -235,11 +240,11 @@ def _rank_with_engine(
     knowledge: KnowledgeBase,
     top: int,
 ) -> tuple[list[WeekPlan], list[Evaluation]]:
-    """The slow, obviously exact ranking: evaluate_plan on every candidate."""
+    """The slow, obviously exact ranking: judge on every candidate."""
     scored = []
     for activities in arrangements(request, first):
-        plan = WeekPlan(week, first, activities)
-        scored.append((plan, evaluate_plan(plan, before, after, knowledge)))
+        plan = WeekPlan.of_activities(week, first, activities)
+        scored.append((plan, judge(plan, before, after, knowledge).evaluation))
     scored.sort(key=lambda item: (-item[1].score, tie_key(item[0].activities)))
     return [plan for plan, _ in scored[:top]], [e for _, e in scored[:top]]
 

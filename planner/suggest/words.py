@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from planner.days import UnknownName, parse_activity, parse_day
+from planner.days import UnknownName, parse_activity, parse_weekday
 from rules import Activity
 
 _COUNT = re.compile(r"[0-9]+")
@@ -26,11 +26,9 @@ def _split(word: str, example: str, what: str) -> tuple[str, str]:
 
 def _activity(text: str, word: str) -> Activity:
     try:
-        activity = parse_activity(text)
+        return parse_activity(text)
     except UnknownName as error:
         raise RequestWordError(f"{word}: {error}") from None
-    assert activity is not None  # None only for "-" with clear=True
-    return activity
 
 
 def parse_counts(words: Sequence[str]) -> dict[Activity, int]:
@@ -64,7 +62,7 @@ def parse_pins(words: Sequence[str], label: str = "--pin ") -> dict[int, Activit
     for word in words:
         day, name = _split(word, f"{label}sat=run", "DAY=ACTIVITY")
         try:
-            weekday = parse_day(day)
+            weekday = parse_weekday(day)
         except UnknownName as error:
             raise RequestWordError(f"{label}{word}: {error}") from None
         activity = _activity(name, f"{label}{word}")

@@ -9,18 +9,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.days import SESSIONS, day_words, displayed_index
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
 from planner.suggest.words import RequestWordError, parse_pins
 from rules import Activity
 
-COUNTED = (Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN)
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
 
 
 def render_suggestion(rank: int, suggestion: Suggestion) -> str:
-    days = "  ".join(f"{day:%a} [b]{activity or '—'}[/b]" for day, activity in suggestion.plan.days)
+    days = "  ".join(
+        f"{day:%a} [b]{day_words(held) if held.is_planned else '—'}[/b]"
+        for day, held in suggestion.plan.dated_days
+    )
     lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
     lines.extend(f"    [$foreground-muted]{difference}[/]" for difference in suggestion.differences)
     return "\n".join(lines)
@@ -40,7 +43,7 @@ class SuggestDialog(ModalScreen[WeekPlan | None]):
             box.border_title = f"Suggest an order for {self.session.week}"
             box.border_subtitle = "enter: find · ↑↓ enter: apply one · tab: edit · esc: cancel"
             with Horizontal(id="counts"):
-                for activity in COUNTED:
+                for activity in SESSIONS:
                     yield Label(f"{activity}")
                     yield Input(
                         str(DEFAULTS[activity]), type="integer", id=f"count-{activity}",
@@ -61,7 +64,7 @@ class SuggestDialog(ModalScreen[WeekPlan | None]):
     def request(self) -> SuggestRequest:
         counts = {
             activity: int(self.query_one(f"#count-{activity}", Input).value or 0)
-            for activity in COUNTED
+            for activity in SESSIONS
         }
         rest_min = int(self.query_one("#rest-min", Input).value or 0)
         words = self.query_one("#pins", Input).value.split()
@@ -69,8 +72,10 @@ class SuggestDialog(ModalScreen[WeekPlan | None]):
             by_weekday = parse_pins(words, label="")
         except RequestWordError as error:
             raise SuggestError(str(error)) from None
-        weekdays = [day.weekday() for day in self.session.view.plan.dates]
-        pins = {weekdays.index(weekday): activity for weekday, activity in by_weekday.items()}
+        first = self.session.first_weekday
+        pins = {
+            displayed_index(weekday, first): activity for weekday, activity in by_weekday.items()
+        }
         return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

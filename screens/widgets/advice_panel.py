@@ -83,6 +83,15 @@ class AdviceList(ScrollView, can_focus=False):
     day's transitions in the same frame. Never focused: every key stays with the grid, and
     the screen scrolls it (pgup/pgdn)."""
 
+    DEFAULT_CSS = """
+    AdviceList {
+        height: 1fr;
+        /* Always there, so showing or hiding it never changes the width the text wraps at. */
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: tuple[str, ...] = ()
@@ -163,6 +172,20 @@ class AdviceList(ScrollView, can_focus=False):
 class AdvicePanel(Vertical):
     """The week summary, always in view, over the scrolling list of the week's findings and
     its transitions. ``show`` replaces everything in the same frame."""
+
+    DEFAULT_CSS = """
+    AdvicePanel {
+        width: 44;
+        height: 1fr;
+        border-left: vkey $panel-lighten-2;
+        padding: 0 0 0 1;
+    }
+    #week-summary {
+        height: auto;
+        padding: 1 1 1 0;
+        border-bottom: hkey $panel-lighten-2;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         # Kept, not queried: shown on every key press.

@@ -1,4 +1,8 @@
-"""The seven-day grid: one cell per day with weekday, date and what is planned."""
+"""The seven-day grid: one column per day, holding the day's cell (weekday, date, what is
+planned) and, under it, the day's readiness: each muscle family at the start of the day.
+
+A column holds both, so readiness lines up with its day by layout, at any width.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,32 @@ from collections.abc import Sequence
 
 import pendulum
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.geometry import Region
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from rules import Activity
+from planner.days import day_words
+from planner.plan import DatedDay
+from planner.readiness import ReadinessGrid
+from rules import KnowledgeBase, PlannedDay
 from screens.colours import Colours
+from screens.widgets.readiness_strip import DayReadiness
 
 UNPLANNED = "—"
 
 
 class DayCell(Static):
-    """One day. The activity is always written in words; its colour only repeats it."""
+    """One day. What is planned is always written in words; its colour only repeats it."""
+
+    DEFAULT_CSS = """
+    DayCell {
+        width: 1fr;
+        height: 6;
+        text-align: center;
+        color: $foreground;
+        /* Border and background follow the day's state: see screens/colours.py. */
+    }
+    """
 
     class Clicked(Message):
         def __init__(self, index: int) -> None:
@@ -30,7 +47,7 @@ class DayCell(Static):
         self.index = index
         self.day = day
         self.is_today = day == today
-        self.activity: Activity | None = None
+        self.planned = PlannedDay.UNPLANNED
         self.selected = False
         self.proposed = False
         self._state: tuple[object, ...] | None = None
@@ -38,7 +55,7 @@ class DayCell(Static):
     def show(
         self,
         day: pendulum.Date,
-        activity: Activity | None,
+        planned: PlannedDay,
         *,
         today: pendulum.Date,
         selected: bool,
@@ -48,23 +65,23 @@ class DayCell(Static):
         """Restyle and repaint only when something about this day changed: a key press
         touches one or two cells, not seven."""
         is_today = day == today
-        state = (day, activity, is_today, selected, proposed, colours)
+        state = (day, planned, is_today, selected, proposed, colours)
         if state == self._state:
             return
         self._state = state
-        self.day, self.activity, self.is_today = day, activity, is_today
+        self.day, self.planned, self.is_today = day, planned, is_today
         self.selected, self.proposed = selected, proposed
-        self.styles.background = colours.cell_background(activity, proposed=proposed)
+        self.styles.background = colours.cell_background(planned.activity, proposed=proposed)
         self.styles.border = colours.cell_border(
             today=is_today, selected=selected, proposed=proposed
         )
         self.refresh()
 
     def render(self) -> str:
-        activity = self.activity.upper() if self.activity else UNPLANNED
+        held = day_words(self.planned).upper() if self.planned.is_planned else UNPLANNED
         today = "\n[$accent]today[/]" if self.is_today else ""
-        text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n[b]{activity}[/b]{today}"
-        if self.activity is None:
+        text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n[b]{held}[/b]{today}"
+        if not self.planned.is_planned:
             text = f"[$foreground-muted]{text}[/]"
         return f"[i]{text}[/]" if self.proposed else text
 
@@ -72,31 +89,46 @@ class DayCell(Static):
         self.post_message(self.Clicked(self.index))
 
 
+class DayColumn(Vertical):
+    """A day's cell with its readiness under it."""
+
+    DEFAULT_CSS = """
+    DayColumn {
+        width: 1fr;
+        height: auto;
+        margin: 0 1 0 0;
+    }
+    """
+
+
 class WeekGrid(Horizontal):
+    DEFAULT_CSS = """
+    WeekGrid {
+        height: auto;
+        padding: 1 0 0 1;
+    }
+    """
+
     def __init__(self, days: Sequence[pendulum.Date], *, today: pendulum.Date) -> None:
         super().__init__()
         self._initial_days = tuple(days)
         self._today = today
-        self._shown: tuple[tuple[tuple[pendulum.Date, Activity | None], ...], int, bool] = (
-            (),
-            0,
-            False,
-        )
+        self._shown: tuple[tuple[DatedDay, ...], int, bool] = ((), 0, False)
         self._colours: Colours | None = None
 
     def compose(self) -> ComposeResult:
-        # Kept: restyled on every key press and measured on every paint of the strip below.
+        # Kept: restyled on every key press.
         self._cells = [
             DayCell(index, day, today=self._today) for index, day in enumerate(self._initial_days)
         ]
-        yield from self._cells
+        self._readiness = [DayReadiness() for _ in self._cells]
+        for cell, readiness in zip(self._cells, self._readiness, strict=True):
+            with DayColumn():
+                yield cell
+                yield readiness
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-
-    def day_regions(self) -> list[Region]:
-        """Where each day's cell is on screen, for what lines up under the days."""
-        return [cell.region for cell in self._cells]
 
     def _theme_changed(self, _theme: object) -> None:
         self._colours = None
@@ -108,9 +140,17 @@ class WeekGrid(Horizontal):
             self._colours = Colours.from_variables(self.app.theme_variables)
         return self._colours
 
+    @property
+    def cells(self) -> tuple[DayCell, ...]:
+        return tuple(self._cells)
+
+    @property
+    def readiness_cells(self) -> tuple[DayReadiness, ...]:
+        return tuple(self._readiness)
+
     def show(
         self,
-        days: Sequence[tuple[pendulum.Date, Activity | None]],
+        days: Sequence[DatedDay],
         *,
         today: pendulum.Date,
         selected: int,
@@ -120,15 +160,19 @@ class WeekGrid(Horizontal):
         self._shown = (tuple(days), selected, proposed)
         self._restyle()
 
+    def show_readiness(self, grid: ReadinessGrid, knowledge: KnowledgeBase) -> None:
+        for index, readiness in enumerate(self._readiness):
+            readiness.show(grid, index, knowledge)
+
     def _restyle(self) -> None:
         days, selected, proposed = self._shown
         if not days:  # nothing shown yet
             return
         colours = self.colours
-        for cell, (day, activity) in zip(self._cells, days, strict=True):
+        for cell, (day, planned) in zip(self._cells, days, strict=True):
             cell.show(
                 day,
-                activity,
+                planned,
                 today=self._today,
                 selected=cell.index == selected,
                 proposed=proposed,

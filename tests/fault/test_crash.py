@@ -38,7 +38,7 @@ def encode(counter: int) -> WeekPlan:
     for _ in range(7):
         counter, digit = divmod(counter, len(CHOICES))
         digits.append(CHOICES[digit])
-    return WeekPlan(COUNTER_WEEK, FirstWeekday.SUNDAY, tuple(digits))
+    return WeekPlan.of_activities(COUNTER_WEEK, FirstWeekday.SUNDAY, tuple(digits))
 
 
 def decode(plan: WeekPlan) -> int:
@@ -46,7 +46,7 @@ def decode(plan: WeekPlan) -> int:
 
 
 def background_plan(week: IsoWeek) -> WeekPlan:
-    return WeekPlan(
+    return WeekPlan.of_activities(
         week, FirstWeekday.MONDAY, tuple(CHOICES[(week.week + i) % 6] for i in range(7))
     )
 

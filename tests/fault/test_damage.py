@@ -11,10 +11,10 @@ import pytest
 from planner.plan import WeekPlan
 from planner.store import DatabaseDamaged, NewerSchema, Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 
 W48 = IsoWeek(2026, 48)
-PLAN = WeekPlan(W48, FirstWeekday.MONDAY, (Activity.LEGS,) * 7)
+PLAN = WeekPlan.of_activities(W48, FirstWeekday.MONDAY, (Activity.LEGS,) * 7)
 DAMAGED = [
     (b"", "empty file, zero bytes"),
     (b'{"meta": {"1": {"schema_version": 1}}, "weeks": {"2026', "not valid JSON"),
@@ -56,7 +56,7 @@ def test_damage_is_moved_aside_and_reported(db_path: Path, content: bytes, reaso
 def test_damage_restores_a_sound_backup(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_plan(PLAN)
-        store.save_plan(PLAN.with_activity(0, Activity.RUN))
+        store.save_plan(PLAN.with_day(0, PlannedDay(Activity.RUN)))
     backup = db_path.with_name("planner.json.bak")
     assert json.loads(backup.read_bytes())["weeks"]["202648"]["mon"] == "legs"
     db_path.write_bytes(b"")

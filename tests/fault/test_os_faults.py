@@ -22,11 +22,11 @@ from planner.plan import WeekPlan
 from planner.store import SaveFailed, Store, StoreError, StoreUnavailable
 from planner.store import atomic as storage
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 
 W48 = IsoWeek(2026, 48)
-OLD = WeekPlan(W48, FirstWeekday.SUNDAY, (Activity.RUN,) * 7)
-NEW = WeekPlan(W48, FirstWeekday.SUNDAY, (Activity.LEGS,) * 7)
+OLD = WeekPlan.of_activities(W48, FirstWeekday.SUNDAY, (Activity.RUN,) * 7)
+NEW = WeekPlan.of_activities(W48, FirstWeekday.SUNDAY, (Activity.LEGS,) * 7)
 # The calls one save makes, in the modules that make them.
 INJECTABLE = [
     (tempfile, "mkstemp"),
@@ -131,7 +131,7 @@ def test_named_faults_keep_the_old_file(
 ) -> None:
     with Store.open(db_path) as store:
         store.save_plan(OLD)
-        store.save_plan(OLD.with_activity(0, None))
+        store.save_plan(OLD.with_day(0, PlannedDay(None)))
         old_bytes, old_bak = (
             db_path.read_bytes(),
             db_path.with_name("planner.json.bak").read_bytes(),
@@ -147,7 +147,7 @@ def test_named_faults_keep_the_old_file(
                 store.save_plan(NEW)
         assert db_path.read_bytes() == old_bytes
         assert db_path.with_name("planner.json.bak").read_bytes() in (old_bak, old_bytes)
-        assert store.load_plan(W48, FirstWeekday.SUNDAY) == OLD.with_activity(0, None)
+        assert store.load_plan(W48, FirstWeekday.SUNDAY) == OLD.with_day(0, PlannedDay(None))
         assert leftovers(db_path) == []
 
 
@@ -160,7 +160,9 @@ def test_a_failed_write_is_not_visible_through_the_store(
         with pytest.raises(SaveFailed):
             store.save_plan(NEW)
         with pytest.raises(SaveFailed):
-            store.save_plan(WeekPlan(W48.next(), FirstWeekday.MONDAY, (Activity.PUSH,) * 7))
+            store.save_plan(
+                WeekPlan.of_activities(W48.next(), FirstWeekday.MONDAY, (Activity.PUSH,) * 7)
+            )
         assert store.stored_weeks() == [IsoWeek(2026, 47), W48]
         assert store.load_plan(W48, FirstWeekday.SUNDAY) == OLD
 

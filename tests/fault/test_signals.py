@@ -20,7 +20,7 @@ import pytest
 from planner.plan import WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 
 WEEK = IsoWeek(2026, 48)
 
@@ -70,7 +70,9 @@ def drain(fd: int) -> None:
 def test_signal_right_after_a_key_press_still_saves(tmp_path: Path, signum: int) -> None:
     db = tmp_path / "planner.json"
     with Store.open(db) as store:  # Tuesday planned already: the key press adds Monday
-        store.save_plan(WeekPlan.empty(WEEK, FirstWeekday.MONDAY).with_activity(1, Activity.RUN))
+        store.save_plan(
+            WeekPlan.empty(WEEK, FirstWeekday.MONDAY).with_day(1, PlannedDay(Activity.RUN))
+        )
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}

@@ -32,11 +32,11 @@ WRITER = textwrap.dedent(
 
     week = IsoWeek(2026, 48)
     with Store.open(Path(sys.argv[1])) as store:
-        store.save_plan(WeekPlan(week, FirstWeekday.MONDAY, (Activity.PUSH,) * 7))
+        store.save_plan(WeekPlan.of_activities(week, FirstWeekday.MONDAY, (Activity.PUSH,) * 7))
         print("ready", flush=True)
         for line in sys.stdin:
             activity = Activity(line.strip())
-            store.save_plan(WeekPlan(week, FirstWeekday.MONDAY, (activity,) * 7))
+            store.save_plan(WeekPlan.of_activities(week, FirstWeekday.MONDAY, (activity,) * 7))
             print("saved", flush=True)
     """
 )
@@ -88,7 +88,7 @@ def test_second_process_reads_but_cannot_write(
         assert f"pid {writer.pid}" in (reader.read_only_reason or "")
         assert week(reader) == (Activity.PUSH,) * 7
         with pytest.raises(ReadOnlyStore):
-            reader.save_plan(WeekPlan(W48, FirstWeekday.MONDAY, (Activity.REST,) * 7))
+            reader.save_plan(WeekPlan.of_activities(W48, FirstWeekday.MONDAY, (Activity.REST,) * 7))
         tell(writer, Activity.RUN)
     assert writer.stdin is not None
     writer.stdin.close()

@@ -27,7 +27,7 @@ KEYS = [
 
 
 def grid(app: PlannerApp) -> list[tuple[str, str | None]]:
-    return [(cell.day.isoformat(), cell.activity) for cell in app.screen.query(DayCell)]
+    return [(cell.day.isoformat(), cell.planned.activity) for cell in app.screen.query(DayCell)]
 
 
 def build(db: Path, week: IsoWeek | None = None) -> PlannerApp:

@@ -36,7 +36,7 @@ async def test_failed_save_is_shown_and_retried(
         state = str(app.screen.query_one("#save-state").render())
         assert "1 week not saved" in state
         assert app.unsaved_weeks == (IsoWeek(2026, 48),)
-        assert app.screen.query("DayCell").first().activity is Activity.LEGS  # still shown
+        assert app.screen.query("DayCell").first().planned.activity is Activity.LEGS  # still shown
         failing = False
         await pilot.press("ctrl+s")
         assert app.wait_for_saves(5)

@@ -47,7 +47,7 @@ ARTICLE_WEEK = ["home", "p", "full_stop", "g", "u", "full_stop"]
 def plan(db_path: Path, week: IsoWeek, *activities: Activity | None) -> None:
     padded = (*activities, *[None] * (7 - len(activities)))
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(week, FirstWeekday.MONDAY, padded))
+        store.save_plan(WeekPlan.of_activities(week, FirstWeekday.MONDAY, padded))
 
 
 def test_empty_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:

@@ -12,10 +12,10 @@ from textual.widgets import Static
 
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 from screens.colours import Colours
 from screens.widgets.advice_panel import AdviceList
-from screens.widgets.readiness_strip import ReadinessStrip
+from screens.widgets.readiness_strip import DayReadiness
 from screens.widgets.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
 
@@ -32,7 +32,7 @@ def cells(app: Any) -> list[DayCell]:
 
 
 def planned(app: Any) -> list[Activity | None]:
-    return [cell.activity for cell in cells(app)]
+    return [cell.planned.activity for cell in cells(app)]
 
 
 def stored(db_path: Path, week: IsoWeek = W48) -> tuple[Activity | None, ...]:
@@ -162,7 +162,7 @@ async def test_a_second_planner_on_the_same_file_is_read_only(
     make_app: Callable[..., Any], db_path: Path
 ) -> None:
     with Store.open(db_path) as holder:
-        holder.save_plan(holder.load_plan(W48, FirstWeekday.MONDAY).with_activity(0, LEGS))
+        holder.save_plan(holder.load_plan(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay(LEGS)))
         app = make_app()
         async with app.run_test(size=TERMINAL_SIZE) as pilot:
             assert app.store.read_only
@@ -275,7 +275,7 @@ async def test_colours_follow_a_change_of_theme(make_app: Callable[..., Any]) ->
         await pilot.press("home", "p", "u")
         advice = app.screen.query_one(AdviceList)
         panel_before = [advice.render_line(y) for y in range(advice.size.height)]
-        strip = app.screen.query_one(ReadinessStrip)
+        strip = app.screen.query(DayReadiness).first()
         strip_before = [strip.render_line(y) for y in range(strip.size.height)]
         app.theme = "textual-light"
         await pilot.pause()

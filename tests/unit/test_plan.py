@@ -9,7 +9,7 @@ import pytest
 
 from planner.plan import Settings, WeekPlan
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 
 W48 = IsoWeek(2026, 48)
 
@@ -26,19 +26,19 @@ def test_empty_plan() -> None:
 def test_with_activity_on_every_day(first: FirstWeekday, activity: Activity | None) -> None:
     base = WeekPlan.empty(W48, first)
     for index, day in enumerate(base.dates):
-        plan = base.with_activity(index, activity)
-        assert plan.activity_on(day) == activity
+        plan = base.with_day(index, PlannedDay(activity))
+        assert plan.day_on(day) == PlannedDay(activity)
         assert plan.is_empty == (activity is None)
-        assert plan.days[index] == (day, activity)
+        assert plan.dated_days[index] == (day, PlannedDay(activity))
         assert base.is_empty  # the original is untouched
 
 
 def test_sunday_first_dates_and_lookup() -> None:
-    plan = WeekPlan.empty(W48, FirstWeekday.SUNDAY).with_activity(0, Activity.RUN)
+    plan = WeekPlan.empty(W48, FirstWeekday.SUNDAY).with_day(0, PlannedDay(Activity.RUN))
     assert plan.dates[0] == date(2026, 11, 22)
-    assert plan.activity_on(date(2026, 11, 22)) is Activity.RUN
+    assert plan.day_on(date(2026, 11, 22)) == PlannedDay(Activity.RUN)
     with pytest.raises(ValueError, match="not shown"):
-        plan.activity_on(date(2026, 11, 29))
+        plan.day_on(date(2026, 11, 29))
 
 
 @pytest.mark.parametrize(
@@ -51,12 +51,12 @@ def test_sunday_first_dates_and_lookup() -> None:
 )
 def test_invalid_plans(activities: tuple[object, ...], error: type[Exception]) -> None:
     with pytest.raises(error):
-        WeekPlan(W48, FirstWeekday.MONDAY, activities)  # type: ignore[arg-type]
+        WeekPlan.of_activities(W48, FirstWeekday.MONDAY, activities)  # type: ignore[arg-type]
 
 
 def test_with_activity_index_out_of_range() -> None:
     with pytest.raises(IndexError):
-        WeekPlan.empty(W48, FirstWeekday.MONDAY).with_activity(7, Activity.RUN)
+        WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(7, PlannedDay(Activity.RUN))
 
 
 def test_values_are_frozen_and_comparable() -> None:

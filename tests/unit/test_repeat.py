@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.days import DAY_NAMES
+from planner.days import WEEKDAY_KEYS
 from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import Store
@@ -26,9 +26,11 @@ class Days:
         self.planned = dict(planned)
 
     def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
-        return WeekPlan(week, first, tuple(self.planned.get(d) for d in shown_dates(week, first)))
+        return WeekPlan.of_activities(
+            week, first, tuple(self.planned.get(d) for d in shown_dates(week, first))
+        )
 
-    def activities_between(self, start: date, end: date) -> list[tuple[date, Activity | None]]:
+    def days_between(self, start: date, end: date) -> list[tuple[date, Activity | None]]:
         days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
         return [(day, self.planned.get(day)) for day in days]
 
@@ -103,9 +105,9 @@ def test_same_weekday_gets_the_same_activity_whatever_the_first_day() -> None:
         found = proposal_for(days.load_plan(W49, first), Settings(first, W47), days)
         assert found is not None
         proposal = found.plan
-        by_weekday = {day.weekday(): a for day, a in source.days}
+        by_weekday = {day.weekday(): a.activity for day, a in source.dated_days}
         assert [by_weekday[day.weekday()] for day in proposal.dates] == list(proposal.activities)
-        assert DAY_NAMES[proposal.dates[0].weekday()] == ("mon" if first is MONDAY else "sun")
+        assert WEEKDAY_KEYS[proposal.dates[0].weekday()] == ("mon" if first is MONDAY else "sun")
 
 
 def test_a_repeat_week_at_the_edge_of_the_calendar_proposes_nothing() -> None:
@@ -116,7 +118,7 @@ def test_a_repeat_week_at_the_edge_of_the_calendar_proposes_nothing() -> None:
 
 def test_the_store_is_a_planned_days(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W47, MONDAY, (Activity.RUN, *(None,) * 6)))
+        store.save_plan(WeekPlan.of_activities(W47, MONDAY, (Activity.RUN, *(None,) * 6)))
         found = proposal_for(store.load_plan(W48, MONDAY), Settings(MONDAY, W47), store)
     assert found is not None
     assert words(found.plan) == "run - - - - - -"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.advice import evaluate_plan
+from planner.advice import judge
 from planner.plan import WeekPlan
 from planner.resources import CHECKOUT_DATA, data_file
 from planner.templates import (
@@ -18,7 +18,7 @@ from planner.templates import (
     template_by_id,
 )
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, default_knowledge
+from rules import Activity, PlannedDay, default_knowledge
 
 PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
 W48 = IsoWeek(2026, 48)
@@ -39,9 +39,9 @@ def test_shipped_templates() -> None:
     ]
     assert load_templates() is SHIPPED  # read once
     article = template_by_id("push-rest-legs-pull-rest")
-    assert article.activities == (PUSH, REST, LEGS, PULL, REST, None, None)
+    assert article.days == (*map(PlannedDay, (PUSH, REST, LEGS, PULL, REST)), None, None)
     assert '"Can You Do Back Day After Leg Day?"' in article.description
-    runs = {t.id: t.activities.count(RUN) for t in SHIPPED}
+    runs = {t.id: t.days.count(PlannedDay(RUN)) for t in SHIPPED}
     assert runs["hybrid-two-runs"] == 2 and runs["hybrid-three-runs"] == 3
 
 
@@ -50,14 +50,14 @@ def test_shipped_templates() -> None:
 def test_every_template_scores_well(template: Template, first: FirstWeekday) -> None:
     knowledge = default_knowledge()
     plan = template.plan_for(W48, first)
-    assert evaluate_plan(plan, [], [], knowledge).score >= MIN_SCORE
-    if None not in template.activities:
+    assert judge(plan, [], [], knowledge).evaluation.score >= MIN_SCORE
+    if None not in template.days:
         # Used week after week: the week before and after are the same template.
         dates = plan.dates
-        before = [(d - timedelta(days=7), a) for d, a in plan.days[-2:]]
-        after = [(d + timedelta(days=7), a) for d, a in plan.days[:2]]
+        before = [(d - timedelta(days=7), a) for d, a in plan.dated_days[-2:]]
+        after = [(d + timedelta(days=7), a) for d, a in plan.dated_days[:2]]
         assert before[-1][0] == dates[0] - timedelta(days=1)
-        assert evaluate_plan(plan, before, after, knowledge).score >= MIN_SCORE
+        assert judge(plan, before, after, knowledge).evaluation.score >= MIN_SCORE
 
 
 @pytest.mark.parametrize("template", SHIPPED, ids=lambda t: t.id)
@@ -67,8 +67,9 @@ def test_plan_for_puts_each_weekday_on_that_weekday(
 ) -> None:
     plan = template.plan_for(W48, first)
     assert (plan.week, plan.first_weekday) == (W48, first)
-    for day, activity in plan.days:
-        assert activity is template.activities[day.weekday()]
+    for day, held in plan.dated_days:
+        fixed = template.days[day.weekday()]
+        assert held == (PlannedDay.UNPLANNED if fixed is None else fixed)
 
 
 def test_sunday_first_shows_the_templates_sunday_first() -> None:
@@ -77,7 +78,7 @@ def test_sunday_first_shows_the_templates_sunday_first() -> None:
 
 
 def test_apply_to_keeps_what_open_days_hold() -> None:
-    week = WeekPlan(W48, FirstWeekday.MONDAY, (RUN, RUN, None, RUN, RUN, LEGS, None))
+    week = WeekPlan.of_activities(W48, FirstWeekday.MONDAY, (RUN, RUN, None, RUN, RUN, LEGS, None))
     applied = template_by_id("push-rest-legs-pull-rest").apply_to(week)
     assert applied.activities == (PUSH, REST, LEGS, PULL, REST, LEGS, None)
     assert week.activities[0] is RUN  # a new value; the old one is untouched for undo
@@ -118,25 +119,35 @@ def entry(**fields: str) -> str:
         ("templates = [", "data/templates.toml: is not valid TOML ("),
         ("", "data/templates.toml: field 'templates' must hold at least one [[templates]]"),
         ("templates = []", "data/templates.toml: field 'templates' must hold at least one"),
-        (GOOD + "[weeks]\n", "data/templates.toml: field 'weeks' is not a known table"),
-        ("templates = [1]", "data/templates.toml: template '#1': must be a table (got 1)"),
-        (entry(id='"B C"'), "template '#2': field 'id' must be lowercase words joined by dashes"),
+        (
+            GOOD + "[weeks]\n",
+            "data/templates.toml: field 'weeks' is not a known field here (known: templates)",
+        ),
+        ("templates = [1]", "data/templates.toml: template '#1': must be a table (got 1 (int))"),
+        (
+            entry(id='"B C"'),
+            "template '#2': field 'id' must be lowercase words joined by '-' (got 'B C')",
+        ),
         (
             entry(id=""),
-            "template '#2': field 'id' must be lowercase words joined by dashes (got None)",
+            "template '#2': field 'id' is missing",
         ),
         (entry(id='"a"'), "template 'a': field 'id' is used by two templates"),
         (entry(name='"a"'), "template 'b': field 'name' 'a' is already the name of another"),
-        (entry(name='""'), "template 'b': field 'name' must be non-empty text (got '')"),
+        (entry(name='""'), "template 'b': field 'name' must be a non-empty string (got '')"),
         (
             entry(name='"' + "x" * 41 + '"'),
             "template 'b': field 'name' must be at most 40 characters",
         ),
         (
             entry(description="3"),
-            "template 'b': field 'description' must be non-empty text (got 3)",
+            "template 'b': field 'description' must be a non-empty string (got 3 (int))",
         ),
-        (entry(days='"x"'), "template 'b': field 'days' is not a known field (known: id, name,"),
+        (
+            entry(days='"x"'),
+            "template 'b': field 'days' is not a known field here "
+            "(known: activities, description, id, name)",
+        ),
         (
             entry(activities='["run"]'),
             "template 'b': field 'activities' must list 7 days, Monday to Sunday (got 1 entries)",
@@ -144,7 +155,7 @@ def entry(**fields: str) -> str:
         (entry(activities='"run"'), "template 'b': field 'activities' must list 7 days"),
         (
             entry(activities=""),
-            "template 'b': field 'activities' must list 7 days, Monday to Sunday (got None)",
+            "template 'b': field 'activities' is missing",
         ),
         (
             entry(activities='["run", "swim", "-", "-", "-", "-", "-"]'),

@@ -9,7 +9,7 @@ import pytest
 
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 from tests.helpers import run_cli, seed
 
 W48 = IsoWeek(2026, 48)
@@ -87,10 +87,10 @@ def test_sunday_first_sun_is_the_sunday_before_the_iso_monday(
     assert outcome.out == "2026-W48: sun run\n"
     with Store.open(db_path, read_only=True) as store:
         assert store.stored_weeks() == [IsoWeek(2026, 47)]
-        [(_, activity)] = store.activities_between(
+        [(_, activity)] = store.days_between(
             pendulum.Date(2026, 11, 22), pendulum.Date(2026, 11, 22)
         )
-    assert activity is Activity.RUN
+    assert activity == PlannedDay(Activity.RUN)
 
 
 def test_set_then_show_in_a_fresh_folder(

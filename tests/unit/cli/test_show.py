@@ -9,7 +9,7 @@ from typing import Any
 import pendulum
 import pytest
 
-from planner.advice import evaluate_week, summarize
+from planner.advice import judge_week, summarize
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import default_knowledge
@@ -73,7 +73,7 @@ def test_json_matches_the_evaluation_the_screen_uses(
     shown = show_json(capsys, "--db", str(db_path), "--week", "2026-W48")
     knowledge = default_knowledge()
     with Store.open(db_path, read_only=True) as store:
-        week = evaluate_week(store, IsoWeek(2026, 48), FirstWeekday.MONDAY, knowledge)
+        week = judge_week(store, IsoWeek(2026, 48), FirstWeekday.MONDAY, knowledge)
     assert shown["score"] == week.evaluation.score
     assert shown["score"] == summarize(week.plan, week.evaluation, knowledge).score
     assert [f["rule"] for f in shown["findings"]] == [

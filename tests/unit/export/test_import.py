@@ -45,7 +45,7 @@ def document(weeks: Any, **extra: Any) -> str:
             document([], settings={"first_weekday": "friday"}),
             "f.json: settings: invalid first_weekday 'friday'; " + HINT,
         ),
-        (document([], settings={"theme": "dark"}), "f.json: settings: unknown setting 'theme'"),
+        (document([], settings={"colour": "dark"}), "f.json: settings: unknown setting 'colour'"),
         (document(["2026-W48"]), 'f.json: weeks[0] must be an object with "week" and "days"'),
         (document([{"days": {}}]), 'weeks[0] must be an object with "week" and "days"'),
         (

@@ -14,7 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules import Activity, Day, Kind, consecutive_days, default_knowledge, evaluate, score
+from rules import (
+    Activity,
+    Day,
+    Kind,
+    PlannedDay,
+    consecutive_days,
+    default_knowledge,
+    evaluate,
+    score,
+)
 
 MONDAY = datetime.date(2026, 11, 23)
 
@@ -30,7 +39,7 @@ def test_no_days_scores_neutral() -> None:
 
 
 def test_a_single_day_has_no_transitions_but_week_findings() -> None:
-    evaluation = evaluate([Day(MONDAY, Activity.PUSH)])
+    evaluation = evaluate([Day(MONDAY, PlannedDay(Activity.PUSH))])
     assert evaluation.transitions == ()
     assert evaluation.week_findings
 
@@ -46,24 +55,26 @@ def test_a_single_day_has_no_transitions_but_week_findings() -> None:
 )
 def test_days_must_be_consecutive_and_in_order(dates: list[datetime.date]) -> None:
     with pytest.raises(ValueError, match="consecutive"):
-        evaluate([Day(date, Activity.REST) for date in dates])
+        evaluate([Day(date, PlannedDay(Activity.REST)) for date in dates])
 
 
 def test_focus_must_not_end_before_it_starts() -> None:
     with pytest.raises(ValueError, match="focus"):
-        evaluate([Day(MONDAY, None)], focus=(MONDAY, MONDAY - datetime.timedelta(days=1)))
+        evaluate(
+            [Day(MONDAY, PlannedDay(None))], focus=(MONDAY, MONDAY - datetime.timedelta(days=1))
+        )
 
 
 def test_date_subclasses_such_as_pendulum_dates_are_accepted() -> None:
     import pendulum
 
     days = [
-        Day(pendulum.Date(2026, 11, 29), Activity.LEGS),
-        Day(pendulum.Date(2026, 11, 30), Activity.RUN),
+        Day(pendulum.Date(2026, 11, 29), PlannedDay(Activity.LEGS)),
+        Day(pendulum.Date(2026, 11, 30), PlannedDay(Activity.RUN)),
     ]
     plain = [
-        Day(datetime.date(2026, 11, 29), Activity.LEGS),
-        Day(datetime.date(2026, 11, 30), Activity.RUN),
+        Day(datetime.date(2026, 11, 29), PlannedDay(Activity.LEGS)),
+        Day(datetime.date(2026, 11, 30), PlannedDay(Activity.RUN)),
     ]
     assert evaluate(days).transitions[0].findings == evaluate(plain).transitions[0].findings
 

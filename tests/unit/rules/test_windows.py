@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from rules import Activity, Day, Evaluation, Kind, default_knowledge, evaluate
+from rules import Activity, Day, Evaluation, Kind, PlannedDay, default_knowledge, evaluate
 from rules.model import consecutive_days
 
 MONDAY = datetime.date(2026, 11, 23)  # 2026-W48
@@ -173,11 +173,13 @@ def test_complete_week_rules_wait_for_every_day_to_be_planned() -> None:
 @pytest.mark.parametrize(("before", "after"), list(itertools.product(Activity, repeat=2)), ids=str)
 def test_sunday_to_monday_is_judged_like_any_other_pair(before: Activity, after: Activity) -> None:
     assert SUNDAY.isocalendar().week != NEXT_MONDAY.isocalendar().week
-    across = evaluate([Day(SUNDAY, before), Day(NEXT_MONDAY, after)]).transitions[0]
+    across = evaluate(
+        [Day(SUNDAY, PlannedDay(before)), Day(NEXT_MONDAY, PlannedDay(after))]
+    ).transitions[0]
     midweek = evaluate(
         [
-            Day(MONDAY + datetime.timedelta(days=2), before),
-            Day(MONDAY + datetime.timedelta(days=3), after),
+            Day(MONDAY + datetime.timedelta(days=2), PlannedDay(before)),
+            Day(MONDAY + datetime.timedelta(days=3), PlannedDay(after)),
         ]
     ).transitions[0]
     assert across.findings == midweek.findings

@@ -10,7 +10,7 @@ import pytest
 from planner.plan import Settings, WeekPlan
 from planner.store import SaveFailed, Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 
 W48 = IsoWeek(2026, 48)
 
@@ -27,7 +27,7 @@ def test_weeks_and_settings_are_one_write(tmp_path: Path, monkeypatch: pytest.Mo
             real_replace(src, dst)
 
         monkeypatch.setattr(os, "replace", counting_replace)
-        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_activity(0, Activity.LEGS)
+        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay(Activity.LEGS))
         store.replace_weeks([plan], settings=Settings(first_weekday=FirstWeekday.SUNDAY))
         assert replaces == 1
     with Store.open(db, read_only=True) as store:
@@ -40,14 +40,16 @@ def test_a_failed_bulk_write_changes_neither(
 ) -> None:
     db = tmp_path / "planner.json"
     with Store.open(db) as store:
-        store.save_plan(WeekPlan.empty(W48, FirstWeekday.MONDAY).with_activity(1, Activity.RUN))
+        store.save_plan(
+            WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(1, PlannedDay(Activity.RUN))
+        )
         before = db.read_bytes()
 
         def failing_replace(src: str, dst: str) -> None:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(os, "replace", failing_replace)
-        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_activity(0, Activity.LEGS)
+        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay(Activity.LEGS))
         with pytest.raises(SaveFailed):
             store.replace_weeks([plan], settings=Settings(first_weekday=FirstWeekday.SUNDAY))
         assert store.settings().first_weekday is FirstWeekday.MONDAY

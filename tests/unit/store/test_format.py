@@ -12,7 +12,7 @@ from planner.plan import Settings
 from planner.store import Store, StoreError
 from planner.store import format as fmt
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 
 W48 = IsoWeek(2026, 48)
 
@@ -63,7 +63,7 @@ def test_store_upgrades_an_old_file_through_the_hook(
         plan = store.load_plan(W48, FirstWeekday.MONDAY)
         assert plan.activities == (Activity.LEGS, *(None,) * 5, Activity.RUN)
         assert db_path.read_bytes() == old  # upgraded in memory until the first save
-        store.save_plan(plan.with_activity(1, Activity.PUSH))
+        store.save_plan(plan.with_day(1, PlannedDay(Activity.PUSH)))
     assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 1}}
     assert db_path.with_name("planner.json.bak").read_bytes() == old
 

@@ -18,7 +18,7 @@ from planner.plan import Settings, WeekPlan
 from planner.store import DatabaseLocked, ReadOnlyStore, Store, StoreError
 from planner.store.lock import DatabaseLock
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity
+from rules import Activity, PlannedDay
 
 MONDAY, SUNDAY = FirstWeekday.MONDAY, FirstWeekday.SUNDAY
 W48 = IsoWeek(2026, 48)
@@ -42,7 +42,7 @@ def reopened(path: Path) -> Store:
     "week", [IsoWeek(2026, 48), IsoWeek(2026, 1), IsoWeek(2026, 53), IsoWeek(2027, 1)]
 )
 def test_round_trip_every_field(db_path: Path, week: IsoWeek, first: FirstWeekday) -> None:
-    plan = WeekPlan(week, first, FULL)
+    plan = WeekPlan.of_activities(week, first, FULL)
     with Store.open(db_path) as store:
         store.save_plan(plan)
         assert store.load_plan(week, first) == plan
@@ -54,7 +54,9 @@ def test_round_trip_every_field(db_path: Path, week: IsoWeek, first: FirstWeekda
 def test_every_activity_on_every_weekday_survives_a_restart(
     db_path: Path, activity: Activity
 ) -> None:
-    plans = [WeekPlan.empty(W48.shifted(i), MONDAY).with_activity(i, activity) for i in range(7)]
+    plans = [
+        WeekPlan.empty(W48.shifted(i), MONDAY).with_day(i, PlannedDay(activity)) for i in range(7)
+    ]
     with Store.open(db_path) as store:
         store.replace_weeks(plans)
     with reopened(db_path) as store:
@@ -62,7 +64,7 @@ def test_every_activity_on_every_weekday_survives_a_restart(
 
 
 def test_sunday_first_writes_the_sunday_into_the_previous_iso_week(db_path: Path) -> None:
-    plan = WeekPlan(W48, SUNDAY, (Activity.RUN, *(None,) * 5, Activity.REST))
+    plan = WeekPlan.of_activities(W48, SUNDAY, (Activity.RUN, *(None,) * 5, Activity.REST))
     with Store.open(db_path) as store:
         store.save_plan(plan)
         assert store.stored_weeks() == [IsoWeek(2026, 47), W48]
@@ -76,7 +78,7 @@ def test_sunday_first_writes_the_sunday_into_the_previous_iso_week(db_path: Path
 
 
 def test_sunday_first_across_the_year_boundary(db_path: Path) -> None:
-    plan = WeekPlan(IsoWeek(2026, 1), SUNDAY, FULL)
+    plan = WeekPlan.of_activities(IsoWeek(2026, 1), SUNDAY, FULL)
     with Store.open(db_path) as store:
         store.save_plan(plan)
         assert store.stored_weeks() == [IsoWeek(2025, 52), IsoWeek(2026, 1)]
@@ -85,7 +87,7 @@ def test_sunday_first_across_the_year_boundary(db_path: Path) -> None:
 
 def test_a_week_cleared_of_every_day_is_removed(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         store.save_plan(WeekPlan.empty(W48, MONDAY))
         assert store.stored_weeks() == []
     assert json.loads(db_path.read_bytes()).get("weeks", {}) == {}
@@ -93,7 +95,7 @@ def test_a_week_cleared_of_every_day_is_removed(db_path: Path) -> None:
 
 def test_clearing_one_day_keeps_the_others(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W48, MONDAY, FULL).with_activity(0, None))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL).with_day(0, PlannedDay(None)))
     with reopened(db_path) as store:
         assert store.load_plan(W48, MONDAY).activities == (None, *FULL[1:])
 
@@ -105,19 +107,18 @@ def test_unplanned_weeks_load_as_empty(db_path: Path) -> None:
         assert store.all_plans() == []
 
 
-def test_activities_between_reaches_across_week_boundaries(db_path: Path) -> None:
+def test_days_between_reaches_across_week_boundaries(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
-        store.save_plan(WeekPlan.empty(W48.next(), MONDAY).with_activity(0, Activity.RUN))
-        days = store.activities_between(date(2026, 11, 22), date(2026, 11, 30))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.empty(W48.next(), MONDAY).with_day(0, PlannedDay(Activity.RUN)))
+        days = store.days_between(date(2026, 11, 22), date(2026, 11, 30))
     assert [day for day, _ in days] == [date(2026, 11, d) for d in range(22, 31)]
-    assert [activity for _, activity in days] == [None, *FULL, Activity.RUN]
+    assert [held.activity for _, held in days] == [None, *FULL, Activity.RUN]
     with Store.open(db_path) as store:
-        assert store.activities_between(date(2026, 1, 2), date(2026, 1, 2)) == [
-            (date(2026, 1, 2), None)
-        ]
+        nothing = [(date(2026, 1, 2), PlannedDay.UNPLANNED)]
+        assert store.days_between(date(2026, 1, 2), date(2026, 1, 2)) == nothing
         with pytest.raises(ValueError):
-            store.activities_between(date(2026, 1, 2), date(2026, 1, 1))
+            store.days_between(date(2026, 1, 2), date(2026, 1, 1))
 
 
 def test_settings_round_trip_and_default(db_path: Path) -> None:
@@ -132,8 +133,11 @@ def test_settings_round_trip_and_default(db_path: Path) -> None:
 
 
 def test_replace_weeks_keeps_or_clears_others(db_path: Path) -> None:
-    other = WeekPlan(IsoWeek(2020, 53), MONDAY, FULL)
-    new = [WeekPlan(W48, MONDAY, FULL), WeekPlan(W48.next(), SUNDAY, FULL)]
+    other = WeekPlan.of_activities(IsoWeek(2020, 53), MONDAY, FULL)
+    new = [
+        WeekPlan.of_activities(W48, MONDAY, FULL),
+        WeekPlan.of_activities(W48.next(), SUNDAY, FULL),
+    ]
     with Store.open(db_path) as store:
         store.save_plan(other)
         store.replace_weeks(new)
@@ -145,15 +149,16 @@ def test_replace_weeks_keeps_or_clears_others(db_path: Path) -> None:
 def test_replace_weeks_is_all_or_nothing(db_path: Path) -> None:
     class Broken(WeekPlan):
         @property
-        def days(self) -> tuple[tuple[date, Activity | None], ...]:  # type: ignore[override]
+        def dated_days(self) -> tuple[tuple[date, PlannedDay], ...]:  # type: ignore[override]
             raise RuntimeError("bad import row")
 
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         before = db_path.read_bytes()
-        good = WeekPlan(W48.next(), MONDAY, FULL)
+        good = WeekPlan.of_activities(W48.next(), MONDAY, FULL)
         with pytest.raises(RuntimeError):
-            store.replace_weeks([good, Broken(W48, MONDAY, FULL)], clear_others=True)
+            broken = Broken(W48, MONDAY, tuple(map(PlannedDay, FULL)))
+            store.replace_weeks([good, broken], clear_others=True)
         assert store.stored_weeks() == [W48]
     assert db_path.read_bytes() == before
 
@@ -163,7 +168,7 @@ def test_opening_a_fresh_path_creates_nothing_until_the_first_save(tmp_path: Pat
     with Store.open(path) as store:
         assert not (tmp_path / "deep").exists()
         assert store.load_plan(W48, MONDAY).is_empty
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         assert path.is_file()
     assert sorted(p.name for p in path.parent.iterdir()) == ["planner.json", "planner.json.lock"]
 
@@ -178,25 +183,25 @@ def test_in_an_existing_folder_open_creates_only_the_lock(db_path: Path) -> None
 
 def test_saving_an_unchanged_plan_does_not_touch_the_file(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         stamp = db_path.stat().st_mtime_ns, db_path.stat().st_ino
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         store.save_plan(WeekPlan.empty(W48.next(), MONDAY))
         assert (db_path.stat().st_mtime_ns, db_path.stat().st_ino) == stamp
 
 
 def test_each_save_keeps_the_previous_file_as_bak(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan(W48, MONDAY, FULL))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         first = db_path.read_bytes()
         assert not db_path.with_name("planner.json.bak").exists()
-        store.save_plan(WeekPlan.empty(W48, MONDAY).with_activity(0, Activity.RUN))
+        store.save_plan(WeekPlan.empty(W48, MONDAY).with_day(0, PlannedDay(Activity.RUN)))
         assert db_path.with_name("planner.json.bak").read_bytes() == first
 
 
 def test_a_second_store_on_the_same_file_is_refused_or_read_only(db_path: Path) -> None:
     with Store.open(db_path) as first:
-        first.save_plan(WeekPlan(W48, MONDAY, FULL))
+        first.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         with pytest.raises(DatabaseLocked, match=r"is open in another planner \(pid \d+\)"):
             Store.open(db_path)
         with Store.open(db_path, fallback_read_only=True) as second:
@@ -230,7 +235,7 @@ def test_overlapping_saves_from_threads_serialize(db_path: Path) -> None:
             try:
                 for i in range(15):
                     week = W48.shifted(offset * 100 + i)
-                    store.save_plan(WeekPlan(week, MONDAY, FULL))
+                    store.save_plan(WeekPlan.of_activities(week, MONDAY, FULL))
             except BaseException as error:  # pragma: no cover - reported below
                 errors.append(error)
 
@@ -247,7 +252,7 @@ def test_overlapping_saves_from_threads_serialize(db_path: Path) -> None:
 
 activities = st.sampled_from([*Activity, None])
 plans = st.builds(
-    WeekPlan,
+    WeekPlan.of_activities,
     week=st.builds(
         lambda offset: IsoWeek(2020, 1).shifted(offset), st.integers(min_value=0, max_value=20)
     ),
@@ -264,15 +269,15 @@ def test_what_was_saved_is_what_loads_after_a_restart(
     tmp_path_factory: pytest.TempPathFactory, saved: list[WeekPlan]
 ) -> None:
     path = tmp_path_factory.mktemp("prop") / "planner.json"
-    expected: dict[date, Activity | None] = {}
+    expected: dict[date, PlannedDay] = {}
     with Store.open(path) as store:
         for plan in saved:
             store.save_plan(plan)
-            expected.update(plan.days)
+            expected.update(plan.dated_days)
     with reopened(path) as store:
         for plan in saved:
             loaded = store.load_plan(plan.week, plan.first_weekday)
-            assert loaded.activities == tuple(
+            assert loaded.days == tuple(
                 expected[d] for d in shown_dates(plan.week, plan.first_weekday)
             )
         assert all(not plan.is_empty for plan in store.all_plans())
@@ -282,11 +287,11 @@ def test_late_lock_refuses_then_merges_what_another_store_saved(tmp_path: Path) 
     """Both opened before the folder existed, so neither held the lock on open."""
     path = tmp_path / "new" / "planner.json"
     early, other = Store.open(path), Store.open(path)
-    other.save_plan(WeekPlan(W48, MONDAY, FULL))
+    other.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
     with pytest.raises(DatabaseLocked):
-        early.save_plan(WeekPlan(W48.next(), MONDAY, FULL))
+        early.save_plan(WeekPlan.of_activities(W48.next(), MONDAY, FULL))
     other.close()
-    early.save_plan(WeekPlan(W48.next(), MONDAY, FULL))
+    early.save_plan(WeekPlan.of_activities(W48.next(), MONDAY, FULL))
     assert early.stored_weeks() == [W48, W48.next()]
     early.close()
 
@@ -307,7 +312,7 @@ def test_late_lock_refuses_a_newer_file_created_meanwhile(tmp_path: Path) -> Non
         path.write_bytes(newer)
         for _ in range(2):
             with pytest.raises(StoreError, match="newer planner"):
-                early.save_plan(WeekPlan(W48, MONDAY, FULL))
+                early.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         assert path.read_bytes() == newer
         lock = DatabaseLock(path)  # not left held by the refused save
         lock.acquire()

@@ -1,4 +1,4 @@
-"""suggest is exact: compared with brute force over all 5**7 weeks, scored by evaluate_plan.
+"""suggest is exact: compared with brute force over all 5**7 weeks, scored by judge.
 
 The brute force shares nothing with planner.suggest but the documented tie order: it filters
 every possible week by the request and ranks the survivors with the panel's own scoring.
@@ -18,17 +18,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planner.suggest.search as suggest_module
-from planner.advice import evaluate_plan
+from planner.advice import judge
 from planner.plan import WeekPlan
 from planner.suggest import SuggestRequest, arrangements, suggest
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity, KnowledgeBase, default_knowledge, load_knowledge
+from rules import Activity, KnowledgeBase, PlannedDay, default_knowledge, load_knowledge
 
 PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
 ORDER = [PUSH, PULL, LEGS, RUN, REST]  # the documented tie order
 SESSIONS = ORDER[:4]
 WEEKS = [IsoWeek(2026, 48), IsoWeek(2027, 1), IsoWeek(2026, 53)]
-Context = list[tuple[date, Activity | None]]
+Context = list[tuple[date, PlannedDay]]
 
 
 @functools.cache
@@ -61,8 +61,8 @@ def brute_force(
 ) -> list[tuple[int, tuple[Activity, ...]]]:
     ranked = []
     for activities in satisfying(request):
-        plan = WeekPlan(week, first, activities)
-        ranked.append((evaluate_plan(plan, before, after, knowledge).score, activities))
+        plan = WeekPlan.of_activities(week, first, activities)
+        ranked.append((judge(plan, before, after, knowledge).evaluation.score, activities))
     ranked.sort(key=lambda item: (-item[0], [ORDER.index(a) for a in item[1]]))
     return ranked
 
@@ -76,8 +76,8 @@ def context(
     dates = shown_dates(week, first)
     start = dates[0] - timedelta(days=len(before))
     return (
-        [(start + timedelta(days=i), activity) for i, activity in enumerate(before)],
-        [(dates[-1] + timedelta(days=i + 1), activity) for i, activity in enumerate(after)],
+        [(start + timedelta(days=i), PlannedDay(a)) for i, a in enumerate(before)],
+        [(dates[-1] + timedelta(days=i + 1), PlannedDay(a)) for i, a in enumerate(after)],
     )
 
 
@@ -116,7 +116,7 @@ def assert_matches_brute_force(
             found = suggest(request, week, first, before, after, knowledge)
     assert [(s.score, s.plan.activities) for s in found] == expected[:3]
     for suggestion in found:
-        assert suggestion.evaluation == evaluate_plan(suggestion.plan, before, after, knowledge)
+        assert suggestion.evaluation == judge(suggestion.plan, before, after, knowledge).evaluation
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -144,21 +144,21 @@ def test_top_three_equal_brute_force(
 def test_every_candidate_scores_as_the_panel_does(
     request: SuggestRequest, before: list[Activity | None]
 ) -> None:
-    """Not just the top three: the walk's score of every arrangement is evaluate_plan's."""
+    """Not just the top three: the walk's score of every arrangement is judge's."""
     week, first = WEEKS[0], FirstWeekday.MONDAY
     days_before, days_after = context(week, first, before, [PUSH, REST])
     knowledge = default_knowledge()
     dates = shown_dates(week, first)
     walked = suggest_module._score_all(
         request,
-        [activity for _, activity in days_before],
+        [day.activity for _, day in days_before],
         knowledge,
         suggest_module._week_weights(request, dates, knowledge),
     )
     assert [week for _, week in walked] == list(arrangements(request))  # tie order
     for score, activities in walked:
-        plan = WeekPlan(week, first, activities)
-        assert score == evaluate_plan(plan, days_before, days_after, knowledge).score
+        plan = WeekPlan.of_activities(week, first, activities)
+        assert score == judge(plan, days_before, days_after, knowledge).evaluation.score
 
 
 @settings(max_examples=60, deadline=None)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from planner.advice import evaluate_plan
+from planner.advice import judge
 from planner.plan import WeekPlan
 from planner.suggest import (
     TIE_ORDER,
@@ -18,7 +18,7 @@ from planner.suggest import (
 )
 from planner.suggest.differences import MAX_PHRASES, describe_differences, moves
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity, default_knowledge
+from rules import Activity, PlannedDay, default_knowledge
 
 PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
 MONDAY, SUNDAY = FirstWeekday.MONDAY, FirstWeekday.SUNDAY
@@ -27,7 +27,7 @@ HYBRID = SuggestRequest({PUSH: 1, PULL: 1, LEGS: 1, RUN: 2}, rest_min=1)
 
 
 def plan(*activities: Activity) -> WeekPlan:
-    return WeekPlan(W48, MONDAY, activities)
+    return WeekPlan.of_activities(W48, MONDAY, activities)
 
 
 def test_tie_order_is_push_pull_legs_run_rest() -> None:
@@ -48,7 +48,7 @@ def test_three_suggestions_best_first_with_the_panels_score() -> None:
     assert scores == sorted(scores, reverse=True)
     for suggestion in found:
         assert suggestion.plan.week == W48 and suggestion.plan.first_weekday is MONDAY
-        assert suggestion.score == evaluate_plan(suggestion.plan, [], [], knowledge).score
+        assert suggestion.score == judge(suggestion.plan, [], [], knowledge).evaluation.score
         assert sorted(suggestion.plan.activities) == sorted(
             [PUSH, PULL, LEGS, RUN, RUN, REST, REST]
         )
@@ -78,8 +78,8 @@ def test_the_day_before_the_week_changes_the_answer() -> None:
     knowledge = default_knowledge()
     sunday = shown_dates(W48, MONDAY)[0] - timedelta(days=1)
     request = SuggestRequest({LEGS: 1, RUN: 1, PUSH: 1}, pins={0: LEGS})
-    fresh = suggest(request, W48, MONDAY, [(sunday, REST)], [], knowledge)[0]
-    tired = suggest(request, W48, MONDAY, [(sunday, LEGS)], [], knowledge)[0]
+    fresh = suggest(request, W48, MONDAY, [(sunday, PlannedDay(REST))], [], knowledge)[0]
+    tired = suggest(request, W48, MONDAY, [(sunday, PlannedDay(LEGS))], [], knowledge)[0]
     assert tired.score < fresh.score
     assert tired.evaluation.transitions[0].before.activity is LEGS
 
@@ -116,7 +116,7 @@ def test_differences_name_the_weighed_findings_only_one_week_gets() -> None:
     knowledge = default_knowledge()
     this = plan(LEGS, PULL, REST, PUSH, REST, RUN, REST)
     other = plan(PULL, LEGS, REST, PUSH, REST, RUN, REST)
-    this_eval, other_eval = (evaluate_plan(p, [], [], knowledge) for p in (this, other))
+    this_eval, other_eval = (judge(p, [], [], knowledge).evaluation for p in (this, other))
     legs_pull_rest = knowledge.rule("legs-pull-rest").text
     fresh_back = knowledge.rule("legs-then-pull-fresh-back").text
     assert describe_differences(this, this_eval, other, other_eval) == (
@@ -136,7 +136,7 @@ def test_differences_say_risks_and_avoids_for_cons() -> None:
     knowledge = default_knowledge()
     this = plan(LEGS, LEGS, REST, PUSH, REST, PULL, REST)
     other = plan(LEGS, REST, LEGS, PUSH, REST, PULL, REST)
-    this_eval, other_eval = (evaluate_plan(p, [], [], knowledge) for p in (this, other))
+    this_eval, other_eval = (judge(p, [], [], knowledge).evaluation for p in (this, other))
     within_48h = next(
         f.text
         for t in this_eval.transitions
