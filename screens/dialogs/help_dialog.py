@@ -31,6 +31,3 @@ class HelpDialog(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "esc to close"
             yield Static(table)
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)
