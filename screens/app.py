@@ -9,12 +9,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import Screen
 
 from planner.clock import Clock
 from planner.plan import WeekPlan
@@ -23,7 +21,6 @@ from planner.store import Store
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
-from screens.commands import week_commands
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
 
@@ -197,10 +194,3 @@ class PlannerApp(App[int]):
             self.save_state = SaveState.saving(outcome.pending)
         else:
             self.save_state = SaveState.saved()
-
-    # -- command palette -------------------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        if isinstance(screen, WeekScreen):
-            yield from week_commands(screen)
-        yield from super().get_system_commands(screen)
