@@ -9,12 +9,11 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import Screen
 from textual.theme import Theme
 
 from planner.clock import Clock
@@ -24,7 +23,6 @@ from planner.store import Store
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
-from screens.commands import week_commands
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
 
@@ -222,10 +220,3 @@ class PlannerApp(App[int]):
             self.save_state = SaveState.saving(outcome.pending)
         else:
             self.save_state = SaveState.saved()
-
-    # -- command palette -------------------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        if isinstance(screen, WeekScreen):
-            yield from week_commands(screen)
-        yield from super().get_system_commands(screen)

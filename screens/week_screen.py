@@ -20,6 +20,7 @@ from planner.store import ReadOnlyStore, StoreError
 from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, PlannedDay
+from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.widgets.advice_panel import AdviceList, AdvicePanel
 from screens.widgets.readiness_strip import ReadinessLegend
@@ -46,6 +47,7 @@ def week_title(session: PlanningSession) -> str:
 class WeekScreen(Screen[None]):
     CSS_PATH = "week_screen.tcss"
     BINDINGS = list(WEEK_BINDINGS)
+    COMMANDS = {WeekCommands}
 
     # A var, not a reactive: the watcher redraws what changes; a reactive would also repaint
     # the whole screen on every move.

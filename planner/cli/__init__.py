@@ -17,7 +17,17 @@ import os
 import sys
 from collections.abc import Sequence
 
-from planner.cli import copy, export, import_, repeat, set_, show, suggest, template
+from planner.cli import (
+    completion,
+    copy,
+    export,
+    import_,
+    repeat,
+    set_,
+    show,
+    suggest,
+    template,
+)
 from planner.cli.common import CliError, open_knowledge
 from planner.cli.files import FileProblem
 from planner.cli.options import EXIT_USAGE, Command
@@ -28,7 +38,17 @@ from planner.store import Store, StoreError
 
 __all__ = ["COMMANDS", "EXIT_USAGE", "CliError", "build_parser", "main"]
 
-COMMANDS: tuple[Command, ...] = (show, set_, suggest, template, copy, repeat, export, import_)
+COMMANDS: tuple[Command, ...] = (
+    show,
+    set_,
+    suggest,
+    template,
+    copy,
+    repeat,
+    export,
+    import_,
+    completion,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,9 @@
-"""Advice as plain text, the same words the side panel uses: for ``planner show``, the
-Markdown export and calendar event descriptions. No colours, so it reads the same in a pipe."""
+"""Advice as plain text, for ``planner show``, the Markdown export and calendar event
+descriptions. No colours, so it reads the same in a pipe.
+
+The side panel (screens/widgets/advice_panel.py) does not use this module: it writes its own
+marked-up lines with the same marks and phrases ("+ pro", "unplanned", "Plan both days to
+see advice."), so a change of wording here has to be made there too."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Modal screens: help, suggest, go to week."""
+"""Modal screens: help, suggest, go to week; what they share is in base.PlannerDialog."""

@@ -5,14 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from planner.weeks import IsoWeek, WeekError
+from screens.dialogs.base import PlannerDialog
 
 
-class GoToWeekDialog(ModalScreen[IsoWeek | None]):
-    CSS_PATH = "dialogs.tcss"
+class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
+    DEFAULT_CSS = """
+    GoToWeekDialog #week-error {
+        height: 1;
+    }
+    """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: IsoWeek) -> None:

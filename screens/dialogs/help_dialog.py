@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from screens.dialogs.base import PlannerDialog
 
-class HelpDialog(ModalScreen[None]):
-    CSS_PATH = "dialogs.tcss"
+
+class HelpDialog(PlannerDialog[None]):
     BINDINGS = [
         Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc"),
     ]
@@ -31,6 +31,3 @@ class HelpDialog(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "esc to close"
             yield Static(table)
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,6 +14,7 @@ from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
 from planner.suggest.words import RequestWordError, parse_pins
 from rules import Activity
+from screens.dialogs.base import PlannerDialog
 
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
 
@@ -29,8 +29,36 @@ def render_suggestion(rank: int, suggestion: Suggestion) -> str:
     return "\n".join(lines)
 
 
-class SuggestDialog(ModalScreen[WeekPlan | None]):
-    CSS_PATH = "dialogs.tcss"
+class SuggestDialog(PlannerDialog[WeekPlan | None]):
+    DEFAULT_CSS = """
+    SuggestDialog #dialog.suggest {
+        width: 110;
+        max-width: 100%;
+    }
+
+    SuggestDialog #counts {
+        height: 3;
+    }
+
+    SuggestDialog #counts Label {
+        padding: 1 1 0 0;
+    }
+
+    SuggestDialog #counts Input.count {
+        width: 7;
+        margin: 0 2 0 0;
+    }
+
+    SuggestDialog #suggest-error {
+        height: auto;
+        min-height: 1;
+    }
+
+    SuggestDialog #suggestions {
+        height: auto;
+        max-height: 16;
+    }
+    """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, session: PlanningSession) -> None:

@@ -1,8 +1,10 @@
 """Text that changes often without costing a new layout of the whole screen.
 
-``Static.update`` always asks Textual for a new layout, which re-renders every widget on
-screen. A ``TextBlock`` only does that when its wrapped height changes; otherwise it just
-repaints itself. Nothing is redrawn at all when the text is the same as before.
+``Static.update`` parses its markup again on every call and asks for a new layout unless
+the caller passes ``layout=False``, which is only safe when the caller knows the height
+cannot change. A ``TextBlock`` decides that itself: it asks for a layout only when the text's
+wrapped height changes, and otherwise just repaints itself. Nothing is redrawn at all when
+the text is the same as before, and each text is parsed once (``parse_markup``).
 """
 
 from __future__ import annotations
