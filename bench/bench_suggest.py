@@ -40,11 +40,11 @@ def main() -> None:
     dates = shown_dates(week, first)
     # The week screen passes two days either side (planner.advice.CONTEXT_DAYS).
     before = [
-        (dates[0] - timedelta(days=2), PlannedDay(PULL)),
-        (dates[0] - timedelta(days=1), PlannedDay(LEGS)),
+        (dates[0] - timedelta(days=2), PlannedDay.of(PULL)),
+        (dates[0] - timedelta(days=1), PlannedDay.of(LEGS)),
     ]
     after = [
-        (dates[-1] + timedelta(days=1), PlannedDay(PUSH)),
+        (dates[-1] + timedelta(days=1), PlannedDay.of(PUSH)),
         (dates[-1] + timedelta(days=2), PlannedDay.UNPLANNED),
     ]
     for label, request in REQUESTS:

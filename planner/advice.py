@@ -37,21 +37,21 @@ class WeekSummary:
 
 
 def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) -> WeekSummary:
-    planned = [day.activity for day in plan.days if day.activity is not None]
+    kinds = [kind for day in plan.days for kind in day.kinds]
     sessions = tuple(
         (
             group.name,
             sum(
                 1
-                for activity in planned
-                if knowledge.loads(activity).get(group.id, 0.0) >= knowledge.hard_load
+                for kind in kinds
+                if knowledge.loads(kind).get(group.id, 0.0) >= knowledge.hard_load
             ),
         )
         for group in knowledge.muscle_groups
     )
     return WeekSummary(
         score=evaluation.score,
-        planned_days=len(planned),
+        planned_days=sum(1 for day in plan.days if day.is_planned),
         rest_days=sum(1 for day in plan.days if day.is_rest),
         sessions_per_group=sessions,
         findings=evaluation.week_findings,

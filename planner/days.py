@@ -9,10 +9,21 @@ screens all read these; none writes its own list.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from datetime import date
 
 from planner.weeks import FirstWeekday
-from rules import SESSION_ACTIVITIES, Activity, PlannedDay
+from rules import (
+    MAX_SESSIONS,
+    SESSION_ACTIVITIES,
+    Activity,
+    DayError,
+    Intensity,
+    PlannedDay,
+    RunType,
+    Session,
+)
 
 DAYS_IN_WEEK = 7
 # Indexed by ISO weekday - 1 (``date.weekday()``): the keys typed, stored and exported...
@@ -71,25 +82,107 @@ def parse_activity(text: str) -> Activity:
     try:
         return Activity(text.strip().lower())
     except ValueError:
-        raise UnknownName(f"'{text}' is not an activity; use {_ACTIVITY_LIST}") from None
-
-
-def parse_day(text: str, *, clear: bool = False) -> PlannedDay:
-    """What a day holds, in the words ``planner set`` and the templates use: ``push`` ..
-    ``rest``, any case; with ``clear``, ``-`` is an unplanned day."""
-    if clear and text.strip() == CLEAR:
-        return PlannedDay.UNPLANNED
-    try:
-        return PlannedDay(parse_activity(text))
-    except UnknownName:
-        if not clear:
-            raise
         raise UnknownName(
-            f"'{text}' is not an activity; use {', '.join(_ACTIVITY_WORDS)}, "
-            f"or {CLEAR} to clear the day"
+            f"'{text}' is not an activity; use {_ACTIVITY_LIST}{_did_you_mean(text, ACTIVITIES)}"
         ) from None
 
 
-def day_words(day: PlannedDay) -> str:
-    """What a day holds in words: ``legs``, ``rest`` or ``unplanned``."""
-    return UNPLANNED if day.activity is None else day.activity.value
+# -- the words of a day: ``legs:heavy+run:easy``, ``push,pull``, ``rest`` ------------------
+
+APART = "+"  # two sessions at least 6 h apart (morning, evening)
+TOGETHER = ","  # two sessions back to back, one visit
+ATTRIBUTE = ":"
+_INTENSITIES = ", ".join(Intensity)
+_RUN_TYPES = ", ".join(RunType)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word.strip().lower(), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def parse_session(text: str) -> Session:
+    """``KIND[:ATTRIBUTE]``: ``legs``, ``legs:heavy``, ``run:intervals`` (any case)."""
+    kind_text, colon, attribute_text = text.strip().lower().partition(ATTRIBUTE)
+    kind = kind_text.strip()
+    if kind == Activity.REST.value:
+        raise UnknownName("rest is a whole day, not a session: plan rest alone")
+    if kind not in SESSIONS:
+        raise UnknownName(
+            f"'{kind_text.strip()}' is not a session; use push, pull, legs or run"
+            f"{_did_you_mean(kind, SESSIONS)}"
+        )
+    activity = Activity(kind)
+    attribute = attribute_text.strip()
+    if not colon:
+        return Session(activity)
+    if activity is Activity.RUN:
+        if attribute in RunType.__members__.values():
+            return Session(activity, run_type=RunType(attribute))
+        if attribute in Intensity.__members__.values():
+            raise UnknownName(f"a run has a type ({_RUN_TYPES}), not an intensity")
+        close = _did_you_mean(attribute, RunType)
+        if close:
+            raise UnknownName(f"'{text.strip()}':{close[1:]} (a run's type is {_RUN_TYPES})")
+        raise UnknownName(f"'{attribute}' is not a run type; use {_RUN_TYPES}")
+    if attribute in Intensity.__members__.values():
+        return Session(activity, intensity=Intensity(attribute))
+    if attribute in RunType.__members__.values():
+        raise UnknownName(f"{activity} has an intensity ({_INTENSITIES}), not a run type")
+    close = _did_you_mean(attribute, Intensity)
+    if close:
+        raise UnknownName(f"'{text.strip()}':{close[1:]} (a lift's intensity is {_INTENSITIES})")
+    raise UnknownName(f"'{attribute}' is not an intensity; use {_INTENSITIES}")
+
+
+def parse_day(text: str, *, clear: bool = False) -> PlannedDay:
+    """What a day holds, in the words ``planner set``, the templates and the store use:
+    ``rest``, ``SESSION``, ``SESSION+SESSION`` (apart) or ``SESSION,SESSION`` (together),
+    where ``SESSION`` is ``KIND[:ATTRIBUTE]``; with ``clear``, ``-`` is an unplanned day.
+    UnknownName says what is wrong."""
+    word = text.strip()
+    if clear and word == CLEAR:
+        return PlannedDay.UNPLANNED
+    if word.lower() == Activity.REST.value:
+        return PlannedDay.REST
+    if not word:
+        raise UnknownName("nothing is planned; write an activity like legs or rest")
+    if not any(mark in word for mark in (ATTRIBUTE, APART, TOGETHER)):
+        # One bare word: the words of a one-activity day, and their message.
+        try:
+            return PlannedDay.of(parse_activity(word))
+        except UnknownName:
+            if not clear:
+                raise
+            raise UnknownName(
+                f"'{text}' is not an activity; use {', '.join(_ACTIVITY_WORDS)}, "
+                f"or {CLEAR} to clear the day{_did_you_mean(word, ACTIVITIES)}"
+            ) from None
+    together = TOGETHER in word
+    parts = word.split(TOGETHER if together else APART)
+    if together and APART in word:
+        raise UnknownName(f"'{word}' mixes {APART} and {TOGETHER}; join two sessions with one")
+    if len(parts) > MAX_SESSIONS:
+        raise UnknownName(f"'{word}' holds {len(parts)} sessions; plan at most {MAX_SESSIONS}")
+    try:
+        return PlannedDay(tuple(parse_session(part) for part in parts), together=together)
+    except DayError as error:
+        raise UnknownName(str(error)) from None
+
+
+def session_words(session: Session, *, explicit: bool = False) -> str:
+    """``legs:heavy``; ``legs`` for a default attribute unless ``explicit``."""
+    if session.is_default and not explicit:
+        return session.kind.value
+    return f"{session.kind}{ATTRIBUTE}{session.attribute}"
+
+
+def day_words(day: PlannedDay, *, explicit: bool = False) -> str:
+    """What a day holds in the words :func:`parse_day` reads: ``legs:heavy+run``,
+    ``push,pull``, ``rest`` or ``unplanned``; ``explicit`` spells default attributes too."""
+    if day.rest:
+        return Activity.REST.value
+    if not day.sessions:
+        return UNPLANNED
+    joiner = TOGETHER if day.together else APART
+    return joiner.join(session_words(session, explicit=explicit) for session in day.sessions)

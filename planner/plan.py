@@ -45,7 +45,7 @@ class WeekPlan:
         cls, week: IsoWeek, first_weekday: FirstWeekday, activities: Iterable[Activity | None]
     ) -> WeekPlan:
         """A week from one activity per day (None: unplanned)."""
-        return cls(week, first_weekday, tuple(PlannedDay(activity) for activity in activities))
+        return cls(week, first_weekday, tuple(PlannedDay.of(activity) for activity in activities))
 
     @property
     def dates(self) -> tuple[pendulum.Date, ...]:

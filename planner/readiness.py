@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from planner.days import day_words
 from rules import Activity, KnowledgeBase, PlannedDay
 
 HOURS_PER_DAY = 24
@@ -142,15 +143,19 @@ def readiness(
     days before if ``recovery_hours`` ever exceeds their span). Dates missing are unplanned.
     Raises ValueError if a date appears twice with different activities.
     """
-    planned: dict[date, Activity | None] = {}
+    planned: dict[date, PlannedDay] = {}
     for day, held in days:
-        activity = held.activity
-        if planned.get(day, activity) != activity:
-            raise ValueError(f"{day.isoformat()} is given twice: {planned[day]} and {activity}")
-        planned[day] = activity
+        if planned.get(day, held) != held:
+            raise ValueError(
+                f"{day.isoformat()} is given twice: {day_words(planned[day])} and {day_words(held)}"
+            )
+        planned[day] = held
     rows = []
     for family in families:
-        loads = {day: family_load(family, a, knowledge) for day, a in planned.items()}
+        loads = {
+            day: max((family_load(family, kind, knowledge) for kind in held.kinds), default=0.0)
+            for day, held in planned.items()
+        }
         row = []
         for current in shown:
             today = current.toordinal()  # plain day numbers: pendulum's subtraction is slow

@@ -7,7 +7,19 @@ Knows nothing of weeks, storage or screens, and never imports Textual. Typical u
     evaluation = evaluate(days, focus=(monday, sunday), knowledge=knowledge)
 """
 
-from rules.activities import SESSION_ACTIVITIES, Activity, PlannedDay
+from rules.activities import (
+    DEFAULT_INTENSITY,
+    DEFAULT_RUN_TYPE,
+    LIFTS,
+    MAX_SESSIONS,
+    SESSION_ACTIVITIES,
+    Activity,
+    DayError,
+    Intensity,
+    PlannedDay,
+    RunType,
+    Session,
+)
 from rules.engine import evaluate, score
 from rules.errors import DataFileError, RuleFileError
 from rules.knowledge import KnowledgeBase
@@ -30,19 +42,27 @@ from rules.model import (
 from rules.rule import Rule
 
 __all__ = [
+    "DEFAULT_INTENSITY",
+    "DEFAULT_RUN_TYPE",
+    "LIFTS",
+    "MAX_SESSIONS",
     "SESSION_ACTIVITIES",
     "USER_RULES_FILENAME",
     "Activity",
     "DataFileError",
     "Day",
+    "DayError",
     "Evaluation",
     "Finding",
+    "Intensity",
     "Kind",
     "KnowledgeBase",
     "MuscleGroup",
     "PlannedDay",
     "Rule",
     "RuleFileError",
+    "RunType",
+    "Session",
     "Source",
     "Transition",
     "consecutive_days",

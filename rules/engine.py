@@ -96,7 +96,7 @@ def evaluate(
             counted.extend(findings)
         transitions.append(Transition(days[index - 1], days[index], findings))
 
-    week_findings = _week_findings(kb, plan, ordinals, low, high)
+    week_findings = _week_findings(kb, days, ordinals, low, high)
     counted.extend(week_findings)
     favourable = sum(f.weight for f in counted if f.kind is Kind.PRO)
     unfavourable = sum(f.weight for f in counted if f.kind is Kind.CON)
@@ -109,16 +109,21 @@ def evaluate(
 
 def _week_findings(
     kb: KnowledgeBase,
-    plan: Sequence[Activity | None],
+    days: Sequence[Day],
     ordinals: Sequence[int],
     low: int,
     high: int,
 ) -> tuple[Finding, ...]:
+    """Week rules count days per activity: a day of two sessions counts for each kind."""
     counts: dict[Activity, int] = {}
-    for activity, ordinal in zip(plan, ordinals, strict=True):
-        if activity is not None and low <= ordinal <= high:
+    planned = 0
+    for day, ordinal in zip(days, ordinals, strict=True):
+        held = day.planned
+        if not held.is_planned or not low <= ordinal <= high:
+            continue
+        planned += 1
+        for activity in held.kinds or (Activity.REST,):
             counts[activity] = counts.get(activity, 0) + 1
-    planned = sum(counts.values())
     if not planned:
         return ()
     facts = WeekFacts(days=high - low + 1, planned=planned, counts=counts)

@@ -114,6 +114,6 @@ def consecutive_days(
 ) -> tuple[Day, ...]:
     """Days from ``start`` onwards, one per activity (None = unplanned), ready to evaluate."""
     return tuple(
-        Day(start + datetime.timedelta(days=offset), PlannedDay(activity))
+        Day(start + datetime.timedelta(days=offset), PlannedDay.of(activity))
         for offset, activity in enumerate(activities)
     )

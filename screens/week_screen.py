@@ -145,7 +145,7 @@ class WeekScreen(Screen[None]):
     def action_plan(self, activity: str) -> None:
         # Typing a week is seven keys: move on to the next day, in the same frame as the edit.
         self._edit(
-            lambda: self.session.set_day(self.selected, PlannedDay(Activity(activity))),
+            lambda: self.session.set_day(self.selected, PlannedDay.of(Activity(activity))),
             select=min(6, self.selected + 1),
         )
 

@@ -17,16 +17,26 @@ from rules import PlannedDay
 NAME = "set"
 SUMMARY = "plan days of a week"
 DESCRIPTION = (
-    "Plan days of a week: DAY is mon..sun, ACTIVITY is push, pull, legs, run, rest, or - "
-    f"to clear the day. All assignments are saved together or none is. {DAYS_NOTE}"
+    "Plan days of a week: DAY is mon..sun; what it holds is rest, - to clear it, or one or "
+    "two sessions. A SESSION is KIND[:ATTRIBUTE]: push, pull or legs with an intensity "
+    "(light, moderate, heavy; default moderate), or run with a type (easy, long, tempo, "
+    "intervals; hills count as intervals; default easy). SESSION+SESSION: two sessions at "
+    "least 6 h apart (morning, evening); SESSION,SESSION: back to back in one visit. All "
+    f"assignments are saved together or none is. {DAYS_NOTE}"
 )
-EPILOG = "example:\n  planner set --week 2026-W48 mon=legs tue=pull wed=rest thu=-"
+EPILOG = (
+    "examples:\n  planner set --week 2026-W48 mon=legs tue=pull wed=rest thu=-\n"
+    "  planner set mon=legs:heavy+run:easy tue=push,pull wed=run:intervals sun=rest"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_week(parser, "ISO week to plan (default: the current week)")
     parser.add_argument(
-        "assignments", nargs="+", metavar="DAY=ACTIVITY", help="e.g. mon=legs, or thu=- to clear"
+        "assignments",
+        nargs="+",
+        metavar="DAY=SESSIONS",
+        help="e.g. mon=legs:heavy+run:easy, tue=push,pull, sun=rest, or thu=- to clear",
     )
 
 
@@ -62,7 +72,7 @@ def parse_assignments(words: Sequence[str]) -> list[Assignment]:
     for word in words:
         day_text, equals, activity_text = word.partition("=")
         if not equals or not day_text.strip() or not activity_text.strip():
-            raise AssignmentError(f"'{word}' is not DAY=ACTIVITY; write it like mon=legs")
+            raise AssignmentError(f"'{word}' is not DAY=SESSIONS; write it like mon=legs")
         try:
             weekday = parse_weekday(day_text)
             day = parse_day(activity_text, clear=True)

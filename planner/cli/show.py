@@ -12,6 +12,7 @@ from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
 from planner.days import day_words, weekday_key
+from planner.export.json import day_json
 from planner.export.text import (
     SESSIONS_HEADING,
     finding_line,
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+# Which shape of document `show --json` prints: 2 has sessions on each day.
+FORMAT = 2
 # The table's marker for a day with nothing planned ("-" would read like a con).
 NOTHING = "·"
 
@@ -104,13 +107,16 @@ def finding_json(finding: Finding) -> dict[str, str]:
     }
 
 
-def days_json(plan: WeekPlan) -> list[dict[str, str | None]]:
-    """The seven shown days as ``{"date", "day", "activity"}``, activity null if unplanned."""
+def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
+    """The seven shown days: ``date``, ``day``, ``activity`` (the first session's kind,
+    rest, or null if unplanned), then the day as the JSON export writes it (``sessions``,
+    ``rest``, and ``together`` for two sessions)."""
     return [
         {
             "date": day.isoformat(),
             "day": weekday_key(day),
             "activity": held.activity.value if held.activity is not None else None,
+            **day_json(held),
         }
         for day, held in plan.dated_days
     ]
@@ -120,6 +126,7 @@ def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, A
     """The documented shape of ``planner show --json``; keys in this order. "days" are as
     stored; "proposal" is null or the repeating week's layout the week would show."""
     return {
+        "format": FORMAT,
         "week": str(week.plan.week),
         "days": days_json(week.plan),
         "proposal": None

@@ -2,13 +2,20 @@
 
 ::
 
-    {"format": "planner-export", "version": 1,
+    {"format": "planner-export", "version": 2,
      "settings": {"first_weekday": "monday"},
-     "weeks": [{"week": "2026-W48", "days": {"mon": "legs", "tue": "pull"}}]}
+     "weeks": [{"week": "2026-W48", "days": {
+         "mon": {"sessions": [{"kind": "legs", "intensity": "heavy"},
+                              {"kind": "run", "type": "easy"}],
+                 "rest": false, "together": false},
+         "wed": {"sessions": [], "rest": true}}}]}
 
 Weeks are ISO weeks and days ISO ``mon``..``sun`` whatever the first-weekday setting; unplanned
-days are left out. Reading checks the whole file before anything is written, and says where the
-first problem is.
+days are left out. A day is the object :func:`day_json` writes (``planner show --json`` uses
+it too): every session names its intensity or type, defaults included, and ``together`` is
+there for two sessions only. Version 1 files, whose days are activity words (``"legs"``), are
+read as one session at its defaults. Reading checks the whole file before anything is
+written, and says where the first problem is.
 """
 
 from __future__ import annotations
@@ -18,14 +25,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS, UnknownName, parse_activity, parse_weekday
+from planner.days import (
+    DAYS_IN_WEEK,
+    WEEKDAY_KEYS,
+    UnknownName,
+    parse_activity,
+    parse_session,
+    parse_weekday,
+)
 from planner.plan import Settings, WeekPlan
 from planner.store import format as fmt
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
-from rules import PlannedDay
+from rules import MAX_SESSIONS, Activity, DayError, PlannedDay, Session
 
 FORMAT = "planner-export"
-VERSION = 1
+VERSION = 2
 _TOP_KEYS = frozenset({"format", "version", "settings", "weeks"})
 _WEEK_KEYS = frozenset({"week", "days"})
 _HOW_TO_MAKE = "give a file written by 'planner export --format json'"
@@ -69,19 +83,72 @@ def _week_entry(plan: WeekPlan) -> dict[str, Any]:
     }
 
 
-# -- the one codec of a day in the export --------------------------------------------------
+# -- the one codec of a day in the export (and in `planner show --json`) -------------------
+
+_SESSION_KEYS = {True: frozenset({"kind", "type"}), False: frozenset({"kind", "intensity"})}
 
 
-def encode_day(day: PlannedDay) -> str:
-    """A planned day as exported: its activity's word (unplanned days are left out)."""
-    if day.activity is None:
+def session_json(session: Session) -> dict[str, str]:
+    """``{"kind": "legs", "intensity": "heavy"}`` or ``{"kind": "run", "type": "easy"}``."""
+    if session.kind is Activity.RUN:
+        return {"kind": session.kind.value, "type": session.attribute.value}
+    return {"kind": session.kind.value, "intensity": session.attribute.value}
+
+
+def day_json(day: PlannedDay) -> dict[str, Any]:
+    """``{"sessions": [...], "rest": false}``, with ``"together"`` for two sessions."""
+    entry: dict[str, Any] = {
+        "sessions": [session_json(session) for session in day.sessions],
+        "rest": day.rest,
+    }
+    if len(day.sessions) == MAX_SESSIONS:
+        entry["together"] = day.together
+    return entry
+
+
+def encode_day(day: PlannedDay) -> dict[str, Any]:
+    """A planned day as exported (unplanned days are left out)."""
+    if not day.is_planned:
         raise ValueError("an unplanned day is left out of the export")
-    return day.activity.value
+    return day_json(day)
 
 
-def decode_day(value: object) -> PlannedDay:
-    """An exported day; UnknownName says what is wrong with it."""
-    return PlannedDay(parse_activity(value if isinstance(value, str) else json.dumps(value)))
+def _session(value: object) -> Session:
+    if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
+        raise UnknownName(f'{value!r} is not a session like {{"kind": "legs", "intensity": ...}}')
+    kind = value["kind"]
+    run = kind == Activity.RUN.value
+    unknown = sorted(set(value) - _SESSION_KEYS[run])
+    if unknown:
+        raise UnknownName(f"a {kind} session has no field {unknown[0]!r}")
+    attribute = value.get("type" if run else "intensity")
+    words = kind if attribute is None else f"{kind}:{attribute}"
+    if not isinstance(attribute, str | None):
+        raise UnknownName(f"{attribute!r} is not a word; write {kind}'s attribute as text")
+    return parse_session(words)
+
+
+def decode_day(value: object, version: int) -> PlannedDay:
+    """An exported day of export ``version``; UnknownName says what is wrong with it."""
+    if version == 1:
+        return PlannedDay.of(parse_activity(value if isinstance(value, str) else json.dumps(value)))
+    if not isinstance(value, dict):
+        raise UnknownName(f'{value!r} is not a day like {{"sessions": [...], "rest": false}}')
+    unknown = sorted(set(value) - {"sessions", "rest", "together"})
+    if unknown:
+        raise UnknownName(f"a day has no field {unknown[0]!r}")
+    sessions, rest, together = (value.get(key) for key in ("sessions", "rest", "together"))
+    if not isinstance(sessions, list) or not isinstance(rest, bool):
+        raise UnknownName('a day needs "sessions" (a list) and "rest" (true or false)')
+    if not isinstance(together, bool | None) or (together is None) != (len(sessions) != 2):
+        raise UnknownName('"together" (true or false) is there for two sessions, and only then')
+    try:
+        day = PlannedDay(tuple(map(_session, sessions)), rest=rest, together=bool(together))
+    except DayError as error:
+        raise UnknownName(str(error)) from None
+    if not day.is_planned:
+        raise UnknownName("a day with no session and no rest is unplanned: leave it out")
+    return day
 
 
 def read_export(text: str, name: str) -> Export:
@@ -108,7 +175,7 @@ def read_export(text: str, name: str) -> Export:
     weeks = document.get("weeks")
     if not isinstance(weeks, list):
         raise TransferError(f'{name}: "weeks" must be a list of weeks; {_HOW_TO_MAKE}')
-    return Export(settings, _plans(weeks, name))
+    return Export(settings, _plans(weeks, name, version))
 
 
 def _settings(value: object, name: str) -> Settings:
@@ -122,7 +189,7 @@ def _settings(value: object, name: str) -> Settings:
         raise TransferError(f"{name}: settings: {error.reason}; {_HOW_TO_MAKE}") from None
 
 
-def _plans(weeks: Sequence[Any], name: str) -> tuple[WeekPlan, ...]:
+def _plans(weeks: Sequence[Any], name: str, version: int) -> tuple[WeekPlan, ...]:
     plans: dict[IsoWeek, WeekPlan] = {}
     for position, entry in enumerate(weeks):
         where = f"{name}: weeks[{position}]"
@@ -136,12 +203,12 @@ def _plans(weeks: Sequence[Any], name: str) -> tuple[WeekPlan, ...]:
         if week in plans:
             raise TransferError(f"{where}: {week} appears twice; keep one")
         plans[week] = WeekPlan(
-            week, FirstWeekday.MONDAY, _days(entry.get("days"), f"{name}: {week}")
+            week, FirstWeekday.MONDAY, _days(entry.get("days"), f"{name}: {week}", version)
         )
     return tuple(plans.values())
 
 
-def _days(days: object, where: str) -> tuple[PlannedDay, ...]:
+def _days(days: object, where: str, version: int) -> tuple[PlannedDay, ...]:
     if not isinstance(days, dict):
         raise TransferError(f'{where}: "days" must be an object like {{"mon": "legs"}}')
     planned = [PlannedDay.UNPLANNED] * DAYS_IN_WEEK
@@ -149,7 +216,7 @@ def _days(days: object, where: str) -> tuple[PlannedDay, ...]:
     for key, value in days.items():
         try:
             index = parse_weekday(key)
-            planned[index] = decode_day(value)
+            planned[index] = decode_day(value, version)
         except UnknownName as error:
             raise TransferError(f"{where}: {error}") from None
         if index in given:

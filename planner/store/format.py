@@ -2,9 +2,10 @@
 
 The file is TinyDB JSON with three tables::
 
-    {"meta":     {"1": {"schema_version": 1}},
+    {"meta":     {"1": {"schema_version": 2}},
      "settings": {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
-     "weeks":    {"202648": {"week": "2026-W48", "mon": "legs", "wed": "run"}}}
+     "weeks":    {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy",
+                             "tue": "push:moderate,pull:moderate", "wed": "rest"}}}
 
 One document per ISO week that has at least one planned day; its id is ``year * 100 + week``
 so a week is found without a query. Unplanned days are absent, and so is a setting whose
@@ -19,22 +20,44 @@ from collections.abc import Callable, Mapping
 from dataclasses import fields
 from typing import Any
 
-from planner.days import WEEKDAY_KEYS
+from planner.days import WEEKDAY_KEYS, UnknownName, day_words, parse_day
 from planner.plan import Settings
 from planner.store.atomic import Tables
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, PlannedDay
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META, SETTINGS, WEEKS = "meta", "settings", "weeks"
 META_ID = 1
 SETTINGS_ID = 1
 WEEK_KEY = "week"
 
 Migration = Callable[[Tables], Tables]
+
+
+def _sessions_at_their_defaults(data: Tables) -> Tables:
+    """Version 1 held one activity word per day (``legs``); version 2 holds a day's words
+    with every attribute spelled out (``legs:moderate``, ``run:easy``, ``rest``)."""
+    weeks = {
+        doc_id: {
+            key: value if key == WEEK_KEY else _v1_day(value)
+            for key, value in doc.items()
+        }
+        for doc_id, doc in data.get(WEEKS, {}).items()
+    }
+    return {**data, WEEKS: weeks} if WEEKS in data else dict(data)
+
+
+def _v1_day(value: object) -> object:
+    """A version-1 day's word in version 2; anything else is left for validation to report."""
+    if isinstance(value, str) and value in Activity.__members__.values():
+        return encode_day(PlannedDay.of(Activity(value)))
+    return value
+
+
 # MIGRATIONS[v] turns a version-v database into a version v+1 one. Add one with every bump of
-# SCHEMA_VERSION; tests/unit/test_store_format.py shows the shape with a fake step.
-MIGRATIONS: dict[int, Migration] = {}
+# SCHEMA_VERSION; tests/unit/store/test_format.py shows the shape with a fake step.
+MIGRATIONS: dict[int, Migration] = {1: _sessions_at_their_defaults}
 
 
 class Damage(Exception):
@@ -103,6 +126,8 @@ def upgrade(
             raise MigrationFailed(f"no upgrade from schema version {version}")
         try:
             data = step(data)
+        except Damage:
+            raise
         except Exception as error:
             raise MigrationFailed(
                 f"upgrade from schema version {version} failed: {error}"
@@ -124,21 +149,26 @@ def week_from_doc_id(doc_id: str) -> IsoWeek:
 # -- the one codec of a day in the file -----------------------------------------------------
 
 
-def encode_day(day: PlannedDay) -> str:
-    """A planned day as stored: its activity's word. Unplanned days are not stored."""
-    if day.activity is None:
+def encode_day(day: PlannedDay | None) -> str:
+    """A planned day as stored: its words with every attribute spelled out
+    (``legs:heavy+run:easy``, ``push:moderate,pull:moderate``, ``rest``), so a stored day
+    never depends on what the defaults are. Unplanned days are not stored."""
+    if day is None or not day.is_planned:
         raise ValueError("an unplanned day is left out of the file, not stored")
-    return day.activity.value
+    return day_words(day, explicit=True)
 
 
 def decode_day(value: object, week: object) -> PlannedDay:
     """A stored day; :class:`Damage` unless it is exactly what :func:`encode_day` writes."""
     if isinstance(value, str):
         try:
-            return PlannedDay(Activity(value))
-        except ValueError:
+            day = parse_day(value)
+        except UnknownName:
             pass
-    raise Damage(f"unknown activity {value!r} in {week}")
+        else:
+            if encode_day(day) == value:
+                return day
+    raise Damage(f"unknown day {value!r} in {week}")
 
 
 def week_doc(week: IsoWeek, days: Mapping[int, PlannedDay]) -> dict[str, str]:

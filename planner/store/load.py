@@ -62,7 +62,7 @@ def load(
     if payload is None:
         return fmt.empty_database()
     try:
-        return understand(path, payload, notices)
+        return understand(path, payload, notices, writer=writer)
     except fmt.Damage as damage:
         if not writer:
             raise DatabaseDamaged(
@@ -72,7 +72,16 @@ def load(
         return _recover(path, damage, notices, now)
 
 
-def understand(path: Path, payload: bytes, notices: list[str]) -> Tables:
+def older_copy_path(path: Path, version: int) -> Path:
+    """Where a database written in an older schema is kept when it is upgraded."""
+    return path.with_name(f"{path.name}.v{version}")
+
+
+def understand(path: Path, payload: bytes, notices: list[str], *, writer: bool = False) -> Tables:
+    """``payload`` as validated tables of this program's schema. A file of an older schema
+    is upgraded in memory; a ``writer`` (holding the lock) also keeps the original bytes as
+    ``<name>.v<old version>`` (never overwritten) and puts the upgraded file in place, both
+    atomically, so a kill at any moment leaves the original or the upgraded database."""
     data = fmt.decode(payload)
     version = fmt.schema_version(data)
     if version > fmt.SCHEMA_VERSION:
@@ -88,13 +97,33 @@ def understand(path: Path, payload: bytes, notices: list[str]) -> Tables:
             raise StoreError(
                 f"Cannot open the database {shown(path)}: {error}. It was left untouched."
             ) from error
-        notices.append(
-            f"The database {shown(path)} was upgraded from schema version {version} to "
-            f"{fmt.SCHEMA_VERSION}; the next save keeps the old file as "
-            f"{shown(backup_path(path))}."
-        )
+        fmt.validate(data)
+        if writer:
+            _keep_upgraded(path, payload, data, version, notices)
+        return data
     fmt.validate(data)
     return data or fmt.empty_database()
+
+
+def _keep_upgraded(
+    path: Path, original: bytes, data: Tables, version: int, notices: list[str]
+) -> None:
+    older = older_copy_path(path, version)
+    try:
+        if not older.exists():
+            write_replace(older, original, keep_backup=False)
+        write_replace(path, fmt.encode(data), keep_backup=False)
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise StoreUnavailable(
+            f"Cannot upgrade the database {shown(path)} from schema version {version}: "
+            f"{os_reason(error)}. It was left as it was; free some space or fix the "
+            "folder's permissions, then open it again."
+        ) from error
+    notices.append(
+        f"The database {shown(path)} was upgraded to schema version {fmt.SCHEMA_VERSION} "
+        f"(sessions with intensity and run type); the original is kept as {shown(older)}."
+    )
 
 
 def _recover(

@@ -128,7 +128,7 @@ def _week_weights(
 ) -> tuple[int, int]:
     """(P, C) of the week findings, the same for every candidate: ask the engine once."""
     sample = next(arrangements(request))
-    days = [Day(day, PlannedDay(activity)) for day, activity in zip(dates, sample, strict=True)]
+    days = [Day(day, PlannedDay.of(activity)) for day, activity in zip(dates, sample, strict=True)]
     findings = evaluate(days, knowledge=knowledge).week_findings
     return _weights(findings)
 

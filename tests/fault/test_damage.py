@@ -56,9 +56,9 @@ def test_damage_is_moved_aside_and_reported(db_path: Path, content: bytes, reaso
 def test_damage_restores_a_sound_backup(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_plan(PLAN)
-        store.save_plan(PLAN.with_day(0, PlannedDay(Activity.RUN)))
+        store.save_plan(PLAN.with_day(0, PlannedDay.of(Activity.RUN)))
     backup = db_path.with_name("planner.json.bak")
-    assert json.loads(backup.read_bytes())["weeks"]["202648"]["mon"] == "legs"
+    assert json.loads(backup.read_bytes())["weeks"]["202648"]["mon"] == "legs:moderate"
     db_path.write_bytes(b"")
     with Store.open(db_path) as store:
         (notice,) = store.notices
@@ -94,7 +94,7 @@ def test_two_damages_in_the_same_second_get_distinct_names(db_path: Path) -> Non
 
 
 NEWER = json.dumps(
-    {"meta": {"1": {"schema_version": 2}}, "weeks": {"202648": {"week": "2026-W48", "x": 1}}}
+    {"meta": {"1": {"schema_version": 3}}, "weeks": {"202648": {"week": "2026-W48", "x": 1}}}
 ).encode()
 
 
@@ -109,8 +109,8 @@ def test_newer_schema_is_refused_and_left_untouched(
     with pytest.raises(NewerSchema) as caught:
         Store.open(db_path, **options)
     assert str(caught.value) == (
-        f"The database {db_path} was written by a newer planner (schema version 2; this one "
-        "knows up to 1). It was left untouched: update planner, or use another --db."
+        f"The database {db_path} was written by a newer planner (schema version 3; this one "
+        "knows up to 2). It was left untouched: update planner, or use another --db."
     )
     assert db_path.read_bytes() == NEWER
     assert db_path.stat().st_mtime_ns == before.st_mtime_ns

@@ -131,7 +131,7 @@ def test_named_faults_keep_the_old_file(
 ) -> None:
     with Store.open(db_path) as store:
         store.save_plan(OLD)
-        store.save_plan(OLD.with_day(0, PlannedDay(None)))
+        store.save_plan(OLD.with_day(0, PlannedDay.of(None)))
         old_bytes, old_bak = (
             db_path.read_bytes(),
             db_path.with_name("planner.json.bak").read_bytes(),
@@ -147,7 +147,7 @@ def test_named_faults_keep_the_old_file(
                 store.save_plan(NEW)
         assert db_path.read_bytes() == old_bytes
         assert db_path.with_name("planner.json.bak").read_bytes() in (old_bak, old_bytes)
-        assert store.load_plan(W48, FirstWeekday.SUNDAY) == OLD.with_day(0, PlannedDay(None))
+        assert store.load_plan(W48, FirstWeekday.SUNDAY) == OLD.with_day(0, PlannedDay.of(None))
         assert leftovers(db_path) == []
 
 

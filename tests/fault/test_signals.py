@@ -71,7 +71,7 @@ def test_signal_right_after_a_key_press_still_saves(tmp_path: Path, signum: int)
     db = tmp_path / "planner.json"
     with Store.open(db) as store:  # Tuesday planned already: the key press adds Monday
         store.save_plan(
-            WeekPlan.empty(WEEK, FirstWeekday.MONDAY).with_day(1, PlannedDay(Activity.RUN))
+            WeekPlan.empty(WEEK, FirstWeekday.MONDAY).with_day(1, PlannedDay.of(Activity.RUN))
         )
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))

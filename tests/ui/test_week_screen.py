@@ -162,7 +162,9 @@ async def test_a_second_planner_on_the_same_file_is_read_only(
     make_app: Callable[..., Any], db_path: Path
 ) -> None:
     with Store.open(db_path) as holder:
-        holder.save_plan(holder.load_plan(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay(LEGS)))
+        holder.save_plan(
+            holder.load_plan(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay.of(LEGS))
+        )
         app = make_app()
         async with app.run_test(size=TERMINAL_SIZE) as pilot:
             assert app.store.read_only

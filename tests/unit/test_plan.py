@@ -26,17 +26,17 @@ def test_empty_plan() -> None:
 def test_with_activity_on_every_day(first: FirstWeekday, activity: Activity | None) -> None:
     base = WeekPlan.empty(W48, first)
     for index, day in enumerate(base.dates):
-        plan = base.with_day(index, PlannedDay(activity))
-        assert plan.day_on(day) == PlannedDay(activity)
+        plan = base.with_day(index, PlannedDay.of(activity))
+        assert plan.day_on(day) == PlannedDay.of(activity)
         assert plan.is_empty == (activity is None)
-        assert plan.dated_days[index] == (day, PlannedDay(activity))
+        assert plan.dated_days[index] == (day, PlannedDay.of(activity))
         assert base.is_empty  # the original is untouched
 
 
 def test_sunday_first_dates_and_lookup() -> None:
-    plan = WeekPlan.empty(W48, FirstWeekday.SUNDAY).with_day(0, PlannedDay(Activity.RUN))
+    plan = WeekPlan.empty(W48, FirstWeekday.SUNDAY).with_day(0, PlannedDay.of(Activity.RUN))
     assert plan.dates[0] == date(2026, 11, 22)
-    assert plan.day_on(date(2026, 11, 22)) == PlannedDay(Activity.RUN)
+    assert plan.day_on(date(2026, 11, 22)) == PlannedDay.of(Activity.RUN)
     with pytest.raises(ValueError, match="not shown"):
         plan.day_on(date(2026, 11, 29))
 
@@ -46,7 +46,7 @@ def test_sunday_first_dates_and_lookup() -> None:
     [
         ((None,) * 6, ValueError),
         ((None,) * 8, ValueError),
-        (("push", None, None, None, None, None, None), TypeError),
+        (("push", None, None, None, None, None, None), ValueError),
     ],
 )
 def test_invalid_plans(activities: tuple[object, ...], error: type[Exception]) -> None:
@@ -56,7 +56,7 @@ def test_invalid_plans(activities: tuple[object, ...], error: type[Exception]) -
 
 def test_with_activity_index_out_of_range() -> None:
     with pytest.raises(IndexError):
-        WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(7, PlannedDay(Activity.RUN))
+        WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(7, PlannedDay.of(Activity.RUN))
 
 
 def test_values_are_frozen_and_comparable() -> None:

@@ -30,7 +30,7 @@ ROWS = ("chest", "back", "legs", "heart")
 def strip(activities: list[Activity | None], shown_from: int = 0) -> dict[str, str]:
     """Consecutive days from MONDAY; shows those from ``shown_from`` on; one string per
     family, one symbol per shown day."""
-    days = [(MONDAY + timedelta(days=i), PlannedDay(a)) for i, a in enumerate(activities)]
+    days = [(MONDAY + timedelta(days=i), PlannedDay.of(a)) for i, a in enumerate(activities)]
     grid = readiness(days, default_knowledge(), [day for day, _ in days[shown_from:]])
     return {family: "".join(state.symbol for state in grid.states(family)) for family in ROWS}
 
@@ -94,7 +94,7 @@ Heart/lungs             . . . . . . ."""
 def test_week_strip_snapshots(before: list[Activity], week: list[Activity], expected: str) -> None:
     plan = WeekPlan.of_activities(IsoWeek(2026, 48), FirstWeekday.MONDAY, tuple(week))
     context = [
-        (MONDAY - timedelta(days=len(before) - i), PlannedDay(a)) for i, a in enumerate(before)
+        (MONDAY - timedelta(days=len(before) - i), PlannedDay.of(a)) for i, a in enumerate(before)
     ]
     grid = readiness([*context, *plan.dated_days], default_knowledge(), plan.dates)
     assert grid.as_text() == expected
@@ -102,7 +102,7 @@ def test_week_strip_snapshots(before: list[Activity], week: list[Activity], expe
 
 def test_cells_say_hours_since_hard_work_and_todays_load() -> None:
     planned = [LEGS, PULL, RUN, REST]
-    days = [(MONDAY + timedelta(days=i), PlannedDay(a)) for i, a in enumerate(planned)]
+    days = [(MONDAY + timedelta(days=i), PlannedDay.of(a)) for i, a in enumerate(planned)]
     grid = readiness(days, default_knowledge(), [day for day, _ in days])
     legs = [grid.cell("legs", day) for day, _ in days]
     assert legs == [
@@ -122,13 +122,13 @@ def test_sunday_first_week_uses_the_shown_dates() -> None:
 
 
 def test_order_of_days_does_not_matter_and_conflicts_are_refused() -> None:
-    days = [(MONDAY + timedelta(days=i), PlannedDay(a)) for i, a in enumerate([LEGS, RUN, REST])]
+    days = [(MONDAY + timedelta(days=i), PlannedDay.of(a)) for i, a in enumerate([LEGS, RUN, REST])]
     knowledge = default_knowledge()
     shown = [day for day, _ in days]
     assert readiness(days[::-1], knowledge, shown) == readiness(days, knowledge, shown)
     assert readiness(days + days[:1], knowledge, shown) == readiness(days, knowledge, shown)
     with pytest.raises(ValueError, match="2026-11-23 is given twice: legs and push"):
-        readiness([*days, (MONDAY, PlannedDay(PUSH))], knowledge, shown)
+        readiness([*days, (MONDAY, PlannedDay.of(PUSH))], knowledge, shown)
 
 
 def test_families_cover_every_muscle_group_once() -> None:
@@ -173,7 +173,7 @@ def test_strained_marks_work_on_a_family_that_is_not_ready(
 ) -> None:
     knowledge = default_knowledge()
     start = pendulum.Date(2026, 11, 23)
-    days = [(start.add(days=n), PlannedDay(a)) for n, a in enumerate(activities)]
+    days = [(start.add(days=n), PlannedDay.of(a)) for n, a in enumerate(activities)]
     grid = readiness(days, knowledge, [day for day, _ in days])
     cells = [grid.cell(family, day) for day, _ in days]
     assert tuple(is_strained(cell, knowledge) for cell in cells) == strained

@@ -39,9 +39,9 @@ def test_shipped_templates() -> None:
     ]
     assert load_templates() is SHIPPED  # read once
     article = template_by_id("push-rest-legs-pull-rest")
-    assert article.days == (*map(PlannedDay, (PUSH, REST, LEGS, PULL, REST)), None, None)
+    assert article.days == (*map(PlannedDay.of, (PUSH, REST, LEGS, PULL, REST)), None, None)
     assert '"Can You Do Back Day After Leg Day?"' in article.description
-    runs = {t.id: t.days.count(PlannedDay(RUN)) for t in SHIPPED}
+    runs = {t.id: t.days.count(PlannedDay.of(RUN)) for t in SHIPPED}
     assert runs["hybrid-two-runs"] == 2 and runs["hybrid-three-runs"] == 3
 
 

@@ -90,7 +90,7 @@ def test_sunday_first_sun_is_the_sunday_before_the_iso_monday(
         [(_, activity)] = store.days_between(
             pendulum.Date(2026, 11, 22), pendulum.Date(2026, 11, 22)
         )
-    assert activity == PlannedDay(Activity.RUN)
+    assert activity == PlannedDay.of(Activity.RUN)
 
 
 def test_set_then_show_in_a_fresh_folder(

@@ -30,17 +30,22 @@ def test_json_has_exactly_the_documented_shape(
 ) -> None:
     seed(db_path, WEEKS)
     shown = show_json(capsys, "--week", "2026-W48", "--db", str(db_path))
-    assert list(shown) == ["week", "days", "proposal", "transitions", "findings", "score"]
+    assert list(shown) == ["format", "week", "days", "proposal", "transitions", "findings", "score"]
+    assert shown["format"] == 2
     assert shown["week"] == "2026-W48"
     assert shown["proposal"] is None  # no repeating week
+    legs = {"sessions": [{"kind": "legs", "intensity": "moderate"}], "rest": False}
+    pull = {"sessions": [{"kind": "pull", "intensity": "moderate"}], "rest": False}
+    run = {"sessions": [{"kind": "run", "type": "easy"}], "rest": False}
+    rest = {"sessions": [], "rest": True}
     assert shown["days"] == [
-        {"date": "2026-11-23", "day": "mon", "activity": "legs"},
-        {"date": "2026-11-24", "day": "tue", "activity": "pull"},
-        {"date": "2026-11-25", "day": "wed", "activity": "rest"},
-        {"date": "2026-11-26", "day": "thu", "activity": "legs"},
-        {"date": "2026-11-27", "day": "fri", "activity": "run"},
-        {"date": "2026-11-28", "day": "sat", "activity": None},
-        {"date": "2026-11-29", "day": "sun", "activity": "run"},
+        {"date": "2026-11-23", "day": "mon", "activity": "legs", **legs},
+        {"date": "2026-11-24", "day": "tue", "activity": "pull", **pull},
+        {"date": "2026-11-25", "day": "wed", "activity": "rest", **rest},
+        {"date": "2026-11-26", "day": "thu", "activity": "legs", **legs},
+        {"date": "2026-11-27", "day": "fri", "activity": "run", **run},
+        {"date": "2026-11-28", "day": "sat", "activity": None, "sessions": [], "rest": False},
+        {"date": "2026-11-29", "day": "sun", "activity": "run", **run},
     ]
     # Both week boundaries: Sunday before into Monday, and Sunday into the next Monday.
     spans = [(t["from"], t["to"], t["activities"]) for t in shown["transitions"]]

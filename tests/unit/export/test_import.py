@@ -34,8 +34,8 @@ def document(weeks: Any, **extra: Any) -> str:
         ('{"format": "planner-export"}', f'f.json has no valid "version"; {HINT}'),
         ('{"format": "planner-export", "version": "1"}', 'f.json has no valid "version"'),
         (
-            '{"format": "planner-export", "version": 2, "weeks": []}',
-            "f.json is export version 2, newer than this planner reads (1); update planner",
+            '{"format": "planner-export", "version": 3, "weeks": []}',
+            "f.json is export version 3, newer than this planner reads (2); update planner",
         ),
         (document([], extra=1), f"f.json: unknown field 'extra'; {HINT}"),
         ('{"format": "planner-export", "version": 1}', 'f.json: "weeks" must be a list'),

@@ -30,15 +30,21 @@ def test_the_document_has_the_format_version_settings_and_iso_weeks(
 ) -> None:
     # Sunday-first is a display setting: the export still uses ISO weeks and Monday..Sunday.
     seed(db_path, WEEKS, first="sunday")
+    rest = {"sessions": [], "rest": True}
+
+    def lift(kind: str) -> dict[str, object]:
+        return {"sessions": [{"kind": kind, "intensity": "moderate"}], "rest": False}
+
+    run = {"sessions": [{"kind": "run", "type": "easy"}], "rest": False}
     assert export(db_path, capsys) == {
         "format": "planner-export",
-        "version": 1,
+        "version": 2,
         "settings": {"first_weekday": "sunday"},
         "weeks": [
-            {"week": "2026-W47", "days": {"sun": "rest"}},
-            {"week": "2026-W48", "days": {"mon": "legs", "tue": "pull", "sun": "run"}},
-            {"week": "2026-W50", "days": {"fri": "push"}},
-            {"week": "2027-W01", "days": {"wed": "rest"}},
+            {"week": "2026-W47", "days": {"sun": rest}},
+            {"week": "2026-W48", "days": {"mon": lift("legs"), "tue": lift("pull"), "sun": run}},
+            {"week": "2026-W50", "days": {"fri": lift("push")}},
+            {"week": "2027-W01", "days": {"wed": rest}},
         ],
     }
 

@@ -39,7 +39,7 @@ def test_no_days_scores_neutral() -> None:
 
 
 def test_a_single_day_has_no_transitions_but_week_findings() -> None:
-    evaluation = evaluate([Day(MONDAY, PlannedDay(Activity.PUSH))])
+    evaluation = evaluate([Day(MONDAY, PlannedDay.of(Activity.PUSH))])
     assert evaluation.transitions == ()
     assert evaluation.week_findings
 
@@ -55,13 +55,13 @@ def test_a_single_day_has_no_transitions_but_week_findings() -> None:
 )
 def test_days_must_be_consecutive_and_in_order(dates: list[datetime.date]) -> None:
     with pytest.raises(ValueError, match="consecutive"):
-        evaluate([Day(date, PlannedDay(Activity.REST)) for date in dates])
+        evaluate([Day(date, PlannedDay.of(Activity.REST)) for date in dates])
 
 
 def test_focus_must_not_end_before_it_starts() -> None:
     with pytest.raises(ValueError, match="focus"):
         evaluate(
-            [Day(MONDAY, PlannedDay(None))], focus=(MONDAY, MONDAY - datetime.timedelta(days=1))
+            [Day(MONDAY, PlannedDay.of(None))], focus=(MONDAY, MONDAY - datetime.timedelta(days=1))
         )
 
 
@@ -69,12 +69,12 @@ def test_date_subclasses_such_as_pendulum_dates_are_accepted() -> None:
     import pendulum
 
     days = [
-        Day(pendulum.Date(2026, 11, 29), PlannedDay(Activity.LEGS)),
-        Day(pendulum.Date(2026, 11, 30), PlannedDay(Activity.RUN)),
+        Day(pendulum.Date(2026, 11, 29), PlannedDay.of(Activity.LEGS)),
+        Day(pendulum.Date(2026, 11, 30), PlannedDay.of(Activity.RUN)),
     ]
     plain = [
-        Day(datetime.date(2026, 11, 29), PlannedDay(Activity.LEGS)),
-        Day(datetime.date(2026, 11, 30), PlannedDay(Activity.RUN)),
+        Day(datetime.date(2026, 11, 29), PlannedDay.of(Activity.LEGS)),
+        Day(datetime.date(2026, 11, 30), PlannedDay.of(Activity.RUN)),
     ]
     assert evaluate(days).transitions[0].findings == evaluate(plain).transitions[0].findings
 

@@ -89,8 +89,8 @@ def test_find_user_rules(tmp_path: Path) -> None:
 
 def legs_then_run(knowledge: Any) -> list[str]:
     days = [
-        Day(MONDAY, PlannedDay(Activity.LEGS)),
-        Day(MONDAY + datetime.timedelta(days=1), PlannedDay(Activity.RUN)),
+        Day(MONDAY, PlannedDay.of(Activity.LEGS)),
+        Day(MONDAY + datetime.timedelta(days=1), PlannedDay.of(Activity.RUN)),
     ]
     return [f.rule_id for f in evaluate(days, knowledge=knowledge).transitions[0].findings]
 
@@ -158,7 +158,7 @@ def test_user_file_can_add_pattern_and_week_rules(tmp_path: Path) -> None:
     )
     knowledge = load_knowledge(path)
     days = [
-        Day(MONDAY + datetime.timedelta(days=n), PlannedDay(a))
+        Day(MONDAY + datetime.timedelta(days=n), PlannedDay.of(a))
         for n, a in enumerate([Activity.RUN, Activity.RUN, Activity.LEGS])
     ]
     evaluation = evaluate(days, knowledge=knowledge)

@@ -65,8 +65,8 @@ ALL_PAIRS = list(itertools.product(Activity, repeat=2))
 
 def pair_findings(before: Activity | None, after: Activity | None) -> tuple[str, ...]:
     days = [
-        Day(MONDAY, PlannedDay(before)),
-        Day(MONDAY + datetime.timedelta(days=1), PlannedDay(after)),
+        Day(MONDAY, PlannedDay.of(before)),
+        Day(MONDAY + datetime.timedelta(days=1), PlannedDay.of(after)),
     ]
     (transition,) = evaluate(days).transitions
     return tuple(finding.rule_id for finding in transition.findings)
@@ -96,7 +96,7 @@ def test_a_transition_touching_an_unplanned_day_yields_nothing(activity: Activit
 
 
 def test_unplanned_transitions_are_still_listed_so_the_panel_can_say_so() -> None:
-    days = [Day(MONDAY + datetime.timedelta(days=n), PlannedDay(None)) for n in range(7)]
+    days = [Day(MONDAY + datetime.timedelta(days=n), PlannedDay.of(None)) for n in range(7)]
     evaluation = evaluate(days)
     assert len(evaluation.transitions) == 6
     assert all(t.findings == () for t in evaluation.transitions)
@@ -108,8 +108,8 @@ def test_texts_are_filled_single_lines_short_enough_for_the_panel(
     before: Activity, after: Activity
 ) -> None:
     days = [
-        Day(MONDAY, PlannedDay(before)),
-        Day(MONDAY + datetime.timedelta(days=1), PlannedDay(after)),
+        Day(MONDAY, PlannedDay.of(before)),
+        Day(MONDAY + datetime.timedelta(days=1), PlannedDay.of(after)),
     ]
     for finding in evaluate(days).transitions[0].findings:
         assert "{" not in finding.text + finding.detail

@@ -174,12 +174,12 @@ def test_complete_week_rules_wait_for_every_day_to_be_planned() -> None:
 def test_sunday_to_monday_is_judged_like_any_other_pair(before: Activity, after: Activity) -> None:
     assert SUNDAY.isocalendar().week != NEXT_MONDAY.isocalendar().week
     across = evaluate(
-        [Day(SUNDAY, PlannedDay(before)), Day(NEXT_MONDAY, PlannedDay(after))]
+        [Day(SUNDAY, PlannedDay.of(before)), Day(NEXT_MONDAY, PlannedDay.of(after))]
     ).transitions[0]
     midweek = evaluate(
         [
-            Day(MONDAY + datetime.timedelta(days=2), PlannedDay(before)),
-            Day(MONDAY + datetime.timedelta(days=3), PlannedDay(after)),
+            Day(MONDAY + datetime.timedelta(days=2), PlannedDay.of(before)),
+            Day(MONDAY + datetime.timedelta(days=3), PlannedDay.of(after)),
         ]
     ).transitions[0]
     assert across.findings == midweek.findings

@@ -27,7 +27,7 @@ def test_weeks_and_settings_are_one_write(tmp_path: Path, monkeypatch: pytest.Mo
             real_replace(src, dst)
 
         monkeypatch.setattr(os, "replace", counting_replace)
-        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay(Activity.LEGS))
+        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay.of(Activity.LEGS))
         store.replace_weeks([plan], settings=Settings(first_weekday=FirstWeekday.SUNDAY))
         assert replaces == 1
     with Store.open(db, read_only=True) as store:
@@ -41,7 +41,7 @@ def test_a_failed_bulk_write_changes_neither(
     db = tmp_path / "planner.json"
     with Store.open(db) as store:
         store.save_plan(
-            WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(1, PlannedDay(Activity.RUN))
+            WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(1, PlannedDay.of(Activity.RUN))
         )
         before = db.read_bytes()
 
@@ -49,7 +49,7 @@ def test_a_failed_bulk_write_changes_neither(
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(os, "replace", failing_replace)
-        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay(Activity.LEGS))
+        plan = WeekPlan.empty(W48, FirstWeekday.MONDAY).with_day(0, PlannedDay.of(Activity.LEGS))
         with pytest.raises(SaveFailed):
             store.replace_weeks([plan], settings=Settings(first_weekday=FirstWeekday.SUNDAY))
         assert store.settings().first_weekday is FirstWeekday.MONDAY

@@ -31,8 +31,8 @@ V0_FILE = {
 
 
 def test_current_schema_version_is_written() -> None:
-    assert fmt.SCHEMA_VERSION == 1
-    assert json.loads(fmt.encode(fmt.empty_database())) == {"meta": {"1": {"schema_version": 1}}}
+    assert fmt.SCHEMA_VERSION == 2
+    assert json.loads(fmt.encode(fmt.empty_database())) == {"meta": {"1": {"schema_version": 2}}}
 
 
 def test_upgrade_runs_each_step_and_stamps_the_version() -> None:
@@ -55,17 +55,17 @@ def test_upgrade_failures(steps: dict[int, fmt.Migration], message: str) -> None
 def test_store_upgrades_an_old_file_through_the_hook(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fmt, "MIGRATIONS", {0: v0_to_v1})
+    monkeypatch.setattr(fmt, "MIGRATIONS", {0: v0_to_v1, **fmt.MIGRATIONS})
     old = json.dumps(V0_FILE).encode()
     db_path.write_bytes(old)
     with Store.open(db_path) as store:
-        assert "upgraded from schema version 0 to 1" in store.notices[0]
+        assert "upgraded to schema version 2" in store.notices[0]
         plan = store.load_plan(W48, FirstWeekday.MONDAY)
         assert plan.activities == (Activity.LEGS, *(None,) * 5, Activity.RUN)
-        assert db_path.read_bytes() == old  # upgraded in memory until the first save
-        store.save_plan(plan.with_day(1, PlannedDay(Activity.PUSH)))
-    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 1}}
-    assert db_path.with_name("planner.json.bak").read_bytes() == old
+        # Upgraded on opening for writing, the original kept beside it.
+        assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 2}}
+        store.save_plan(plan.with_day(1, PlannedDay.of(Activity.PUSH)))
+    assert db_path.with_name("planner.json.v0").read_bytes() == old
 
 
 def test_store_without_a_migration_path_refuses_and_leaves_the_file(db_path: Path) -> None:
@@ -118,8 +118,12 @@ def test_decode_and_version_damage(payload: bytes, reason: str) -> None:
         ({"weeks": {"0202648": {"week": "2026-W48", "mon": "run"}}}, "invalid week id"),
         ({"weeks": {"x": {"week": "x", "mon": "run"}}}, "invalid week id"),
         ({"weeks": {"202648": {"week": "2026-W47", "mon": "run"}}}, "not labelled 2026-W48"),
-        ({"weeks": {"202648": {"week": "2026-W48", "mon": "swim"}}}, "unknown activity 'swim'"),
-        ({"weeks": {"202648": {"week": "2026-W48", "mon": ["run"]}}}, "unknown activity"),
+        ({"weeks": {"202648": {"week": "2026-W48", "mon": "swim"}}}, "unknown day 'swim'"),
+        ({"weeks": {"202648": {"week": "2026-W48", "mon": ["run"]}}}, "unknown day"),
+        # Version 2 spells every attribute out: anything else was not written by a planner.
+        ({"weeks": {"202648": {"week": "2026-W48", "mon": "run"}}}, "unknown day 'run'"),
+        ({"weeks": {"202648": {"week": "2026-W48", "mon": "legs:heavy+run"}}}, "unknown day"),
+        ({"weeks": {"202648": {"week": "2026-W48", "mon": "run:heavy"}}}, "unknown day"),
         ({"weeks": {"202648": {"week": "2026-W48", "monday": "run"}}}, "unknown field"),
         ({"weeks": {"202648": {"week": "2026-W48"}}}, "no planned day"),
         ({"settings": {"1": {"first_weekday": "friday"}}}, "invalid first_weekday"),

@@ -57,7 +57,7 @@ def test_an_invalid_repeat_week_is_damage(value: object) -> None:
         )
 
 
-def test_an_old_database_without_repeat_week_loads_and_stays_schema_1(db_path: Path) -> None:
+def test_an_old_database_without_repeat_week_loads_and_is_upgraded(db_path: Path) -> None:
     old = {
         "meta": {"1": {"schema_version": 1}},
         "settings": {"1": {"first_weekday": "sunday"}},
@@ -65,11 +65,13 @@ def test_an_old_database_without_repeat_week_loads_and_stays_schema_1(db_path: P
     }
     db_path.write_text(json.dumps(old))
     with Store.open(db_path) as store:
-        assert store.notices == ()
+        (notice,) = store.notices
+        assert "upgraded to schema version 2" in notice
         assert store.settings() == Settings(SUNDAY, None)
         store.save_settings(Settings(SUNDAY, W47))
     written = json.loads(db_path.read_bytes())
-    assert written["meta"] == {"1": {"schema_version": 1}}
+    assert written["meta"] == {"1": {"schema_version": 2}}
+    assert written["weeks"]["202648"]["mon"] == "legs:moderate"
     assert written["settings"] == {"1": {"first_weekday": "sunday", "repeat_week": "2026-W47"}}
     with Store.open(db_path, read_only=True) as store:
         assert store.settings() == Settings(SUNDAY, W47)

@@ -55,7 +55,8 @@ def test_every_activity_on_every_weekday_survives_a_restart(
     db_path: Path, activity: Activity
 ) -> None:
     plans = [
-        WeekPlan.empty(W48.shifted(i), MONDAY).with_day(i, PlannedDay(activity)) for i in range(7)
+        WeekPlan.empty(W48.shifted(i), MONDAY).with_day(i, PlannedDay.of(activity))
+        for i in range(7)
     ]
     with Store.open(db_path) as store:
         store.replace_weeks(plans)
@@ -72,7 +73,7 @@ def test_sunday_first_writes_the_sunday_into_the_previous_iso_week(db_path: Path
         assert store.load_plan(W48, MONDAY).activities[5] is Activity.REST
     weeks = json.loads(db_path.read_bytes())["weeks"]
     assert weeks == {
-        "202647": {"week": "2026-W47", "sun": "run"},
+        "202647": {"week": "2026-W47", "sun": "run:easy"},
         "202648": {"week": "2026-W48", "sat": "rest"},
     }
 
@@ -95,7 +96,7 @@ def test_a_week_cleared_of_every_day_is_removed(db_path: Path) -> None:
 
 def test_clearing_one_day_keeps_the_others(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL).with_day(0, PlannedDay(None)))
+        store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL).with_day(0, PlannedDay.of(None)))
     with reopened(db_path) as store:
         assert store.load_plan(W48, MONDAY).activities == (None, *FULL[1:])
 
@@ -110,7 +111,7 @@ def test_unplanned_weeks_load_as_empty(db_path: Path) -> None:
 def test_days_between_reaches_across_week_boundaries(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
-        store.save_plan(WeekPlan.empty(W48.next(), MONDAY).with_day(0, PlannedDay(Activity.RUN)))
+        store.save_plan(WeekPlan.empty(W48.next(), MONDAY).with_day(0, PlannedDay.of(Activity.RUN)))
         days = store.days_between(date(2026, 11, 22), date(2026, 11, 30))
     assert [day for day, _ in days] == [date(2026, 11, d) for d in range(22, 31)]
     assert [held.activity for _, held in days] == [None, *FULL, Activity.RUN]
@@ -129,7 +130,7 @@ def test_settings_round_trip_and_default(db_path: Path) -> None:
         assert store.settings() == Settings(first_weekday=SUNDAY)
     data = json.loads(db_path.read_bytes())
     assert data["settings"] == {"1": {"first_weekday": "sunday"}}
-    assert data["meta"] == {"1": {"schema_version": 1}}
+    assert data["meta"] == {"1": {"schema_version": 2}}
 
 
 def test_replace_weeks_keeps_or_clears_others(db_path: Path) -> None:
@@ -157,7 +158,7 @@ def test_replace_weeks_is_all_or_nothing(db_path: Path) -> None:
         before = db_path.read_bytes()
         good = WeekPlan.of_activities(W48.next(), MONDAY, FULL)
         with pytest.raises(RuntimeError):
-            broken = Broken(W48, MONDAY, tuple(map(PlannedDay, FULL)))
+            broken = Broken(W48, MONDAY, tuple(map(PlannedDay.of, FULL)))
             store.replace_weeks([good, broken], clear_others=True)
         assert store.stored_weeks() == [W48]
     assert db_path.read_bytes() == before
@@ -195,7 +196,7 @@ def test_each_save_keeps_the_previous_file_as_bak(db_path: Path) -> None:
         store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         first = db_path.read_bytes()
         assert not db_path.with_name("planner.json.bak").exists()
-        store.save_plan(WeekPlan.empty(W48, MONDAY).with_day(0, PlannedDay(Activity.RUN)))
+        store.save_plan(WeekPlan.empty(W48, MONDAY).with_day(0, PlannedDay.of(Activity.RUN)))
         assert db_path.with_name("planner.json.bak").read_bytes() == first
 
 

@@ -76,8 +76,8 @@ def context(
     dates = shown_dates(week, first)
     start = dates[0] - timedelta(days=len(before))
     return (
-        [(start + timedelta(days=i), PlannedDay(a)) for i, a in enumerate(before)],
-        [(dates[-1] + timedelta(days=i + 1), PlannedDay(a)) for i, a in enumerate(after)],
+        [(start + timedelta(days=i), PlannedDay.of(a)) for i, a in enumerate(before)],
+        [(dates[-1] + timedelta(days=i + 1), PlannedDay.of(a)) for i, a in enumerate(after)],
     )
 
 

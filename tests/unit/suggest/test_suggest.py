@@ -78,8 +78,8 @@ def test_the_day_before_the_week_changes_the_answer() -> None:
     knowledge = default_knowledge()
     sunday = shown_dates(W48, MONDAY)[0] - timedelta(days=1)
     request = SuggestRequest({LEGS: 1, RUN: 1, PUSH: 1}, pins={0: LEGS})
-    fresh = suggest(request, W48, MONDAY, [(sunday, PlannedDay(REST))], [], knowledge)[0]
-    tired = suggest(request, W48, MONDAY, [(sunday, PlannedDay(LEGS))], [], knowledge)[0]
+    fresh = suggest(request, W48, MONDAY, [(sunday, PlannedDay.of(REST))], [], knowledge)[0]
+    tired = suggest(request, W48, MONDAY, [(sunday, PlannedDay.of(LEGS))], [], knowledge)[0]
     assert tired.score < fresh.score
     assert tired.evaluation.transitions[0].before.activity is LEGS
 
