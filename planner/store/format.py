@@ -39,10 +39,7 @@ def _sessions_at_their_defaults(data: Tables) -> Tables:
     """Version 1 held one activity word per day (``legs``); version 2 holds a day's words
     with every attribute spelled out (``legs:moderate``, ``run:easy``, ``rest``)."""
     weeks = {
-        doc_id: {
-            key: value if key == WEEK_KEY else _v1_day(value)
-            for key, value in doc.items()
-        }
+        doc_id: {key: value if key == WEEK_KEY else _v1_day(value) for key, value in doc.items()}
         for doc_id, doc in data.get(WEEKS, {}).items()
     }
     return {**data, WEEKS: weeks} if WEEKS in data else dict(data)

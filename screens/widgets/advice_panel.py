@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from planner.advice import WeekSummary
+from planner.days import day_words
 from rules import Finding, Kind, Transition
 from screens.widgets.text_block import TextBlock, parse_markup
 
@@ -41,7 +42,7 @@ def render_finding(finding: Finding, *, detailed: bool) -> str:
 
 def render_transition(transition: Transition, *, detailed: bool, boundary: bool) -> str:
     before, after = transition.before, transition.after
-    names = f"{before.activity or 'unplanned'} → {after.activity or 'unplanned'}"
+    names = escape(f"{day_words(before.planned)} → {day_words(after.planned)}")
     where = "  [dim](across the week boundary)[/]" if boundary else ""
     # The selected day's transitions: marked in the text, not with a CSS class, so moving
     # the selection costs no stylesheet pass.

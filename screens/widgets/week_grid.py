@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from planner.days import day_words
 from planner.plan import DatedDay
 from planner.readiness import ReadinessGrid
 from rules import KnowledgeBase, PlannedDay
@@ -24,13 +23,35 @@ from screens.widgets.readiness_strip import DayReadiness
 UNPLANNED = "—"
 
 
+# Where a cell is too narrow for the whole word (about 8 columns at 120x36).
+SHORT_ATTRIBUTE = {"intervals": "intvls", "moderate": "mod."}
+
+
+def held_text(day: PlannedDay, width: int = 80) -> str:
+    """What a cell says a day holds: ``LEGS heavy``, then ``+ RUN easy`` for a second
+    session apart or ``& PULL moderate`` for one back to back; ``REST``; a dash if unplanned.
+    Words, so it reads without colour; an attribute wider than ``width`` is shortened."""
+    if day.rest:
+        return "[b]REST[/b]"
+    if not day.sessions:
+        return UNPLANNED
+    lines = []
+    for number, session in enumerate(day.sessions):
+        joiner = "" if number == 0 else ("& " if day.together else "+ ")
+        word = session.attribute.value
+        if len(word) > width:
+            word = SHORT_ATTRIBUTE.get(word, word)
+        lines.append(f"{joiner}[b]{session.kind.upper()}[/b] {word}")
+    return "\n".join(lines)
+
+
 class DayCell(Static):
     """One day. What is planned is always written in words; its colour only repeats it."""
 
     DEFAULT_CSS = """
     DayCell {
         width: 1fr;
-        height: 6;
+        height: 8;
         text-align: center;
         color: $foreground;
         /* Border and background follow the day's state: see screens/colours.py. */
@@ -78,9 +99,9 @@ class DayCell(Static):
         self.refresh()
 
     def render(self) -> str:
-        held = day_words(self.planned).upper() if self.planned.is_planned else UNPLANNED
         today = "\n[$accent]today[/]" if self.is_today else ""
-        text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n[b]{held}[/b]{today}"
+        held = held_text(self.planned, self.content_region.width)
+        text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n{held}{today}"
         if not self.planned.is_planned:
             text = f"[$foreground-muted]{text}[/]"
         return f"[i]{text}[/]" if self.proposed else text

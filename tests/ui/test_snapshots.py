@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from planner.days import parse_day
 from planner.plan import WeekPlan
 from planner.store import Store
 from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import Activity, PlannedDay
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
 
 
@@ -136,3 +137,13 @@ def test_week_proposed_from_the_repeating_week(
     with Store.open(db_path) as store:
         store.save_settings(replace(store.settings(), repeat_week=IsoWeek(2026, 47)))
     assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
+
+
+def test_hybrid_week_with_two_session_days(
+    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
+) -> None:
+    words = ["legs:heavy+run:easy", "push,pull", "run:intervals", "rest", "legs", "run:long"]
+    with Store.open(db_path) as store:
+        days = (*map(parse_day, words), PlannedDay.REST)
+        store.save_plan(WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, days))
+    assert snap_compare(make_app(), run_before=typing("home"), terminal_size=TERMINAL_SIZE)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.advice import judge
+from planner.days import parse_day
 from planner.plan import WeekPlan
 from planner.resources import CHECKOUT_DATA, data_file
 from planner.templates import (
@@ -36,6 +37,8 @@ def test_shipped_templates() -> None:
         "upper-lower-run",
         "hybrid-two-runs",
         "hybrid-three-runs",
+        "upper-lower-split",
+        "hybrid-lift-then-run",
     ]
     assert load_templates() is SHIPPED  # read once
     article = template_by_id("push-rest-legs-pull-rest")
@@ -43,6 +46,12 @@ def test_shipped_templates() -> None:
     assert '"Can You Do Back Day After Leg Day?"' in article.description
     runs = {t.id: t.days.count(PlannedDay.of(RUN)) for t in SHIPPED}
     assert runs["hybrid-two-runs"] == 2 and runs["hybrid-three-runs"] == 3
+    # Templates hold sessions with attributes and two-session days too.
+    split = template_by_id("upper-lower-split")
+    assert split.days[0] == parse_day("push,pull") and split.days[0].together
+    hybrid = template_by_id("hybrid-lift-then-run")
+    assert hybrid.days[0] == parse_day("legs:heavy+run:easy") and not hybrid.days[0].together
+    assert hybrid.days[3] == parse_day("run:intervals")
 
 
 @pytest.mark.parametrize("template", SHIPPED, ids=lambda t: t.id)
