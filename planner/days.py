@@ -113,26 +113,28 @@ def parse_session(text: str) -> Session:
             f"{_did_you_mean(kind, SESSIONS)}"
         )
     activity = Activity(kind)
-    attribute = attribute_text.strip()
     if not colon:
         return Session(activity)
-    if activity is Activity.RUN:
-        if attribute in RunType.__members__.values():
+    run = activity is Activity.RUN
+    own: type[Intensity] | type[RunType] = RunType if run else Intensity
+    other: type[Intensity] | type[RunType] = Intensity if run else RunType
+    names = _RUN_TYPES if run else _INTENSITIES
+    attribute = attribute_text.strip()
+    if attribute in own.__members__.values():
+        if run:
             return Session(activity, run_type=RunType(attribute))
-        if attribute in Intensity.__members__.values():
-            raise UnknownName(f"a run has a type ({_RUN_TYPES}), not an intensity")
-        close = _did_you_mean(attribute, RunType)
-        if close:
-            raise UnknownName(f"'{text.strip()}':{close[1:]} (a run's type is {_RUN_TYPES})")
-        raise UnknownName(f"'{attribute}' is not a run type; use {_RUN_TYPES}")
-    if attribute in Intensity.__members__.values():
         return Session(activity, intensity=Intensity(attribute))
-    if attribute in RunType.__members__.values():
-        raise UnknownName(f"{activity} has an intensity ({_INTENSITIES}), not a run type")
-    close = _did_you_mean(attribute, Intensity)
+    if attribute in other.__members__.values():
+        if run:
+            raise UnknownName(f"a run has a type ({names}), not an intensity")
+        raise UnknownName(f"{activity} has an intensity ({names}), not a run type")
+    close = _did_you_mean(attribute, own)
+    what = "a run's type" if run else "a lift's intensity"
     if close:
-        raise UnknownName(f"'{text.strip()}':{close[1:]} (a lift's intensity is {_INTENSITIES})")
-    raise UnknownName(f"'{attribute}' is not an intensity; use {_INTENSITIES}")
+        raise UnknownName(f"'{text.strip()}':{close[1:]} ({what} is {names})")
+    raise UnknownName(
+        f"'{attribute}' is not {'a run type' if run else 'an intensity'}; use {names}"
+    )
 
 
 def parse_day(text: str, *, clear: bool = False) -> PlannedDay:
