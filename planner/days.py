@@ -128,6 +128,8 @@ def parse_session(text: str) -> Session:
         if run:
             raise UnknownName(f"a run has a type ({names}), not an intensity")
         raise UnknownName(f"{activity} has an intensity ({names}), not a run type")
+    if run and attribute in ("hill", "hills"):
+        raise UnknownName(f"'{text.strip()}': hills count as intervals; write run:intervals")
     close = _did_you_mean(attribute, own)
     what = "a run's type" if run else "a lift's intensity"
     if close:
