@@ -1,4 +1,5 @@
-"""Evaluating one full week (plus a context day either side) with every shipped rule.
+"""Evaluating one full week (plus a context day either side) with every shipped rule: a week
+of plain days, and one with attributes and two-session days.
 
 The UI evaluates on every key press; the budget is a median of 100 us on the dev machine.
 Printed, never asserted.
@@ -10,26 +11,21 @@ import datetime
 import time
 
 from bench.stats import describe
-from rules import Activity, consecutive_days, default_knowledge, evaluate
+from planner.days import parse_day
+from rules import Day, KnowledgeBase, default_knowledge, evaluate
 
 ROUNDS = 5000
+START = datetime.date(2026, 11, 22)
 # Previous Sunday, Monday..Sunday, next Monday. Chosen to fire pair, pattern and week rules.
-PLAN = [
-    Activity.PULL,
-    Activity.PUSH,
-    Activity.REST,
-    Activity.LEGS,
-    Activity.PULL,
-    Activity.REST,
-    Activity.LEGS,
-    Activity.RUN,
-    Activity.LEGS,
-]
+PLAIN = "pull push rest legs pull rest legs run legs"
+SESSIONS = "pull legs:heavy+run:easy push,pull run:intervals rest legs+run run:long rest push"
 
 
-def main() -> None:
-    knowledge = default_knowledge()
-    days = consecutive_days(datetime.date(2026, 11, 22), PLAN)
+def _time(label: str, words: str, knowledge: KnowledgeBase) -> None:
+    days = [
+        Day(START + datetime.timedelta(days=n), parse_day(word))
+        for n, word in enumerate(words.split())
+    ]
     focus = (days[1].date, days[-2].date)
     evaluation = evaluate(days, focus=focus, knowledge=knowledge)
     findings = sum(len(t.findings) for t in evaluation.transitions) + len(evaluation.week_findings)
@@ -40,8 +36,14 @@ def main() -> None:
         start = time.perf_counter()
         evaluate(days, focus=focus, knowledge=knowledge)
         samples.append(time.perf_counter() - start)
-    print(f"{len(knowledge.rules)} rules, {len(days)} days, {findings} findings")
-    print(describe("evaluate one week + 2 context days", samples, unit="us"))
+    print(describe(f"{label} ({len(days)} days, {findings} findings)", samples, unit="us"))
+
+
+def main() -> None:
+    knowledge = default_knowledge()
+    print(f"{len(knowledge.rules)} rules")
+    _time("evaluate one week + 2 context days, plain days", PLAIN, knowledge)
+    _time("evaluate one week + 2 context days, two-session days", SESSIONS, knowledge)
     print("budget: median <= 100 us")
 
 

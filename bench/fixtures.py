@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.days import parse_day
 from planner.plan import WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity
+from rules import PlannedDay
 
 TEN_YEARS = 520
-CHOICES = (*Activity, None)
+# Plain days, attributes and two-session days, as a keen hybrid athlete's weeks hold them.
+CHOICES = (
+    *map(parse_day, ("push", "pull:heavy", "legs:heavy+run:easy", "run:intervals", "rest")),
+    *map(parse_day, ("push,pull", "legs", "run:long")),
+    PlannedDay.UNPLANNED,
+)
 # The week the UI benchmarks show; the ten years stored end with it.
 SHOWN_WEEK = IsoWeek(2026, 48)
 
 
 def plan_for(week: IsoWeek, salt: int, first: FirstWeekday = FirstWeekday.MONDAY) -> WeekPlan:
     """A varied but deterministic week; never entirely unplanned (that would not be stored)."""
-    activities = tuple(CHOICES[(week.week + salt + day) % len(CHOICES)] for day in range(7))
-    if all(activity is None for activity in activities):
-        activities = (Activity.REST, *activities[1:])
-    return WeekPlan.of_activities(week, first, activities)
+    days = tuple(CHOICES[(week.week + salt + day) % len(CHOICES)] for day in range(7))
+    if not any(day.is_planned for day in days):
+        days = (PlannedDay.REST, *days[1:])
+    return WeekPlan(week, first, days)
 
 
 def ten_years_of_weeks(last: IsoWeek = SHOWN_WEEK) -> list[IsoWeek]:

@@ -15,6 +15,7 @@ every part of it is understood, so rewriting it can never drop something a user 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import fields
@@ -157,15 +158,20 @@ def encode_day(day: PlannedDay | None) -> str:
 
 def decode_day(value: object, week: object) -> PlannedDay:
     """A stored day; :class:`Damage` unless it is exactly what :func:`encode_day` writes."""
-    if isinstance(value, str):
-        try:
-            day = parse_day(value)
-        except UnknownName:
-            pass
-        else:
-            if encode_day(day) == value:
-                return day
-    raise Damage(f"unknown day {value!r} in {week}")
+    day = _decoded(value) if isinstance(value, str) else None
+    if day is None:
+        raise Damage(f"unknown day {value!r} in {week}")
+    return day
+
+
+@functools.lru_cache(maxsize=4096)
+def _decoded(value: str) -> PlannedDay | None:
+    # A file holds a few distinct day words many times over: each is parsed once.
+    try:
+        day = parse_day(value)
+    except UnknownName:
+        return None
+    return day if encode_day(day) == value else None
 
 
 def week_doc(week: IsoWeek, days: Mapping[int, PlannedDay]) -> dict[str, str]:
