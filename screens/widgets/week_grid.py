@@ -38,10 +38,12 @@ def held_text(day: PlannedDay, width: int = 80) -> str:
     lines = []
     for number, session in enumerate(day.sessions):
         joiner = "" if number == 0 else ("& " if day.together else "+ ")
-        word = session.attribute.value
+        kind, word = f"{joiner}{session.kind.upper()}", session.attribute.value
         if len(word) > width:
             word = SHORT_ATTRIBUTE.get(word, word)
-        lines.append(f"{joiner}[b]{session.kind.upper()}[/b] {word}")
+        # On one line where it fits, else the attribute under the kind: never wrapped mid-word.
+        apart = " " if len(kind) + 1 + len(word) <= width else "\n"
+        lines.append(f"{joiner}[b]{session.kind.upper()}[/b]{apart}{word}")
     return "\n".join(lines)
 
 
