@@ -69,7 +69,7 @@ def _parse_sources(file: str, raw: object, known: dict[str, Source]) -> None:
         table.only(("title", "citation", "kind"))
         known[source_id] = Source(
             id=source_id,
-            title=table.text("title", one_line=True, max_len=200),
+            title=table.text("title", one_line=True, max_len=400),
             citation=table.text("citation", one_line=True, max_len=80),
             kind=table.choice("kind", SOURCE_KINDS),
         )
