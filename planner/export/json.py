@@ -140,6 +140,8 @@ def decode_day(value: object, version: int) -> PlannedDay:
     sessions, rest, together = (value.get(key) for key in ("sessions", "rest", "together"))
     if not isinstance(sessions, list) or not isinstance(rest, bool):
         raise UnknownName('a day needs "sessions" (a list) and "rest" (true or false)')
+    if len(sessions) > MAX_SESSIONS:
+        raise UnknownName(f"{len(sessions)} sessions on one day; plan at most {MAX_SESSIONS}")
     if not isinstance(together, bool | None) or (together is None) != (len(sessions) != 2):
         raise UnknownName('"together" (true or false) is there for two sessions, and only then')
     try:

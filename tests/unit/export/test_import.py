@@ -23,6 +23,42 @@ def document(weeks: Any, **extra: Any) -> str:
     return json.dumps({"format": "planner-export", "version": 1, "weeks": weeks, **extra})
 
 
+def v2(day: Any) -> str:
+    """A version-2 export whose 2026-W48 Monday is ``day``."""
+    week = {"week": "2026-W48", "days": {"mon": day}}
+    return json.dumps({"format": "planner-export", "version": 2, "weeks": [week]})
+
+
+LEGS = {"kind": "legs", "intensity": "heavy"}
+RUN = {"kind": "run", "type": "easy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (v2("legs"), "f.json: 2026-W48: 'legs' is not a day like"),
+        (v2({"sessions": [LEGS]}), 'a day needs "sessions" (a list) and "rest" (true or false)'),
+        (v2({"sessions": [], "rest": False}), "a day with no session and no rest is unplanned"),
+        (v2({"sessions": [LEGS], "rest": True}), "a rest day holds no session"),
+        (v2({"sessions": [LEGS, RUN], "rest": False}), '"together" (true or false) is there'),
+        (v2({"sessions": [LEGS], "rest": False, "together": True}), '"together" (true or false)'),
+        (v2({"sessions": [LEGS, RUN, RUN], "rest": False, "together": False}), "3 sessions"),
+        (v2({"sessions": [{"kind": "run", "intensity": "heavy"}], "rest": False}), "no field"),
+        (v2({"sessions": [{"kind": "legs", "type": "easy"}], "rest": False}), "no field 'type'"),
+        (v2({"sessions": [{"kind": "legs", "intensity": "hevy"}], "rest": False}), "did you mean"),
+        (v2({"sessions": [{"kind": "swim"}], "rest": False}), "'swim' is not a session"),
+        (v2({"sessions": [{"kind": "legs", "intensity": 3}], "rest": False}), "is not a word"),
+        (v2({"sessions": [LEGS], "rest": False, "x": 1}), "a day has no field 'x'"),
+    ],
+)
+def test_every_problem_of_a_day_with_sessions_is_named(text: str, message: str) -> None:
+    with pytest.raises(TransferError) as error:
+        read_export(text, "f.json")
+    assert message in str(error.value)
+    assert str(error.value).startswith("f.json: 2026-W48: ")
+    assert "\n" not in str(error.value)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
