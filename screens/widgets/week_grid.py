@@ -27,14 +27,26 @@ UNPLANNED = "—"
 SHORT_ATTRIBUTE = {"intervals": "intvls", "moderate": "mod."}
 
 
-def held_text(day: PlannedDay, width: int = 80) -> str:
+def shows_attributes(days: Sequence[PlannedDay]) -> bool:
+    """Whether a week needs its cells to spell attributes: some session is not at its
+    defaults, or some day holds two sessions."""
+    return any(
+        len(day.sessions) > 1 or not all(session.is_default for session in day.sessions)
+        for day in days
+    )
+
+
+def held_text(day: PlannedDay, width: int = 80, *, attributes: bool = True) -> str:
     """What a cell says a day holds: ``LEGS heavy``, then ``+ RUN easy`` for a second
     session apart or ``& PULL moderate`` for one back to back; ``REST``; a dash if unplanned.
-    Words, so it reads without colour; an attribute wider than ``width`` is shortened."""
+    Words, so it reads without colour; an attribute wider than ``width`` is shortened, and
+    none is shown without ``attributes`` (a week of default sessions only)."""
     if day.rest:
         return "[b]REST[/b]"
     if not day.sessions:
         return UNPLANNED
+    if not attributes:
+        return "\n".join(f"[b]{session.kind.upper()}[/b]" for session in day.sessions)
     lines = []
     for number, session in enumerate(day.sessions):
         joiner = "" if number == 0 else ("& " if day.together else "+ ")
@@ -53,7 +65,7 @@ class DayCell(Static):
     DEFAULT_CSS = """
     DayCell {
         width: 1fr;
-        height: 8;
+        height: 6;
         text-align: center;
         color: $foreground;
         /* Border and background follow the day's state: see screens/colours.py. */
@@ -71,6 +83,7 @@ class DayCell(Static):
         self.day = day
         self.is_today = day == today
         self.planned = PlannedDay.UNPLANNED
+        self.attributes = False
         self.selected = False
         self.proposed = False
         self._state: tuple[object, ...] | None = None
@@ -84,15 +97,17 @@ class DayCell(Static):
         selected: bool,
         proposed: bool,
         colours: Colours,
+        attributes: bool,
     ) -> None:
         """Restyle and repaint only when something about this day changed: a key press
         touches one or two cells, not seven."""
         is_today = day == today
-        state = (day, planned, is_today, selected, proposed, colours)
+        state = (day, planned, is_today, selected, proposed, colours, attributes)
         if state == self._state:
             return
         self._state = state
         self.day, self.planned, self.is_today = day, planned, is_today
+        self.attributes = attributes
         self.selected, self.proposed = selected, proposed
         self.styles.background = colours.cell_background(planned.activity, proposed=proposed)
         self.styles.border = colours.cell_border(
@@ -102,7 +117,7 @@ class DayCell(Static):
 
     def render(self) -> str:
         today = "\n[$accent]today[/]" if self.is_today else ""
-        held = held_text(self.planned, self.content_region.width)
+        held = held_text(self.planned, self.content_region.width, attributes=self.attributes)
         text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n{held}{today}"
         if not self.planned.is_planned:
             text = f"[$foreground-muted]{text}[/]"
@@ -125,10 +140,15 @@ class DayColumn(Vertical):
 
 
 class WeekGrid(Horizontal):
+    # Taller cells only for a week that holds attributes or two-session days: a plain week
+    # keeps the smaller cells, which are cheaper to repaint on every key press.
     DEFAULT_CSS = """
     WeekGrid {
         height: auto;
         padding: 1 0 0 1;
+    }
+    WeekGrid.-sessions DayCell {
+        height: 8;
     }
     """
 
@@ -192,6 +212,8 @@ class WeekGrid(Horizontal):
         if not days:  # nothing shown yet
             return
         colours = self.colours
+        attributes = shows_attributes([planned for _, planned in days])
+        self.set_class(attributes, "-sessions")  # a stylesheet pass only when it changes
         for cell, (day, planned) in zip(self._cells, days, strict=True):
             cell.show(
                 day,
@@ -200,4 +222,5 @@ class WeekGrid(Horizontal):
                 selected=cell.index == selected,
                 proposed=proposed,
                 colours=colours,
+                attributes=attributes,
             )
