@@ -138,6 +138,10 @@ class AtomicJSONStorage(Storage):
     (no parse per operation). ``read`` returns a shallow copy and TinyDB only ever assigns whole
     tables or copies documents on insert, so a failed save leaves the in-memory state equal to
     the file. Inside :meth:`batch`, writes are collected and hit the disk once, atomically.
+
+    A save keeps the file it replaces as ``<name>.bak`` only when that file was loaded whole
+    (:meth:`replace_data` with ``on_disk=True``) or saved whole here: a backup is never
+    replaced by a file this storage did not read or write in full.
     """
 
     def __init__(
@@ -152,6 +156,7 @@ class AtomicJSONStorage(Storage):
         self._encode = encode
         self._pending: Tables | None = None
         self._dirty = False
+        self._whole_on_disk = False
 
     def read(self) -> Tables:
         source = self._data if self._pending is None else self._pending
@@ -164,9 +169,11 @@ class AtomicJSONStorage(Storage):
         else:
             self.commit(data)
 
-    def replace_data(self, data: Tables) -> None:
-        """Adopt data just read from disk (used when the writer lock is taken late)."""
+    def replace_data(self, data: Tables, *, on_disk: bool) -> None:
+        """Adopt data just loaded; ``on_disk`` says whether the file at the path holds exactly
+        it (False for a missing file, or for a fresh start after damage)."""
         self._data = data
+        self._whole_on_disk = on_disk
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -187,8 +194,9 @@ class AtomicJSONStorage(Storage):
 
     def commit(self, data: Tables) -> None:
         payload = self._encode(data)
-        write_replace(self.path, payload)
+        write_replace(self.path, payload, keep_backup=self._whole_on_disk)
         self._data = data
+        self._whole_on_disk = True
         try:
             fsync_dir(self.path.parent)
         except OSError as error:

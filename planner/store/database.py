@@ -100,9 +100,10 @@ class Store:
                 if not fallback:
                     raise
                 self._read_only_reason = str(error)
-        self._storage.replace_data(
-            load(self._path, writer=self._lock is not None, notices=self._notices, now=self._now)
+        data, on_disk = load(
+            self._path, writer=self._lock is not None, notices=self._notices, now=self._now
         )
+        self._storage.replace_data(data, on_disk=on_disk)
 
     # -- what callers see ------------------------------------------------------------------
 
@@ -298,12 +299,12 @@ class Store:
             raise unavailable(self._path, error, "create the folder of") from error
         self._take_lock()
         try:
-            data = load(self._path, writer=True, notices=self._notices, now=self._now)
+            data, on_disk = load(self._path, writer=True, notices=self._notices, now=self._now)
         except BaseException:
             # E.g. a newer planner created the file meanwhile: hold nothing, write nothing.
             self._release_lock()
             raise
-        self._storage.replace_data(data)
+        self._storage.replace_data(data, on_disk=on_disk)
 
     def _release_lock(self) -> None:
         if self._lock is not None:
