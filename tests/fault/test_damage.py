@@ -19,6 +19,8 @@ DAMAGED = [
     (b"", "empty file, zero bytes"),
     (b'{"meta": {"1": {"schema_version": 1}}, "weeks": {"2026', "not valid JSON"),
     (b"\x00" * 4096, "not valid JSON"),
+    (b"{}", "no schema version: not a planner database"),
+    (b'{"weeks": {"202648": {"week": "2026-W48", "mon": "legs"}}}', "no schema version"),
     (b'{"meta": {"1": {"schema_version": 1}}, "weeks": {"202648": {"mon": 7}}}', "labelled"),
 ]
 
@@ -66,6 +68,31 @@ def test_damage_restores_a_sound_backup(db_path: Path) -> None:
         assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN
         assert aside_of(notice, db_path).read_bytes() == b""
     assert json.loads(db_path.read_bytes()) == json.loads(backup.read_bytes())
+
+
+def test_a_file_without_the_format_marker_never_becomes_the_backup(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_plan(PLAN)
+        store.save_plan(PLAN.with_day(0, PlannedDay(Activity.RUN)))
+    backup = db_path.with_name("planner.json.bak")
+    good = backup.read_bytes()
+    db_path.write_bytes(b"{}")
+    with Store.open(db_path) as store:
+        (notice,) = store.notices
+        assert "(no schema version: not a planner database)" in notice
+        assert notice.endswith("was restored.")
+        assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN
+        store.save_plan(PLAN.with_day(1, PlannedDay(Activity.RUN)))
+    assert backup.read_bytes() == good
+    assert aside_of(notice, db_path).read_bytes() == b"{}"
+
+
+def test_a_new_database_opens_again_without_notice(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_settings(store.settings())
+    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 1}}
+    with Store.open(db_path) as store:
+        assert store.notices == ()
 
 
 def test_damaged_file_and_damaged_backup_start_empty(db_path: Path) -> None:
