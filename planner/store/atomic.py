@@ -38,13 +38,38 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
+class NotRegularFile(OSError):
+    """The path names a named pipe, a device or a socket: reading it could block for ever or
+    never end."""
+
+
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or ``None`` when there is no file yet."""
+    """The file's bytes, or ``None`` when there is no file yet. Only a regular file is read;
+    anything else raises :class:`NotRegularFile`."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        # Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(f"it is not a regular file ({shown_kind(path)})")
+        return file.read()
+
+
+def shown_kind(path: Path) -> str:
+    """What a path that is not a regular file is, for a message: 'a named pipe'..."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "not a file"
 
 
 def remove_stale_temps(path: Path) -> list[Path]:

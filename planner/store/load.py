@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Callable
@@ -27,7 +28,7 @@ def checked_path(path: Path | str) -> Path:
     try:
         if path.is_symlink():
             # Replace the file the link points to, not the link.
-            path = path.resolve()
+            path = _resolved(path)
         path = path.absolute()
         if path.is_dir():
             raise StoreUnavailable(
@@ -42,6 +43,14 @@ def checked_path(path: Path | str) -> Path:
     except OSError as error:
         raise unavailable(path, error) from error
     return path
+
+
+def _resolved(link: Path) -> Path:
+    try:
+        return link.resolve()
+    except RuntimeError:
+        # Python 3.11 says RuntimeError for a loop of links, 3.13 says ELOOP.
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(link)) from None
 
 
 def utc_now() -> datetime:
