@@ -50,6 +50,11 @@ def _parse_toml(file: str, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RuleFileError(file, f"is not valid TOML ({error})") from None
+    except ValueError:
+        # int() refuses more than 4300 digits; tomllib lets that ValueError through.
+        raise RuleFileError(file, "holds a number too long to read") from None
+    except RecursionError:
+        raise RuleFileError(file, "is nested too deeply to read") from None
 
 
 def _read_shipped(name: str) -> tuple[str, dict[str, Any]]:

@@ -69,6 +69,8 @@ def decode(payload: bytes) -> Tables:
         data = json.loads(text)
     except ValueError:
         raise Damage("not valid JSON") from None
+    except RecursionError:
+        raise Damage("nested too deeply") from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
