@@ -43,18 +43,36 @@ class NotRegularFile(OSError):
     never end."""
 
 
+class FileTooLarge(OSError):
+    """The file holds more than the reader's limit."""
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``, refusing anything else (:class:`NotRegularFile`)
+    and, with ``limit``, a file of more than ``limit`` bytes (:class:`FileTooLarge`)."""
+    # Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"it is not a regular file ({shown_kind(path)})")
+        if limit is not None and info.st_size > limit:
+            raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
+        # Read one byte more than allowed: a file that grew meanwhile is refused too.
+        payload = file.read() if limit is None else file.read(limit + 1)
+    if limit is not None and len(payload) > limit:
+        raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
+    return payload
+
+
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or ``None`` when there is no file yet. Only a regular file is read;
-    anything else raises :class:`NotRegularFile`."""
+    """The database file's bytes, or ``None`` when there is no file yet; only a regular file
+    is read (:func:`read_regular`)."""
     try:
-        # Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_regular(path)
     except FileNotFoundError:
         return None
-    with open(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotRegularFile(f"it is not a regular file ({shown_kind(path)})")
-        return file.read()
 
 
 def shown_kind(path: Path) -> str:
