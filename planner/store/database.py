@@ -167,11 +167,16 @@ class Store:
         """Save many plans (and, when given, the settings) in one atomic write: all or
         nothing (import). With ``clear_others`` every week not covered by ``plans`` is
         removed too."""
+        changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
+        for plan in plans:
+            if plan.first_weekday is FirstWeekday.MONDAY:
+                # Its days are its ISO week's, in order: no date arithmetic (most of the cost
+                # of importing thousands of weeks).
+                changes.setdefault(plan.week, {}).update(enumerate(plan.days))
+            else:
+                _add_changes(changes, plan.dated_days)
         with self._writing():
-            if clear_others:
-                self._weeks.truncate()
-            for plan in plans:
-                self._put_days(plan.dated_days)
+            self._put_changes(changes, clear_others=clear_others)
             if settings is not None:
                 self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
 
@@ -219,17 +224,35 @@ class Store:
 
     def _put_days(self, days: Iterable[tuple[date, PlannedDay]]) -> None:
         changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
-        for day, new in days:
-            changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new
+        _add_changes(changes, days)
+        self._put_changes(changes)
+
+    def _put_changes(
+        self, changes: Mapping[IsoWeek, Mapping[int, PlannedDay]], *, clear_others: bool = False
+    ) -> None:
+        """Set the days of ``changes`` (ISO week -> ISO weekday -> day) in one pass over a copy
+        of the weeks table and one write of it: TinyDB's table operations rebuild the whole
+        table on every call, which made an import of n weeks cost n rebuilds. Weeks left with
+        no planned day go."""
+        current = self._storage.read().get(fmt.WEEKS, {})
+        weeks = {} if clear_others else dict(current)
         for week, changed in changes.items():
-            doc_id = fmt.week_doc_id(week)
-            planned = fmt.days_of(self._weeks.get(doc_id=doc_id))
+            doc_id = str(fmt.week_doc_id(week))
+            planned = fmt.days_of(weeks.get(doc_id))
             for weekday, new in changed.items():
                 if new.is_planned:
                     planned[weekday] = new
                 else:
                     planned.pop(weekday, None)
-            self._put(self._weeks, doc_id, fmt.week_doc(week, planned) if planned else None)
+            if planned:
+                weeks[doc_id] = fmt.week_doc(week, planned)
+            else:
+                weeks.pop(doc_id, None)
+        if weeks != current:  # an unchanged table costs no write
+            tables = self._storage.read()
+            tables[fmt.WEEKS] = weeks
+            self._storage.write(tables)
+            self._weeks.clear_cache()
 
     def _put(self, table: Table, doc_id: int, doc: Mapping[str, object] | None) -> None:
         """Replace one document (``None`` removes it); an unchanged document costs no write."""
@@ -310,3 +333,11 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _add_changes(
+    changes: dict[IsoWeek, dict[int, PlannedDay]], days: Iterable[tuple[date, PlannedDay]]
+) -> None:
+    """Group dated days by ISO week and weekday; a later day for the same date wins."""
+    for day, new in days:
+        changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new
