@@ -17,7 +17,10 @@ def default_db_path() -> Path:
 
 
 def resolve_db_path(cli_value: str | None) -> Path:
-    if cli_value:
+    """``--db`` (the command line refuses an empty one), else ``PLANNER_DB`` unless it is
+    empty (``PLANNER_DB=`` means "not set", as usual for environment variables), else the
+    default."""
+    if cli_value is not None:
         return Path(cli_value).expanduser()
     env_value = os.environ.get(DB_ENV)
     if env_value:

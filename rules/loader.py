@@ -8,6 +8,8 @@ sound, so a broken file never leaves half the rules loaded.
 from __future__ import annotations
 
 import functools
+import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,6 +33,8 @@ ACTIVITIES_FILE = "activities.toml"
 # Loaded in this order; a rule's file decides nothing about how it is evaluated.
 RULE_FILES = ("transitions.toml", "patterns.toml", "week.toml")
 USER_RULES_FILENAME = "rules.toml"
+# Far above any real rules file, and a bound: a huge file cannot fill the memory.
+USER_FILE_LIMIT = 64 * 2**20
 SOURCE_KINDS = ("article", "study", "guideline")
 RULE_TYPES = (*PAIR_TYPES, *PATTERN_TYPES, *WEEK_TYPES)
 
@@ -50,6 +54,11 @@ def _parse_toml(file: str, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RuleFileError(file, f"is not valid TOML ({error})") from None
+    except ValueError:
+        # int() refuses more than 4300 digits; tomllib lets that ValueError through.
+        raise RuleFileError(file, "holds a number too long to read") from None
+    except RecursionError:
+        raise RuleFileError(file, "is nested too deeply to read") from None
 
 
 def _read_shipped(name: str) -> tuple[str, dict[str, Any]]:
@@ -124,12 +133,27 @@ def _parse_disable(file: str, raw: object, known: Mapping[str, str]) -> frozense
 def _read_user_file(path: Path) -> tuple[str, dict[str, Any]]:
     file = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_regular(file, path).decode("utf-8")
     except FileNotFoundError:
         raise RuleFileError(file, "does not exist") from None
     except (OSError, UnicodeDecodeError) as error:
         raise RuleFileError(file, f"cannot be read ({error})") from None
     return file, _parse_toml(file, text)
+
+
+def _read_regular(file: str, path: Path) -> bytes:
+    """The bytes of a regular file up to USER_FILE_LIMIT: a named pipe would block for ever
+    and a link to /dev/zero never end."""
+    # Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RuleFileError(file, "is not a regular file")
+        payload = handle.read(USER_FILE_LIMIT + 1)
+    if len(payload) > USER_FILE_LIMIT:
+        raise RuleFileError(file, f"is larger than {USER_FILE_LIMIT // 2**20} MiB")
+    return payload
 
 
 def load_knowledge(extra_rules: Path | None = None) -> KnowledgeBase:

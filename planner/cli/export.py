@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from planner.advice import JudgedWeek
-from planner.cli.common import CliError, judged, open_knowledge, open_store
+from planner.advice import CONTEXT_DAYS
+from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_store
 from planner.cli.files import write_output
 from planner.cli.options import iso_week
 from planner.clock import Clock
-from planner.weeks import IsoWeek, week_of
-from rules import KnowledgeBase
+from planner.weeks import FirstWeekday, IsoWeek, week_of
+from rules import Day, KnowledgeBase, PlannedDay, evaluate
+
+if TYPE_CHECKING:
+    from planner.export.ics import EvaluatedWeek
 
 FORMATS = ("ics", "json", "md")
 
@@ -55,39 +61,57 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     knowledge = None if args.format == "json" else open_knowledge()
     with open_store(args, write=False) as store:
         settings = store.settings()
-        plans = store.all_plans()
         if knowledge is None:
             from planner.cli.show import dump_json
             from planner.export.json import export_document
 
-            chosen = [plan for plan in plans if _in_range(plan.week, start, end)]
+            chosen = [plan for plan in store.all_plans() if _in_range(plan.week, start, end)]
             payload = dump_json(export_document(chosen, settings)).encode("utf-8")
         else:
             # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
             # shown (and judged) in the next week.
             first = settings.first_weekday
-            shown = {
-                week_of(day, first)
-                for plan in plans
-                for day, held in plan.dated_days
-                if held.is_planned
-            }
-            weeks = [
-                judged(store, week, first, knowledge)
-                for week in sorted(shown)
+            planned = store.planned_days()
+            shown = sorted(
+                week
+                for week in {
+                    week_of(day, first) for day, held in planned.items() if held.is_planned
+                }
                 if _in_range(week, start, end)
-            ]
-            payload = _render(args.format, weeks, knowledge, clock)
+            )
+            if args.format == "md":
+                from planner.export.markdown import markdown
+
+                weeks = [judged(store, week, first, knowledge) for week in shown]
+                payload = markdown(weeks).encode("utf-8")
+            else:
+                from planner.export.ics import calendar_bytes
+
+                evaluated = _evaluated(planned, shown, first, knowledge)
+                payload = calendar_bytes(evaluated, knowledge, clock.today())
     write_output(args.output, payload)
     return 0
 
 
-def _render(format: str, weeks: list[JudgedWeek], knowledge: KnowledgeBase, clock: Clock) -> bytes:
-    if format == "md":
-        from planner.export.markdown import markdown
-
-        return markdown(weeks).encode("utf-8")
-    # Imported here: icalendar takes about 0.1 s to load and only this format needs it.
-    from planner.export.ics import calendar_bytes
-
-    return calendar_bytes(weeks, knowledge, clock.today())
+def _evaluated(
+    planned: dict[date, PlannedDay],
+    weeks: list[IsoWeek],
+    first: FirstWeekday,
+    knowledge: KnowledgeBase,
+) -> Iterator[EvaluatedWeek]:
+    """Each week's seven shown days and their evaluation with the CONTEXT_DAYS around them,
+    exactly as :func:`planner.advice.judge` evaluates them, one week at a time: the calendar
+    needs no score, summary or readiness, and thousands of weeks must not be held at once."""
+    for week in weeks:
+        try:
+            monday = date.fromisocalendar(week.year, week.week, 1)
+            start = monday - timedelta(days=1) if first is FirstWeekday.SUNDAY else monday
+            dates = [start + timedelta(days=n) for n in range(-CONTEXT_DAYS, 7 + CONTEXT_DAYS)]
+        except OverflowError:
+            raise at_edge(week) from None
+        days = [Day(day, planned.get(day, PlannedDay.UNPLANNED)) for day in dates]
+        evaluation = evaluate(
+            days, focus=(dates[CONTEXT_DAYS], dates[CONTEXT_DAYS + 6]), knowledge=knowledge
+        )
+        shown = [(day.date, day.planned) for day in days[CONTEXT_DAYS : CONTEXT_DAYS + 7]]
+        yield shown, evaluation

@@ -10,10 +10,19 @@ import errno
 import sys
 from pathlib import Path
 
-from planner.store.atomic import fsync_dir, write_replace
+from planner.store.atomic import (
+    FileTooLarge,
+    NotRegularFile,
+    fsync_dir,
+    read_regular,
+    write_replace,
+)
 from planner.store.errors import os_reason
 
 STDIO = "-"
+# What a file the user names may hold: far above any real export (ten years of weeks is
+# under 100 KiB), and a bound, so a huge file or a stream without end cannot fill the memory.
+READ_LIMIT = 64 * 2**20
 
 
 class FileProblem(Exception):
@@ -26,19 +35,37 @@ def display_name(name: str) -> str:
 
 
 def read_text(name: str) -> str:
-    """The UTF-8 text of the file ``name``, or of standard input for ``-``."""
+    """The UTF-8 text of the regular file ``name``, or of standard input for ``-``, up to
+    :data:`READ_LIMIT` bytes: a link to /dev/zero or a named pipe is refused, not read."""
     try:
-        if name == STDIO:
-            return sys.stdin.read()
-        return Path(name).expanduser().read_text(encoding="utf-8")
+        payload = (
+            _read_stdin() if name == STDIO else read_regular(Path(name).expanduser(), READ_LIMIT)
+        )
+        return payload.decode("utf-8")
     except UnicodeDecodeError:
         raise FileProblem(
             f"{display_name(name)} is not UTF-8 text; give a planner export file"
+        ) from None
+    except (NotRegularFile, FileTooLarge) as error:
+        raise FileProblem(
+            f"cannot read {display_name(name)}: {error}; give a planner export file, "
+            "or - for standard input"
         ) from None
     except OSError as error:
         raise FileProblem(
             f"cannot read {display_name(name)}: {os_reason(error)}; check the path"
         ) from None
+
+
+def _read_stdin() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        payload: bytes = buffer.read(READ_LIMIT + 1)
+    else:  # replaced by a text stream (tests, embedding)
+        payload = sys.stdin.read(READ_LIMIT + 1).encode("utf-8")
+    if len(payload) > READ_LIMIT:
+        raise FileTooLarge(f"it is larger than {READ_LIMIT // 2**20} MiB")
+    return payload
 
 
 def write_output(name: str | None, payload: bytes) -> None:

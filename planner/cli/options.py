@@ -53,10 +53,20 @@ def iso_week(text: str) -> IsoWeek:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def db_path(text: str) -> str:
+    # An empty --db is a mistake (an unset shell variable, say), not a request for the default.
+    if not text:
+        raise argparse.ArgumentTypeError(
+            "the path is empty; give a database file, or leave --db out for the default"
+        )
+    return text
+
+
 def add_db(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
+        type=db_path,
         default=default,
         help=f"database file to use (default: ${DB_ENV} or {default_db_path()})",
     )

@@ -35,6 +35,7 @@ from planner.days import (
 )
 from planner.plan import Settings, WeekPlan
 from planner.store import format as fmt
+from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import MAX_SESSIONS, Activity, DayError, PlannedDay, Session
 
@@ -46,7 +47,31 @@ _HOW_TO_MAKE = "give a file written by 'planner export --format json'"
 
 
 class TransferError(ValueError):
-    """The file is not an export this planner can read; ``str()`` says where and why."""
+    """The file is not an export this planner can read; ``str()`` says where and why.
+
+    Messages quote the file's own strings, so their control characters are escaped here: a
+    crafted file cannot send escape sequences to the terminal."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(printable(message))
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object with each key once; json.loads would keep the last of two silently."""
+    document = dict(pairs)
+    if len(document) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return document
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +181,21 @@ def decode_day(value: object, version: int) -> PlannedDay:
 def read_export(text: str, name: str) -> Export:
     """Parse and check a whole export; ``name`` (the file) starts every error message."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise TransferError(
             f"{name} is not valid JSON ({error.msg} at line {error.lineno}, column "
             f"{error.colno}); {_HOW_TO_MAKE}"
         ) from None
+    except _RepeatedKey as repeated:
+        raise TransferError(
+            f'{name}: "{repeated.key}" appears twice in one object; keep one'
+        ) from None
+    except ValueError:
+        # int() refuses more than 4300 digits, and json.loads lets that ValueError through.
+        raise TransferError(f"{name} holds a number too long to read; {_HOW_TO_MAKE}") from None
+    except RecursionError:
+        raise TransferError(f"{name} is nested too deeply to read; {_HOW_TO_MAKE}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise TransferError(f"{name} is not a planner export; {_HOW_TO_MAKE}")
     version = document.get("version")

@@ -19,9 +19,14 @@ KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
 NO_ADVICE = "Plan both days to see advice."
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_date(day: date) -> str:
-    """``Mon 23 Nov``."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """``Mon 23 Nov``: always English, as strftime's %a %b are in the C locale the planner
+    runs in; by table, since strftime is most of the cost of a calendar of 10k weeks."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 def week_span(plan: WeekPlan) -> str:

@@ -38,13 +38,56 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
+class NotRegularFile(OSError):
+    """The path names a named pipe, a device or a socket: reading it could block for ever or
+    never end."""
+
+
+class FileTooLarge(OSError):
+    """The file holds more than the reader's limit."""
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``, refusing anything else (:class:`NotRegularFile`)
+    and, with ``limit``, a file of more than ``limit`` bytes (:class:`FileTooLarge`)."""
+    # Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"it is not a regular file ({shown_kind(path)})")
+        if limit is not None and info.st_size > limit:
+            raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
+        # Read one byte more than allowed: a file that grew meanwhile is refused too.
+        payload = file.read() if limit is None else file.read(limit + 1)
+    if limit is not None and len(payload) > limit:
+        raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
+    return payload
+
+
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or ``None`` when there is no file yet."""
+    """The database file's bytes, or ``None`` when there is no file yet; only a regular file
+    is read (:func:`read_regular`)."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        return read_regular(path)
     except FileNotFoundError:
         return None
+
+
+def shown_kind(path: Path) -> str:
+    """What a path that is not a regular file is, for a message: 'a named pipe'..."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "not a file"
 
 
 def remove_stale_temps(path: Path) -> list[Path]:
@@ -138,6 +181,10 @@ class AtomicJSONStorage(Storage):
     (no parse per operation). ``read`` returns a shallow copy and TinyDB only ever assigns whole
     tables or copies documents on insert, so a failed save leaves the in-memory state equal to
     the file. Inside :meth:`batch`, writes are collected and hit the disk once, atomically.
+
+    A save keeps the file it replaces as ``<name>.bak`` only when that file was loaded whole
+    (:meth:`replace_data` with ``on_disk=True``) or saved whole here: a backup is never
+    replaced by a file this storage did not read or write in full.
     """
 
     def __init__(
@@ -152,6 +199,7 @@ class AtomicJSONStorage(Storage):
         self._encode = encode
         self._pending: Tables | None = None
         self._dirty = False
+        self._whole_on_disk = False
 
     def read(self) -> Tables:
         source = self._data if self._pending is None else self._pending
@@ -164,9 +212,11 @@ class AtomicJSONStorage(Storage):
         else:
             self.commit(data)
 
-    def replace_data(self, data: Tables) -> None:
-        """Adopt data just read from disk (used when the writer lock is taken late)."""
+    def replace_data(self, data: Tables, *, on_disk: bool) -> None:
+        """Adopt data just loaded; ``on_disk`` says whether the file at the path holds exactly
+        it (False for a missing file, or for a fresh start after damage)."""
         self._data = data
+        self._whole_on_disk = on_disk
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -187,8 +237,9 @@ class AtomicJSONStorage(Storage):
 
     def commit(self, data: Tables) -> None:
         payload = self._encode(data)
-        write_replace(self.path, payload)
+        write_replace(self.path, payload, keep_backup=self._whole_on_disk)
         self._data = data
+        self._whole_on_disk = True
         try:
             fsync_dir(self.path.parent)
         except OSError as error:

@@ -100,9 +100,10 @@ class Store:
                 if not fallback:
                     raise
                 self._read_only_reason = str(error)
-        self._storage.replace_data(
-            load(self._path, writer=self._lock is not None, notices=self._notices, now=self._now)
+        data, on_disk = load(
+            self._path, writer=self._lock is not None, notices=self._notices, now=self._now
         )
+        self._storage.replace_data(data, on_disk=on_disk)
 
     # -- what callers see ------------------------------------------------------------------
 
@@ -141,6 +142,17 @@ class Store:
         with self._reading():
             return sorted(fmt.week_from_doc_id(str(doc.doc_id)) for doc in self._weeks)
 
+    def planned_days(self) -> dict[date, PlannedDay]:
+        """Every planned day stored, by date, read in one pass (no per-week date arithmetic):
+        what exporting thousands of weeks reads."""
+        with self._reading():
+            days: dict[date, PlannedDay] = {}
+            for doc_id, doc in self._storage.read().get(fmt.WEEKS, {}).items():
+                week = fmt.week_from_doc_id(doc_id)
+                for index, day in fmt.days_of(doc).items():
+                    days[date.fromisocalendar(week.year, week.week, index + 1)] = day
+            return days
+
     def all_plans(self) -> list[WeekPlan]:
         """Every stored week, Monday-first, oldest first: for export."""
         with self._reading():
@@ -166,11 +178,16 @@ class Store:
         """Save many plans (and, when given, the settings) in one atomic write: all or
         nothing (import). With ``clear_others`` every week not covered by ``plans`` is
         removed too."""
+        changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
+        for plan in plans:
+            if plan.first_weekday is FirstWeekday.MONDAY:
+                # Its days are its ISO week's, in order: no date arithmetic (most of the cost
+                # of importing thousands of weeks).
+                changes.setdefault(plan.week, {}).update(enumerate(plan.days))
+            else:
+                _add_changes(changes, plan.dated_days)
         with self._writing():
-            if clear_others:
-                self._weeks.truncate()
-            for plan in plans:
-                self._put_days(plan.dated_days)
+            self._put_changes(changes, clear_others=clear_others)
             if settings is not None:
                 self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
 
@@ -218,17 +235,35 @@ class Store:
 
     def _put_days(self, days: Iterable[tuple[date, PlannedDay]]) -> None:
         changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
-        for day, new in days:
-            changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new
+        _add_changes(changes, days)
+        self._put_changes(changes)
+
+    def _put_changes(
+        self, changes: Mapping[IsoWeek, Mapping[int, PlannedDay]], *, clear_others: bool = False
+    ) -> None:
+        """Set the days of ``changes`` (ISO week -> ISO weekday -> day) in one pass over a copy
+        of the weeks table and one write of it: TinyDB's table operations rebuild the whole
+        table on every call, which made an import of n weeks cost n rebuilds. Weeks left with
+        no planned day go."""
+        current = self._storage.read().get(fmt.WEEKS, {})
+        weeks = {} if clear_others else dict(current)
         for week, changed in changes.items():
-            doc_id = fmt.week_doc_id(week)
-            planned = fmt.days_of(self._weeks.get(doc_id=doc_id))
+            doc_id = str(fmt.week_doc_id(week))
+            planned = fmt.days_of(weeks.get(doc_id))
             for weekday, new in changed.items():
                 if new.is_planned:
                     planned[weekday] = new
                 else:
                     planned.pop(weekday, None)
-            self._put(self._weeks, doc_id, fmt.week_doc(week, planned) if planned else None)
+            if planned:
+                weeks[doc_id] = fmt.week_doc(week, planned)
+            else:
+                weeks.pop(doc_id, None)
+        if weeks != current:  # an unchanged table costs no write
+            tables = self._storage.read()
+            tables[fmt.WEEKS] = weeks
+            self._storage.write(tables)
+            self._weeks.clear_cache()
 
     def _put(self, table: Table, doc_id: int, doc: Mapping[str, object] | None) -> None:
         """Replace one document (``None`` removes it); an unchanged document costs no write."""
@@ -298,14 +333,22 @@ class Store:
             raise unavailable(self._path, error, "create the folder of") from error
         self._take_lock()
         try:
-            data = load(self._path, writer=True, notices=self._notices, now=self._now)
+            data, on_disk = load(self._path, writer=True, notices=self._notices, now=self._now)
         except BaseException:
             # E.g. a newer planner created the file meanwhile: hold nothing, write nothing.
             self._release_lock()
             raise
-        self._storage.replace_data(data)
+        self._storage.replace_data(data, on_disk=on_disk)
 
     def _release_lock(self) -> None:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _add_changes(
+    changes: dict[IsoWeek, dict[int, PlannedDay]], days: Iterable[tuple[date, PlannedDay]]
+) -> None:
+    """Group dated days by ISO week and weekday; a later day for the same date wins."""
+    for day, new in days:
+        changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new

@@ -31,6 +31,10 @@ class DatabaseDamaged(StoreError):
 class NewerSchema(StoreError):
     """The file was written by a newer planner; it is left untouched."""
 
+    def __init__(self, message: str, version: int) -> None:
+        super().__init__(message)
+        self.version = version
+
 
 class StoreUnavailable(StoreError):
     """The operating system refused: permission, read-only directory, a directory as path..."""

@@ -90,6 +90,8 @@ def decode(payload: bytes) -> Tables:
         data = json.loads(text)
     except ValueError:
         raise Damage("not valid JSON") from None
+    except RecursionError:
+        raise Damage("nested too deeply") from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
@@ -99,10 +101,12 @@ def decode(payload: bytes) -> Tables:
 
 
 def schema_version(data: Tables) -> int:
-    if not data:
-        return SCHEMA_VERSION  # an empty TinyDB file: nothing to upgrade
+    # The planner's writer always writes the meta table, so a file without it (even "{}")
+    # is not one of ours: damage, never an empty database to save over.
     meta = data.get(META, {}).get(str(META_ID))
-    version = None if meta is None else meta.get("schema_version")
+    if meta is None:
+        raise Damage("no schema version: not a planner database")
+    version = meta.get("schema_version")
     if type(version) is not int or version < 0:
         raise Damage("no valid schema version")
     return version

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,7 +28,7 @@ def checked_path(path: Path | str) -> Path:
     try:
         if path.is_symlink():
             # Replace the file the link points to, not the link.
-            path = path.resolve()
+            path = _resolved(path)
         path = path.absolute()
         if path.is_dir():
             raise StoreUnavailable(
@@ -42,27 +45,37 @@ def checked_path(path: Path | str) -> Path:
     return path
 
 
+def _resolved(link: Path) -> Path:
+    try:
+        return link.resolve()
+    except RuntimeError:
+        # Python 3.11 says RuntimeError for a loop of links, 3.13 says ELOOP.
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(link)) from None
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
 def load(
     path: Path, *, writer: bool, notices: list[str], now: Callable[[], datetime] = utc_now
-) -> Tables:
-    """The database at ``path`` as TinyDB tables, upgraded and validated.
+) -> tuple[Tables, bool]:
+    """The database at ``path`` as TinyDB tables, upgraded and validated, and whether the file
+    now at ``path`` holds exactly them (so a save may keep it as ``<name>.bak``).
 
     A missing file is an empty database. Damage raises :class:`DatabaseDamaged` for a reader;
-    a writer (holding the lock) moves the file aside, restores ``<name>.bak`` if it is sound,
-    and appends what it did to ``notices``.
+    a writer (holding the lock) restores ``<name>.bak`` if it is sound, keeps the damaged file
+    aside, and appends what it did to ``notices``. When the backup cannot be restored, nothing
+    is written and :class:`StoreError` says what to do.
     """
     try:
         payload = read_bytes(path)
     except OSError as error:
         raise unavailable(path, error, "read") from error
     if payload is None:
-        return fmt.empty_database()
+        return fmt.empty_database(), False
     try:
-        return understand(path, payload, notices, writer=writer)
+        return understand(path, payload, notices, writer=writer), True
     except fmt.Damage as damage:
         if not writer:
             raise DatabaseDamaged(
@@ -88,7 +101,8 @@ def understand(path: Path, payload: bytes, notices: list[str], *, writer: bool =
         raise NewerSchema(
             f"The database {shown(path)} was written by a newer planner (schema version "
             f"{version}; this one knows up to {fmt.SCHEMA_VERSION}). It was left untouched: "
-            "update planner, or use another --db."
+            "update planner, or use another --db.",
+            version,
         )
     if version < fmt.SCHEMA_VERSION:
         try:
@@ -128,8 +142,113 @@ def _keep_upgraded(
 
 def _recover(
     path: Path, damage: fmt.Damage, notices: list[str], now: Callable[[], datetime]
-) -> Tables:
-    aside = _aside_path(path, now())
+) -> tuple[Tables, bool]:
+    """Put the backup in place of the damaged file, or start empty when there is no backup.
+
+    A backup is only ever replaced by a database loaded whole or saved whole. So when the
+    backup exists but cannot be restored (unreadable, newer, disk full), both files stay as
+    they are and this raises: starting empty would let the next saves roll a near-empty
+    database over the good backup.
+    """
+    backup = backup_path(path)
+    try:
+        payload = read_bytes(backup)
+    except OSError as error:
+        raise _not_restored(
+            path,
+            damage,
+            f"its backup {shown(backup)} cannot be read: {os_reason(error)}",
+            "fix the cause",
+        ) from error
+    if payload is None:
+        aside = _move_aside(path, damage, now())
+        notices.append(
+            f"The database {shown(path)} was damaged ({damage.reason}); it was moved to "
+            f"{shown(aside)} and a new empty one started."
+        )
+        return fmt.empty_database(), False
+    found: list[str] = []
+    try:
+        data = understand(path, payload, found)
+    except fmt.Damage as backup_damage:
+        # Moved aside first: a damaged backup left in place would be rolled over later.
+        backup_aside = _move_aside(backup, backup_damage, now())
+        aside = _move_aside(path, damage, now())
+        notices.append(
+            f"The database {shown(path)} was damaged ({damage.reason}); it was moved to "
+            f"{shown(aside)} and its backup was damaged too ({backup_damage.reason}), moved to "
+            f"{shown(backup_aside)}; a new empty one started."
+        )
+        return fmt.empty_database(), False
+    except NewerSchema as error:
+        raise _not_restored(
+            path,
+            damage,
+            f"its backup {shown(backup)} was written by a newer planner (schema version "
+            f"{error.version})",
+            "update planner to restore it",
+        ) from None
+    except StoreError as error:
+        raise _not_restored(
+            path, damage, f"its backup {shown(backup)} cannot be used ({error})", "fix it"
+        ) from None
+    restored = _restore(path, backup, damage, fmt.encode(data), now())
+    notices.extend(found)
+    notices.append(
+        f"The database {shown(path)} was damaged ({damage.reason}); it was moved to "
+        f"{shown(restored)} and the backup of the save before ({shown(backup)}) was restored."
+    )
+    return data, True
+
+
+def _restore(
+    path: Path, backup: Path, damage: fmt.Damage, payload: bytes, moment: datetime
+) -> Path:
+    """Keep the damaged file as a second name (a hard link, or a copy), then replace it with
+    ``payload`` atomically: the database path always names the damaged file or the restored
+    one, and on failure nothing has changed. Returns where the damaged file is kept."""
+    aside = _aside_path(path, moment)
+    try:
+        try:
+            os.link(path, aside)
+        except FileExistsError:
+            raise
+        except OSError:
+            shutil.copyfile(path, aside)
+        fsync_dir(path.parent)
+    except OSError as error:
+        with suppress(OSError):
+            aside.unlink()
+        raise _not_restored(
+            path, damage, f"it could not be copied aside: {os_reason(error)}", "fix the cause"
+        ) from error
+    try:
+        write_replace(path, payload, keep_backup=False)
+    except OSError as error:
+        with suppress(OSError):
+            aside.unlink()
+        raise _not_restored(
+            path,
+            damage,
+            f"its backup {shown(backup)} could not be restored: {os_reason(error)}",
+            "free some space or fix the cause",
+        ) from error
+    with suppress(OSError):
+        # The restored file is in place either way; the next save syncs the folder again.
+        fsync_dir(path.parent)
+    return aside
+
+
+def _not_restored(path: Path, damage: fmt.Damage, what: str, todo: str) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"The database {shown(path)} is damaged ({damage.reason}) and {what}. Nothing was "
+        f"changed: {todo}, then open it again; or move {shown(path)} and "
+        f"{shown(backup_path(path))} away yourself, or use another --db."
+    )
+
+
+def _move_aside(path: Path, damage: fmt.Damage, moment: datetime) -> Path:
+    aside = _aside_path(path, moment)
     try:
         os.replace(path, aside)
         fsync_dir(path.parent)
@@ -138,29 +257,7 @@ def _recover(
             f"The database {shown(path)} is damaged ({damage.reason}) and could not be "
             f"moved aside: {os_reason(error)}. Move it away yourself, or use another --db."
         ) from error
-    said = (
-        f"The database {shown(path)} was damaged ({damage.reason}); it was moved to {shown(aside)}"
-    )
-    restored = _restore_backup(path, notices)
-    if restored is None:
-        notices.append(f"{said} and a new empty one started.")
-        return fmt.empty_database()
-    backup = shown(backup_path(path))
-    notices.append(f"{said} and the backup of the save before ({backup}) was restored.")
-    return restored
-
-
-def _restore_backup(path: Path, notices: list[str]) -> Tables | None:
-    try:
-        payload = read_bytes(backup_path(path))
-        if payload is None:
-            return None
-        data = understand(path, payload, notices)
-        write_replace(path, fmt.encode(data), keep_backup=False)
-        fsync_dir(path.parent)
-    except (OSError, fmt.Damage, StoreError):
-        return None
-    return data
+    return aside
 
 
 def _aside_path(path: Path, moment: datetime) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from planner.days import UnknownName, parse_activity, parse_weekday
+from planner.days import DAYS_IN_WEEK, UnknownName, parse_activity, parse_weekday
 from rules import Activity
 
 _COUNT = re.compile(r"[0-9]+")
@@ -40,18 +40,34 @@ def parse_counts(words: Sequence[str]) -> dict[Activity, int]:
         activity = _activity(name, word)
         if not _COUNT.fullmatch(number.strip()):
             raise RequestWordError(f"{word}: the count must be a whole number, 0 or more")
+        count = _count(number, word)
         if activity is Activity.REST:
             raise RequestWordError(
                 f"{word}: rest is not counted, it fills the days left over; "
-                f"use --rest-min {int(number)} to ask for at least {int(number)} rest days"
+                f"use --rest-min {count} to ask for at least {count} rest days"
             )
         if activity in given:
             raise RequestWordError(
                 f"{activity} is given twice ({given[activity]}, {word}); give each once"
             )
         given[activity] = word
-        counts[activity] = int(number)
+        counts[activity] = count
     return counts
+
+
+# Far more than a week holds, short enough for int() (it refuses 4300 digits and more).
+_MAX_DIGITS = 6
+
+
+def _count(digits: str, word: str) -> int:
+    significant = digits.strip().lstrip("0") or "0"
+    if len(significant) > _MAX_DIGITS:
+        name = word.partition("=")[0].strip()
+        raise RequestWordError(
+            f"{name}={significant[:3]}... ({len(significant)} digits): the count must be a "
+            f"whole number from 0 to {DAYS_IN_WEEK}"
+        )
+    return int(significant)
 
 
 def parse_pins(words: Sequence[str], label: str = "--pin ") -> dict[int, Activity]:

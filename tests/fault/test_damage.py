@@ -19,6 +19,8 @@ DAMAGED = [
     (b"", "empty file, zero bytes"),
     (b'{"meta": {"1": {"schema_version": 1}}, "weeks": {"2026', "not valid JSON"),
     (b"\x00" * 4096, "not valid JSON"),
+    (b"{}", "no schema version: not a planner database"),
+    (b'{"weeks": {"202648": {"week": "2026-W48", "mon": "legs"}}}', "no schema version"),
     (b'{"meta": {"1": {"schema_version": 1}}, "weeks": {"202648": {"mon": 7}}}', "labelled"),
 ]
 
@@ -68,12 +70,38 @@ def test_damage_restores_a_sound_backup(db_path: Path) -> None:
     assert json.loads(db_path.read_bytes()) == json.loads(backup.read_bytes())
 
 
+def test_a_file_without_the_format_marker_never_becomes_the_backup(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_plan(PLAN)
+        store.save_plan(PLAN.with_day(0, PlannedDay.of(Activity.RUN)))
+    backup = db_path.with_name("planner.json.bak")
+    good = backup.read_bytes()
+    db_path.write_bytes(b"{}")
+    with Store.open(db_path) as store:
+        (notice,) = store.notices
+        assert "(no schema version: not a planner database)" in notice
+        assert notice.endswith("was restored.")
+        assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN
+        store.save_plan(PLAN.with_day(1, PlannedDay.of(Activity.RUN)))
+    assert backup.read_bytes() == good
+    assert aside_of(notice, db_path).read_bytes() == b"{}"
+
+
+def test_a_new_database_opens_again_without_notice(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_settings(store.settings())
+    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 2}}
+    with Store.open(db_path) as store:
+        assert store.notices == ()
+
+
 def test_damaged_file_and_damaged_backup_start_empty(db_path: Path) -> None:
+    """Both are kept aside (tests/fault/test_backup.py), so no later save rolls over either."""
     db_path.write_bytes(b"{")
     db_path.with_name("planner.json.bak").write_bytes(b"[")
     with Store.open(db_path) as store:
         assert store.notices[0].endswith("a new empty one started.")
-    assert db_path.with_name("planner.json.bak").read_bytes() == b"["
+    assert not db_path.with_name("planner.json.bak").exists()
 
 
 def test_a_reader_reports_damage_and_touches_nothing(db_path: Path) -> None:

@@ -10,6 +10,7 @@ import pendulum
 import pytest
 from icalendar import Calendar, Event
 
+from planner.export.text import NO_ADVICE, finding_line, transition_heading
 from rules import Activity, default_knowledge
 from tests.helpers import run_cli, seed
 
@@ -166,3 +167,107 @@ def test_written_to_a_file_with_crlf_line_ends(
     assert payload.startswith(b"BEGIN:VCALENDAR\r\n")
     assert payload == export_ics(db_path, capsys)
     assert len(events(payload)) == len(PLANNED)
+
+
+# -- the hand-written file is what icalendar writes ------------------------------------------
+
+
+def icalendar_reference(db: Path) -> bytes:
+    """The calendar as the planner built it with icalendar's components before writing it
+    itself (too slow for thousands of weeks): the same events, serialized by the library."""
+    from planner.cli.common import judged
+    from planner.export.ics import ACTIVITY_PROPERTY, PRODID, REST_CATEGORY, TRAINING_CATEGORY
+    from planner.store import Store
+    from planner.weeks import week_of
+
+    knowledge = default_knowledge()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    stamp = datetime.datetime(2026, 11, 25, tzinfo=datetime.UTC)
+    with Store.open(db, read_only=True) as store:
+        first = store.settings().first_weekday
+        shown = {
+            week_of(day, first)
+            for plan in store.all_plans()
+            for day, held in plan.dated_days
+            if held.is_planned
+        }
+        for week in sorted(shown):
+            judged_week = judged(store, week, first, knowledge)
+            for day, held in judged_week.plan.dated_days:
+                if held.activity is None:
+                    continue
+                rest = held.activity is Activity.REST
+                transition = judged_week.transition_into(day)
+                assert transition is not None
+                lines = [transition_heading(transition)]
+                lines += [finding_line(f) for f in transition.findings] or [NO_ADVICE]
+                event = Event()
+                event.add("uid", f"{day.isoformat()}@planner")
+                event.add("dtstamp", stamp)
+                event.add("last-modified", stamp)
+                event.add("dtstart", day)
+                event.add("dtend", datetime.date.fromordinal(day.toordinal() + 1))
+                name = REST_CATEGORY if rest else knowledge.activity_name(held.activity)
+                event.add("summary", name)
+                event.add("categories", [REST_CATEGORY if rest else TRAINING_CATEGORY])
+                event.add(ACTIVITY_PROPERTY, held.activity.value)
+                event.add("transp", "TRANSPARENT")
+                event.add("description", "\n".join(lines))
+                calendar.add_component(event)
+    payload: bytes = calendar.to_ical()
+    return payload
+
+
+@pytest.mark.parametrize("first", ["monday", "sunday"])
+def test_the_calendar_is_byte_for_byte_what_icalendar_writes(
+    db_path: Path, capsys: pytest.CaptureFixture[str], first: str
+) -> None:
+    words = ["push", "pull", "legs", "run", "rest", None]
+    weeks = {
+        f"2026-W{n:02d}": {
+            key: word
+            for index, key in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+            if (word := words[(n * 5 + index * (n % 4 + 1)) % len(words)]) is not None
+        }
+        for n in range(1, 53)
+        if n % 7 != 3
+    }
+    seed(db_path, {**WEEKS, **weeks}, first=first)
+    assert export_ics(db_path, capsys) == icalendar_reference(db_path)
+
+
+def test_folding_and_escaping_match_icalendar() -> None:
+    import random
+
+    from icalendar.parser.string import _escape_char, _foldline
+
+    from planner.export.ics import _fold, _text
+
+    alphabet = "ab ,;:\\^\nN→é€😀\r"
+    chance = random.Random(15)
+    for _ in range(3000):
+        text = "".join(chance.choice(alphabet) for _ in range(chance.randint(0, 240)))
+        assert _text(text) == _escape_char(text), repr(text)
+        line = f"DESCRIPTION:{_text(text)}"
+        assert _fold(line) == _foldline(line), repr(line)
+
+
+def test_the_calendar_is_written_without_icalendar_components(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Its components cost 20 s and 650 MB for 10k weeks (bench/bench_export.py)."""
+    import subprocess
+    import sys
+
+    seed(db_path, WEEKS)
+    out = tmp_path / "out.ics"
+    argv = ["export", "--format", "ics", "--db", str(db_path), "-o", str(out)]
+    code = (
+        "import sys; from planner.cli import main; "
+        f"code = main({argv!r}); print(code, 'icalendar' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["0", "False"], result
+    assert len(events(out.read_bytes())) == len(PLANNED)

@@ -88,7 +88,7 @@ def test_settings_missing_keys_take_defaults() -> None:
     )
 
 
-GOOD_META = {"meta": {"1": {"schema_version": 1}}}
+GOOD_META = {"meta": {"1": {"schema_version": 2}}}
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ GOOD_META = {"meta": {"1": {"schema_version": 1}}}
         (b"[]", "not a TinyDB database"),
         (b'{"weeks": []}', "not a TinyDB database"),
         (b'{"weeks": {"1": 3}}', "not a TinyDB database"),
-        (b'{"weeks": {}}', "no valid schema version"),
+        (b'{"weeks": {}}', "no schema version"),
         (b'{"meta": {"1": {"schema_version": "1"}}}', "no valid schema version"),
         (b'{"meta": {"1": {"schema_version": -1}}}', "no valid schema version"),
     ],
@@ -136,7 +136,14 @@ def test_validation_damage(tables: dict[str, Any], reason: str) -> None:
         fmt.validate({**GOOD_META, **tables})
 
 
-def test_an_empty_tinydb_file_is_an_empty_database() -> None:
-    data = fmt.decode(b"{}")
+@pytest.mark.parametrize("payload", [b"{}", b'{"weeks": {}}', b'{"meta": {}}'])
+def test_json_without_the_format_marker_is_not_a_planner_database(payload: bytes) -> None:
+    """Our writer always writes the meta table, so a file without it came from elsewhere."""
+    with pytest.raises(fmt.Damage, match="no schema version: not a planner database"):
+        fmt.schema_version(fmt.decode(payload))
+
+
+def test_a_new_database_carries_the_format_marker() -> None:
+    data = fmt.decode(fmt.encode(fmt.empty_database()))
     assert fmt.schema_version(data) == fmt.SCHEMA_VERSION
     fmt.validate(data)

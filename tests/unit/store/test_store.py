@@ -158,7 +158,8 @@ def test_replace_weeks_is_all_or_nothing(db_path: Path) -> None:
         before = db_path.read_bytes()
         good = WeekPlan.of_activities(W48.next(), MONDAY, FULL)
         with pytest.raises(RuntimeError):
-            broken = Broken(W48, MONDAY, tuple(map(PlannedDay.of, FULL)))
+            # Sunday-first: its days go through dated_days (Monday-first ones need not).
+            broken = Broken(W48, SUNDAY, tuple(map(PlannedDay.of, FULL)))
             store.replace_weeks([good, broken], clear_others=True)
         assert store.stored_weeks() == [W48]
     assert db_path.read_bytes() == before
