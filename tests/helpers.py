@@ -12,11 +12,11 @@ import pytest
 
 from planner.cli import main
 from planner.clock import FixedClock
-from planner.days import WEEKDAY_KEYS
+from planner.days import WEEKDAY_KEYS, parse_day
 from planner.plan import Settings, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import USER_RULES_FILENAME, Activity
+from rules import USER_RULES_FILENAME, PlannedDay
 from tests.conftest import TODAY
 
 
@@ -50,12 +50,16 @@ def assert_refused(outcome: Outcome, message: str) -> None:
 
 
 def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> None:
-    """Store ``{"2026-W48": {"mon": "legs"}}`` (ISO days) and the first-weekday setting."""
+    """Store ``{"2026-W48": {"mon": "legs", "tue": "legs:heavy+run"}}`` (ISO days, in the
+    words of ``planner set``) and the first-weekday setting."""
     plans = [
-        WeekPlan.of_activities(
+        WeekPlan(
             IsoWeek.parse(name),
             FirstWeekday.MONDAY,
-            tuple(Activity(days[key]) if key in days else None for key in WEEKDAY_KEYS),
+            tuple(
+                parse_day(days[key]) if key in days else PlannedDay.UNPLANNED
+                for key in WEEKDAY_KEYS
+            ),
         )
         for name, days in weeks.items()
     ]

@@ -66,7 +66,9 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             from planner.export.json import export_document
 
             chosen = [plan for plan in store.all_plans() if _in_range(plan.week, start, end)]
-            payload = dump_json(export_document(chosen, settings)).encode("utf-8")
+            payload: bytes | bytearray = dump_json(export_document(chosen, settings)).encode(
+                "utf-8"
+            )
         else:
             # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
             # shown (and judged) in the next week.

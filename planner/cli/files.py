@@ -68,7 +68,7 @@ def _read_stdin() -> bytes:
     return payload
 
 
-def write_output(name: str | None, payload: bytes) -> None:
+def write_output(name: str | None, payload: bytes | bytearray) -> None:
     """Write ``payload`` to the file ``name`` atomically, or to standard output for None/``-``."""
     if name is None or name == STDIO:
         _write_stdout(payload)
@@ -85,7 +85,7 @@ def write_output(name: str | None, payload: bytes) -> None:
         ) from None
 
 
-def _write_stdout(payload: bytes) -> None:
+def _write_stdout(payload: bytes | bytearray) -> None:
     # Bytes, not text: the calendar's CRLF line ends must reach the file unchanged.
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:

@@ -136,7 +136,7 @@ def _roll_backup(path: Path) -> None:
         raise
 
 
-def write_replace(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
+def write_replace(path: Path, payload: bytes | bytearray, *, keep_backup: bool = True) -> None:
     """Write ``payload`` to a fsynced temporary file and rename it over ``path``.
 
     On any error the temporary file is removed, ``path`` is untouched and the error propagates.

@@ -41,6 +41,9 @@ def test_a_week_of_sessions_survives_set_show_export_and_import(
     assert "| Mon | 2026-11-23 | legs:heavy+run |" in markdown
     calendar = run_cli(["export", "--db", str(first), "--format", "ics"], capsys)
     assert calendar.code == 0 and "BEGIN:VCALENDAR" in calendar.out
+    # One event per session (seven) and one per rest day (two).
+    assert calendar.out.count("BEGIN:VEVENT") == 9
+    assert "SUMMARY:Legs (heavy)\\, morning" in calendar.out
     backup = tmp_path / "backup.json"
     backup.write_text(run_cli(["export", "--db", str(first), "--format", "json"], capsys).out)
     assert run_cli(["import", "--db", str(second), str(backup)], capsys).code == 0

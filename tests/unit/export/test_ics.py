@@ -60,7 +60,9 @@ def test_one_all_day_event_per_planned_day(
         assert event.decoded("DTEND") == start + datetime.timedelta(days=1)
         assert str(event["X-PLANNER-ACTIVITY"]) == activity
         rest = activity == "rest"
-        assert str(event["SUMMARY"]) == ("Rest day" if rest else activity.capitalize())
+        attribute = {"run": "easy"}.get(activity, "moderate")
+        summary = "Rest day" if rest else f"{activity.capitalize()} ({attribute})"
+        assert str(event["SUMMARY"]) == summary
         assert event["CATEGORIES"].cats == ["Rest day" if rest else "Training"]
         assert str(event["TRANSP"]) == "TRANSPARENT"
 
@@ -102,8 +104,8 @@ def test_uids_stay_put_when_a_day_changes_so_calendars_update_not_duplicate(
     second_payload = export_ics(db_path, capsys, today=pendulum.Date(2026, 12, 1))
     second = events(second_payload)
     assert set(second) == set(first)
-    assert str(second["2026-11-24@planner"]["SUMMARY"]) == "Push"
-    assert str(first["2026-11-24@planner"]["SUMMARY"]) == "Run"
+    assert str(second["2026-11-24@planner"]["SUMMARY"]) == "Push (moderate)"
+    assert str(first["2026-11-24@planner"]["SUMMARY"]) == "Run (easy)"
     # The later export says it is newer, so a calendar takes its version of the event.
     stamps = [e["2026-11-24@planner"].decoded("DTSTAMP") for e in (first, second)]
     assert stamps[0] < stamps[1]
@@ -176,7 +178,15 @@ def icalendar_reference(db: Path) -> bytes:
     """The calendar as the planner built it with icalendar's components before writing it
     itself (too slow for thousands of weeks): the same events, serialized by the library."""
     from planner.cli.common import judged
-    from planner.export.ics import ACTIVITY_PROPERTY, PRODID, REST_CATEGORY, TRAINING_CATEGORY
+    from planner.days import session_words
+    from planner.export.ics import (
+        ACTIVITY_PROPERTY,
+        PRODID,
+        REST_CATEGORY,
+        SESSION_PROPERTY,
+        TRAINING_CATEGORY,
+        session_summary,
+    )
     from planner.store import Store
     from planner.weeks import week_of
 
@@ -196,26 +206,31 @@ def icalendar_reference(db: Path) -> bytes:
         for week in sorted(shown):
             judged_week = judged(store, week, first, knowledge)
             for day, held in judged_week.plan.dated_days:
-                if held.activity is None:
+                if not held.is_planned:
                     continue
-                rest = held.activity is Activity.REST
+                rest = held.rest
                 transition = judged_week.transition_into(day)
                 assert transition is not None
                 lines = [transition_heading(transition)]
                 lines += [finding_line(f) for f in transition.findings] or [NO_ADVICE]
-                event = Event()
-                event.add("uid", f"{day.isoformat()}@planner")
-                event.add("dtstamp", stamp)
-                event.add("last-modified", stamp)
-                event.add("dtstart", day)
-                event.add("dtend", datetime.date.fromordinal(day.toordinal() + 1))
-                name = REST_CATEGORY if rest else knowledge.activity_name(held.activity)
-                event.add("summary", name)
-                event.add("categories", [REST_CATEGORY if rest else TRAINING_CATEGORY])
-                event.add(ACTIVITY_PROPERTY, held.activity.value)
-                event.add("transp", "TRANSPARENT")
-                event.add("description", "\n".join(lines))
-                calendar.add_component(event)
+                slots = [None] if rest else list(held.sessions)
+                for slot, session in enumerate(slots, start=1):
+                    event = Event()
+                    uid = day.isoformat() + ("" if slot == 1 else f"-{slot}")
+                    event.add("uid", f"{uid}@planner")
+                    event.add("dtstamp", stamp)
+                    event.add("last-modified", stamp)
+                    event.add("dtstart", day)
+                    event.add("dtend", datetime.date.fromordinal(day.toordinal() + 1))
+                    event.add("summary", session_summary(held, slot, knowledge))
+                    event.add("categories", [REST_CATEGORY if rest else TRAINING_CATEGORY])
+                    kind = Activity.REST if session is None else session.kind
+                    event.add(ACTIVITY_PROPERTY, kind.value)
+                    words = "rest" if session is None else session_words(session, explicit=True)
+                    event.add(SESSION_PROPERTY, words)
+                    event.add("transp", "TRANSPARENT")
+                    event.add("description", "\n".join(lines))
+                    calendar.add_component(event)
     payload: bytes = calendar.to_ical()
     return payload
 
@@ -224,7 +239,15 @@ def icalendar_reference(db: Path) -> bytes:
 def test_the_calendar_is_byte_for_byte_what_icalendar_writes(
     db_path: Path, capsys: pytest.CaptureFixture[str], first: str
 ) -> None:
-    words = ["push", "pull", "legs", "run", "rest", None]
+    words = [
+        "push",
+        "pull:heavy",
+        "legs:heavy+run:easy",
+        "run:intervals",
+        "rest",
+        None,
+        "push,pull",
+    ]
     weeks = {
         f"2026-W{n:02d}": {
             key: word
@@ -271,3 +294,23 @@ def test_the_calendar_is_written_without_icalendar_components(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["0", "False"], result
     assert len(events(out.read_bytes())) == len(PLANNED)
+
+
+def test_one_event_per_session_with_stable_uids_per_slot(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, {"2026-W48": {"mon": "legs:heavy+run:easy", "tue": "push,pull", "wed": "rest"}})
+    found = events(export_ics(db_path, capsys))
+    assert sorted(found) == [
+        "2026-11-23-2@planner",
+        "2026-11-23@planner",
+        "2026-11-24-2@planner",
+        "2026-11-24@planner",
+        "2026-11-25@planner",
+    ]
+    assert str(found["2026-11-23@planner"]["SUMMARY"]) == "Legs (heavy), morning"
+    assert str(found["2026-11-23-2@planner"]["SUMMARY"]) == "Run (easy), evening"
+    second = str(found["2026-11-24-2@planner"]["SUMMARY"])
+    assert second == "Pull (moderate), second of two back to back"
+    assert str(found["2026-11-23-2@planner"]["X-PLANNER-SESSION"]) == "run:easy"
+    assert str(found["2026-11-25@planner"]["SUMMARY"]) == "Rest day"
