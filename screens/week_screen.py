@@ -18,7 +18,7 @@ from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.store import ReadOnlyStore, StoreError
 from planner.templates import Template, load_templates
-from planner.weeks import FirstWeekday, IsoWeek
+from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, PlannedDay
 from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
@@ -194,7 +194,7 @@ class WeekScreen(Screen[None]):
         except ReadOnlyStore as error:
             self.notify(f"{error} Nothing was changed.", title="Read-only", severity="error")
             return False
-        except EditError as error:
+        except (EditError, WeekError) as error:
             self.notify(str(error), timeout=4)
             return False
         if changed and select is not None:
@@ -206,14 +206,26 @@ class WeekScreen(Screen[None]):
     # -- moving between weeks --------------------------------------------------------------
 
     def show_iso_week(self, week: IsoWeek) -> None:
-        self.session.show(week)
+        try:
+            self.session.show(week)
+        except WeekError as error:
+            self.notify(f"{error}; it is not shown.", timeout=4, markup=False)
+            return
         self.show_week()
 
+    def _shift_week(self, weeks: int) -> None:
+        try:
+            week = self.session.week.shifted(weeks)
+        except WeekError as error:  # the edge of the supported weeks: stay
+            self.notify(f"{error}.", timeout=4, markup=False)
+            return
+        self.show_iso_week(week)
+
     def action_previous_week(self) -> None:
-        self.show_iso_week(self.session.week.previous())
+        self._shift_week(-1)
 
     def action_next_week(self) -> None:
-        self.show_iso_week(self.session.week.next())
+        self._shift_week(1)
 
     def action_this_week(self) -> None:
         self.session.show_today()

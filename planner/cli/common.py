@@ -48,7 +48,7 @@ def open_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
             print(f"planner: {notice}", file=sys.stderr)
         try:
             yield store
-        except StoreError as error:
+        except (StoreError, WeekError) as error:
             raise CliError(str(error)) from None
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from planner.advice import JudgedWeek
 from planner.cli.common import CliError, judged, open_knowledge, open_store
 from planner.cli.files import write_output
 from planner.cli.options import iso_week
 from planner.clock import Clock
-from planner.weeks import IsoWeek, week_of
+from planner.plan import WeekPlan
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import KnowledgeBase
 
 FORMATS = ("ics", "json", "md")
@@ -63,15 +65,14 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             chosen = [plan for plan in plans if _in_range(plan.week, start, end)]
             payload = dump_json(export_document(chosen, settings)).encode("utf-8")
         else:
-            # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
-            # shown (and judged) in the next week.
             first = settings.first_weekday
-            shown = {
-                week_of(day, first)
-                for plan in plans
-                for day, held in plan.dated_days
-                if held.is_planned
-            }
+            shown, unshown = shown_weeks(plans, first)
+            if unshown:
+                print(
+                    f"planner: not exported: {', '.join(unshown)}, shown in no week the "
+                    "planner supports",
+                    file=sys.stderr,
+                )
             weeks = [
                 judged(store, week, first, knowledge)
                 for week in sorted(shown)
@@ -80,6 +81,22 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             payload = _render(args.format, weeks, knowledge, clock)
     write_output(args.output, payload)
     return 0
+
+
+def shown_weeks(plans: list[WeekPlan], first: FirstWeekday) -> tuple[set[IsoWeek], list[str]]:
+    """The weeks as the user sees them that hold the planned days of ``plans`` (with
+    Sunday-first, a stored week's Sunday is shown, and judged, in the next week), and the
+    planned days no supported week shows (the Sunday of the last one)."""
+    shown: set[IsoWeek] = set()
+    unshown: list[str] = []
+    for plan in plans:
+        for day, held in plan.dated_days:
+            if held.is_planned:
+                try:
+                    shown.add(week_of(day, first))
+                except WeekError:
+                    unshown.append(day.isoformat())
+    return shown, unshown
 
 
 def _render(format: str, weeks: list[JudgedWeek], knowledge: KnowledgeBase, clock: Clock) -> bytes:

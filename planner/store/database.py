@@ -43,7 +43,14 @@ from planner.store.errors import (
 )
 from planner.store.load import checked_path, load, utc_now
 from planner.store.lock import DatabaseLock, HeldElsewhere
-from planner.weeks import FirstWeekday, IsoWeek, shown_dates
+from planner.weeks import (
+    FirstWeekday,
+    IsoWeek,
+    UnsupportedDay,
+    UnsupportedWeek,
+    shown_dates,
+    stored_week,
+)
 from rules import PlannedDay
 
 
@@ -103,6 +110,15 @@ class Store:
         self._storage.replace_data(
             load(self._path, writer=self._lock is not None, notices=self._notices, now=self._now)
         )
+        self._note_unsupported()
+
+    def _note_unsupported(self) -> None:
+        outside = fmt.unsupported_weeks(self._storage.read() or {})
+        if outside:
+            self._notices.append(
+                f"The database {shown(self._path)} holds {', '.join(outside)}, outside the "
+                "weeks the planner supports: kept in the file, but not shown or exported."
+            )
 
     # -- what callers see ------------------------------------------------------------------
 
@@ -139,7 +155,13 @@ class Store:
 
     def stored_weeks(self) -> list[IsoWeek]:
         with self._reading():
-            return sorted(fmt.week_from_doc_id(str(doc.doc_id)) for doc in self._weeks)
+            weeks = []
+            for doc in self._weeks:
+                try:
+                    weeks.append(fmt.week_from_doc_id(str(doc.doc_id)))
+                except UnsupportedWeek:
+                    continue  # kept as it is, named in the notices on open
+            return sorted(weeks)
 
     def all_plans(self) -> list[WeekPlan]:
         """Every stored week, Monday-first, oldest first: for export."""
@@ -210,7 +232,10 @@ class Store:
         weeks: dict[IsoWeek, dict[int, PlannedDay]] = {}
         result = []
         for day in dates:
-            week = IsoWeek.containing(day)
+            week = stored_week(day)
+            if week is None:  # next to the edge of the supported weeks: never planned
+                result.append((day, PlannedDay.UNPLANNED))
+                continue
             if week not in weeks:
                 weeks[week] = fmt.days_of(self._weeks.get(doc_id=fmt.week_doc_id(week)))
             result.append((day, weeks[week].get(day.weekday(), PlannedDay.UNPLANNED)))
@@ -219,7 +244,12 @@ class Store:
     def _put_days(self, days: Iterable[tuple[date, PlannedDay]]) -> None:
         changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
         for day, new in days:
-            changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new
+            week = stored_week(day)
+            if week is None:
+                if new.is_planned:
+                    raise UnsupportedDay(day)
+                continue
+            changes.setdefault(week, {})[day.weekday()] = new
         for week, changed in changes.items():
             doc_id = fmt.week_doc_id(week)
             planned = fmt.days_of(self._weeks.get(doc_id=doc_id))
