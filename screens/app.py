@@ -89,13 +89,14 @@ class PlannerApp(App[int]):
         self.push_screen(WeekScreen(self.session))
         self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
-            self.notify(notice, title="Database", severity="warning", timeout=30)
+            self.notify(notice, title="Database", severity="warning", timeout=30, markup=False)
         if self.store.read_only:
             self.notify(
                 f"{self.store.read_only_reason} You can look, but changes are not possible.",
                 title="Read-only",
                 severity="warning",
                 timeout=30,
+                markup=False,
             )
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -213,6 +214,7 @@ class PlannerApp(App[int]):
                 title="Save failed",
                 severity="error",
                 timeout=30,
+                markup=False,
             )
         if self._failed:
             self.save_state = SaveState.failed(len(self._failed))

@@ -8,6 +8,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.command import SimpleCommand
 from textual.containers import Container, Horizontal, Vertical
+from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -164,7 +165,7 @@ class WeekScreen(Screen[None]):
         try:
             self.session.set_repeat_week(week)
         except (EditError, StoreError) as error:
-            self.notify(str(error), title="Setting not changed", severity="error")
+            self.notify(str(error), title="Setting not changed", severity="error", markup=False)
             return
         if week is None:
             self.notify("Unplanned weeks no longer repeat a week.", timeout=4)
@@ -192,10 +193,12 @@ class WeekScreen(Screen[None]):
         try:
             changed = change()
         except ReadOnlyStore as error:
-            self.notify(f"{error} Nothing was changed.", title="Read-only", severity="error")
+            self.notify(
+                f"{error} Nothing was changed.", title="Read-only", severity="error", markup=False
+            )
             return False
         except (EditError, WeekError) as error:
-            self.notify(str(error), timeout=4)
+            self.notify(str(error), timeout=4, markup=False)
             return False
         if changed and select is not None:
             self.set_reactive(WeekScreen.selected, select)
@@ -267,12 +270,20 @@ class WeekScreen(Screen[None]):
         def applier(template: Template) -> Callable[[], None]:
             def apply() -> None:
                 if self._edit(lambda: self.session.apply_template(template)):
-                    self.notify(f"Applied '{template.name}'. Press ctrl+z to undo.", timeout=4)
+                    self.notify(
+                        f"Applied '{template.name}'. Press ctrl+z to undo.",
+                        timeout=4,
+                        markup=False,
+                    )
 
             return apply
 
         self.app.search_commands(
-            [SimpleCommand(t.name, applier(t), t.description) for t in load_templates()],
+            # The palette reads names and help as markup: the templates file's text is not.
+            [
+                SimpleCommand(escape(t.name), applier(t), escape(t.description))
+                for t in load_templates()
+            ],
             placeholder="Apply a week template…",
         )
 
@@ -293,6 +304,6 @@ class WeekScreen(Screen[None]):
         try:
             self.session.set_first_weekday(first)
         except (EditError, StoreError) as error:
-            self.notify(str(error), title="Setting not changed", severity="error")
+            self.notify(str(error), title="Setting not changed", severity="error", markup=False)
             return
         self.show_week()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.widgets import Input, Label, Static
 
 from planner.weeks import IsoWeek, WeekError
@@ -35,7 +36,7 @@ class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
         try:
             week = IsoWeek.parse(event.value)
         except WeekError as error:
-            self.query_one("#week-error", Static).update(f"[$error]{error}[/]")
+            self.query_one("#week-error", Static).update(f"[$error]{escape(str(error))}[/]")
             return
         self.dismiss(week)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,7 +26,9 @@ def render_suggestion(rank: int, suggestion: Suggestion) -> str:
         for day, held in suggestion.plan.dated_days
     )
     lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
-    lines.extend(f"    [$foreground-muted]{difference}[/]" for difference in suggestion.differences)
+    lines.extend(
+        f"    [$foreground-muted]{escape(difference)}[/]" for difference in suggestion.differences
+    )
     return "\n".join(lines)
 
 
@@ -113,7 +116,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         try:
             self.suggestions = self.session.suggest(self.request())
         except SuggestError as problem:
-            error.update(f"[$error]{problem}[/]")
+            error.update(f"[$error]{escape(str(problem))}[/]")
             options.display = False
             return
         error.update("")
