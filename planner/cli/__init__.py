@@ -35,6 +35,7 @@ from planner.cli.options import build_parser as _build_parser
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
 from planner.store import Store, StoreError
+from planner.text_safety import printable
 
 __all__ = ["COMMANDS", "EXIT_USAGE", "CliError", "build_parser", "main"]
 
@@ -86,7 +87,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     try:
         return run(args, clock or SystemClock())
     except (CliError, FileProblem) as error:
-        print(f"planner: {error}", file=sys.stderr)
+        # Messages quote paths, files and arguments: never send their control characters.
+        print(f"planner: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader (e.g. `| head`) left early: not an error, and no traceback at exit.

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import Input, Label, Static
 
+from planner.text_safety import printable
 from planner.weeks import IsoWeek, WeekError
 from screens.dialogs.base import PlannerDialog
 
@@ -36,7 +37,9 @@ class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
         try:
             week = IsoWeek.parse(event.value)
         except WeekError as error:
-            self.query_one("#week-error", Static).update(f"[$error]{escape(str(error))}[/]")
+            self.query_one("#week-error", Static).update(
+                f"[$error]{escape(printable(str(error)))}[/]"
+            )
             return
         self.dismiss(week)
 

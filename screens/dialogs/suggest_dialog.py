@@ -14,6 +14,7 @@ from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
 from planner.suggest.words import RequestWordError, parse_pins
+from planner.text_safety import printable
 from rules import Activity
 from screens.dialogs.base import PlannerDialog
 
@@ -27,7 +28,8 @@ def render_suggestion(rank: int, suggestion: Suggestion) -> str:
     )
     lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
     lines.extend(
-        f"    [$foreground-muted]{escape(difference)}[/]" for difference in suggestion.differences
+        f"    [$foreground-muted]{escape(printable(difference))}[/]"
+        for difference in suggestion.differences
     )
     return "\n".join(lines)
 
@@ -132,7 +134,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         try:
             self.suggestions = self.session.suggest(self.request())
         except SuggestError as problem:
-            error.update(f"[$error]{escape(str(problem))}[/]")
+            error.update(f"[$error]{escape(printable(str(problem)))}[/]")
             options.display = False
             return
         error.update("")

@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from planner.advice import WeekSummary
+from planner.text_safety import printable
 from rules import Finding, Kind, Transition
 from screens.widgets.text_block import TextBlock, parse_markup
 
@@ -31,11 +32,16 @@ def _day(day: date) -> str:
     return f"{day:%a} {day.day}"
 
 
+def _shown(text: str) -> str:
+    """Rule text, perhaps from the user's own file: never markup, no control characters."""
+    return escape(printable(text))
+
+
 def render_finding(finding: Finding, *, detailed: bool) -> str:
-    lines = [f"{KIND_MARK[finding.kind]} {escape(finding.text)}"]
+    lines = [f"{KIND_MARK[finding.kind]} {_shown(finding.text)}"]
     if detailed and finding.detail:
-        lines.append(f"      {escape(finding.detail)}")
-    lines.append(f"      [$foreground-muted i]{escape(finding.source.citation)}[/]")
+        lines.append(f"      {_shown(finding.detail)}")
+    lines.append(f"      [$foreground-muted i]{_shown(finding.source.citation)}[/]")
     return "\n".join(lines)
 
 

@@ -117,3 +117,17 @@ async def test_markup_in_a_rule_of_the_users_own_is_shown_as_written(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.suggestions
+
+
+async def test_control_characters_in_a_rule_are_shown_escaped(
+    make_app: Callable[..., Any], tmp_path: Path
+) -> None:
+    controls = "".join(f"\\u{code:04x}" for code in (0x1B, 0x07, 0x9B, 0x00))
+    rule = GOOD_RULE.replace("Coach: no long run", f"Coach{controls} no long run")
+    app = make_app(knowledge=load_knowledge(write_rules(tmp_path, rule)))
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("home", "g", "r")
+        await pilot.pause()
+        text = "\n".join(app.screen.query_one("AdviceList").entries)
+        assert "Coach\\x1b\\x07\\x9b\\x00 no long run" in text
+        assert not any(char in text for char in "\x1b\x07\x9b\x00")
