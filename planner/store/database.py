@@ -113,11 +113,18 @@ class Store:
         self._note_unsupported()
 
     def _note_unsupported(self) -> None:
-        outside = fmt.unsupported_weeks(self._storage.read() or {})
+        data = self._storage.read() or {}
+        outside = fmt.unsupported_weeks(data)
         if outside:
             self._notices.append(
                 f"The database {shown(self._path)} holds {', '.join(outside)}, outside the "
                 "weeks the planner supports: kept in the file, but not shown or exported."
+            )
+        repeating = fmt.unsupported_repeat_week(data)
+        if repeating is not None:
+            self._notices.append(
+                f"The repeating week in {shown(self._path)}, {repeating}, is outside the weeks "
+                "the planner supports: no week repeats it."
             )
 
     # -- what callers see ------------------------------------------------------------------

@@ -239,6 +239,17 @@ def unsupported_weeks(data: Tables) -> list[str]:
     return sorted(names)
 
 
+def unsupported_repeat_week(data: Tables) -> str | None:
+    """A repeating week outside the supported weeks in a valid file: read as none."""
+    value = data.get(SETTINGS, {}).get(str(SETTINGS_ID), {}).get("repeat_week")
+    if isinstance(value, str):
+        try:
+            IsoWeek.parse(value)
+        except UnsupportedWeek as outside:
+            return outside.name
+    return None
+
+
 def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
     week: IsoWeek | str
     try:

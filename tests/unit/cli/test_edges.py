@@ -194,3 +194,15 @@ def test_a_sunday_no_week_shows_is_named_when_exporting(
         "planner: not exported: 2999-12-29, shown in no week the planner supports\n"
     )
     assert "2999-W52" in outcome.out
+
+
+def test_a_repeating_week_outside_is_named_and_read_as_none(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = {**OLD_DATABASE, "settings": {"1": {"repeat_week": "0001-W01"}}}
+    db_path.write_text(json.dumps(old), encoding="utf-8")
+    outcome = run_cli(["--db", str(db_path), "repeat"], capsys)
+    assert outcome.code == 0, outcome
+    assert outcome.out.startswith("There is no repeating week.")
+    assert "The repeating week in" in outcome.err and "0001-W01, is outside" in outcome.err
+    assert outcome.err.count("\n") == 2  # and the weeks outside, on a line of their own
