@@ -36,7 +36,7 @@ def proposal_for(plan: WeekPlan, settings: Settings, days: PlannedDays) -> Propo
     try:
         layout = days.load_plan(source, plan.first_weekday)
     except WeekError:
-        # A Sunday-first view of 0001-W01 does not exist; nothing to propose from it.
+        # A repeating week that cannot be shown any more: nothing to propose from it.
         return None
     if layout.is_empty:
         return None

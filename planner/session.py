@@ -15,14 +15,14 @@ from datetime import date
 import pendulum
 
 from planner.advice import JudgedWeek, judge, judge_week
-from planner.edits import copy_week, mark_repeating, stop_repeating
+from planner.edits import EditError, copy_week, mark_repeating, stop_repeating
 from planner.history import History
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import ReadOnlyStore, Store
 from planner.suggest import Suggestion, SuggestRequest, suggest
 from planner.templates import Template
-from planner.weeks import FirstWeekday, IsoWeek, week_of
+from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supported, week_of
 from rules import KnowledgeBase, PlannedDay
 
 Saved = WeekPlan | Settings
@@ -94,8 +94,13 @@ class PlanningSession:
     # -- navigation ------------------------------------------------------------------------
 
     def show(self, week: IsoWeek) -> None:
+        before = self._week
         self._week = week
-        self._view = self._judge_shown()
+        try:
+            self._view = self._judge_shown()
+        except WeekError:
+            self._week = before
+            raise
 
     def show_today(self) -> None:
         self.show(week_of(self.today, self._first))
@@ -182,7 +187,7 @@ class PlanningSession:
         self._first = first
         self._plans.clear()
         self._history = History()
-        for week in {week_of(day, first) for day in edited}:
+        for week in {week for day in edited if (week := _shown_week(day, first)) is not None}:
             plan = self._store.load_plan(week, first)
             self._plans[week] = WeekPlan(
                 week, first, tuple(edited.get(day, held) for day, held in plan.dated_days)
@@ -192,6 +197,9 @@ class PlanningSession:
     def _apply(self, before: WeekPlan, after: WeekPlan) -> bool:
         if before == after:
             return False
+        for day, held in after.dated_days:
+            if held.is_planned and not supported(day):
+                raise EditError(str(UnsupportedDay(day)))
         self._require_writable()
         self._history.record(before, after)
         self._commit(after)
@@ -227,7 +235,11 @@ class PlanningSession:
         days: list[DatedDay] = []
         day = pendulum.Date(start.year, start.month, start.day)
         while day <= end:
-            days.append((day, self.plan_for(week_of(day, self._first)).day_on(day)))
+            week = _shown_week(day, self._first)
+            if week is None:  # shown in no supported week (next to the edge): as stored
+                days.extend(self._store.days_between(day, day))
+            else:
+                days.append((day, self.plan_for(week).day_on(day)))
             day = day.add(days=1)
         return days
 
@@ -242,3 +254,11 @@ class PlanningSession:
         if proposal is None:
             return view
         return judge(proposal.plan, view.before, view.after, self._knowledge)
+
+
+def _shown_week(day: date, first: FirstWeekday) -> IsoWeek | None:
+    """The displayed week holding ``day``; None next to the edge of the supported weeks."""
+    try:
+        return week_of(day, first)
+    except WeekError:
+        return None

@@ -20,6 +20,7 @@ from planner.clock import Clock
 from planner.plan import Settings
 from planner.session import PlanningSession, Saved
 from planner.store import Store
+from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
@@ -89,13 +90,18 @@ class PlannerApp(App[int]):
         self.push_screen(WeekScreen(self.session))
         self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
-            self.notify(notice, title="Database", severity="warning", timeout=30)
+            self.notify(
+                printable(notice), title="Database", severity="warning", timeout=30, markup=False
+            )
         if self.store.read_only:
             self.notify(
-                f"{self.store.read_only_reason} You can look, but changes are not possible.",
+                printable(
+                    f"{self.store.read_only_reason} You can look, but changes are not possible."
+                ),
                 title="Read-only",
                 severity="warning",
                 timeout=30,
+                markup=False,
             )
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -209,10 +215,14 @@ class PlannerApp(App[int]):
                 else (f"{outcome.value.week} was")
             )
             self.notify(
-                f"{what} not saved: {outcome.error} It stays on screen; press ctrl+s to try again.",
+                printable(
+                    f"{what} not saved: {outcome.error} It stays on screen; "
+                    "press ctrl+s to try again."
+                ),
                 title="Save failed",
                 severity="error",
                 timeout=30,
+                markup=False,
             )
         if self._failed:
             self.save_state = SaveState.failed(len(self._failed))

@@ -18,10 +18,11 @@ from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.store import ReadOnlyStore, StoreError
 from planner.templates import Template, load_templates
-from planner.weeks import FirstWeekday, IsoWeek
+from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, PlannedDay
 from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
+from screens.text import literal
 from screens.widgets.advice_panel import AdviceList, AdvicePanel
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
@@ -164,7 +165,7 @@ class WeekScreen(Screen[None]):
         try:
             self.session.set_repeat_week(week)
         except (EditError, StoreError) as error:
-            self.notify(str(error), title="Setting not changed", severity="error")
+            self.notify(str(error), title="Setting not changed", severity="error", markup=False)
             return
         if week is None:
             self.notify("Unplanned weeks no longer repeat a week.", timeout=4)
@@ -192,10 +193,12 @@ class WeekScreen(Screen[None]):
         try:
             changed = change()
         except ReadOnlyStore as error:
-            self.notify(f"{error} Nothing was changed.", title="Read-only", severity="error")
+            self.notify(
+                f"{error} Nothing was changed.", title="Read-only", severity="error", markup=False
+            )
             return False
-        except EditError as error:
-            self.notify(str(error), timeout=4)
+        except (EditError, WeekError) as error:
+            self.notify(str(error), timeout=4, markup=False)
             return False
         if changed and select is not None:
             self.set_reactive(WeekScreen.selected, select)
@@ -206,14 +209,26 @@ class WeekScreen(Screen[None]):
     # -- moving between weeks --------------------------------------------------------------
 
     def show_iso_week(self, week: IsoWeek) -> None:
-        self.session.show(week)
+        try:
+            self.session.show(week)
+        except WeekError as error:
+            self.notify(f"{error}; it is not shown.", timeout=4, markup=False)
+            return
         self.show_week()
 
+    def _shift_week(self, weeks: int) -> None:
+        try:
+            week = self.session.week.shifted(weeks)
+        except WeekError as error:  # the edge of the supported weeks: stay
+            self.notify(f"{error}.", timeout=4, markup=False)
+            return
+        self.show_iso_week(week)
+
     def action_previous_week(self) -> None:
-        self.show_iso_week(self.session.week.previous())
+        self._shift_week(-1)
 
     def action_next_week(self) -> None:
-        self.show_iso_week(self.session.week.next())
+        self._shift_week(1)
 
     def action_this_week(self) -> None:
         self.session.show_today()
@@ -255,12 +270,20 @@ class WeekScreen(Screen[None]):
         def applier(template: Template) -> Callable[[], None]:
             def apply() -> None:
                 if self._edit(lambda: self.session.apply_template(template)):
-                    self.notify(f"Applied '{template.name}'. Press ctrl+z to undo.", timeout=4)
+                    self.notify(
+                        f"Applied '{template.name}'. Press ctrl+z to undo.",
+                        timeout=4,
+                        markup=False,
+                    )
 
             return apply
 
         self.app.search_commands(
-            [SimpleCommand(t.name, applier(t), t.description) for t in load_templates()],
+            # The palette reads names and help as markup: the templates file's text is not.
+            [
+                SimpleCommand(literal(t.name), applier(t), literal(t.description))
+                for t in load_templates()
+            ],
             placeholder="Apply a week template…",
         )
 
@@ -281,6 +304,6 @@ class WeekScreen(Screen[None]):
         try:
             self.session.set_first_weekday(first)
         except (EditError, StoreError) as error:
-            self.notify(str(error), title="Setting not changed", severity="error")
+            self.notify(str(error), title="Setting not changed", severity="error", markup=False)
             return
         self.show_week()

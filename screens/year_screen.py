@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from planner.days import day_words
 from planner.session import PlanningSession
-from planner.weeks import IsoWeek, weeks_in_year
+from planner.weeks import FIRST_YEAR, LAST_YEAR, IsoWeek, weeks_in_year
 from rules import Activity
 from screens.colours import Colours
 
@@ -79,7 +79,12 @@ class YearScreen(Screen[IsoWeek | None]):
         table.focus()
 
     def action_year(self, step: int) -> None:
-        self.year = max(1, min(9998, self.year + step))
+        year = self.year + step
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            where = "first" if step < 0 else "last"
+            self.notify(f"{self.year} is the {where} year the planner supports.", timeout=4)
+            return
+        self.year = year
         self.show_year(IsoWeek(self.year, 1))
 
     def action_open_week(self) -> None:

@@ -16,6 +16,7 @@ from planner.days import day_words, weekday_key
 from planner.locations import config_dir, resolve_db_path
 from planner.plan import WeekPlan
 from planner.store import Store, StoreError
+from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import KnowledgeBase, RuleFileError, load_knowledge
 
@@ -45,10 +46,10 @@ def open_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
         raise CliError(str(error)) from None
     with store:
         for notice in store.notices:
-            print(f"planner: {notice}", file=sys.stderr)
+            print(f"planner: {printable(notice)}", file=sys.stderr)
         try:
             yield store
-        except StoreError as error:
+        except (StoreError, WeekError) as error:
             raise CliError(str(error)) from None
 
 

@@ -8,7 +8,7 @@ from planner.cli.common import CliError, describe_changes, load_week, open_store
 from planner.cli.options import DAYS_NOTE, add_week, iso_week
 from planner.clock import Clock
 from planner.edits import CopyOntoItself, EditError, copy_week
-from planner.weeks import IsoWeek, WeekError
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 
 NAME = "copy"
 SUMMARY = "copy a week into another"
@@ -32,15 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
+    source, target = _checked_weeks(args, clock)
     with open_store(args, write=True) as store:
         first = store.settings().first_weekday
-        target = shown_week(args, clock, first)
-        source: IsoWeek | None = args.source
-        if source is None:
-            try:
-                source = target.previous()
-            except (WeekError, OverflowError):
-                raise CliError(f"there is no week before {target}; give one with --from") from None
+        target = target or shown_week(args, clock, first)
+        source = source or _week_before(target)
         before = load_week(store, target, first)
         try:
             after = copy_week(load_week(store, source, first), before)
@@ -52,3 +48,25 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             store.save_plan(after)
     print(f"Copied {source} to {describe_changes(before, after)}")
     return 0
+
+
+def _checked_weeks(args: argparse.Namespace, clock: Clock) -> tuple[IsoWeek | None, IsoWeek | None]:
+    """--from and --week as far as they are known before the store is opened (the current
+    week depends on the first-weekday setting), refused here when they cannot be copied:
+    a failed copy never opens, and so never recovers, a damaged database."""
+    source: IsoWeek | None = args.source
+    target: IsoWeek | None = args.week
+    if target is not None and source is None:
+        source = _week_before(target)
+    current = {week_of(clock.today(), first) for first in FirstWeekday}
+    onto = {target} if target is not None else current
+    if source is not None and onto == {source}:
+        raise CliError(f"--from {source} is the week to copy into; copy from another week")
+    return source, target
+
+
+def _week_before(target: IsoWeek) -> IsoWeek:
+    try:
+        return target.previous()
+    except WeekError:
+        raise CliError(f"there is no week before {target}; give one with --from") from None

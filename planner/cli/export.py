@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_s
 from planner.cli.files import write_output
 from planner.cli.options import iso_week
 from planner.clock import Clock
-from planner.weeks import FirstWeekday, IsoWeek, week_of
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import Day, KnowledgeBase, PlannedDay, evaluate
 
 if TYPE_CHECKING:
@@ -24,8 +25,9 @@ NAME = "export"
 SUMMARY = "write weeks as a calendar (ics), JSON or Markdown"
 DESCRIPTION = (
     "Write the stored weeks from --from to --to (default: all of them) to standard output "
-    "or FILE. ics: one all-day event per planned day with that day's advice; its UIDs "
-    "are the dates, so importing a newer export into a calendar updates the events. "
+    "or FILE. ics: one all-day event per session and per rest day with that day's advice; "
+    "its UIDs are the dates (and the slot of a second session), so importing a newer "
+    "export into a calendar updates the events. "
     "json: the weeks and settings, for 'planner import'. md: a table and the advice "
     "per week."
 )
@@ -74,13 +76,14 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             # shown (and judged) in the next week.
             first = settings.first_weekday
             planned = store.planned_days()
-            shown = sorted(
-                week
-                for week in {
-                    week_of(day, first) for day, held in planned.items() if held.is_planned
-                }
-                if _in_range(week, start, end)
-            )
+            every, unshown = shown_weeks(planned, first)
+            if unshown:
+                print(
+                    f"planner: not exported: {', '.join(unshown)}, shown in no week the "
+                    "planner supports",
+                    file=sys.stderr,
+                )
+            shown = sorted(week for week in every if _in_range(week, start, end))
             if args.format == "md":
                 from planner.export.markdown import markdown
 
@@ -93,6 +96,23 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                 payload = calendar_bytes(evaluated, knowledge, clock.today())
     write_output(args.output, payload)
     return 0
+
+
+def shown_weeks(
+    planned: Mapping[date, PlannedDay], first: FirstWeekday
+) -> tuple[set[IsoWeek], list[str]]:
+    """The weeks as the user sees them that hold the planned days (with Sunday-first, a
+    stored week's Sunday is shown, and judged, in the next week), and the planned days no
+    supported week shows (the Sunday of the last one)."""
+    shown: set[IsoWeek] = set()
+    unshown: list[str] = []
+    for day, held in sorted(planned.items()):
+        if held.is_planned:
+            try:
+                shown.add(week_of(day, first))
+            except WeekError:
+                unshown.append(day.isoformat())
+    return shown, unshown
 
 
 def _evaluated(

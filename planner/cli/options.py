@@ -15,6 +15,7 @@ from typing import NoReturn, Protocol
 from planner import __version__
 from planner.clock import Clock
 from planner.locations import DB_ENV, default_db_path
+from planner.text_safety import printable
 from planner.weeks import IsoWeek, WeekError
 
 EXIT_USAGE = 2
@@ -42,8 +43,9 @@ class Command(Protocol):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        # One line that says what was wrong and what to do, not the usage block.
-        self.exit(EXIT_USAGE, f"planner: {message} (see '{self.prog} --help')\n")
+        # One line that says what was wrong and what to do, not the usage block; it quotes
+        # the arguments, so their control characters (a newline too) are escaped.
+        self.exit(EXIT_USAGE, f"planner: {printable(message)} (see '{self.prog} --help')\n")
 
 
 def iso_week(text: str) -> IsoWeek:

@@ -149,5 +149,11 @@ def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, A
     }
 
 
+# json.dumps escapes C0 controls but, with ensure_ascii=False, writes DEL and the C1 controls
+# as they are: those are written as \u escapes too, so the text a script reads back is the
+# same and no control character reaches a terminal.
+_RAW_CONTROLS = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0))}
+
+
 def dump_json(document: object) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False).translate(_RAW_CONTROLS) + "\n"

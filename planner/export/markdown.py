@@ -16,16 +16,18 @@ from planner.export.text import (
     transition_heading,
     week_span,
 )
+from planner.text_safety import printable
 from rules import Finding
 
 TITLE = "# Training weeks"
 EMPTY = "No planned weeks in this range."
-# Rule texts come from the user's rules file too: keep their characters literal.
+# Rule texts come from the user's rules file too: keep their characters literal, and write
+# their control characters as escapes.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
 def escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
 
 
 def markdown(weeks: Iterable[JudgedWeek]) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from planner.advice import WeekSummary
 from planner.days import day_words
 from planner.plan import WeekPlan
+from planner.text_safety import printable
 from rules import Finding, Kind, Transition
 
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
@@ -45,8 +46,10 @@ def transition_heading(transition: Transition) -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    """``- con Legs then a hard run the next day  [Can You Run After Leg Day?]``."""
-    return f"{KIND_MARK[finding.kind]}  {finding.text}  [{finding.source.citation}]"
+    """``- con Legs then a hard run the next day  [Can You Run After Leg Day?]``. The text
+    and citation may come from the user's rules file: their control characters are escaped."""
+    text, citation = printable(finding.text), printable(finding.source.citation)
+    return f"{KIND_MARK[finding.kind]}  {text}  [{citation}]"
 
 
 def score_line(summary: WeekSummary) -> str:

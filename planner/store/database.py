@@ -43,7 +43,14 @@ from planner.store.errors import (
 )
 from planner.store.load import checked_path, load, utc_now
 from planner.store.lock import DatabaseLock, HeldElsewhere
-from planner.weeks import FirstWeekday, IsoWeek, shown_dates
+from planner.weeks import (
+    FirstWeekday,
+    IsoWeek,
+    UnsupportedDay,
+    UnsupportedWeek,
+    shown_dates,
+    stored_week,
+)
 from rules import PlannedDay
 
 
@@ -104,6 +111,22 @@ class Store:
             self._path, writer=self._lock is not None, notices=self._notices, now=self._now
         )
         self._storage.replace_data(data, on_disk=on_disk)
+        self._note_unsupported()
+
+    def _note_unsupported(self) -> None:
+        data = self._storage.read() or {}
+        outside = fmt.unsupported_weeks(data)
+        if outside:
+            self._notices.append(
+                f"The database {shown(self._path)} holds {', '.join(outside)}, outside the "
+                "weeks the planner supports: kept in the file, but not shown or exported."
+            )
+        repeating = fmt.unsupported_repeat_week(data)
+        if repeating is not None:
+            self._notices.append(
+                f"The repeating week in {shown(self._path)}, {repeating}, is outside the weeks "
+                "the planner supports: no week repeats it."
+            )
 
     # -- what callers see ------------------------------------------------------------------
 
@@ -140,7 +163,13 @@ class Store:
 
     def stored_weeks(self) -> list[IsoWeek]:
         with self._reading():
-            return sorted(fmt.week_from_doc_id(str(doc.doc_id)) for doc in self._weeks)
+            weeks = []
+            for doc in self._weeks:
+                try:
+                    weeks.append(fmt.week_from_doc_id(str(doc.doc_id)))
+                except UnsupportedWeek:
+                    continue  # kept as it is, named in the notices on open
+            return sorted(weeks)
 
     def planned_days(self) -> dict[date, PlannedDay]:
         """Every planned day stored, by date, read in one pass (no per-week date arithmetic):
@@ -148,7 +177,10 @@ class Store:
         with self._reading():
             days: dict[date, PlannedDay] = {}
             for doc_id, doc in self._storage.read().get(fmt.WEEKS, {}).items():
-                week = fmt.week_from_doc_id(doc_id)
+                try:
+                    week = fmt.week_from_doc_id(doc_id)
+                except UnsupportedWeek:
+                    continue  # kept as it is, named in the notices on open
                 for index, day in fmt.days_of(doc).items():
                     days[date.fromisocalendar(week.year, week.week, index + 1)] = day
             return days
@@ -227,7 +259,10 @@ class Store:
         weeks: dict[IsoWeek, dict[int, PlannedDay]] = {}
         result = []
         for day in dates:
-            week = IsoWeek.containing(day)
+            week = stored_week(day)
+            if week is None:  # next to the edge of the supported weeks: never planned
+                result.append((day, PlannedDay.UNPLANNED))
+                continue
             if week not in weeks:
                 weeks[week] = fmt.days_of(self._weeks.get(doc_id=fmt.week_doc_id(week)))
             result.append((day, weeks[week].get(day.weekday(), PlannedDay.UNPLANNED)))
@@ -349,6 +384,12 @@ class Store:
 def _add_changes(
     changes: dict[IsoWeek, dict[int, PlannedDay]], days: Iterable[tuple[date, PlannedDay]]
 ) -> None:
-    """Group dated days by ISO week and weekday; a later day for the same date wins."""
+    """Group dated days by ISO week and weekday; a later day for the same date wins. A day
+    outside the supported weeks may only be left unplanned (UnsupportedDay otherwise)."""
     for day, new in days:
-        changes.setdefault(IsoWeek.containing(day), {})[day.weekday()] = new
+        week = stored_week(day)
+        if week is None:
+            if new.is_planned:
+                raise UnsupportedDay(day)
+            continue
+        changes.setdefault(week, {})[day.weekday()] = new

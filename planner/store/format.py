@@ -24,7 +24,7 @@ from typing import Any
 from planner.days import WEEKDAY_KEYS, UnknownName, day_words, parse_day
 from planner.plan import Settings
 from planner.store.atomic import Tables
-from planner.weeks import FirstWeekday, IsoWeek, WeekError
+from planner.weeks import FirstWeekday, IsoWeek, UnsupportedWeek, WeekError
 from rules import Activity, PlannedDay
 
 SCHEMA_VERSION = 2
@@ -241,6 +241,8 @@ def _repeat_week(doc: Mapping[str, Any]) -> IsoWeek | None:
     value = doc["repeat_week"]
     try:
         week = IsoWeek.parse(value) if isinstance(value, str) else None
+    except UnsupportedWeek:
+        return None  # written by an older planner: no week it could propose is shown
     except WeekError:
         week = None
     # Only the exact form this program writes, so a rewrite never changes what is there.
@@ -262,12 +264,38 @@ def validate(data: Tables) -> None:
         _validate_week(doc_id, doc)
 
 
+def unsupported_weeks(data: Tables) -> list[str]:
+    """Weeks of a valid file that lie outside the supported weeks (written by an older
+    planner): kept in the file as they are, never read."""
+    names = []
+    for doc_id in data.get(WEEKS, {}):
+        try:
+            week_from_doc_id(doc_id)
+        except UnsupportedWeek as outside:
+            names.append(outside.name)
+    return sorted(names)
+
+
+def unsupported_repeat_week(data: Tables) -> str | None:
+    """A repeating week outside the supported weeks in a valid file: read as none."""
+    value = data.get(SETTINGS, {}).get(str(SETTINGS_ID), {}).get("repeat_week")
+    if isinstance(value, str):
+        try:
+            IsoWeek.parse(value)
+        except UnsupportedWeek as outside:
+            return outside.name
+    return None
+
+
 def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
+    week: IsoWeek | str
     try:
         week = week_from_doc_id(doc_id)
+    except UnsupportedWeek as outside:
+        week = outside.name  # kept as written (see unsupported_weeks), checked all the same
     except (ValueError, WeekError):
         raise Damage(f"invalid week id {doc_id!r}") from None
-    if doc_id != str(week_doc_id(week)):
+    if doc_id != str(int(doc_id)):
         raise Damage(f"invalid week id {doc_id!r}")
     if doc.get(WEEK_KEY) != str(week):
         raise Damage(f"week document {doc_id} is not labelled {week}")

@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, Static
 
 from planner.weeks import IsoWeek, WeekError
 from screens.dialogs.base import PlannerDialog
+from screens.text import styled
 
 
 class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
@@ -35,7 +36,7 @@ class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
         try:
             week = IsoWeek.parse(event.value)
         except WeekError as error:
-            self.query_one("#week-error", Static).update(f"[$error]{error}[/]")
+            self.query_one("#week-error", Static).update(styled(str(error), "$error"))
             return
         self.dismiss(week)
 

@@ -15,6 +15,7 @@ from planner.suggest import SuggestError, Suggestion, SuggestRequest
 from planner.suggest.words import RequestWordError, parse_pins
 from rules import Activity
 from screens.dialogs.base import PlannerDialog
+from screens.text import literal, styled
 
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
 
@@ -25,8 +26,24 @@ def render_suggestion(rank: int, suggestion: Suggestion) -> str:
         for day, held in suggestion.plan.dated_days
     )
     lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
-    lines.extend(f"    [$foreground-muted]{difference}[/]" for difference in suggestion.differences)
+    lines.extend(
+        f"    [$foreground-muted]{literal(difference)}[/]" for difference in suggestion.differences
+    )
     return "\n".join(lines)
+
+
+# A count with more digits is refused unread: no such count fits in a week anyway.
+_COUNT_DIGITS = 3
+
+
+def _count(text: str, field: str) -> int:
+    """A count field: empty is 0; anything but a whole number, 0 or more, is refused."""
+    text = text.strip()
+    if not text:
+        return 0
+    if not (text.isascii() and text.isdigit()) or len(text) > _COUNT_DIGITS:
+        raise SuggestError(f"{field}: the count must be a whole number, 0 or more")
+    return int(text)
 
 
 class SuggestDialog(PlannerDialog[WeekPlan | None]):
@@ -90,11 +107,13 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         self.query_one(OptionList).display = False
 
     def request(self) -> SuggestRequest:
+        """What the fields ask for; SuggestError, with the message to show, if a field
+        cannot be read."""
         counts = {
-            activity: int(self.query_one(f"#count-{activity}", Input).value or 0)
+            activity: _count(self.query_one(f"#count-{activity}", Input).value, f"{activity}")
             for activity in SESSIONS
         }
-        rest_min = int(self.query_one("#rest-min", Input).value or 0)
+        rest_min = _count(self.query_one("#rest-min", Input).value, "rest ≥")
         words = self.query_one("#pins", Input).value.split()
         try:
             by_weekday = parse_pins(words, label="")
@@ -113,7 +132,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         try:
             self.suggestions = self.session.suggest(self.request())
         except SuggestError as problem:
-            error.update(f"[$error]{problem}[/]")
+            error.update(styled(str(problem), "$error"))
             options.display = False
             return
         error.update("")

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.geometry import Size
-from textual.markup import escape
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -19,6 +18,7 @@ from textual.visual import Visual
 from planner.advice import WeekSummary
 from planner.days import day_words
 from rules import Finding, Kind, Transition
+from screens.text import literal
 from screens.widgets.text_block import TextBlock, parse_markup
 
 KIND_MARK = {
@@ -32,17 +32,22 @@ def _day(day: date) -> str:
     return f"{day:%a} {day.day}"
 
 
+def _shown(text: str) -> str:
+    """Rule text, perhaps from the user's own file: never markup, no control characters."""
+    return literal(text)
+
+
 def render_finding(finding: Finding, *, detailed: bool) -> str:
-    lines = [f"{KIND_MARK[finding.kind]} {escape(finding.text)}"]
+    lines = [f"{KIND_MARK[finding.kind]} {_shown(finding.text)}"]
     if detailed and finding.detail:
-        lines.append(f"      {escape(finding.detail)}")
-    lines.append(f"      [$foreground-muted i]{escape(finding.source.citation)}[/]")
+        lines.append(f"      {_shown(finding.detail)}")
+    lines.append(f"      [$foreground-muted i]{_shown(finding.source.citation)}[/]")
     return "\n".join(lines)
 
 
 def render_transition(transition: Transition, *, detailed: bool, boundary: bool) -> str:
     before, after = transition.before, transition.after
-    names = escape(f"{day_words(before.planned)} → {day_words(after.planned)}")
+    names = literal(f"{day_words(before.planned)} → {day_words(after.planned)}")
     where = "  [dim](across the week boundary)[/]" if boundary else ""
     # The selected day's transitions: marked in the text, not with a CSS class, so moving
     # the selection costs no stylesheet pass.

@@ -12,7 +12,7 @@ from planner.days import WEEKDAY_KEYS
 from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import Store
-from planner.weeks import FirstWeekday, IsoWeek, shown_dates
+from planner.weeks import FIRST_WEEK, FirstWeekday, IsoWeek, shown_dates
 from rules import Activity
 
 MONDAY, SUNDAY = FirstWeekday.MONDAY, FirstWeekday.SUNDAY
@@ -110,10 +110,11 @@ def test_same_weekday_gets_the_same_activity_whatever_the_first_day() -> None:
         assert WEEKDAY_KEYS[proposal.dates[0].weekday()] == ("mon" if first is MONDAY else "sun")
 
 
-def test_a_repeat_week_at_the_edge_of_the_calendar_proposes_nothing() -> None:
+def test_a_repeat_week_at_the_edge_of_the_supported_weeks_proposes_nothing() -> None:
+    # Its Sunday-first view starts the day before the first supported day: never planned.
     days = Days({})
     plan = days.load_plan(W49, SUNDAY)
-    assert proposal_for(plan, Settings(SUNDAY, IsoWeek(1, 1)), days) is None
+    assert proposal_for(plan, Settings(SUNDAY, FIRST_WEEK), days) is None
 
 
 def test_the_store_is_a_planned_days(db_path: Path) -> None:

@@ -10,9 +10,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.weeks import FirstWeekday, IsoWeek, WeekError, shown_dates, week_of
+from planner.advice import CONTEXT_DAYS
+from planner.weeks import (
+    FIRST_DAY,
+    FIRST_WEEK,
+    LAST_DAY,
+    LAST_WEEK,
+    FirstWeekday,
+    IsoWeek,
+    UnsupportedWeek,
+    WeekError,
+    shown_dates,
+    stored_week,
+    week_of,
+    weeks_in_year,
+)
 
 MONDAY, SUNDAY = FirstWeekday.MONDAY, FirstWeekday.SUNDAY
+firsts = st.sampled_from(list(FirstWeekday))
 
 
 @pytest.mark.parametrize(
@@ -93,9 +108,73 @@ def test_first_weekday_values_are_stable() -> None:
     assert [f.value for f in FirstWeekday] == ["monday", "sunday"]
 
 
-def test_shown_dates_before_year_one() -> None:
-    with pytest.raises(WeekError, match="first representable date"):
-        shown_dates(IsoWeek(1, 1), SUNDAY)
+# -- the supported weeks: 1900-W01 to 2999-W52 ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["0001-W01", "0001-W02", "1899-W52", "3000-W01", "9999-W52"])
+def test_weeks_outside_the_supported_ones_are_refused(text: str) -> None:
+    with pytest.raises(
+        UnsupportedWeek, match=f"{text} is outside the weeks the planner supports"
+    ) as refused:
+        IsoWeek.parse(text)
+    assert refused.value.name == text
+    assert "(1900-W01 to 2999-W52)" in str(refused.value)
+
+
+def test_the_edges_of_the_supported_weeks() -> None:
+    assert (IsoWeek(1900, 1), IsoWeek(2999, 52)) == (FIRST_WEEK, LAST_WEEK)
+    assert (date(1900, 1, 1), date(2999, 12, 29)) == (FIRST_DAY, LAST_DAY)
+    # The day before 1900-W01 (its Sunday-first Sunday, its context) exists but is never
+    # stored, nor is the day after 2999-W52.
+    assert shown_dates(FIRST_WEEK, SUNDAY)[0] == date(1899, 12, 31)
+    assert stored_week(date(1899, 12, 31)) is None
+    assert stored_week(date(2999, 12, 30)) is None
+    assert stored_week(FIRST_DAY) == FIRST_WEEK
+    assert stored_week(LAST_DAY) == LAST_WEEK
+
+
+@pytest.mark.parametrize(
+    ("week", "steps", "message"),
+    [
+        (FIRST_WEEK, -1, "1900-W01 is the first week the planner supports"),
+        (IsoWeek(1900, 5), -5, "1900-W01 is the first week"),
+        (LAST_WEEK, 1, "2999-W52 is the last week the planner supports"),
+        (IsoWeek(2999, 40), 13, "2999-W52 is the last week"),
+        (IsoWeek(2026, 48), 10**12, "2999-W52 is the last week"),
+        (IsoWeek(2026, 48), -(10**12), "1900-W01 is the first week"),
+    ],
+)
+def test_moving_past_an_edge_stops_there(week: IsoWeek, steps: int, message: str) -> None:
+    with pytest.raises(WeekError, match=message):
+        week.shifted(steps)
+
+
+def test_moving_up_to_an_edge_is_fine() -> None:
+    assert IsoWeek(1900, 2).previous() == FIRST_WEEK
+    assert IsoWeek(2999, 51).next() == LAST_WEEK
+    assert IsoWeek(1900, 5).shifted(-4) == FIRST_WEEK
+
+
+supported_weeks = st.integers(min_value=0, max_value=(LAST_DAY - FIRST_DAY).days // 7).map(
+    lambda n: IsoWeek.containing(FIRST_DAY + timedelta(weeks=n))
+)
+
+
+@given(supported_weeks, firsts)
+def test_every_supported_week_has_every_date_it_needs(week: IsoWeek, first: FirstWeekday) -> None:
+    """Each view of a supported week, its context days and its year exist as dates."""
+    shown = shown_dates(week, first)
+    assert len(shown) == 7
+    shown[0].subtract(days=CONTEXT_DAYS)
+    shown[-1].add(days=CONTEXT_DAYS)
+    IsoWeek(week.year, 1)
+    IsoWeek(week.year, weeks_in_year(week.year))
+
+
+@pytest.mark.parametrize("week", [FIRST_WEEK, LAST_WEEK])
+def test_the_edge_weeks_are_seen_whole(week: IsoWeek) -> None:
+    for first in FirstWeekday:
+        assert len(shown_dates(week, first)) == 7
 
 
 @pytest.mark.parametrize(
@@ -115,8 +194,8 @@ def test_navigation(week: IsoWeek, steps: int, expected: IsoWeek) -> None:
         assert expected.previous() == week
 
 
-days = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
-firsts = st.sampled_from(list(FirstWeekday))
+# Past the first week: the tiling test looks one week back.
+days = st.dates(min_value=date(1900, 1, 8), max_value=date(2200, 12, 31))
 
 
 @given(days, firsts)
