@@ -13,7 +13,7 @@ from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
 from planner.suggest.words import RequestWordError, parse_pins
-from rules import Activity
+from rules import Activity, Session
 from screens.dialogs.base import PlannerDialog
 
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
@@ -91,7 +91,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
 
     def request(self) -> SuggestRequest:
         counts = {
-            activity: int(self.query_one(f"#count-{activity}", Input).value or 0)
+            Session(activity): int(self.query_one(f"#count-{activity}", Input).value or 0)
             for activity in SESSIONS
         }
         rest_min = int(self.query_one("#rest-min", Input).value or 0)
