@@ -24,10 +24,13 @@ How it stays exact and fast: branch and bound over what the engine sees.
   depend only on the rest count: asked of the engine once per possible count.
 - Bound: ``score = round(100*(P+5)/(P+C+10))`` grows with P and falls with C. For a prefix,
   an upper bound on every completion's score takes the prefix's P and C, adds to P the
-  largest pro weight each remaining transition can carry (pairs and every weighted pro
-  pattern) and the largest week pros any reachable rest count gives, and adds to C the
-  fewest cons. A subtree whose bound is no better than the third best week found so far
-  is skipped: a later leaf of equal score comes later in tie order, so it cannot enter.
+  most pros the remaining transitions can carry (a backward pass over the days, pins
+  respected, counts relaxed: each pair's pros plus those of the pro patterns that can
+  complete on it, found once by probing each pattern's check, ``pattern_pros``) and the
+  largest week pros any reachable rest count gives, and adds to C the fewest cons the
+  remaining pairs can carry (pattern cons only add to C). A subtree whose bound is no
+  better than the third best week found so far is skipped: a later leaf of equal score
+  comes later in tie order, so it cannot enter.
 - A seen week is only walked into if the requested sessions can fill it: each kind has at
   most as many first sessions as sessions, and a kind's sessions never share a day (Hall's
   condition for this matching: every kind has at most as many sessions as session days,
@@ -41,11 +44,13 @@ arrangement: slower, still exact. Tests compare the result with brute force.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import overload
 
 from planner.advice import judge
 from planner.days import ACTIVITIES, DAYS_IN_WEEK, SESSIONS
@@ -291,6 +296,79 @@ def week_weights(
     return found
 
 
+class _TooFar(LookupError):
+    """A pattern read a day before the window it was probed with."""
+
+
+class _Window(Sequence[Activity | None]):
+    """Days a pattern is probed with; reading before the first one raises _TooFar (a
+    plain list would wrap a negative index around)."""
+
+    def __init__(self, days: Sequence[Activity | None]) -> None:
+        self._days = days
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+    @overload
+    def __getitem__(self, key: int) -> Activity | None: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Sequence[Activity | None]: ...
+
+    def __getitem__(self, key: int | slice) -> Activity | Sequence[Activity | None] | None:
+        if isinstance(key, slice):
+            if key.start is None or key.start < 0 or (key.stop is not None and key.stop < 0):
+                raise _TooFar
+            return self._days[key]
+        if key < 0:
+            raise _TooFar
+        return self._days[key]
+
+
+_DAY_VALUES: tuple[Activity | None, ...] = (None, *TIE_ORDER)
+_PROBE_LIMIT = 6**6  # windows probed per pattern at most; beyond, it may complete anywhere
+
+
+@functools.lru_cache(maxsize=8)
+def pattern_pros(knowledge: KnowledgeBase) -> dict[tuple[Activity, Activity], int]:
+    """For each (day before, day) pair: the summed weights of the pro patterns that can
+    complete on that transition, whatever came before. Found by probing each pattern's
+    own check with every window of its span (and, for a pattern that reads one day
+    further, of its span plus one), so the bound needs no knowledge of pattern types.
+    Admissible: a pattern that reads further still, or has too many windows to probe,
+    counts on every transition."""
+    pairs = [(before, after) for before in TIE_ORDER for after in TIE_ORDER]
+    found = dict.fromkeys(pairs, 0)
+    for pattern in knowledge.pattern_rules:
+        if pattern.rule.kind is not Kind.PRO or not pattern.rule.weight:
+            continue
+        ends: set[tuple[Activity, Activity]] | None = set()
+        for length in (pattern.span, pattern.span + 1):
+            if len(_DAY_VALUES) ** length > _PROBE_LIMIT:
+                ends = None
+                break
+            try:
+                ends = _ends_where(pattern.check, length)
+                break
+            except _TooFar:
+                ends = None
+        for pair in pairs if ends is None else ends:
+            found[pair] += pattern.rule.weight
+    return found
+
+
+def _ends_where(check: Check, length: int) -> set[tuple[Activity, Activity]]:
+    ends: set[tuple[Activity, Activity]] = set()
+    for head in itertools.product(_DAY_VALUES, repeat=length - 2):
+        for before in TIE_ORDER:
+            for after in TIE_ORDER:
+                window = _Window((*head, before, after))
+                if (before, after) not in ends and check(window, length - 1) is not None:
+                    ends.add((before, after))
+    return ends
+
+
 class _Walk:
     """The branch-and-bound walk over seen weeks (see the module docstring)."""
 
@@ -312,9 +390,7 @@ class _Walk:
             for pattern in knowledge.pattern_rules
             if pattern.rule.weight
         ]
-        pattern_pro = sum(p.rule.weight for p in knowledge.pattern_rules if p.rule.kind is Kind.PRO)
-        self.step_pro = max(pro for pro, _ in self.pairs.values()) + pattern_pro
-        self.step_con = min(con for _, con in self.pairs.values())
+        self._bounds(shape, pattern_pros(knowledge))
         self.week_pro = max(pro for pro, _ in weeks.values())
         self.week_con = min(con for _, con in weeks.values())
         self.offset = len(context)
@@ -331,10 +407,34 @@ class _Walk:
                 return value
         return -1
 
-    def bound(self, pro: int, con: int, index: int) -> int:
-        steps = self.offset + DAYS_IN_WEEK - 1 - index
+    def _bounds(self, shape: _Shape, pattern_pro: dict[tuple[Activity, Activity], int]) -> None:
+        """most_pro[p][a] / fewest_con[p][a]: the most pros and the fewest cons the
+        transitions after day p (holding a) can carry, pins respected, counts relaxed."""
+        allowed = [
+            (pin.activity,) if (pin := shape.pins.get(p)) is not None else TIE_ORDER
+            for p in range(DAYS_IN_WEEK)
+        ]
+        most = [dict.fromkeys(TIE_ORDER, 0) for _ in range(DAYS_IN_WEEK)]
+        fewest = [dict.fromkeys(TIE_ORDER, 0) for _ in range(DAYS_IN_WEEK)]
+        for p in range(DAYS_IN_WEEK - 2, -1, -1):
+            for a in TIE_ORDER:
+                most[p][a] = max(
+                    self.pairs[(a, b)][0] + pattern_pro[(a, b)] + most[p + 1][b]
+                    for b in allowed[p + 1]
+                    if b is not None
+                )
+                fewest[p][a] = min(
+                    self.pairs[(a, b)][1] + fewest[p + 1][b]
+                    for b in allowed[p + 1]
+                    if b is not None
+                )
+        self.most_pro, self.fewest_con = most, fewest
+
+    def bound(self, pro: int, con: int, position: int, activity: Activity) -> int:
+        """No completion of this prefix (day ``position`` holding ``activity``) scores more."""
         return score(
-            pro + steps * self.step_pro + self.week_pro, con + steps * self.step_con + self.week_con
+            pro + self.most_pro[position][activity] + self.week_pro,
+            con + self.fewest_con[position][activity] + self.week_con,
         )
 
     def leaf(self, value: int, rests: int) -> None:
@@ -397,7 +497,7 @@ class _Walk:
                             found_pro, found_con = _weights((found,))
                             more_pro += found_pro
                             more_con += found_con
-            if self.bound(more_pro, more_con, index) > self.threshold():
+            if self.bound(more_pro, more_con, position, activity) > self.threshold():
                 counted = pinned is None and activity is not REST
                 if counted:
                     budget[activity] -= 1

@@ -26,6 +26,7 @@ from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
     Activity,
     Intensity,
+    Kind,
     KnowledgeBase,
     PlannedDay,
     RunType,
@@ -317,6 +318,27 @@ source = "coaching"
 weight = 5
 
 [[rules]]
+id = "lower-body-streak-pro"
+type = "streak"
+activities = ["run", "legs"]
+min_days = 3
+kind = "pro"
+text = "A made-up pro streak"
+detail = "Reads the day before the streak: probed with one day more than its span."
+source = "coaching"
+weight = 2
+
+[[rules]]
+id = "seven-day-pro"
+type = "sequence"
+days = ["*", "*", ["run", "rest"], "*", "*", "*", ["pull", "rest", "run"]]
+kind = "pro"
+text = "A made-up week-long pattern"
+detail = "Too long to probe: the bound counts it on every transition."
+source = "coaching"
+weight = 1
+
+[[rules]]
 id = "few-pulls"
 type = "compare"
 first = "push"
@@ -377,3 +399,28 @@ def test_falls_back_to_the_engine_if_the_walk_ever_disagrees(
         default_knowledge(),
         allow_fallback=True,
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    plan=st.lists(day_or_gap, min_size=2, max_size=9),
+    shipped=st.booleans(),
+)
+def test_the_bound_counts_every_pro_pattern_that_completes(
+    plan: list[Activity | None], shipped: bool, user_knowledge: KnowledgeBase
+) -> None:
+    """pattern_pros is admissible: the pro patterns completing on a transition never
+    weigh more than it allows for that pair, whatever came before."""
+    knowledge = default_knowledge() if shipped else user_knowledge
+    index = len(plan) - 1
+    before, after = plan[-2], plan[-1]
+    if before is None or after is None:
+        return
+    completed = sum(
+        found.weight
+        for pattern in knowledge.pattern_rules
+        if index >= pattern.span - 1
+        and (found := pattern.check(plan, index)) is not None
+        and found.kind is Kind.PRO
+    )
+    assert completed <= suggest_module.pattern_pros(knowledge)[(before, after)]
