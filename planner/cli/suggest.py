@@ -59,10 +59,11 @@ DESCRIPTION = (
 )
 EPILOG = (
     "examples:\n  planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run\n"
-    "  planner suggest legs:heavy=1 run:intervals=1 run:easy=2 push=1 pull=1 "
+    "  planner suggest legs:heavy=1 run:intervals=1 run:easy=2 run:long=1 push=1 pull=1 "
     "--pin sat=run:long\n"
     "  planner suggest push=2 pull=2 legs=2 run=3 --max-per-day 2 --pin sun=rest\n"
-    "  planner suggest legs=2 run=3 --pin mon=legs:heavy+run:easy --max-per-day 2 --apply\n"
+    "  planner suggest legs:heavy=1 legs=1 run=3 --max-per-day 2 --pin mon=legs:heavy+run "
+    "--apply\n"
     "  planner suggest --week 2026-W48 push=2 pull=2 legs=2 --json"
 )
 

@@ -11,7 +11,7 @@ import pytest
 
 from planner.advice import context_around
 from planner.cli.show import days_json
-from planner.cli.suggest import weekday_request
+from planner.cli.suggest import EPILOG, weekday_request
 from planner.store import Store
 from planner.suggest import SuggestRequest, suggest
 from planner.suggest.words import parse_counts, parse_pins
@@ -287,3 +287,26 @@ def test_the_grid_shows_each_days_words(db_path: Path, capsys: pytest.CaptureFix
     rows = [line.split() for line in lines[3:6]]
     assert all(row[1:3] == ["legs:heavy+run", "push,pull"] for row in rows)
     assert all(len(row) == 9 and row.count("run:tempo") == 1 for row in rows)
+
+
+def documented_examples() -> list[str]:
+    """Every ``planner suggest`` line of the command's epilog and of the README."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in (EPILOG + "\n" + readme).splitlines()]
+    return [line.split(" #")[0].strip() for line in lines if line.startswith("planner suggest ")]
+
+
+@pytest.mark.parametrize("example", documented_examples())
+def test_every_documented_example_works(
+    example: str, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = example.split()[1:]
+    outcome = run_cli([*argv, "--db", str(db_path)], capsys)
+    assert (outcome.code, outcome.err) == (0, ""), outcome
+
+
+def test_there_are_documented_examples_of_the_new_words() -> None:
+    examples = documented_examples()
+    assert len(examples) >= 8
+    assert any("--max-per-day 2" in example for example in examples)
+    assert any(":" in example.split("--pin")[0] for example in examples)
