@@ -195,7 +195,10 @@ def check_request(request: SuggestRequest, first: FirstWeekday = FirstWeekday.MO
     ``first`` only serves to name pinned days the way the user sees them.
     """
     if request.max_per_day not in MAX_PER_DAY:
-        raise SuggestError(f"--max-per-day {request.max_per_day!r}: write 1 or 2")
+        raise SuggestError(
+            f"at most {request.max_per_day!r} sessions a day: write 1 or 2 (two of different "
+            "kinds, apart)"
+        )
     _check_counts(request)
     two = request.max_per_day == 2
     if request.sessions > DAYS_IN_WEEK * request.max_per_day:

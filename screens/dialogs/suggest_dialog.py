@@ -81,6 +81,10 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
                 yield Input(
                     "1", type="integer", id="rest-min", classes="count", select_on_focus=False
                 )
+                yield Label("per day")
+                yield Input(
+                    "1", type="integer", id="per-day", classes="count", select_on_focus=False
+                )
             yield Label("Pinned days, e.g. sat=run sun=rest:")
             yield Input(id="pins", placeholder="none")
             yield Static(id="suggest-error")
@@ -104,7 +108,8 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         pins = {
             displayed_index(weekday, first): activity for weekday, activity in by_weekday.items()
         }
-        return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins)
+        per_day = int(self.query_one("#per-day", Input).value or 1)
+        return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins, max_per_day=per_day)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
