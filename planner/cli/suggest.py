@@ -1,5 +1,5 @@
-"""``planner suggest``: ``ACTIVITY=N`` counts and ``--pin DAY=ACTIVITY`` words read into a
-request, and the suggestions printed as a grid or as JSON."""
+"""``planner suggest``: ``SESSION=N`` counts, ``--max-per-day`` and ``--pin DAY=DAY_WORDS``
+read into a request, and the suggestions printed as a grid or as JSON."""
 
 from __future__ import annotations
 
@@ -21,29 +21,50 @@ from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.cli.show import days_json, dump_json
 from planner.clock import Clock
-from planner.days import SESSIONS, WEEKDAY_KEYS, day_words, displayed_index, weekday_key
+from planner.days import (
+    DAYS_IN_WEEK,
+    SESSIONS,
+    WEEKDAY_KEYS,
+    day_words,
+    displayed_index,
+    session_words,
+    weekday_key,
+)
 from planner.plan import WeekPlan
 from planner.suggest import SuggestError, Suggestion, SuggestRequest, check_request, suggest
+from planner.suggest.request import MAX_PER_DAY, session_key
 from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 from planner.weeks import FirstWeekday, WeekError
-from rules import Activity
+from rules import PlannedDay, Session
 
-_CELL = 8  # width of a day's column in the grid
+_CELL = 8  # the narrowest day column in the grid; wider when a day's words need it
 
 NAME = "suggest"
 SUMMARY = "find the best weeks holding the sessions you ask for"
 DESCRIPTION = (
     "Find the best arrangements of the sessions you ask for in a week, by the same "
-    "score 'show' prints: every possible week is tried, and the planned days just before "
-    "and after it count, as they do in 'show'. ACTIVITY=N says exactly how many push, "
-    "pull, legs and run days (missing: 0); every other day is rest. Prints the best "
-    "three with their score and what makes them differ. --apply saves the best one in "
-    f"place of all seven days of the week. {DAYS_NOTE}"
+    "score 'show' prints: every possible week is weighed (exactly, not sampled), and the "
+    "planned days just before and after it count, as they do in 'show'. SESSION=N says "
+    "exactly how many of a session: KIND[:ATTRIBUTE] as in 'set' (legs:heavy, "
+    "run:intervals); a bare kind is its default (legs is legs:moderate, run is run:easy), "
+    "missing ones are 0. Every day without a session is rest. With --max-per-day 2 a day "
+    "may hold two sessions of different kinds, apart (morning and evening), in either "
+    "order: the order changes the advice, while 'together' (back to back) is one visit "
+    "you choose yourself, so suggest never proposes it; pin such a day with a comma "
+    "(--pin tue=push,pull). --pin DAY=WORDS fixes a day to rest, a session or two, in "
+    "'set' words; its sessions count among those asked for. Prints the best three with "
+    "their score and what makes them differ; equal scores go to the week whose days, "
+    "from the first, come first in push, pull, legs, run, rest order. --apply saves the "
+    f"best one in place of all seven days of the week. {DAYS_NOTE}"
 )
 EPILOG = (
     "examples:\n  planner suggest push=1 pull=1 legs=1 run=2 --rest-min 1 --pin sat=run\n"
-    "  planner suggest --week 2026-W48 push=2 pull=2 legs=2 --json\n"
-    "  planner suggest legs=2 run=3 --pin sun=rest --apply"
+    "  planner suggest legs:heavy=1 run:intervals=1 run:easy=2 run:long=1 push=1 pull=1 "
+    "--pin sat=run:long\n"
+    "  planner suggest push=2 pull=2 legs=2 run=3 --max-per-day 2 --pin sun=rest\n"
+    "  planner suggest legs:heavy=1 legs=1 run=3 --max-per-day 2 --pin mon=legs:heavy+run "
+    "--apply\n"
+    "  planner suggest --week 2026-W48 push=2 pull=2 legs=2 --json"
 )
 
 
@@ -52,8 +73,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "counts",
         nargs="+",
-        metavar="ACTIVITY=N",
-        help="how many days of push, pull, legs or run, e.g. run=2",
+        metavar="SESSION=N",
+        help="how many of a session, e.g. run=2, legs:heavy=1, run:intervals=1",
+    )
+    parser.add_argument(
+        "--max-per-day",
+        metavar="N",
+        type=int,
+        choices=MAX_PER_DAY,
+        default=1,
+        help="1 (default) or 2: let a day hold two sessions of different kinds, apart",
     )
     parser.add_argument(
         "--rest-min",
@@ -65,10 +94,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pin",
         dest="pins",
-        metavar="DAY=ACTIVITY",
+        metavar="DAY=WORDS",
         action="append",
         default=[],
-        help="the day must hold the activity, e.g. sat=run or sun=rest; repeat for more days",
+        help="the day must hold this, in 'set' words: sat=run:long, mon=legs:heavy+run, "
+        "sun=rest; repeat for more days",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument(
@@ -81,7 +111,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, clock: Clock) -> int:
     try:
         counts = parse_counts(args.counts)
-        request = weekday_request(counts, args.rest_min, parse_pins(args.pins))
+        pins = parse_pins(args.pins)
+        request = weekday_request(counts, args.rest_min, pins, args.max_per_day)
     except (RequestWordError, SuggestError) as error:
         raise CliError(str(error)) from None
     knowledge = open_knowledge()
@@ -109,14 +140,17 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def weekday_request(
-    counts: dict[Activity, int], rest_min: int, pins: dict[int, Activity]
+    counts: dict[Session, int],
+    rest_min: int,
+    pins: dict[int, PlannedDay],
+    max_per_day: int = 1,
 ) -> SuggestRequest:
     """The request with pins by ISO weekday, checked: SuggestError if no week fits it.
 
     Checked Monday-first, where a displayed index is the ISO weekday, so messages name the
     pinned days right before the store (and so the first-weekday setting) is even opened.
     """
-    request = SuggestRequest(counts, rest_min, pins)
+    request = SuggestRequest(counts, rest_min, pins, max_per_day)
     check_request(request, FirstWeekday.MONDAY)
     return request
 
@@ -124,20 +158,34 @@ def weekday_request(
 def on_week(request: SuggestRequest, plan: WeekPlan) -> SuggestRequest:
     """``request`` with each pin moved to the displayed day of its weekday in ``plan``."""
     first = plan.first_weekday
-    pins = {displayed_index(weekday, first): activity for weekday, activity in request.pins.items()}
-    return SuggestRequest(request.counts, request.rest_min, pins)
+    pins = {displayed_index(weekday, first): day for weekday, day in request.pins.items()}
+    return SuggestRequest(request.counts, request.rest_min, pins, request.max_per_day)
 
 
 def describe_request(request: SuggestRequest) -> str:
-    """``push 1, pull 1, legs 1, run 2, rest 2 (at least 1); pinned: sat run``."""
-    parts = [f"{activity} {request.count(activity)}" for activity in SESSIONS]
-    rest = f"rest {request.count(Activity.REST)}"
-    if request.rest_min:
-        rest += f" (at least {request.rest_min})"
+    """``push 1, pull 1, legs 1, run 2, rest 2 (at least 1); pinned: sat run``, with
+    attributes where asked (``legs:heavy 1``) and ``up to 2 a day`` when allowed."""
+    parts = []
+    for kind in SESSIONS:
+        asked = sorted(
+            (s for s, n in request.counts.items() if n and s.kind is kind), key=session_key
+        )
+        words = [f"{session_words(session)} {request.counts[session]}" for session in asked]
+        parts += words or [f"{kind} 0"]
+    if request.max_per_day == 1:
+        rest = f"rest {DAYS_IN_WEEK - request.sessions}"
+        if request.rest_min:
+            rest += f" (at least {request.rest_min})"
+    else:
+        rest = f"up to {request.max_per_day} a day"
+        if request.rest_min:
+            rest += f", rest at least {request.rest_min}"
     text = ", ".join([*parts, rest])
     if request.pins:
         pinned = sorted(request.pins.items())
-        text += "; pinned: " + ", ".join(f"{WEEKDAY_KEYS[day]} {act}" for day, act in pinned)
+        text += "; pinned: " + ", ".join(
+            f"{WEEKDAY_KEYS[day]} {day_words(held)}" for day, held in pinned
+        )
     return text
 
 
@@ -156,14 +204,15 @@ def suggestions_text(
     """The suggestions as a grid, best first, then how each differs; then what ``--apply``
     wrote (``applied``: the week as it was saved) or would replace."""
     dates = stored.dates
-    header = "".join(f"{f'{day:%a} {day.day}':<{_CELL}}" for day in dates)
+    width = max([_CELL] + [len(day_words(day)) + 2 for s in suggestions for day in s.plan.days])
+    header = "".join(f"{f'{day:%a} {day.day}':<{width}}" for day in dates)
     lines = [
         f"Suggestions for {stored.week}: {describe_request(request)}",
         "",
         f"      {header}score",
     ]
     for rank, suggestion in enumerate(suggestions, start=1):
-        cells = "".join(f"{activity!s:<{_CELL}}" for activity in suggestion.plan.activities)
+        cells = "".join(f"{day_words(day):<{width}}" for day in suggestion.plan.days)
         lines.append(f"  {rank}.  {cells}{suggestion.score:>5}")
     lines.append("")
     if len(suggestions) == 1:

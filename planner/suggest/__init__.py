@@ -1,8 +1,10 @@
 """Suggest: the best weeks holding the sessions a user asks for, exactly, by the panel's score.
 
-- ``search``: the exact search (:func:`suggest`);
-- ``request``: what a request asks for, and why one can be impossible;
-- ``words``: the words of a request (``push=1``, ``sat=run``);
+- ``search``: the exact search (:func:`suggest`): branch and bound over what the engine
+  sees of each day, then the requested sessions filled in, in tie order;
+- ``request``: what a request asks for (sessions with attributes, pins, two a day), and
+  why one can be impossible;
+- ``words``: the words of a request (``legs:heavy=1``, ``sat=run:long``);
 - ``differences``: what makes one suggestion differ from another.
 """
 

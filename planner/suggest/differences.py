@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from planner.days import ACTIVITIES, weekday_abbreviation
+from planner.days import ACTIVITIES, parse_session, session_words, weekday_abbreviation
 from planner.plan import WeekPlan
-from rules import Activity, Evaluation, Finding, Kind
+from planner.suggest.request import session_key
+from rules import Activity, Evaluation, Finding, Kind, PlannedDay
 
 MAX_PHRASES = 3
 
@@ -43,31 +44,42 @@ def _days(plan: WeekPlan, indexes: Sequence[int]) -> str:
     return ", ".join(weekday_abbreviation(plan.dates[index]) for index in indexes)
 
 
+def _held(day: PlannedDay) -> list[str]:
+    """The words a day holds, one per session (``legs:heavy``), or ``rest``."""
+    if day.rest:
+        return [Activity.REST.value]
+    return [session_words(session) for session in day.sessions]
+
+
 def moves(this: WeekPlan, other: WeekPlan) -> list[str]:
-    """Where this week's sessions sit that the other's do not, per activity (rest only if
+    """Where this week's sessions sit that the other's do not, per session word in the
+    order push, pull, legs, run (attributes in their order), then rest (rest only if
     nothing else moved, which happens only when the two hold different sessions)."""
-    pairs = list(zip(this.activities, other.activities, strict=True))
+    mine = [_held(day) for day in this.days]
+    theirs = [_held(day) for day in other.days]
+    words = sorted(
+        {word for held in mine + theirs for word in held},
+        key=lambda word: (word == Activity.REST.value, _word_key(word)),
+    )
     phrases: list[str] = []
-    for activity in ACTIVITIES:
-        if activity is Activity.REST and phrases:
+    for word in words:
+        if word == Activity.REST.value and phrases:
             break
-        here = [
-            i
-            for i, (mine, theirs) in enumerate(pairs)
-            if mine is activity and theirs is not activity
-        ]
-        there = [
-            i
-            for i, (mine, theirs) in enumerate(pairs)
-            if theirs is activity and mine is not activity
-        ]
+        here = [i for i in range(len(mine)) if word in mine[i] and word not in theirs[i]]
+        there = [i for i in range(len(mine)) if word in theirs[i] and word not in mine[i]]
         if here and there:
-            phrases.append(f"{activity} on {_days(this, here)} instead of {_days(this, there)}")
+            phrases.append(f"{word} on {_days(this, here)} instead of {_days(this, there)}")
         elif here:
-            phrases.append(f"{activity} on {_days(this, here)} too")
+            phrases.append(f"{word} on {_days(this, here)} too")
         elif there:
-            phrases.append(f"no {activity} on {_days(this, there)}")
+            phrases.append(f"no {word} on {_days(this, there)}")
     return phrases
+
+
+def _word_key(word: str) -> tuple[int, int]:
+    if word == Activity.REST.value:
+        return (len(ACTIVITIES), 0)
+    return session_key(parse_session(word))
 
 
 def finding_changes(

@@ -1,5 +1,7 @@
-"""The words of a suggestion request, ``push=1 run=2`` and pins like ``sat=run``, read into
-counts and pins with one-line messages: shared by ``planner suggest`` and the suggest dialog.
+"""The words of a suggestion request, ``legs:heavy=1 run=2`` and pins like ``sat=run:long``
+or ``mon=legs:heavy+run``, read into counts and pins with one-line messages: shared by
+``planner suggest`` and the suggest dialog. Sessions and days are read by
+:mod:`planner.days` (``parse_session``, ``parse_day``), which suggests the closest word.
 """
 
 from __future__ import annotations
@@ -7,8 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from planner.days import DAYS_IN_WEEK, UnknownName, parse_activity, parse_weekday
-from rules import Activity
+from planner.days import (
+    DAYS_IN_WEEK,
+    UnknownName,
+    parse_day,
+    parse_session,
+    parse_weekday,
+    session_words,
+)
+from rules import Activity, PlannedDay, Session
 
 _COUNT = re.compile(r"[0-9]+")
 
@@ -24,34 +33,38 @@ def _split(word: str, example: str, what: str) -> tuple[str, str]:
     return left, right
 
 
-def _activity(text: str, word: str) -> Activity:
+def _session(text: str, word: str) -> Session:
     try:
-        return parse_activity(text)
+        return parse_session(text)
     except UnknownName as error:
         raise RequestWordError(f"{word}: {error}") from None
 
 
-def parse_counts(words: Sequence[str]) -> dict[Activity, int]:
-    """``push=1 run=2`` as {activity: count}; rest is refused (it fills the other days)."""
-    counts: dict[Activity, int] = {}
-    given: dict[Activity, str] = {}
+def parse_counts(words: Sequence[str]) -> dict[Session, int]:
+    """``legs:heavy=1 run=2`` as {session: count}; a bare kind is its default attribute
+    (``legs`` is ``legs:moderate``), so giving both is giving one twice. Rest is refused
+    (it fills the other days)."""
+    counts: dict[Session, int] = {}
+    given: dict[Session, str] = {}
     for word in words:
-        name, number = _split(word, "run=2", "ACTIVITY=N")
-        activity = _activity(name, word)
-        if not _COUNT.fullmatch(number.strip()):
-            raise RequestWordError(f"{word}: the count must be a whole number, 0 or more")
-        count = _count(number, word)
-        if activity is Activity.REST:
+        name, number = _split(word, "run=2", "SESSION=N")
+        if name.strip().lower() == Activity.REST.value:
+            count = _count(number, word) if _COUNT.fullmatch(number.strip()) else 1
             raise RequestWordError(
                 f"{word}: rest is not counted, it fills the days left over; "
                 f"use --rest-min {count} to ask for at least {count} rest days"
             )
-        if activity in given:
+        session = _session(name, word)
+        if not _COUNT.fullmatch(number.strip()):
+            raise RequestWordError(f"{word}: the count must be a whole number, 0 or more")
+        count = _count(number, word)
+        if session in given:
             raise RequestWordError(
-                f"{activity} is given twice ({given[activity]}, {word}); give each once"
+                f"{session_words(session)} is given twice ({given[session]}, {word}); "
+                "give each once"
             )
-        given[activity] = word
-        counts[activity] = count
+        given[session] = word
+        counts[session] = count
     return counts
 
 
@@ -70,10 +83,11 @@ def _count(digits: str, word: str) -> int:
     return int(significant)
 
 
-def parse_pins(words: Sequence[str], label: str = "--pin ") -> dict[int, Activity]:
-    """``sat=run`` as {ISO weekday (0 = Monday): activity}; ``label`` starts each message
-    (the command line names its option, the suggest dialog nothing)."""
-    pins: dict[int, Activity] = {}
+def parse_pins(words: Sequence[str], label: str = "--pin ") -> dict[int, PlannedDay]:
+    """``sat=run:long``, ``mon=legs:heavy+run``, ``sun=rest`` as {ISO weekday (0 = Monday):
+    day}; ``label`` starts each message (the command line names its option, the suggest
+    dialog nothing)."""
+    pins: dict[int, PlannedDay] = {}
     given: dict[int, str] = {}
     for word in words:
         day, name = _split(word, f"{label}sat=run", "DAY=ACTIVITY")
@@ -81,12 +95,15 @@ def parse_pins(words: Sequence[str], label: str = "--pin ") -> dict[int, Activit
             weekday = parse_weekday(day)
         except UnknownName as error:
             raise RequestWordError(f"{label}{word}: {error}") from None
-        activity = _activity(name, f"{label}{word}")
+        try:
+            held = parse_day(name)
+        except UnknownName as error:
+            raise RequestWordError(f"{label}{word}: {error}") from None
         if weekday in given:
             raise RequestWordError(
                 f"{day.strip().lower()} is pinned twice ({given[weekday]}, {word}); "
                 "pin each day once"
             )
         given[weekday] = word
-        pins[weekday] = activity
+        pins[weekday] = held
     return pins

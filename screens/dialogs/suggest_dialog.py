@@ -13,7 +13,7 @@ from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
 from planner.suggest.words import RequestWordError, parse_pins
-from rules import Activity
+from rules import Activity, Session
 from screens.dialogs.base import PlannerDialog
 from screens.text import literal, styled
 
@@ -98,6 +98,10 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
                 yield Input(
                     "1", type="integer", id="rest-min", classes="count", select_on_focus=False
                 )
+                yield Label("per day")
+                yield Input(
+                    "1", type="integer", id="per-day", classes="count", select_on_focus=False
+                )
             yield Label("Pinned days, e.g. sat=run sun=rest:")
             yield Input(id="pins", placeholder="none")
             yield Static(id="suggest-error")
@@ -110,7 +114,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         """What the fields ask for; SuggestError, with the message to show, if a field
         cannot be read."""
         counts = {
-            activity: _count(self.query_one(f"#count-{activity}", Input).value, f"{activity}")
+            Session(activity): _count(self.query_one(f"#count-{activity}", Input).value, activity)
             for activity in SESSIONS
         }
         rest_min = _count(self.query_one("#rest-min", Input).value, "rest ≥")
@@ -123,7 +127,8 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         pins = {
             displayed_index(weekday, first): activity for weekday, activity in by_weekday.items()
         }
-        return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins)
+        per_day = _count(self.query_one("#per-day", Input).value, "per day") or 1
+        return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins, max_per_day=per_day)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

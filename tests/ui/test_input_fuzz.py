@@ -25,7 +25,9 @@ from tests.helpers import seed
 
 SIZE = (120, 44)
 # Each dialog: the key that opens it, its fields, the line where it answers.
-SUGGEST_FIELDS = ["count-push", "count-pull", "count-legs", "count-run", "rest-min", "pins"]
+SUGGEST_FIELDS = [
+    "count-push", "count-pull", "count-legs", "count-run", "rest-min", "per-day", "pins",
+]  # fmt: skip
 FIELDS = [("suggest", field) for field in SUGGEST_FIELDS] + [("go", "week-input")]
 SPECIAL = [
     *("[/]", "[b]", "[/b]x", "[$error]", "\\[", "sat=[/]", "[/]=run", "-", "+", "-1", "1"),

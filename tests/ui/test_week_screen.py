@@ -238,6 +238,38 @@ async def test_suggest_dialog_explains_an_impossible_request(make_app: Callable[
         assert planned(app) == [None] * 7
 
 
+async def test_suggest_dialog_can_fill_a_day_with_two_sessions(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.click("#count-run")
+        await pilot.press("end", "backspace", *"5")
+        await pilot.click("#per-day")
+        await pilot.press("end", "backspace", *"2", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert len(dialog.suggestions) == 3
+        best = dialog.suggestions[0]
+        assert any(len(day.sessions) == 2 for day in best.plan.days)
+        assert sum(len(day.sessions) for day in best.plan.days) == 8
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.view.plan.days == best.plan.days
+
+
+async def test_suggest_dialog_refuses_three_a_day(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.click("#per-day")
+        await pilot.press("end", "backspace", *"3", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#suggest-error", Static).render())
+        assert error.startswith("at most 3 sessions a day: write 1 or 2")
+
+
 async def test_a_repeating_week_is_proposed_until_edited(
     make_app: Callable[..., Any], db_path: Path
 ) -> None:

@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 
 from planner.advice import context_around
+from planner.cli.show import days_json
+from planner.cli.suggest import EPILOG, weekday_request
 from planner.store import Store
 from planner.suggest import SuggestRequest, suggest
+from planner.suggest.words import parse_counts, parse_pins
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, default_knowledge
 from tests.helpers import run_cli, seed
@@ -210,3 +213,100 @@ def test_suggest_without_apply_reads_a_database_another_planner_holds(
     with Store.open(db_path):
         shown = suggest_json(capsys, db_path, *HYBRID)
     assert len(shown["suggestions"]) == 3
+
+
+def session_words_of(day: dict[str, Any]) -> list[str]:
+    return [
+        f"{session['kind']}:{session.get('intensity') or session.get('type')}"
+        for session in day["sessions"]
+    ]
+
+
+HYBRID_SESSIONS = ["legs:heavy=1", "run:intervals=1", "run:easy=2", "push=1", "pull=1"]
+
+
+def test_sessions_with_attributes_two_a_day_and_a_pinned_day(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [*HYBRID_SESSIONS, "run:long=1", "legs=1", "--max-per-day", "2"]
+    shown = suggest_json(capsys, db_path, "--week", "2026-W48", *argv, "--pin", "sat=run:long")
+    asked = sorted(
+        [
+            "legs:heavy",
+            "run:intervals",
+            "run:easy",
+            "run:easy",
+            "push:moderate",
+            "pull:moderate",
+            "run:long",
+            "legs:moderate",
+        ]
+    )
+    assert len(shown["suggestions"]) == 3
+    for entry in shown["suggestions"]:
+        held = [session_words_of(day) for day in entry["days"]]
+        assert sorted(word for day in held for word in day) == asked
+        assert held[5] == ["run:long"]
+        assert any(len(day) == 2 for day in held)  # eight sessions need a two-session day
+        for day, words in zip(entry["days"], held, strict=True):
+            assert day["rest"] is (not words)
+            if len(words) == 2:
+                assert day["together"] is False
+                assert words[0].split(":")[0] != words[1].split(":")[0]
+    request = weekday_request(
+        parse_counts(argv[:-2]), 0, parse_pins(["sat=run:long"]), max_per_day=2
+    )
+    with Store.open(db_path, read_only=True) as store:
+        before, after = context_around(store, store.load_plan(W48, FirstWeekday.MONDAY))
+    found = suggest(request, W48, FirstWeekday.MONDAY, before, after, default_knowledge())
+    assert [s["score"] for s in shown["suggestions"]] == [s.score for s in found]
+    assert [s["days"] for s in shown["suggestions"]] == [days_json(s.plan) for s in found]
+
+
+def test_one_session_a_day_unless_asked(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shown = suggest_json(capsys, db_path, *HYBRID_SESSIONS)
+    for entry in shown["suggestions"]:
+        assert all(len(day["sessions"]) <= 1 for day in entry["days"])
+        assert sum(day["rest"] for day in entry["days"]) == 1
+
+
+def test_the_grid_shows_each_days_words(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["suggest", "--db", str(db_path), "--week", "2026-W48", "legs:heavy=1", "run=1"]
+    pins = ["--pin", "mon=legs:heavy+run", "--pin", "tue=push,pull", "--max-per-day", "2"]
+    outcome = run_cli([*argv, "push=1", "pull=1", "run:tempo=1", *pins], capsys)
+    assert (outcome.code, outcome.err) == (0, "")
+    lines = outcome.out.splitlines()
+    assert lines[0] == (
+        "Suggestions for 2026-W48: push 1, pull 1, legs:heavy 1, run 1, run:tempo 1, "
+        "up to 2 a day; pinned: mon legs:heavy+run, tue push,pull"
+    )
+    assert lines[2].split() == [
+        *("Mon", "23", "Tue", "24", "Wed", "25", "Thu", "26", "Fri", "27", "Sat", "28"),
+        *("Sun", "29", "score"),
+    ]
+    rows = [line.split() for line in lines[3:6]]
+    assert all(row[1:3] == ["legs:heavy+run", "push,pull"] for row in rows)
+    assert all(len(row) == 9 and row.count("run:tempo") == 1 for row in rows)
+
+
+def documented_examples() -> list[str]:
+    """Every ``planner suggest`` line of the command's epilog and of the README."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in (EPILOG + "\n" + readme).splitlines()]
+    return [line.split(" #")[0].strip() for line in lines if line.startswith("planner suggest ")]
+
+
+@pytest.mark.parametrize("example", documented_examples())
+def test_every_documented_example_works(
+    example: str, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = example.split()[1:]
+    outcome = run_cli([*argv, "--db", str(db_path)], capsys)
+    assert (outcome.code, outcome.err) == (0, ""), outcome
+
+
+def test_there_are_documented_examples_of_the_new_words() -> None:
+    examples = documented_examples()
+    assert len(examples) >= 8
+    assert any("--max-per-day 2" in example for example in examples)
+    assert any(":" in example.split("--pin")[0] for example in examples)

@@ -6,7 +6,7 @@ import pytest
 
 from planner.suggest.request import SuggestError, SuggestRequest, check_request, day_index
 from planner.weeks import FirstWeekday
-from rules import Activity
+from rules import Activity, PlannedDay, Session
 
 PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
 MONDAY, SUNDAY = FirstWeekday.MONDAY, FirstWeekday.SUNDAY
@@ -91,10 +91,10 @@ def test_plain_strings_become_activities_and_the_request_is_frozen() -> None:
     counts = {"run": 2}
     request = SuggestRequest(counts, pins={5: "run"})  # type: ignore[arg-type]
     counts["run"] = 9
-    assert request.counts == {RUN: 2}
-    assert request.pins[5] is RUN
-    assert request.count(REST) == 5
+    assert request.counts == {Session(RUN): 2}
+    assert request.pins[5] == PlannedDay((Session(RUN),))
     assert request.sessions == 2
+    assert request.kind_count(RUN) == 2
 
 
 @pytest.mark.parametrize(

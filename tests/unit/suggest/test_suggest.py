@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from planner.advice import judge
+from planner.days import parse_day
 from planner.plan import WeekPlan
 from planner.suggest import (
     TIE_ORDER,
@@ -110,6 +111,39 @@ def test_moves_say_where_sessions_went() -> None:
     # Different sessions (never within one request, but the phrases still make sense).
     assert moves(plan(*[RUN] * 7), plan(*[RUN] * 6, REST)) == ["run on Sun too"]
     assert moves(plan(*[RUN] * 6, REST), plan(*[RUN] * 7)) == ["no run on Sun"]
+
+
+def days_of(*words: str) -> WeekPlan:
+    return WeekPlan(W48, MONDAY, tuple(parse_day(word) for word in words))
+
+
+def test_moves_name_sessions_with_their_attributes_and_second_sessions() -> None:
+    this = days_of("legs:heavy+run", "push", "rest", "legs", "pull,push", "run:long", "rest")
+    other = days_of("legs+run", "push", "rest", "legs:heavy", "pull+push", "rest", "run:long")
+    assert moves(this, other) == [
+        "legs on Thu instead of Mon",
+        "legs:heavy on Mon instead of Thu",
+        "run:long on Sat instead of Sun",
+    ]
+
+
+def test_tie_order_with_attributes_and_two_sessions() -> None:
+    """Activities first, day by day; then the first session's attribute, one session
+    before two, the second session's kind and attribute, apart before together."""
+    ordered = [
+        ["push", "run"],
+        ["push:light", "rest"],
+        ["push", "rest"],
+        ["push+pull", "rest"],
+        ["push,pull", "rest"],
+        ["push+run", "rest"],
+        ["push+run:intervals", "rest"],
+        ["push:heavy", "rest"],
+        ["pull+push", "push"],
+    ]
+    keys = [tie_key([parse_day(word) for word in words]) for words in ordered]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)
 
 
 def test_differences_name_the_weighed_findings_only_one_week_gets() -> None:
