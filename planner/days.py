@@ -10,7 +10,7 @@ screens all read these; none writes its own list.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from planner.weeks import FirstWeekday
@@ -190,3 +190,36 @@ def day_words(day: PlannedDay, *, explicit: bool = False) -> str:
         return UNPLANNED
     joiner = TOGETHER if day.together else APART
     return joiner.join(session_words(session, explicit=explicit) for session in day.sessions)
+
+
+def read_days(
+    words: Sequence[str],
+    *,
+    form: str,
+    example: str,
+    label: str = "",
+    clear: bool = False,
+    repeated: tuple[str, str] = ("given", "give each day once"),
+) -> dict[int, PlannedDay]:
+    """``DAY=WORDS`` words (``mon=legs:heavy+run``) as {ISO weekday (0 = Monday): day}, or
+    UnknownName about the first bad word, a day given twice included. ``form`` and
+    ``example`` name the expected shape, ``label`` starts each message (``--pin ``)."""
+    days: dict[int, PlannedDay] = {}
+    seen: dict[int, str] = {}
+    for word in words:
+        day_text, equals, held_text = word.partition("=")
+        if not equals or not day_text.strip() or not held_text.strip():
+            raise UnknownName(f"'{word}' is not {form}; write it like {label}{example}")
+        try:
+            weekday = parse_weekday(day_text)
+            held = parse_day(held_text, clear=clear)
+        except UnknownName as error:
+            raise UnknownName(f"{label}{word}: {error}") from None
+        if weekday in seen:
+            done, instead = repeated
+            raise UnknownName(
+                f"{day_text.strip().lower()} is {done} twice ({seen[weekday]}, {word}); {instead}"
+            )
+        seen[weekday] = word
+        days[weekday] = held
+    return days

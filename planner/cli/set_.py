@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
-from planner.days import UnknownName, parse_day, parse_weekday
+from planner.days import UnknownName, read_days
 from planner.edits import set_days
 from planner.plan import WeekPlan
 from rules import PlannedDay
@@ -67,25 +67,11 @@ class Assignment:
 
 def parse_assignments(words: Sequence[str]) -> list[Assignment]:
     """Every word parsed, or AssignmentError about the first bad one (duplicates included)."""
-    assignments: list[Assignment] = []
-    seen: dict[int, str] = {}
-    for word in words:
-        day_text, equals, activity_text = word.partition("=")
-        if not equals or not day_text.strip() or not activity_text.strip():
-            raise AssignmentError(f"'{word}' is not DAY=SESSIONS; write it like mon=legs")
-        try:
-            weekday = parse_weekday(day_text)
-            day = parse_day(activity_text, clear=True)
-        except UnknownName as error:
-            raise AssignmentError(f"{word}: {error}") from None
-        if weekday in seen:
-            raise AssignmentError(
-                f"{day_text.strip().lower()} is given twice ({seen[weekday]}, {word}); "
-                "give each day once"
-            )
-        seen[weekday] = word
-        assignments.append(Assignment(weekday, day))
-    return assignments
+    try:
+        days = read_days(words, form="DAY=SESSIONS", example="mon=legs", clear=True)
+    except UnknownName as error:
+        raise AssignmentError(str(error)) from None
+    return [Assignment(weekday, day) for weekday, day in days.items()]
 
 
 def apply(plan: WeekPlan, assignments: Sequence[Assignment]) -> WeekPlan:

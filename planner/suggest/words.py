@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from planner.days import (
     DAYS_IN_WEEK,
     UnknownName,
-    parse_day,
     parse_session,
-    parse_weekday,
+    read_days,
     session_words,
 )
 from rules import Activity, PlannedDay, Session
@@ -87,23 +86,13 @@ def parse_pins(words: Sequence[str], label: str = "--pin ") -> dict[int, Planned
     """``sat=run:long``, ``mon=legs:heavy+run``, ``sun=rest`` as {ISO weekday (0 = Monday):
     day}; ``label`` starts each message (the command line names its option, the suggest
     dialog nothing)."""
-    pins: dict[int, PlannedDay] = {}
-    given: dict[int, str] = {}
-    for word in words:
-        day, name = _split(word, f"{label}sat=run", "DAY=ACTIVITY")
-        try:
-            weekday = parse_weekday(day)
-        except UnknownName as error:
-            raise RequestWordError(f"{label}{word}: {error}") from None
-        try:
-            held = parse_day(name)
-        except UnknownName as error:
-            raise RequestWordError(f"{label}{word}: {error}") from None
-        if weekday in given:
-            raise RequestWordError(
-                f"{day.strip().lower()} is pinned twice ({given[weekday]}, {word}); "
-                "pin each day once"
-            )
-        given[weekday] = word
-        pins[weekday] = held
-    return pins
+    try:
+        return read_days(
+            words,
+            form="DAY=ACTIVITY",
+            example="sat=run",
+            label=label,
+            repeated=("pinned", "pin each day once"),
+        )
+    except UnknownName as error:
+        raise RequestWordError(str(error)) from None
