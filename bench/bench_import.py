@@ -21,7 +21,8 @@ from planner.weeks import IsoWeek
 
 WEEKS = 10_000
 ROUNDS = 5
-LAST = IsoWeek(2026, 48)
+# Ten thousand weeks back from here stay inside the supported weeks (1900-W01 on).
+LAST = IsoWeek(2150, 52)
 
 
 def export_file(folder: Path, count: int) -> Path:

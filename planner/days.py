@@ -10,6 +10,7 @@ screens all read these; none writes its own list.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -174,6 +175,7 @@ def parse_day(text: str, *, clear: bool = False) -> PlannedDay:
         raise UnknownName(str(error)) from None
 
 
+@functools.lru_cache(maxsize=1024)
 def session_words(session: Session, *, explicit: bool = False) -> str:
     """``legs:heavy``; ``legs`` for a default attribute unless ``explicit``."""
     if session.is_default and not explicit:
@@ -181,6 +183,7 @@ def session_words(session: Session, *, explicit: bool = False) -> str:
     return f"{session.kind}{ATTRIBUTE}{session.attribute}"
 
 
+@functools.lru_cache(maxsize=4096)
 def day_words(day: PlannedDay, *, explicit: bool = False) -> str:
     """What a day holds in the words :func:`parse_day` reads: ``legs:heavy+run``,
     ``push,pull``, ``rest`` or ``unplanned``; ``explicit`` spells default attributes too."""

@@ -49,6 +49,7 @@ def evaluate(
     *,
     focus: tuple[datetime.date, datetime.date] | None = None,
     knowledge: KnowledgeBase | None = None,
+    week: bool = True,
 ) -> Evaluation:
     """Judge every transition between consecutive ``days`` and the focus period as a whole.
 
@@ -59,7 +60,9 @@ def evaluate(
     in them, but week findings and the score look at the focus days only.
     Raises ValueError if the dates are not consecutive or focus ends before it starts.
     Without ``knowledge``, uses ``default_knowledge()``, which reads the shipped files on
-    its first call only; evaluation itself never does I/O.
+    its first call only; evaluation itself never does I/O. ``week=False`` judges the
+    transitions only: no week findings, and a score of the transitions' findings alone (for
+    a caller that prints transitions only, such as the calendar export).
     """
     kb = knowledge if knowledge is not None else default_knowledge()
     ordinals = _check_consecutive(days)
@@ -96,7 +99,7 @@ def evaluate(
             counted.extend(findings)
         transitions.append(Transition(days[index - 1], days[index], findings))
 
-    week_findings = _week_findings(kb, days, ordinals, low, high)
+    week_findings = _week_findings(kb, days, ordinals, low, high) if week else ()
     counted.extend(week_findings)
     favourable = sum(f.weight for f in counted if f.kind is Kind.PRO)
     unfavourable = sum(f.weight for f in counted if f.kind is Kind.CON)

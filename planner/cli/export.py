@@ -132,8 +132,12 @@ def _evaluated(
         except OverflowError:
             raise at_edge(week) from None
         days = [Day(day, planned.get(day, PlannedDay.UNPLANNED)) for day in dates]
+        # Transitions only: the calendar prints the advice on arriving at each day.
         evaluation = evaluate(
-            days, focus=(dates[CONTEXT_DAYS], dates[CONTEXT_DAYS + 6]), knowledge=knowledge
+            days,
+            focus=(dates[CONTEXT_DAYS], dates[CONTEXT_DAYS + 6]),
+            knowledge=knowledge,
+            week=False,
         )
         shown = [(day.date, day.planned) for day in days[CONTEXT_DAYS : CONTEXT_DAYS + 7]]
         yield shown, evaluation

@@ -63,7 +63,7 @@ def calendar_bytes(
         for day, held in days:
             if not held.is_planned:
                 continue
-            description = _description(arrivals, day)
+            description = _fold(f"DESCRIPTION:{_text(_description(arrivals, day))}")
             for slot, (summary, activity, words) in enumerate(_slots(held, knowledge), start=1):
                 events.append(_event(day, slot, activity, words, summary, description, stamp))
         calendar += "".join(events).encode("utf-8")
@@ -128,7 +128,7 @@ def _event(
         f"DTSTAMP:{stamp}{CRLF}"
         f"UID:{event_uid(day, slot)}{CRLF}"
         f"CATEGORIES:{category}{CRLF}"
-        f"{_fold(f'DESCRIPTION:{_text(description)}')}{CRLF}"
+        f"{description}{CRLF}"
         f"LAST-MODIFIED:{stamp}{CRLF}"
         f"TRANSP:TRANSPARENT{CRLF}"
         f"{ACTIVITY_PROPERTY}:{activity.value}{CRLF}"

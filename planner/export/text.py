@@ -7,6 +7,7 @@ see advice."), so a change of wording here has to be made there too."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from planner.advice import WeekSummary
@@ -45,6 +46,7 @@ def transition_heading(transition: Transition) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def finding_line(finding: Finding) -> str:
     """``- con Legs then a hard run the next day  [Can You Run After Leg Day?]``. The text
     and citation may come from the user's rules file: their control characters are escaped."""
