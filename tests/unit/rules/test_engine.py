@@ -195,3 +195,13 @@ def test_the_boundary_transition_is_the_same_from_either_week(plan: list[Activit
     next_week = evaluate(days, focus=(next_monday, days[13].date))
     assert this_week.transitions[-1] == next_week.transitions[0]
     assert this_week.transitions[-1].after.date == next_monday
+
+
+def test_transitions_only_gives_the_same_transitions_and_no_week_findings() -> None:
+    days = consecutive_days(
+        MONDAY, [Activity.LEGS, Activity.RUN, Activity.REST, Activity.PUSH, Activity.PULL]
+    )
+    whole = evaluate(days)
+    transitions_only = evaluate(days, week=False)
+    assert whole.week_findings and transitions_only.week_findings == ()
+    assert transitions_only.transitions == whole.transitions
