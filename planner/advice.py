@@ -16,7 +16,17 @@ from typing import Protocol
 from planner.plan import DatedDay, WeekPlan
 from planner.readiness import ReadinessGrid, readiness
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Day, Evaluation, Finding, KnowledgeBase, Transition, evaluate
+from rules import (
+    DEFAULT_GOAL,
+    Day,
+    Evaluation,
+    Finding,
+    Goal,
+    KnowledgeBase,
+    Reason,
+    Transition,
+    evaluate,
+)
 
 # Days of context on each side of a shown week: enough for the boundary transitions and for
 # patterns (e.g. the same muscles twice inside 48 h) that start in the neighbouring week.
@@ -34,9 +44,14 @@ class WeekSummary:
     rest_days: int
     sessions_per_group: tuple[tuple[str, int], ...]  # (group name, hard sessions), in order
     findings: tuple[Finding, ...]
+    goal: Goal = DEFAULT_GOAL
+    # What earns and costs the score the most points, largest first (Evaluation.reasons).
+    reasons: tuple[Reason, ...] = ()
 
 
-def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) -> WeekSummary:
+def summarize(
+    plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase, goal: Goal = DEFAULT_GOAL
+) -> WeekSummary:
     kinds = [kind for day in plan.days for kind in day.kinds]
     sessions = tuple(
         (
@@ -55,6 +70,8 @@ def summarize(plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase) 
         rest_days=sum(1 for day in plan.days if day.is_rest),
         sessions_per_group=sessions,
         findings=evaluation.week_findings,
+        goal=goal,
+        reasons=evaluation.reasons,
     )
 
 
@@ -99,17 +116,24 @@ class JudgedWeek:
 
 
 def judge(
-    plan: WeekPlan, before: DatedDays, after: DatedDays, knowledge: KnowledgeBase
+    plan: WeekPlan,
+    before: DatedDays,
+    after: DatedDays,
+    knowledge: KnowledgeBase,
+    goal: Goal = DEFAULT_GOAL,
 ) -> JudgedWeek:
-    """``plan`` judged with the given context days: findings for every transition touching
-    the week (both boundaries included), the score, the summary and readiness."""
+    """``plan`` judged for ``goal`` with the given context days: findings for every
+    transition touching the week (both boundaries included), the score and its reasons,
+    the summary and readiness."""
     dated = (*before, *plan.dated_days, *after)
     days = [Day(day, planned) for day, planned in dated]
-    evaluation = evaluate(days, focus=(plan.dates[0], plan.dates[-1]), knowledge=knowledge)
+    evaluation = evaluate(
+        days, focus=(plan.dates[0], plan.dates[-1]), knowledge=knowledge, goal=goal
+    )
     return JudgedWeek(
         plan,
         evaluation,
-        summarize(plan, evaluation, knowledge),
+        summarize(plan, evaluation, knowledge, goal),
         readiness((*before, *plan.dated_days), knowledge, plan.dates),
         tuple(before),
         tuple(after),
@@ -117,8 +141,13 @@ def judge(
 
 
 def judge_week(
-    days: PlannedDays, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
+    days: PlannedDays,
+    week: IsoWeek,
+    first: FirstWeekday,
+    knowledge: KnowledgeBase,
+    goal: Goal = DEFAULT_GOAL,
 ) -> JudgedWeek:
-    """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it."""
+    """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it
+    for ``goal``."""
     plan = days.load_plan(week, first)
-    return judge(plan, *context_around(days, plan), knowledge)
+    return judge(plan, *context_around(days, plan), knowledge, goal)

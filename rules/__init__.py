@@ -22,6 +22,7 @@ from rules.activities import (
 )
 from rules.engine import evaluate, score
 from rules.errors import DataFileError, RuleFileError
+from rules.goals import DEFAULT_GOAL, Goal
 from rules.knowledge import KnowledgeBase
 from rules.loader import (
     USER_RULES_FILENAME,
@@ -35,6 +36,7 @@ from rules.model import (
     Finding,
     Kind,
     MuscleGroup,
+    Reason,
     Source,
     Transition,
     consecutive_days,
@@ -42,6 +44,7 @@ from rules.model import (
 from rules.rule import Rule
 
 __all__ = [
+    "DEFAULT_GOAL",
     "DEFAULT_INTENSITY",
     "DEFAULT_RUN_TYPE",
     "LIFTS",
@@ -54,11 +57,13 @@ __all__ = [
     "DayError",
     "Evaluation",
     "Finding",
+    "Goal",
     "Intensity",
     "Kind",
     "KnowledgeBase",
     "MuscleGroup",
     "PlannedDay",
+    "Reason",
     "Rule",
     "RuleFileError",
     "RunType",

@@ -17,9 +17,10 @@ import datetime
 from collections.abc import Sequence
 
 from rules.activities import Activity
+from rules.goals import DEFAULT_GOAL, Goal
 from rules.knowledge import KnowledgeBase
 from rules.loader import default_knowledge
-from rules.model import Day, Evaluation, Finding, Kind, Transition
+from rules.model import Day, Evaluation, Finding, Kind, Reason, Transition, finding_order
 from rules.week_rules import WeekFacts
 
 PRIOR_WEIGHT = 5
@@ -50,6 +51,7 @@ def evaluate(
     focus: tuple[datetime.date, datetime.date] | None = None,
     knowledge: KnowledgeBase | None = None,
     week: bool = True,
+    goal: Goal = DEFAULT_GOAL,
 ) -> Evaluation:
     """Judge every transition between consecutive ``days`` and the focus period as a whole.
 
@@ -62,7 +64,8 @@ def evaluate(
     Without ``knowledge``, uses ``default_knowledge()``, which reads the shipped files on
     its first call only; evaluation itself never does I/O. ``week=False`` judges the
     transitions only: no week findings, and a score of the transitions' findings alone (for
-    a caller that prints transitions only, such as the calendar export).
+    a caller that prints transitions only, such as the calendar export). ``goal`` sets each
+    finding's weight (its rule's ``goal_weights``); a rule weighing 0 for it does not speak.
     """
     kb = knowledge if knowledge is not None else default_knowledge()
     ordinals = _check_consecutive(days)
@@ -95,11 +98,12 @@ def evaluate(
             ]
             if completed:
                 findings += tuple(completed)
+        findings = kb.for_goal(findings, goal)
         if after_in_focus:
             counted.extend(findings)
         transitions.append(Transition(days[index - 1], days[index], findings))
 
-    week_findings = _week_findings(kb, days, ordinals, low, high) if week else ()
+    week_findings = kb.for_goal(_week_findings(kb, days, ordinals, low, high), goal) if week else ()
     counted.extend(week_findings)
     favourable = sum(f.weight for f in counted if f.kind is Kind.PRO)
     unfavourable = sum(f.weight for f in counted if f.kind is Kind.CON)
@@ -107,7 +111,25 @@ def evaluate(
         transitions=tuple(transitions),
         week_findings=week_findings,
         score=score(favourable, unfavourable),
+        reasons=_reasons(counted, favourable, unfavourable),
     )
+
+
+def _reasons(counted: Sequence[Finding], favourable: int, unfavourable: int) -> tuple[Reason, ...]:
+    """Each counted pro and con with the points it moves the score by: the score as it is
+    minus the score without that one finding. Largest first, then in finding order."""
+    now = score(favourable, unfavourable)
+    reasons = []
+    for finding in counted:
+        if finding.kind is Kind.PRO:
+            points = now - score(favourable - finding.weight, unfavourable)
+        elif finding.kind is Kind.CON:
+            points = now - score(favourable, unfavourable - finding.weight)
+        else:
+            continue
+        reasons.append(Reason(finding, points))
+    reasons.sort(key=lambda reason: (-abs(reason.points), finding_order(reason.finding)))
+    return tuple(reasons)
 
 
 def _week_findings(

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
 from rules.activities import Activity
-from rules.model import Finding, MuscleGroup, Source, finding_order
+from rules.goals import Goal
+from rules.model import Finding, Kind, MuscleGroup, Source, finding_order
 from rules.pair_rules import PairRule
 from rules.pattern_rules import PatternRule
 from rules.rule import Rule, rule_order
@@ -55,6 +57,24 @@ class KnowledgeBase:
         every = [p.rule for p in pair_rules] + [p.rule for p in pattern_rules]
         self.rules: tuple[Rule, ...] = tuple(every + [w.rule for w in week_rules])
         self._by_id = {rule.id: rule for rule in self.rules}
+        self._for_goal: dict[tuple[tuple[Finding, ...], Goal], tuple[Finding, ...]] = {}
+
+    def for_goal(self, findings: tuple[Finding, ...], goal: Goal) -> tuple[Finding, ...]:
+        """``findings`` weighed for ``goal`` (their rules' ``goal_weights``), dropping the
+        pros and cons whose rule weighs 0 for it; remembered, as the same few tuples recur."""
+        key = (findings, goal)
+        known = self._for_goal.get(key)
+        if known is None:
+            kept = []
+            for finding in findings:
+                weight = self._by_id[finding.rule_id].weights[goal]
+                if finding.kind is not Kind.TIP and weight == 0:
+                    continue
+                kept.append(
+                    finding if weight == finding.weight else replace(finding, weight=weight)
+                )
+            known = self._for_goal[key] = tuple(kept)
+        return known
 
     @property
     def muscle_groups(self) -> tuple[MuscleGroup, ...]:

@@ -96,12 +96,24 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Where part of the score comes from: a pro or con that counted, and ``points``, how
+    far the score would move without it (positive: it earns them; negative: it costs them).
+    """
+
+    finding: Finding
+    points: int
+
+
+@dataclass(frozen=True)
 class Evaluation:
-    """Everything the panel shows for a period: its transitions, week findings and score."""
+    """Everything the panel shows for a period: its transitions, week findings, score, and
+    the reasons for the score (largest first)."""
 
     transitions: tuple[Transition, ...]
     week_findings: tuple[Finding, ...]
     score: int
+    reasons: tuple[Reason, ...] = ()
 
 
 def finding_order(finding: Finding) -> tuple[int, int, str]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
+from rules.goals import Goal
 from rules.model import KIND_ORDER, Finding, Kind, Source
 from rules.schema import Table
 
-COMMON_FIELDS = ("id", "type", "kind", "text", "detail", "source", "weight")
+COMMON_FIELDS = ("id", "type", "kind", "text", "detail", "source", "weight", "goal_weights")
 TEXT_MAX = 80
 WEIGHT_MAX = 10
 
@@ -27,6 +29,9 @@ class Rule:
     source: Source
     weight: int
     file: str
+    # The weight under each goal (``weight`` unless ``goal_weights`` says otherwise); 0 for
+    # a pro or con means the rule does not apply to that goal.
+    weights: Mapping[Goal, int]
 
     def finding(self, values: Mapping[str, str] | None = None) -> Finding:
         fill = values or {}
@@ -80,6 +85,17 @@ def parse_rule(
         table.fail("weight", f"must be 0 for a tip: tips do not move the score (got {weight})")
     if kind is not Kind.TIP and weight == 0:
         table.fail("weight", f"must be 1 to {WEIGHT_MAX} for a {kind}: 0 is for tips")
+    weights = dict.fromkeys(Goal, weight)
+    if table.has("goal_weights"):
+        if kind is Kind.TIP:
+            table.fail("goal_weights", "is for pros and cons: a tip weighs 0 for every goal")
+        per_goal = Table(
+            table.file, table.what, table.name, table.raw("goal_weights"), prefix="goal_weights."
+        )
+        per_goal.only(tuple(Goal))
+        for goal in Goal:
+            if per_goal.has(goal):
+                weights[goal] = per_goal.integer(goal, 0, WEIGHT_MAX)
     return Rule(
         id=rule_id,
         type=rule_type,
@@ -89,4 +105,5 @@ def parse_rule(
         source=sources[source_id],
         weight=weight,
         file=table.file,
+        weights=MappingProxyType(weights),
     )
