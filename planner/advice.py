@@ -28,9 +28,10 @@ from rules import (
     evaluate,
 )
 
-# Days of context on each side of a shown week: enough for the boundary transitions and for
-# patterns (e.g. the same muscles twice inside 48 h) that start in the neighbouring week.
-CONTEXT_DAYS = 2
+# Days of context on each side of a shown week: enough for the boundary transitions, for
+# patterns that start in the neighbouring week, and for the longest recovery time (72 h
+# after heavy work) reaching in from the week before.
+CONTEXT_DAYS = 3
 
 DatedDays = Sequence[DatedDay]
 
@@ -52,14 +53,14 @@ class WeekSummary:
 def summarize(
     plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase, goal: Goal = DEFAULT_GOAL
 ) -> WeekSummary:
-    kinds = [kind for day in plan.days for kind in day.kinds]
+    held = [session for day in plan.days for session in day.sessions]
     sessions = tuple(
         (
             group.name,
             sum(
                 1
-                for kind in kinds
-                if knowledge.loads(kind).get(group.id, 0.0) >= knowledge.hard_load
+                for session in held
+                if knowledge.loads(session).get(group.id, 0.0) >= knowledge.hard_load
             ),
         )
         for group in knowledge.muscle_groups

@@ -1,14 +1,16 @@
 """The pure engine: dated days in, findings and a score out. No I/O, no clock, no state.
 
-Score: every finding carries a weight (0..10). Over the focus period, P is the sum of the
-weights of pro findings and C that of con findings (tips weigh 0), counting the week
-findings and the findings of each transition whose ``after`` day is in focus (so each
+Score: every pro and con carries a weight for the goal (0..10; tips weigh 0). Over the focus
+period, P is the sum of the weights of the pros and C that of the cons counted: the week
+findings and the findings of each transition whose later day is in focus (so each
 transition counts towards exactly one week: the one it leads into). Then
 
-    score = round(100 * (P + 5) / (P + C + 10))
+    score = round(100 * P / (P + C + 4))
 
-The 5 points of neutral weight on each side keep a single finding from swinging the score
-to 0 or 100; with no findings at all (nothing planned) the score is 50, "no opinion".
+A week earns its score only from what it does well: with nothing earned it scores 0 (seven
+rest days), and cons pull it down from there in proportion. The 4 points of neutral weight
+keep a week with one pro and nothing against it from reading 100. With no findings at all
+(nothing planned yet) the score is 50, "no opinion".
 """
 
 from __future__ import annotations
@@ -16,22 +18,25 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from rules.activities import Activity
+from rules.activities import PlannedDay
 from rules.goals import DEFAULT_GOAL, Goal
-from rules.knowledge import KnowledgeBase
+from rules.knowledge import CACHE_LIMIT, KnowledgeBase
 from rules.loader import default_knowledge
-from rules.model import Day, Evaluation, Finding, Kind, Reason, Transition, finding_order
+from rules.model import Day, Evaluation, Finding, Kind, Transition, finding_order
+from rules.pair_rules import recovery_findings
 from rules.week_rules import WeekFacts
 
-PRIOR_WEIGHT = 5
+PRIOR_WEIGHT = 4
 NEUTRAL_SCORE = 50
 
 
 def score(favourable: int, unfavourable: int) -> int:
     """0..100 from the summed pro and con weights (see the module docstring)."""
-    total = favourable + unfavourable + 2 * PRIOR_WEIGHT
+    if favourable == 0 and unfavourable == 0:
+        return NEUTRAL_SCORE
+    total = favourable + unfavourable + PRIOR_WEIGHT
     # Integer arithmetic, rounding halves up: the same answer on every platform.
-    return (200 * (favourable + PRIOR_WEIGHT) + total) // (2 * total)
+    return (200 * favourable + total) // (2 * total)
 
 
 def _check_consecutive(days: Sequence[Day]) -> list[int]:
@@ -78,58 +83,78 @@ def evaluate(
         if low > high:
             raise ValueError(f"focus ends ({focus[1]}) before it starts ({focus[0]})")
 
-    plan = [day.activity for day in days]
-    pairs = kb.pair_findings
-    patterns = kb.pattern_rules
+    plan = [day.planned for day in days]
+    ids = [kb.day_id(day) for day in plan]
+    reach = kb.reach
     transitions: list[Transition] = []
     counted: list[Finding] = []
     for index in range(1, len(days)):
         after_in_focus = low <= ordinals[index] <= high
         if not after_in_focus and not low <= ordinals[index - 1] <= high:
             continue
-        before, after = plan[index - 1], plan[index]
-        findings: tuple[Finding, ...] = ()
-        if before is not None and after is not None:
-            findings = pairs[(before, after)]
-            completed = [
-                found
-                for pattern in patterns
-                if index >= pattern.span - 1 and (found := pattern.check(plan, index)) is not None
-            ]
-            if completed:
-                findings += tuple(completed)
-        findings = kb.for_goal(findings, goal)
-        if after_in_focus:
-            counted.extend(findings)
+        # What a transition says depends only on the days back to ``reach`` before it:
+        # worked out once per such window and goal.
+        key = (tuple(ids[max(0, index - reach) : index + 1]), goal)
+        findings = kb.transitions.get(key)
+        if findings is None:
+            findings = kb.remember(key, kb.settle(_transition_findings(kb, plan, index), goal))
         transitions.append(Transition(days[index - 1], days[index], findings))
 
-    week_findings = kb.for_goal(_week_findings(kb, days, ordinals, low, high), goal) if week else ()
+    week_findings: tuple[Finding, ...] = ()
+    if week:
+        week_findings = _week_findings(kb, days, ordinals, low, high, goal)
+        replaced = kb.overridden(week_findings)
+        if replaced:
+            week_findings = _without(week_findings, replaced)
+            transitions = [
+                Transition(t.before, t.after, _without(t.findings, replaced)) for t in transitions
+            ]
+    for transition in transitions:
+        if low <= transition.after.date.toordinal() <= high:
+            counted.extend(transition.findings)
     counted.extend(week_findings)
-    favourable = sum(f.weight for f in counted if f.kind is Kind.PRO)
-    unfavourable = sum(f.weight for f in counted if f.kind is Kind.CON)
+    favourable = unfavourable = 0
+    weighed = []
+    for finding in counted:
+        if finding.kind is Kind.PRO:
+            favourable += finding.weight
+        elif finding.kind is Kind.CON:
+            unfavourable += finding.weight
+        else:
+            continue
+        weighed.append(finding)
     return Evaluation(
         transitions=tuple(transitions),
         week_findings=week_findings,
         score=score(favourable, unfavourable),
-        reasons=_reasons(counted, favourable, unfavourable),
+        counted=tuple(weighed),
     )
 
 
-def _reasons(counted: Sequence[Finding], favourable: int, unfavourable: int) -> tuple[Reason, ...]:
-    """Each counted pro and con with the points it moves the score by: the score as it is
-    minus the score without that one finding. Largest first, then in finding order."""
-    now = score(favourable, unfavourable)
-    reasons = []
-    for finding in counted:
-        if finding.kind is Kind.PRO:
-            points = now - score(favourable - finding.weight, unfavourable)
-        elif finding.kind is Kind.CON:
-            points = now - score(favourable, unfavourable - finding.weight)
-        else:
-            continue
-        reasons.append(Reason(finding, points))
-    reasons.sort(key=lambda reason: (-abs(reason.points), finding_order(reason.finding)))
-    return tuple(reasons)
+def _without(findings: tuple[Finding, ...], replaced: frozenset[str]) -> tuple[Finding, ...]:
+    return tuple(finding for finding in findings if finding.rule_id not in replaced)
+
+
+def _transition_findings(
+    kb: KnowledgeBase, plan: Sequence[PlannedDay], index: int
+) -> tuple[Finding, ...]:
+    """Everything said about the day ``index`` and the day before it, before overrides:
+    its two sessions (same-day rules) and its muscles' recovery once the day is planned;
+    the pair and pattern rules once the day before is planned too."""
+    before, after = plan[index - 1], plan[index]
+    if not after.is_planned:
+        return ()
+    findings = kb.same_day_findings(after) + recovery_findings(
+        kb.recovery_rules, kb.recovery, plan, index
+    )
+    if before.is_planned:
+        findings += kb.pair_findings(before, after)
+        findings += tuple(
+            found
+            for pattern in kb.pattern_rules
+            if index >= pattern.span - 1 and (found := pattern.check(plan, index)) is not None
+        )
+    return findings
 
 
 def _week_findings(
@@ -138,18 +163,25 @@ def _week_findings(
     ordinals: Sequence[int],
     low: int,
     high: int,
+    goal: Goal,
 ) -> tuple[Finding, ...]:
-    """Week rules count days per activity: a day of two sessions counts for each kind."""
-    counts: dict[Activity, int] = {}
-    planned = 0
-    for day, ordinal in zip(days, ordinals, strict=True):
-        held = day.planned
-        if not held.is_planned or not low <= ordinal <= high:
-            continue
-        planned += 1
-        for activity in held.kinds or (Activity.REST,):
-            counts[activity] = counts.get(activity, 0) + 1
-    if not planned:
+    """Week rules count the focus days' sessions (a day of two counts each) and rest days;
+    they depend on nothing else, so each set of counts is judged once per goal."""
+    shown = [
+        day.planned
+        for day, ordinal in zip(days, ordinals, strict=True)
+        if day.planned.is_planned and low <= ordinal <= high
+    ]
+    if not shown:
         return ()
-    facts = WeekFacts(days=high - low + 1, planned=planned, counts=counts)
-    return tuple(found for rule in kb.week_rules if (found := rule.evaluate(facts)) is not None)
+    key = (tuple(sorted(kb.day_id(day) for day in shown)), high - low + 1, goal)
+    found = kb.weeks.get(key)
+    if found is None:
+        sessions = tuple(session for day in shown for session in day.sessions)
+        rests = sum(1 for day in shown if day.rest)
+        facts = WeekFacts(days=key[1], planned=len(shown), sessions=sessions, rests=rests)
+        judged = [f for rule in kb.week_rules if (f := rule.evaluate(facts, goal)) is not None]
+        if len(kb.weeks) >= CACHE_LIMIT:
+            kb.weeks.clear()
+        found = kb.weeks[key] = tuple(sorted(judged, key=finding_order))
+    return found

@@ -1,30 +1,30 @@
-"""The loaded knowledge base: vocabulary, sources and rules, with the pair findings for
-all 25 activity pairs worked out once so evaluation is mostly lookups."""
+"""The loaded knowledge base: vocabulary, sources and rules, with the findings of each
+(day before, day) pair worked out once, on first use, so evaluation is mostly lookups."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from rules.activities import Activity
+from rules.activities import Activity, PlannedDay, Session
 from rules.goals import Goal
 from rules.model import Finding, Kind, MuscleGroup, Source, finding_order
-from rules.pair_rules import PairRule
+from rules.pair_rules import PairRule, RecoveryRule, SameDayRule
 from rules.pattern_rules import PatternRule
+from rules.recovery import LOOK_BACK, RecoveryModel
 from rules.rule import Rule, rule_order
 from rules.vocabulary import Vocabulary
 from rules.week_rules import WeekRule
+
+CACHE_LIMIT = 100_000
 
 
 class KnowledgeBase:
     """Everything the engine knows. Build it with ``load_knowledge``; treat it as frozen.
 
-    For the readiness view: ``muscle_groups`` lists the groups in display order,
-    ``loads(activity)`` maps group id -> load (0..1, how hard a typical session works that
-    group; absent = 0), ``hard_load`` is the load from which a session counts as hard work
-    for a group, and ``recovery_hours`` (48) is how long a group needs after hard work.
+    ``recovery`` is the one recovery model (``rules.recovery``) the recovery rules and the
+    readiness strip share; ``muscle_groups`` lists the groups in display order.
     """
 
     def __init__(
@@ -32,49 +32,109 @@ class KnowledgeBase:
         vocabulary: Vocabulary,
         sources: Mapping[str, Source],
         pair_rules: tuple[PairRule, ...],
+        same_day_rules: tuple[SameDayRule, ...],
+        recovery_rules: tuple[RecoveryRule, ...],
         pattern_rules: tuple[PatternRule, ...],
         week_rules: tuple[WeekRule, ...],
         disabled: frozenset[str],
     ) -> None:
         self.vocabulary = vocabulary
+        self.recovery = RecoveryModel(vocabulary)
         self.sources: Mapping[str, Source] = MappingProxyType(dict(sources))
         self.disabled = disabled
         self.pair_rules = pair_rules
-        # Sorted once here, so the findings they produce come out in order for free.
+        self.same_day_rules = same_day_rules
+        # In file order: each strained group goes to the first recovery rule that claims it.
+        self.recovery_rules = recovery_rules
         self.pattern_rules = tuple(sorted(pattern_rules, key=lambda p: rule_order(p.rule)))
         self.week_rules = tuple(sorted(week_rules, key=lambda w: rule_order(w.rule)))
-        pairs: dict[tuple[Activity, Activity], tuple[Finding, ...]] = {}
-        for before, after in itertools.product(Activity, repeat=2):
-            found = []
-            for pair_rule in pair_rules:
-                values = pair_rule.values(before, after, vocabulary)
-                if values is not None:
-                    found.append(pair_rule.rule.finding(values))
-            pairs[(before, after)] = tuple(sorted(found, key=finding_order))
-        self.pair_findings: Mapping[tuple[Activity, Activity], tuple[Finding, ...]] = (
-            MappingProxyType(pairs)
-        )
-        every = [p.rule for p in pair_rules] + [p.rule for p in pattern_rules]
+        every = [p.rule for p in pair_rules] + [p.rule for p in same_day_rules]
+        every += [p.rule for p in recovery_rules] + [p.rule for p in pattern_rules]
         self.rules: tuple[Rule, ...] = tuple(every + [w.rule for w in week_rules])
         self._by_id = {rule.id: rule for rule in self.rules}
-        self._for_goal: dict[tuple[tuple[Finding, ...], Goal], tuple[Finding, ...]] = {}
+        self._pairs: dict[tuple[PlannedDay, PlannedDay], tuple[Finding, ...]] = {}
+        self._same_day: dict[PlannedDay, tuple[Finding, ...]] = {}
+        self._settled: dict[tuple[tuple[Finding, ...], Goal], tuple[Finding, ...]] = {}
+        # The engine's memory (rules.engine): each day value as a small number, each
+        # transition's findings by the window of days they depend on, each week's by its
+        # counts. Bounded: cleared when it grows past CACHE_LIMIT.
+        self._day_ids: dict[PlannedDay, int] = {}
+        self.transitions: dict[tuple[tuple[int, ...], Goal], tuple[Finding, ...]] = {}
+        self.weeks: dict[tuple[object, ...], tuple[Finding, ...]] = {}
+        # How many days before a transition its findings can look at: the recovery model's
+        # look-back, or the longest pattern (a streak also reads the day before it).
+        self.reach = max([LOOK_BACK, *(pattern.span for pattern in self.pattern_rules)])
 
-    def for_goal(self, findings: tuple[Finding, ...], goal: Goal) -> tuple[Finding, ...]:
-        """``findings`` weighed for ``goal`` (their rules' ``goal_weights``), dropping the
-        pros and cons whose rule weighs 0 for it; remembered, as the same few tuples recur."""
+    def day_id(self, day: PlannedDay) -> int:
+        found = self._day_ids.get(day)
+        if found is None:
+            found = self._day_ids[day] = len(self._day_ids)
+        return found
+
+    def remember(
+        self, key: tuple[tuple[int, ...], Goal], findings: tuple[Finding, ...]
+    ) -> tuple[Finding, ...]:
+        if len(self.transitions) >= CACHE_LIMIT:
+            self.transitions.clear()
+            self._settled.clear()
+        self.transitions[key] = findings
+        return findings
+
+    def pair_findings(self, before: PlannedDay, after: PlannedDay) -> tuple[Finding, ...]:
+        """The pair rules' findings on (day before, day); both planned."""
+        key = (before, after)
+        found = self._pairs.get(key)
+        if found is None:
+            found = tuple(
+                finding
+                for rule in self.pair_rules
+                if (finding := rule.finding(before, after, self.vocabulary)) is not None
+            )
+            self._pairs[key] = found
+        return found
+
+    def same_day_findings(self, day: PlannedDay) -> tuple[Finding, ...]:
+        found = self._same_day.get(day)
+        if found is None:
+            found = tuple(
+                finding
+                for rule in self.same_day_rules
+                if (finding := rule.finding(day, self.vocabulary)) is not None
+            )
+            self._same_day[day] = found
+        return found
+
+    def settle(self, findings: tuple[Finding, ...], goal: Goal) -> tuple[Finding, ...]:
+        """One transition's findings as shown and counted: without those another finding
+        there overrides, without a pro about a group a con there names (the con is the
+        one that holds: those muscles are not recovered), weighed for ``goal`` (dropping
+        pros and cons that weigh 0 for it), in ``finding_order``. Remembered: the same few
+        tuples recur."""
         key = (findings, goal)
-        known = self._for_goal.get(key)
+        known = self._settled.get(key)
         if known is None:
+            replaced = self.overridden(findings)
+            strained = {g for f in findings if f.kind is Kind.CON for g in f.groups}
             kept = []
             for finding in findings:
+                if finding.rule_id in replaced:
+                    continue
+                if finding.kind is Kind.PRO and strained.intersection(finding.groups):
+                    continue
                 weight = self._by_id[finding.rule_id].weights[goal]
                 if finding.kind is not Kind.TIP and weight == 0:
                     continue
                 kept.append(
                     finding if weight == finding.weight else replace(finding, weight=weight)
                 )
-            known = self._for_goal[key] = tuple(kept)
+            known = self._settled[key] = tuple(sorted(kept, key=finding_order))
         return known
+
+    def overridden(self, findings: tuple[Finding, ...]) -> frozenset[str]:
+        """The ids of the rules that ``findings`` override."""
+        return frozenset(
+            replaced for finding in findings for replaced in self._by_id[finding.rule_id].overrides
+        )
 
     @property
     def muscle_groups(self) -> tuple[MuscleGroup, ...]:
@@ -84,12 +144,8 @@ class KnowledgeBase:
     def hard_load(self) -> float:
         return self.vocabulary.hard_load
 
-    @property
-    def recovery_hours(self) -> int:
-        return self.vocabulary.recovery_hours
-
-    def loads(self, activity: Activity) -> Mapping[str, float]:
-        return self.vocabulary.profiles[activity].loads
+    def loads(self, session: Session) -> Mapping[str, float]:
+        return self.vocabulary.session(session).loads
 
     def activity_name(self, activity: Activity) -> str:
         return self.vocabulary.profiles[activity].name

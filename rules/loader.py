@@ -20,7 +20,14 @@ from typing import Any
 from rules.errors import RuleFileError
 from rules.knowledge import KnowledgeBase
 from rules.model import Source
-from rules.pair_rules import PAIR_TYPES, PairRule
+from rules.pair_rules import (
+    PAIR_TYPES,
+    RECOVERY_TYPES,
+    SAME_DAY_TYPES,
+    PairRule,
+    RecoveryRule,
+    SameDayRule,
+)
 from rules.pattern_rules import PATTERN_TYPES, PatternRule
 from rules.rule import COMMON_FIELDS, parse_rule
 from rules.schema import Table
@@ -36,7 +43,7 @@ USER_RULES_FILENAME = "rules.toml"
 # Far above any real rules file, and a bound: a huge file cannot fill the memory.
 USER_FILE_LIMIT = 64 * 2**20
 SOURCE_KINDS = ("article", "study", "guideline")
-RULE_TYPES = (*PAIR_TYPES, *PATTERN_TYPES, *WEEK_TYPES)
+RULE_TYPES = (*PAIR_TYPES, *SAME_DAY_TYPES, *RECOVERY_TYPES, *PATTERN_TYPES, *WEEK_TYPES)
 
 
 @dataclass
@@ -44,6 +51,8 @@ class _Collected:
     """Rules read so far, and the file each id came from (to report duplicates)."""
 
     pairs: list[PairRule] = field(default_factory=list)
+    same_days: list[SameDayRule] = field(default_factory=list)
+    recoveries: list[RecoveryRule] = field(default_factory=list)
     patterns: list[PatternRule] = field(default_factory=list)
     weeks: list[WeekRule] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)
@@ -106,6 +115,16 @@ def _parse_rules(
             table.only((*COMMON_FIELDS, *fields))
             rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
             into.pairs.append(build_pair(table, rule, vocab))
+        elif rule_type in SAME_DAY_TYPES:
+            fields, placeholders, build_same_day = SAME_DAY_TYPES[rule_type]
+            table.only((*COMMON_FIELDS, *fields))
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
+            into.same_days.append(build_same_day(table, rule, vocab))
+        elif rule_type in RECOVERY_TYPES:
+            fields, placeholders, build_recovery = RECOVERY_TYPES[rule_type]
+            table.only((*COMMON_FIELDS, *fields))
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
+            into.recoveries.append(build_recovery(table, rule, vocab))
         elif rule_type in PATTERN_TYPES:
             fields, placeholders, build_pattern = PATTERN_TYPES[rule_type]
             table.only((*COMMON_FIELDS, *fields))
@@ -184,14 +203,39 @@ def load_knowledge(extra_rules: Path | None = None) -> KnowledgeBase:
         _parse_rules(file, document.get("rules", []), sources, vocab, collected)
         disabled = _parse_disable(file, document.get("disable", []), collected.origin)
 
+    _check_overrides(collected)
+
     return KnowledgeBase(
         vocabulary=vocab,
         sources=sources,
         pair_rules=tuple(p for p in collected.pairs if p.rule.id not in disabled),
+        same_day_rules=tuple(p for p in collected.same_days if p.rule.id not in disabled),
+        recovery_rules=tuple(p for p in collected.recoveries if p.rule.id not in disabled),
         pattern_rules=tuple(p for p in collected.patterns if p.rule.id not in disabled),
         week_rules=tuple(w for w in collected.weeks if w.rule.id not in disabled),
         disabled=disabled,
     )
+
+
+def _check_overrides(collected: _Collected) -> None:
+    """Every id an ``overrides`` list names is a rule that exists."""
+    rules = [
+        *(p.rule for p in collected.pairs),
+        *(p.rule for p in collected.same_days),
+        *(p.rule for p in collected.recoveries),
+        *(p.rule for p in collected.patterns),
+        *(w.rule for w in collected.weeks),
+    ]
+    for rule in rules:
+        for replaced in rule.overrides:
+            if replaced not in collected.origin:
+                raise RuleFileError(
+                    rule.file,
+                    f"overrides {replaced!r}, which no rule file defines",
+                    what="rule",
+                    name=rule.id,
+                    field="overrides",
+                )
 
 
 @functools.cache

@@ -6,8 +6,9 @@ All frozen dataclasses, so an evaluation can be cached, compared and shared betw
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rules.activities import Activity, PlannedDay
@@ -80,14 +81,16 @@ class Finding:
     detail: str
     source: Source
     weight: int
+    # The muscle groups it speaks about (ids), if any: a recovery con names the groups
+    # worked again too soon, which the readiness strip flags on the same day.
+    groups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Transition:
     """Two consecutive days and what the rules say about going from one to the other.
 
-    Pair findings come first, then the findings of patterns this transition completes;
-    each group is sorted cons, pros, tips, then heavier weight first, then rule id.
+    Sorted cons, pros, tips, then heavier weight first, then rule id (``finding_order``).
     """
 
     before: Day
@@ -108,12 +111,31 @@ class Reason:
 @dataclass(frozen=True)
 class Evaluation:
     """Everything the panel shows for a period: its transitions, week findings, score, and
-    the reasons for the score (largest first)."""
+    the reasons for the score (largest first; worked out when first asked for)."""
 
     transitions: tuple[Transition, ...]
     week_findings: tuple[Finding, ...]
     score: int
-    reasons: tuple[Reason, ...] = ()
+    # The pros and cons the score counted, in the order found.
+    counted: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Each counted pro and con with the points it moves the score by: the score as it
+        is minus the score without that one finding. Largest first, then finding order."""
+        from rules.engine import score  # the formula's one home
+
+        favourable = sum(f.weight for f in self.counted if f.kind is Kind.PRO)
+        unfavourable = sum(f.weight for f in self.counted if f.kind is Kind.CON)
+        reasons = []
+        for finding in self.counted:
+            if finding.kind is Kind.PRO:
+                points = self.score - score(favourable - finding.weight, unfavourable)
+            else:
+                points = self.score - score(favourable, unfavourable - finding.weight)
+            reasons.append(Reason(finding, points))
+        reasons.sort(key=lambda reason: (-abs(reason.points), finding_order(reason.finding)))
+        return tuple(reasons)
 
 
 def finding_order(finding: Finding) -> tuple[int, int, str]:

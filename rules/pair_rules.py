@@ -1,58 +1,165 @@
-"""Rules about two consecutive days. They depend only on the two activities, so the
-knowledge base works them out for all 25 pairs once, at load time.
+"""Rules about one day and the day before it (the *transition* into a day).
 
-Types (``type = ...`` in a rule file):
+Types (``type = ...`` in a rule file); ``before``, ``after``, ``first`` and ``second`` are
+specs (``rules.specs``: ``legs``, ``legs:heavy``, ``run:tempo|intervals``, ``rest``,
+``*``):
 
-- ``pair``: fires when ``before`` and ``after`` match (an activity, a list, or "*").
-- ``load_overlap``: both days load one of ``groups`` at least ``threshold`` (default: the
-  vocabulary's ``hard_load``): the same muscles hard again about 24 h later.
-- ``load_shift``: the first day trains some groups hard, the second trains other groups
-  hard and none of the first day's: the tired muscles rest while fresh ones work.
+- ``pair``: fires when the day before matches ``before`` and the day matches ``after``.
+- ``load_shift``: the day before works some groups hard, the day works other groups hard
+  and none of the first day's: the tired muscles rest while fresh ones work. Optional
+  ``before``/``after`` narrow it; ``threshold`` and ``groups`` choose what counts.
+- ``load_overlap``: both days work one of ``groups`` at least ``threshold``.
+- ``same_day``: the day holds two sessions, the first matching ``first`` and the second
+  ``second`` (either way round with ``either_order = true``); ``together = true`` only when
+  they are back to back, ``false`` only when apart (6 h or more); left out, either.
+- ``recovery`` (cons only): the day works a group hard before it has recovered from earlier
+  hard work (``rules.recovery``: each session's loads and hours). Optional ``before`` (the
+  earlier session), ``after`` (the day's session) and ``groups`` narrow it. Recovery rules
+  share out the strained groups in file order: each strained group is reported once, by
+  the first recovery rule that matches it, so the last shipped one catches the rest.
 
-The load types accept ``before``/``after`` too, to narrow them. Placeholders: ``{before}``
-and ``{after}`` (the activities' nouns: "leg day", "a run") and, for the load types,
-``{groups}``/``{Groups}``.
+Placeholders: ``{before}`` and ``{after}`` (nouns of the matching sessions: "heavy legs",
+"intervals", "a rest day"; ``{Before}``/``{After}`` capitalised); for the load types and
+``recovery`` also ``{groups}`` and ``{Groups}``; for ``recovery`` ``{hours}`` (hours since
+the earlier session) and ``{needs}`` (hours it needs); for ``same_day`` ``{first}`` and
+``{second}``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from rules.activities import Activity
+from rules.activities import PlannedDay
+from rules.model import Finding
+from rules.recovery import RecoveryModel, Strain
 from rules.rule import Rule
 from rules.schema import Table
+from rules.specs import ANY, Spec
 from rules.vocabulary import Vocabulary
 
 Values = dict[str, str]
 
 
+def noun(day: PlannedDay, spec: Spec, vocab: Vocabulary) -> str:
+    """How a sentence names the part of ``day`` that ``spec`` matched."""
+    if day.rest:
+        return vocab.profiles[day.activity].noun if day.activity else ""
+    matched = spec.sessions(day) or day.sessions
+    return " and ".join(vocab.session(session).noun for session in matched)
+
+
+def nouns(before: str, after: str) -> Values:
+    return {
+        "before": before,
+        "after": after,
+        "Before": before[:1].upper() + before[1:],
+        "After": after[:1].upper() + after[1:],
+    }
+
+
+def groups_values(vocab: Vocabulary, groups: Sequence[str]) -> Values:
+    described = vocab.describe(tuple(groups))
+    return {"groups": described, "Groups": described[:1].upper() + described[1:]}
+
+
 @dataclass(frozen=True)
 class PairRule:
-    rule: Rule
-    before: frozenset[Activity]
-    after: frozenset[Activity]
-    fires: Callable[[Activity, Activity], Values | None]
+    """A rule judged on (day before, day): ``fires`` gives its placeholder values and the
+    groups it speaks about, or None."""
 
-    def values(self, before: Activity, after: Activity, vocab: Vocabulary) -> Values | None:
-        if before not in self.before or after not in self.after:
+    rule: Rule
+    before: Spec
+    after: Spec
+    fires: Callable[[PlannedDay, PlannedDay], tuple[Values, tuple[str, ...]] | None]
+
+    def finding(self, before: PlannedDay, after: PlannedDay, vocab: Vocabulary) -> Finding | None:
+        if not self.before.day(before) or not self.after.day(after):
             return None
         found = self.fires(before, after)
         if found is None:
             return None
-        names = {"before": vocab.profiles[before].noun, "after": vocab.profiles[after].noun}
-        return names | found
+        values, groups = found
+        names = nouns(noun(before, self.before, vocab), noun(after, self.after, vocab))
+        return self.rule.finding(names | values, groups=groups)
 
 
-def _groups_values(vocab: Vocabulary, groups: tuple[str, ...]) -> Values:
-    described = vocab.describe(groups)
-    return {"groups": described, "Groups": described[:1].upper() + described[1:]}
+@dataclass(frozen=True)
+class SameDayRule:
+    rule: Rule
+    first: Spec
+    second: Spec
+    either_order: bool
+    together: bool | None
+
+    def finding(self, day: PlannedDay, vocab: Vocabulary) -> Finding | None:
+        if len(day.sessions) != 2:
+            return None
+        if self.together is not None and day.together != self.together:
+            return None
+        one, two = day.sessions
+        as_written = self.first.session(one) and self.second.session(two)
+        swapped = self.either_order and self.first.session(two) and self.second.session(one)
+        if not (as_written or swapped):
+            return None
+        return self.rule.finding(
+            {"first": vocab.session(one).noun, "second": vocab.session(two).noun}
+        )
 
 
-def _filters(table: Table, *, required: bool) -> tuple[frozenset[Activity], frozenset[Activity]]:
-    every = frozenset(Activity)
-    before = table.activities("before") if required or table.has("before") else every
-    after = table.activities("after") if required or table.has("after") else every
+@dataclass(frozen=True)
+class RecoveryRule:
+    rule: Rule
+    before: Spec
+    after: Spec
+    groups: frozenset[str]
+    _made: dict[tuple[Strain, ...], Finding] = field(default_factory=dict, compare=False)
+
+    def claims(self, strain: Strain) -> bool:
+        return (
+            strain.group in self.groups
+            and self.before.session(strain.earlier)
+            and self.after.session(strain.session)
+        )
+
+    def finding(self, strains: tuple[Strain, ...], vocab: Vocabulary) -> Finding:
+        made = self._made.get(strains)
+        if made is None:
+            first = min(strains, key=lambda s: s.hours_since)
+            values = (
+                groups_values(vocab, [s.group for s in strains])
+                | nouns(vocab.session(first.earlier).noun, vocab.session(first.session).noun)
+                | {"hours": str(first.hours_since), "needs": str(max(s.needs for s in strains))}
+            )
+            made = self._made[strains] = self.rule.finding(
+                values, groups=tuple(s.group for s in strains)
+            )
+        return made
+
+
+def recovery_findings(
+    rules: Sequence[RecoveryRule],
+    model: RecoveryModel,
+    days: Sequence[PlannedDay | None],
+    index: int,
+) -> tuple[Finding, ...]:
+    """The recovery rules' findings on day ``index``: each strained group reported once, by
+    the first rule that claims it."""
+    left = list(model.strains(days, index))
+    found = []
+    for rule in rules:
+        if not left:
+            break
+        claimed = tuple(s for s in left if rule.claims(s))
+        if claimed:
+            found.append(rule.finding(claimed, model.vocabulary))
+            left = [s for s in left if s not in claimed]
+    return tuple(found)
+
+
+def _filters(table: Table, *, required: bool) -> tuple[Spec, Spec]:
+    before = table.spec("before") if required or table.has("before") else ANY
+    after = table.spec("after") if required or table.has("after") else ANY
     return before, after
 
 
@@ -63,19 +170,38 @@ def _load_params(table: Table, vocab: Vocabulary) -> tuple[float, tuple[str, ...
     return threshold, tuple(group for group in vocab.group_ids() if group in groups)
 
 
+def _day_groups(
+    vocab: Vocabulary, day: PlannedDay, threshold: float, among: tuple[str, ...]
+) -> tuple[str, ...]:
+    worked: set[str] = set()
+    for session in day.sessions:
+        worked.update(vocab.hard_groups(session, threshold, among))
+    return tuple(group for group in among if group in worked)
+
+
 def build_pair(table: Table, rule: Rule, vocab: Vocabulary) -> PairRule:
     before, after = _filters(table, required=True)
-    return PairRule(rule, before, after, lambda _before, _after: {})
+    groups = _about(table, vocab)
+    return PairRule(rule, before, after, lambda _before, _after: ({}, groups))
+
+
+def _about(table: Table, vocab: Vocabulary) -> tuple[str, ...]:
+    """A pair rule's ``groups``: the groups its advice is about (for the contradiction check
+    and the readiness strip); none if left out."""
+    if not table.has("groups"):
+        return ()
+    listed = table.names("groups", vocab.group_ids())
+    return tuple(group for group in vocab.group_ids() if group in listed)
 
 
 def build_load_overlap(table: Table, rule: Rule, vocab: Vocabulary) -> PairRule:
     before, after = _filters(table, required=False)
     threshold, groups = _load_params(table, vocab)
 
-    def fires(first: Activity, second: Activity) -> Values | None:
-        hard_first = vocab.hard_groups(first, threshold, groups)
-        shared = tuple(g for g in vocab.hard_groups(second, threshold, groups) if g in hard_first)
-        return _groups_values(vocab, shared) if shared else None
+    def fires(first: PlannedDay, second: PlannedDay) -> tuple[Values, tuple[str, ...]] | None:
+        hard_first = _day_groups(vocab, first, threshold, groups)
+        shared = tuple(g for g in _day_groups(vocab, second, threshold, groups) if g in hard_first)
+        return (groups_values(vocab, shared), shared) if shared else None
 
     return PairRule(rule, before, after, fires)
 
@@ -84,26 +210,58 @@ def build_load_shift(table: Table, rule: Rule, vocab: Vocabulary) -> PairRule:
     before, after = _filters(table, required=False)
     threshold, groups = _load_params(table, vocab)
 
-    def fires(first: Activity, second: Activity) -> Values | None:
-        resting = vocab.hard_groups(first, threshold, groups)
-        working = vocab.hard_groups(second, threshold, groups)
+    def fires(first: PlannedDay, second: PlannedDay) -> tuple[Values, tuple[str, ...]] | None:
+        resting = _day_groups(vocab, first, threshold, groups)
+        working = _day_groups(vocab, second, threshold, groups)
         if not resting or not working or set(resting) & set(working):
             return None
-        return _groups_values(vocab, resting)
+        return groups_values(vocab, resting), resting
 
     return PairRule(rule, before, after, fires)
 
 
+def build_same_day(table: Table, rule: Rule, vocab: Vocabulary) -> SameDayRule:
+    together = table.flag("together") if table.has("together") else None
+    either = table.flag("either_order") if table.has("either_order") else False
+    return SameDayRule(rule, table.spec("first"), table.spec("second"), either, together)
+
+
+def build_recovery(table: Table, rule: Rule, vocab: Vocabulary) -> RecoveryRule:
+    if rule.kind.value != "con":
+        table.fail("kind", "must be con: a recovery rule reports muscles worked too soon")
+    before, after = _filters(table, required=False)
+    listed = table.names("groups", vocab.group_ids()) if table.has("groups") else vocab.group_ids()
+    return RecoveryRule(rule, before, after, frozenset(listed))
+
+
 _FILTERS = frozenset({"before", "after"})
 _LOADS = _FILTERS | {"threshold", "groups"}
-_NAMES = frozenset({"before", "after"})
+_NAMES = frozenset({"before", "after", "Before", "After"})
 _GROUP_NAMES = _NAMES | {"groups", "Groups"}
 
 # type name -> (its own fields, its placeholders, builder)
 PAIR_TYPES: dict[
     str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], PairRule]]
 ] = {
-    "pair": (_FILTERS, _NAMES, build_pair),
+    "pair": (_FILTERS | {"groups"}, _NAMES, build_pair),
     "load_overlap": (_LOADS, _GROUP_NAMES, build_load_overlap),
     "load_shift": (_LOADS, _GROUP_NAMES, build_load_shift),
+}
+SAME_DAY_TYPES: dict[
+    str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], SameDayRule]]
+] = {
+    "same_day": (
+        frozenset({"first", "second", "either_order", "together"}),
+        frozenset({"first", "second"}),
+        build_same_day,
+    ),
+}
+RECOVERY_TYPES: dict[
+    str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], RecoveryRule]]
+] = {
+    "recovery": (
+        _FILTERS | {"groups"},
+        _GROUP_NAMES | {"hours", "needs"},
+        build_recovery,
+    ),
 }

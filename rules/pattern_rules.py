@@ -3,30 +3,30 @@ that completes it: the one whose ``after`` day is the pattern's last day.
 
 Types (``type = ...`` in a rule file):
 
-- ``sequence``: ``days`` lists what each day of the run must be (an activity, a list, or
-  "*" for any planned day), oldest first, 3 to 7 days.
+- ``sequence``: ``days`` lists what each day of the run must be (a spec of
+  ``rules.specs``: ``legs``, ``pull:light|moderate``, a list of them, or "*" for any
+  planned day), oldest first, 3 to 7 days.
 - ``load_gap``: one of ``groups`` is loaded at least ``threshold`` on a day and again
   ``gap_days`` (2 or 3) days later, but not on the days between: the second hard session
   comes about 48 h (or 72 h) after the first. Placeholders ``{groups}``/``{Groups}``.
-- ``streak``: ``min_days`` consecutive days each one of ``activities``; fires once, on the
-  day the streak reaches that length. Placeholder ``{days}``.
+- ``streak``: ``min_days`` consecutive days each matching ``activities`` (a spec); fires
+  once, on the day the streak reaches that length. Placeholder ``{days}``.
 
 Unplanned days match nothing, so a pattern never spans a gap in the plan.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rules.activities import Activity
+from rules.activities import PlannedDay
 from rules.model import Finding
 from rules.rule import Rule
 from rules.schema import Table
 from rules.vocabulary import Vocabulary
 
-Plan = Sequence[Activity | None]
+Plan = Sequence[PlannedDay | None]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def build_sequence(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
     if not isinstance(raw, list) or not 3 <= len(raw) <= 7:
         table.fail("days", f"must list 3 to 7 days (got {raw!r})")
     steps = tuple(
-        Table(table.file, table.what, table.name, {f"days[{n}]": spec}).activities(f"days[{n}]")
+        Table(table.file, table.what, table.name, {f"days[{n}]": spec}).spec(f"days[{n}]")
         for n, spec in enumerate(raw, start=1)
     )
     span = len(steps)
@@ -51,8 +51,8 @@ def build_sequence(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
 
     def check(plan: Plan, index: int) -> Finding | None:
         window = plan[index - span + 1 : index + 1]
-        for activity, allowed in zip(window, steps, strict=True):
-            if activity not in allowed:
+        for day, allowed in zip(window, steps, strict=True):
+            if not allowed.day(day):
                 return None
         return finding
 
@@ -64,36 +64,40 @@ def build_load_gap(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
     threshold = table.fraction("threshold") if table.has("threshold") else vocab.hard_load
     listed = table.names("groups", vocab.group_ids()) if table.has("groups") else None
     groups = tuple(g for g in vocab.group_ids() if g in (listed or vocab.muscle_ids()))
-    hard = {a: set(vocab.hard_groups(a, threshold, groups)) for a in Activity}
-    # At most 5**4 windows: work every answer out now so evaluation is one lookup.
-    table_of: dict[tuple[Activity | None, ...], Finding] = {}
-    for window in itertools.product(tuple(Activity), repeat=gap + 1):
-        repeated = hard[window[0]] & hard[window[-1]]
-        for between in window[1:-1]:
-            repeated -= hard[between]
-        if repeated:
-            described = vocab.describe(tuple(g for g in groups if g in repeated))
-            capital = described[:1].upper() + described[1:]
-            table_of[window] = rule.finding({"groups": described, "Groups": capital})
+
+    def worked(day: PlannedDay | None) -> set[str]:
+        if day is None:
+            return set()
+        return {g for s in day.sessions for g in vocab.hard_groups(s, threshold, groups)}
 
     def check(plan: Plan, index: int) -> Finding | None:
-        return table_of.get(tuple(plan[index - gap : index + 1]))
+        window = plan[index - gap : index + 1]
+        if any(day is None or not day.is_planned for day in window):
+            return None
+        repeated = worked(window[0]) & worked(window[-1])
+        for between in window[1:-1]:
+            repeated -= worked(between)
+        if not repeated:
+            return None
+        described = vocab.describe(tuple(g for g in groups if g in repeated))
+        capital = described[:1].upper() + described[1:]
+        return rule.finding({"groups": described, "Groups": capital})
 
     return PatternRule(rule, gap + 1, check)
 
 
 def build_streak(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
-    members = table.activities("activities")
+    members = table.spec("activities")
     length = table.integer("min_days", 2, 14)
     finding = rule.finding({"days": str(length)})
 
     def check(plan: Plan, index: int) -> Finding | None:
         start = index - length + 1
         for position in range(index, start - 1, -1):
-            if plan[position] not in members:
+            if not members.day(plan[position]):
                 return None
         # Fire only when the streak reaches the length, not on every day it goes on.
-        if start > 0 and plan[start - 1] in members:
+        if start > 0 and members.day(plan[start - 1]):
             return None
         return finding
 

@@ -11,7 +11,17 @@ from rules.goals import Goal
 from rules.model import KIND_ORDER, Finding, Kind, Source
 from rules.schema import Table
 
-COMMON_FIELDS = ("id", "type", "kind", "text", "detail", "source", "weight", "goal_weights")
+COMMON_FIELDS = (
+    "id",
+    "type",
+    "kind",
+    "text",
+    "detail",
+    "source",
+    "weight",
+    "goal_weights",
+    "overrides",
+)
 TEXT_MAX = 80
 WEIGHT_MAX = 10
 
@@ -32,8 +42,17 @@ class Rule:
     # The weight under each goal (``weight`` unless ``goal_weights`` says otherwise); 0 for
     # a pro or con means the rule does not apply to that goal.
     weights: Mapping[Goal, int]
+    # Rules whose findings this one's replaces where both fire: on the same transition, or
+    # anywhere in the period for a week rule. Each fact is counted once.
+    overrides: tuple[str, ...] = ()
 
-    def finding(self, values: Mapping[str, str] | None = None) -> Finding:
+    def finding(
+        self,
+        values: Mapping[str, str] | None = None,
+        *,
+        groups: tuple[str, ...] = (),
+        weight: int | None = None,
+    ) -> Finding:
         fill = values or {}
         return Finding(
             rule_id=self.id,
@@ -41,7 +60,8 @@ class Rule:
             text=self.text.format_map(fill),
             detail=self.detail.format_map(fill),
             source=self.source,
-            weight=self.weight,
+            weight=self.weight if weight is None else weight,
+            groups=groups,
         )
 
 
@@ -96,7 +116,16 @@ def parse_rule(
         for goal in Goal:
             if per_goal.has(goal):
                 weights[goal] = per_goal.integer(goal, 0, WEIGHT_MAX)
+    overrides: tuple[str, ...] = ()
+    if table.has("overrides"):
+        raw = table.raw("overrides")
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            table.fail("overrides", f"must be a list of rule ids (got {raw!r})")
+        if rule_id in raw:
+            table.fail("overrides", "names the rule itself")
+        overrides = tuple(raw)
     return Rule(
+        overrides=overrides,
         id=rule_id,
         type=rule_type,
         kind=kind,

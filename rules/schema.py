@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from rules.activities import Activity
 from rules.errors import DataFileError, RuleFileError
+from rules.specs import Attribute, Spec, parse_word
 
 WILDCARD = "*"
 _ACTIVITY_NAMES = frozenset(activity.value for activity in Activity)
@@ -129,6 +130,24 @@ class Table:
                 self.fail(field, f"names an unknown activity {_show(name)} (known: {known})")
             chosen.add(Activity(name))
         return frozenset(chosen)
+
+    def spec(self, field: str) -> Spec:
+        """Sessions as a rule names them (``rules.specs``): a word or a list of words."""
+        value = self.raw(field)
+        words = [value] if isinstance(value, str) else value
+        if not isinstance(words, list) or not words:
+            self.fail(field, f"must be a session word or a list of them (got {_show(value)})")
+        members: set[tuple[Activity, Attribute]] = set()
+        for word in words:
+            if not isinstance(word, str):
+                self.fail(
+                    field, f"must hold session words such as 'legs:heavy' (got {_show(word)})"
+                )
+            found = parse_word(word)
+            if isinstance(found, str):
+                self.fail(field, found)
+            members |= found
+        return Spec(frozenset(members))
 
     def names(self, field: str, known: Collection[str]) -> tuple[str, ...]:
         """A non-empty list of ids drawn from ``known`` (e.g. muscle groups)."""

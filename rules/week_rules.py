@@ -4,27 +4,43 @@ Types (``type = ...`` in a rule file); each also takes ``complete_week`` (defaul
 when true, the rule only speaks once every day of the period is planned, for advice about
 something missing ("no rest day") that would be premature while the week is being filled.
 
-- ``group_frequency``: counts, per muscle group in ``groups``, the days that load it at
-  least ``threshold``; ``when = "any_below"`` fires if any group has fewer than
-  ``min_sessions`` (``{groups}`` names them), ``when = "all_met"`` if none does.
+Counts are of sessions (a day of two sessions counts each) and of rest days, matched by
+specs (``rules.specs``: ``run:tempo|intervals``, ``rest``...).
+
+- ``group_frequency``: counts, per muscle group in ``groups``, the sessions matching
+  ``activities`` (default: any) that load it at least ``threshold``; ``when =
+  "any_below"`` fires if any group has fewer than ``min_sessions`` but at least
+  ``at_least`` (default 0) (``{groups}`` names them),
+  ``when = "some_met"`` if any group has ``min_sessions`` or more (names those), and
+  ``when = "all_met"`` if every group has. With ``scaled = true`` the weight is shared out
+  over the groups: the finding weighs its weight times the share of ``groups`` it names,
+  rounded up, so missing one group costs less than missing five.
 - ``count``: every entry of ``conditions`` holds: ``{activities = [...], min = n, max = m}``
-  (either bound may be left out) counts the days planned as one of those activities.
-- ``compare``: the days planned as one of ``first`` compared (``op``: >, >=, <, <=, ==)
-  with the days planned as one of ``second``; ``min_first`` (default 1) guards against
-  firing on a near-empty week.
+  (either bound may be left out) counts the sessions and rest days matching the spec.
+- ``compare``: the count matching ``first`` compared (``op``: >, >=, <, <=, ==) with the
+  count matching ``second``; ``min_first`` (default 1) guards against firing on a
+  near-empty week.
+
+Week rules weigh their findings for the goal themselves (``Rule.weights``): a rule weighing
+0 for the goal stays silent.
 """
 
 from __future__ import annotations
 
+import math
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from rules.activities import Activity
-from rules.model import Finding
+from rules.activities import Activity, Session
+from rules.goals import Goal
+from rules.model import Finding, Kind
 from rules.rule import Rule
 from rules.schema import Table
+from rules.specs import ANY, Spec
 from rules.vocabulary import Vocabulary
+
+EVERY_GROUP = "every major muscle group"
 
 _OPS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,
@@ -37,26 +53,35 @@ _OPS: dict[str, Callable[[int, int], bool]] = {
 
 @dataclass(frozen=True)
 class WeekFacts:
-    """What the week rules look at: how many days, how many planned, and as what."""
+    """What the week rules look at: how many days, how many planned, the sessions and the
+    rest days."""
 
     days: int
     planned: int
-    counts: Mapping[Activity, int]
+    sessions: tuple[Session, ...]
+    rests: int
 
-    def count(self, activities: frozenset[Activity]) -> int:
-        return sum(self.counts.get(activity, 0) for activity in activities)
+    def count(self, spec: Spec) -> int:
+        found = sum(1 for session in self.sessions if spec.session(session))
+        if (Activity.REST, None) in spec.members:
+            found += self.rests
+        return found
 
 
 @dataclass(frozen=True)
 class WeekRule:
     rule: Rule
     complete_week: bool
-    check: Callable[[WeekFacts], Finding | None]
+    # (facts, the weight for the goal) -> finding or None
+    check: Callable[[WeekFacts, int], Finding | None]
 
-    def evaluate(self, facts: WeekFacts) -> Finding | None:
+    def evaluate(self, facts: WeekFacts, goal: Goal) -> Finding | None:
         if self.complete_week and facts.planned < facts.days:
             return None
-        return self.check(facts)
+        weight = self.rule.weights[goal]
+        if weight == 0 and self.rule.kind is not Kind.TIP:
+            return None
+        return self.check(facts, weight)
 
 
 def _complete(table: Table) -> bool:
@@ -64,25 +89,44 @@ def _complete(table: Table) -> bool:
 
 
 def build_group_frequency(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
-    minimum = table.integer("min_sessions", 1, 7)
+    minimum = table.integer("min_sessions", 1, 14)
+    at_least = table.integer("at_least", 0, minimum - 1) if table.has("at_least") else 0
     threshold = table.fraction("threshold") if table.has("threshold") else vocab.hard_load
     listed = table.names("groups", vocab.group_ids()) if table.has("groups") else None
     groups = tuple(g for g in vocab.group_ids() if g in (listed or vocab.muscle_ids()))
-    when = table.choice("when", ("any_below", "all_met"))
-    loading = {
-        group: frozenset(
-            a for a in Activity if vocab.profiles[a].loads.get(group, 0.0) >= threshold
-        )
-        for group in groups
-    }
+    when = table.choice("when", ("any_below", "some_met", "all_met"))
+    scaled = table.flag("scaled") if table.has("scaled") else False
+    counted = table.spec("activities") if table.has("activities") else ANY
+    if at_least and when != "any_below":
+        table.fail("at_least", 'is for when = "any_below"')
 
-    def check(facts: WeekFacts) -> Finding | None:
-        below = tuple(group for group in groups if facts.count(loading[group]) < minimum)
-        if (when == "any_below") != bool(below):
+    def check(facts: WeekFacts, weight: int) -> Finding | None:
+        counts = {
+            group: sum(
+                1
+                for s in facts.sessions
+                if counted.session(s) and vocab.session(s).loads.get(group, 0.0) >= threshold
+            )
+            for group in groups
+        }
+        if when == "any_below":
+            named = tuple(g for g in groups if at_least <= counts[g] < minimum)
+        elif when == "some_met":
+            named = tuple(g for g in groups if counts[g] >= minimum)
+        else:
+            named = groups if all(counts[g] >= minimum for g in groups) else ()
+        if not named:
             return None
-        described = vocab.describe(below or groups)
+        # Every group of a long list is "every major muscle group", not eight names.
+        described = EVERY_GROUP if len(named) == len(groups) > 3 else vocab.describe(named)
         capital = described[:1].upper() + described[1:]
-        return rule.finding({"groups": described, "Groups": capital, "min": str(minimum)})
+        if scaled and weight:
+            weight = max(1, math.ceil(weight * len(named) / len(groups)))
+        return rule.finding(
+            {"groups": described, "Groups": capital, "min": str(minimum)},
+            groups=named,
+            weight=weight,
+        )
 
     return WeekRule(rule, _complete(table), check)
 
@@ -91,7 +135,7 @@ def build_count(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     raw = table.raw("conditions")
     if not isinstance(raw, list) or not raw:
         table.fail("conditions", "must be a non-empty list of tables")
-    conditions: list[tuple[frozenset[Activity], int, int]] = []
+    conditions: list[tuple[Spec, int, int]] = []
     for n, entry in enumerate(raw, start=1):
         condition = Table(table.file, table.what, table.name, entry, prefix=f"conditions[{n}].")
         condition.only(("activities", "min", "max"))
@@ -101,29 +145,28 @@ def build_count(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
         high = condition.integer("max", 0, 366) if condition.has("max") else 366
         if low > high:
             condition.fail("min", f"must not exceed max ({low} > {high})")
-        conditions.append((condition.activities("activities"), low, high))
+        conditions.append((condition.spec("activities"), low, high))
 
-    finding = rule.finding()
-
-    def check(facts: WeekFacts) -> Finding | None:
-        for activities, low, high in conditions:
-            if not low <= facts.count(activities) <= high:
+    def check(facts: WeekFacts, weight: int) -> Finding | None:
+        for spec, low, high in conditions:
+            if not low <= facts.count(spec) <= high:
                 return None
-        return finding
+        return rule.finding(weight=weight)
 
     return WeekRule(rule, _complete(table), check)
 
 
 def build_compare(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
-    first = table.activities("first")
-    second = table.activities("second")
+    first = table.spec("first")
+    second = table.spec("second")
     compare = _OPS[table.choice("op", tuple(_OPS))]
     min_first = table.integer("min_first", 0, 366) if table.has("min_first") else 1
-    finding = rule.finding()
 
-    def check(facts: WeekFacts) -> Finding | None:
+    def check(facts: WeekFacts, weight: int) -> Finding | None:
         count = facts.count(first)
-        return finding if count >= min_first and compare(count, facts.count(second)) else None
+        if count >= min_first and compare(count, facts.count(second)):
+            return rule.finding(weight=weight)
+        return None
 
     return WeekRule(rule, _complete(table), check)
 
@@ -134,7 +177,8 @@ WEEK_TYPES: dict[
     str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], WeekRule]]
 ] = {
     "group_frequency": (
-        _COMPLETE | {"min_sessions", "threshold", "groups", "when"},
+        _COMPLETE
+        | {"min_sessions", "at_least", "threshold", "groups", "when", "scaled", "activities"},
         frozenset({"groups", "Groups", "min"}),
         build_group_frequency,
     ),

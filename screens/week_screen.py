@@ -65,13 +65,14 @@ class WeekScreen(Screen[None]):
         self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
         self._advice = AdvicePanel(id="advice")
         self._readiness_of: JudgedWeek | None = None
+        self._readiness_legend = ReadinessLegend()
         with Horizontal(id="top-bar"):
             yield self._title
             yield self._save_state
         with Container(id="body"):
             with Vertical(id="plan-area"):
                 yield self._grid
-                yield ReadinessLegend()
+                yield self._readiness_legend
                 yield Static(LEGEND, id="legend")
             yield self._advice
         yield Static(
@@ -103,6 +104,7 @@ class WeekScreen(Screen[None]):
         if view is not self._readiness_of:  # a move of the selection leaves it as it is
             self._readiness_of = view
             self._grid.show_readiness(view.readiness, self.session.knowledge)
+        self._readiness_legend.show_day(view.readiness, self.selected, self.session.knowledge)
         self._advice.show(
             view.summary,
             view.evaluation.transitions,

@@ -1,6 +1,8 @@
 """Suggest: the best arrangements of the sessions a user wants, under the rules' score.
 
-The score is exactly the one the panel shows, ``judge(plan, before, after).evaluation.score``.
+The score is exactly the one the panel shows, ``judge(plan, before, after, knowledge,
+goal).evaluation.score``: every arrangement of the requested sessions (``arrangements``,
+in tie order) is judged, and the best kept.
 
 Tie order (``tie_key``), so the answer never depends on anything but the request and the
 context: among equal scores, first the week whose days' activities (a day's first session's
@@ -8,49 +10,14 @@ kind, or rest), read from the first shown day, come first in the order push, pul
 run, rest (``TIE_ORDER``); then, day by day, the first session's attribute (light,
 moderate, heavy; easy, long, tempo, intervals), one session before two, then the second
 session in the same orders.
-
-How it stays exact and fast: branch and bound over what the engine sees.
-
-- What the engine reads of a day: pair and pattern rules see one activity per day, the
-  first session's kind or rest (``Day.activity``); week rules count each session's kind
-  and the rest days. Attributes and second sessions change no finding today. So the score
-  of an arrangement is a function of its *seen week* (seven activities) alone, the number
-  of rest days included; the walk scores seen weeks, then fills each chosen one with the
-  requested sessions (``_fillings``) in tie order.
-- A depth-first walk over seen weeks, day by day in tie order, adds each transition's
-  weights once per prefix: ``knowledge.pair_findings[(before, after)]`` and each pattern
-  rule's ``check(days, index)`` on the whole prefix (context first), exactly as the engine
-  calls them, so a user's 7-day pattern is as exact as a shipped pair rule. Week findings
-  depend only on the rest count: asked of the engine once per possible count.
-- Bound: ``score = round(100*(P+5)/(P+C+10))`` grows with P and falls with C. For a prefix,
-  an upper bound on every completion's score takes the prefix's P and C, adds to P the
-  most pros the remaining transitions can carry (a backward pass over the days, pins
-  respected, counts relaxed: each pair's pros plus those of the pro patterns that can
-  complete on it, found once by probing each pattern's check, ``pattern_pros``) and the
-  largest week pros any reachable rest count gives, and adds to C the fewest cons the
-  remaining pairs can carry (pattern cons only add to C). A subtree whose bound is no
-  better than the third best week found so far is skipped: a later leaf of equal score
-  comes later in tie order, so it cannot enter.
-- A seen week is only walked into if the requested sessions can fill it: each kind has at
-  most as many first sessions as sessions, and a kind's sessions never share a day (Hall's
-  condition for this matching: every kind has at most as many sessions as session days,
-  and all sessions fit two a day).
-
-The returned suggestions are then evaluated with ``judge`` (their ``evaluation`` is what
-the panel will show); if a score ever disagreed with the walk's (the engine changed in a
-way this module does not mirror), the whole ranking is redone with ``judge`` on every
-arrangement: slower, still exact. Tests compare the result with brute force.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import overload
 
 from planner.advice import judge
 from planner.days import ACTIVITIES, DAYS_IN_WEEK, SESSIONS
@@ -64,16 +31,14 @@ from planner.suggest.request import (
 )
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
+    DEFAULT_GOAL,
     Activity,
-    Day,
     Evaluation,
     Finding,
-    Kind,
+    Goal,
     KnowledgeBase,
     PlannedDay,
     Session,
-    evaluate,
-    score,
 )
 
 TIE_ORDER: tuple[Activity, ...] = ACTIVITIES
@@ -265,248 +230,6 @@ def _check_context(dates: Sequence[date], before: ContextDays, after: ContextDay
             raise ValueError(f"context after the week must start on {dates[-1] + timedelta(1)}")
 
 
-def _weights(findings: Sequence[Finding]) -> tuple[int, int]:
-    """(P, C): summed weights of the pros and of the cons, as the engine counts them."""
-    pro = con = 0
-    for finding in findings:
-        if finding.kind is Kind.PRO:
-            pro += finding.weight
-        elif finding.kind is Kind.CON:
-            con += finding.weight
-    return pro, con
-
-
-def week_weights(
-    request: SuggestRequest, dates: Sequence[date], knowledge: KnowledgeBase
-) -> dict[int, tuple[int, int]]:
-    """(P, C) of the week findings for each possible number of rest days: week rules count
-    sessions per kind (fixed by the request) and rest days. Asked of the engine, on one
-    sample week per rest count."""
-    shape = _Shape.of(request)
-    sessions = sorted(Counter(request.counts).elements(), key=session_key)
-    found: dict[int, tuple[int, int]] = {}
-    for rests in shape.rest_counts():
-        training = DAYS_IN_WEEK - rests
-        held = [[session] for session in sessions[:training]]
-        for extra, session in enumerate(sessions[training:]):
-            held[extra].append(session)
-        sample = [PlannedDay(tuple(day)) for day in held] + [PlannedDay.REST] * rests
-        days = [Day(day, planned) for day, planned in zip(dates, sample, strict=True)]
-        found[rests] = _weights(evaluate(days, knowledge=knowledge).week_findings)
-    return found
-
-
-class _TooFar(LookupError):
-    """A pattern read a day before the window it was probed with."""
-
-
-class _Window(Sequence[Activity | None]):
-    """Days a pattern is probed with; reading before the first one raises _TooFar (a
-    plain list would wrap a negative index around)."""
-
-    def __init__(self, days: Sequence[Activity | None]) -> None:
-        self._days = days
-
-    def __len__(self) -> int:
-        return len(self._days)
-
-    @overload
-    def __getitem__(self, key: int) -> Activity | None: ...
-
-    @overload
-    def __getitem__(self, key: slice) -> Sequence[Activity | None]: ...
-
-    def __getitem__(self, key: int | slice) -> Activity | Sequence[Activity | None] | None:
-        if isinstance(key, slice):
-            if key.start is None or key.start < 0 or (key.stop is not None and key.stop < 0):
-                raise _TooFar
-            return self._days[key]
-        if key < 0:
-            raise _TooFar
-        return self._days[key]
-
-
-_DAY_VALUES: tuple[Activity | None, ...] = (None, *TIE_ORDER)
-_PROBE_LIMIT = 6**6  # windows probed per pattern at most; beyond, it may complete anywhere
-
-
-@functools.lru_cache(maxsize=8)
-def pattern_pros(knowledge: KnowledgeBase) -> dict[tuple[Activity, Activity], int]:
-    """For each (day before, day) pair: the summed weights of the pro patterns that can
-    complete on that transition, whatever came before. Found by probing each pattern's
-    own check with every window of its span (and, for a pattern that reads one day
-    further, of its span plus one), so the bound needs no knowledge of pattern types.
-    Admissible: a pattern that reads further still, or has too many windows to probe,
-    counts on every transition."""
-    pairs = [(before, after) for before in TIE_ORDER for after in TIE_ORDER]
-    found = dict.fromkeys(pairs, 0)
-    for pattern in knowledge.pattern_rules:
-        if pattern.rule.kind is not Kind.PRO or not pattern.rule.weight:
-            continue
-        ends: set[tuple[Activity, Activity]] | None = set()
-        for length in (pattern.span, pattern.span + 1):
-            if len(_DAY_VALUES) ** length > _PROBE_LIMIT:
-                ends = None
-                break
-            try:
-                ends = _ends_where(pattern.check, length)
-                break
-            except _TooFar:
-                ends = None
-        for pair in pairs if ends is None else ends:
-            found[pair] += pattern.rule.weight
-    return found
-
-
-def _ends_where(check: Check, length: int) -> set[tuple[Activity, Activity]]:
-    ends: set[tuple[Activity, Activity]] = set()
-    for head in itertools.product(_DAY_VALUES, repeat=length - 2):
-        for before in TIE_ORDER:
-            for after in TIE_ORDER:
-                window = _Window((*head, before, after))
-                if (before, after) not in ends and check(window, length - 1) is not None:
-                    ends.add((before, after))
-    return ends
-
-
-class _Walk:
-    """The branch-and-bound walk over seen weeks (see the module docstring)."""
-
-    def __init__(
-        self,
-        shape: _Shape,
-        context: Sequence[Activity | None],
-        knowledge: KnowledgeBase,
-        weeks: dict[int, tuple[int, int]],
-        top: int,
-    ) -> None:
-        self.shape = shape
-        self.top = top
-        self.weeks = weeks
-        self.pairs = {pair: _weights(found) for pair, found in knowledge.pair_findings.items()}
-        # (first index the engine checks the pattern at, its check); tips weigh nothing.
-        self.patterns: list[tuple[int, Check]] = [
-            (pattern.span - 1, pattern.check)
-            for pattern in knowledge.pattern_rules
-            if pattern.rule.weight
-        ]
-        self._bounds(shape, pattern_pros(knowledge))
-        self.week_pro = max(pro for pro, _ in weeks.values())
-        self.week_con = min(con for _, con in weeks.values())
-        self.offset = len(context)
-        self.days: list[Activity | None] = [*context, *([None] * DAYS_IN_WEEK)]
-        # The best seen weeks so far, best first, each with its first ``top`` fillings.
-        self.best: list[tuple[int, Seen, list[Week]]] = []
-
-    def threshold(self) -> int:
-        """The score a week must beat to enter: that of the top-th filling so far."""
-        held = 0
-        for value, _, fillings in self.best:
-            held += len(fillings)
-            if held >= self.top:
-                return value
-        return -1
-
-    def _bounds(self, shape: _Shape, pattern_pro: dict[tuple[Activity, Activity], int]) -> None:
-        """most_pro[p][a] / fewest_con[p][a]: the most pros and the fewest cons the
-        transitions after day p (holding a) can carry, pins respected, counts relaxed."""
-        allowed = [
-            (pin.activity,) if (pin := shape.pins.get(p)) is not None else TIE_ORDER
-            for p in range(DAYS_IN_WEEK)
-        ]
-        most = [dict.fromkeys(TIE_ORDER, 0) for _ in range(DAYS_IN_WEEK)]
-        fewest = [dict.fromkeys(TIE_ORDER, 0) for _ in range(DAYS_IN_WEEK)]
-        for p in range(DAYS_IN_WEEK - 2, -1, -1):
-            for a in TIE_ORDER:
-                most[p][a] = max(
-                    self.pairs[(a, b)][0] + pattern_pro[(a, b)] + most[p + 1][b]
-                    for b in allowed[p + 1]
-                    if b is not None
-                )
-                fewest[p][a] = min(
-                    self.pairs[(a, b)][1] + fewest[p + 1][b]
-                    for b in allowed[p + 1]
-                    if b is not None
-                )
-        self.most_pro, self.fewest_con = most, fewest
-
-    def bound(self, pro: int, con: int, position: int, activity: Activity) -> int:
-        """No completion of this prefix (day ``position`` holding ``activity``) scores more."""
-        return score(
-            pro + self.most_pro[position][activity] + self.week_pro,
-            con + self.fewest_con[position][activity] + self.week_con,
-        )
-
-    def leaf(self, value: int, rests: int) -> None:
-        seen = tuple(day for day in self.days[self.offset :] if day is not None)
-        fillings = list(itertools.islice(_fillings(self.shape, seen), self.top))
-        position = len(self.best)
-        while position and self.best[position - 1][0] < value:
-            position -= 1
-        self.best.insert(position, (value, seen, fillings))
-        held = 0
-        for cut, (_, _, kept) in enumerate(self.best):
-            held += len(kept)
-            if held >= self.top:
-                del self.best[cut + 1 :]
-                break
-
-    def run(self) -> list[tuple[int, Week]]:
-        budget = dict(self.shape.per_kind)
-        self._place(self.offset, 0, 0, 0, budget)
-        ranked = [(value, week) for value, _, fillings in self.best for week in fillings]
-        return ranked[: self.top]
-
-    def _place(
-        self, index: int, pro: int, con: int, rests: int, budget: dict[Activity, int]
-    ) -> None:
-        shape, days = self.shape, self.days
-        offset = self.offset
-        if index == offset + DAYS_IN_WEEK:
-            week_pro, week_con = self.weeks[shape.pinned_rest + rests]
-            value = score(pro + week_pro, con + week_con)
-            if value > self.threshold():
-                self.leaf(value, rests)
-            return
-        position = index - offset
-        free_left = sum(1 for j in range(position + 1, DAYS_IN_WEEK) if j not in shape.pins)
-        previous = days[index - 1] if index else None
-        pinned = shape.pins.get(position)
-        choices = (pinned.activity,) if pinned is not None else TIE_ORDER
-        for activity in choices:
-            assert activity is not None
-            added_rest = 0
-            if pinned is None:
-                if activity is REST:
-                    if rests >= shape.rest_high:
-                        continue
-                    added_rest = 1
-                elif not budget[activity] or rests + free_left < shape.rest_low:
-                    continue
-            days[index] = activity
-            more_pro, more_con = pro, con
-            # The engine finds nothing on a transition touching an unplanned day.
-            if previous is not None:
-                pair_pro, pair_con = self.pairs[(previous, activity)]
-                more_pro += pair_pro
-                more_con += pair_con
-                for reach, check in self.patterns:
-                    if index >= reach:
-                        found = check(days, index)
-                        if found is not None:
-                            found_pro, found_con = _weights((found,))
-                            more_pro += found_pro
-                            more_con += found_con
-            if self.bound(more_pro, more_con, position, activity) > self.threshold():
-                counted = pinned is None and activity is not REST
-                if counted:
-                    budget[activity] -= 1
-                self._place(index + 1, more_pro, more_con, rests + added_rest, budget)
-                if counted:
-                    budget[activity] += 1
-        days[index] = None
-
-
 def suggest(
     request: SuggestRequest,
     week: IsoWeek,
@@ -515,6 +238,7 @@ def suggest(
     after: ContextDays,
     knowledge: KnowledgeBase,
     top: int = 3,
+    goal: Goal = DEFAULT_GOAL,
 ) -> list[Suggestion]:
     """The ``top`` best fully planned weeks for ``request``, best first.
 
@@ -528,13 +252,9 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
-    context = [day.activity for _, day in before]
-    shape = _Shape.of(request)
-    best = _Walk(shape, context, knowledge, week_weights(request, dates, knowledge), top).run()
-    plans = [WeekPlan(week, first, days) for _, days in best]
-    evaluations = [judge(plan, before, after, knowledge).evaluation for plan in plans]
-    if any(e.score != s for e, (s, _) in zip(evaluations, best, strict=True)):
-        plans, evaluations = _rank_with_engine(request, week, first, before, after, knowledge, top)
+    plans, evaluations = _rank_with_engine(
+        request, week, first, before, after, knowledge, top, goal
+    )
     return _with_differences(plans, evaluations)
 
 
@@ -546,12 +266,13 @@ def _rank_with_engine(
     after: ContextDays,
     knowledge: KnowledgeBase,
     top: int,
+    goal: Goal,
 ) -> tuple[list[WeekPlan], list[Evaluation]]:
-    """The slow, obviously exact ranking: judge on every arrangement."""
+    """The obviously exact ranking: judge on every arrangement."""
     scored = []
     for days in arrangements(request, first):
         plan = WeekPlan(week, first, days)
-        scored.append((plan, judge(plan, before, after, knowledge).evaluation))
+        scored.append((plan, judge(plan, before, after, knowledge, goal).evaluation))
     scored.sort(key=lambda item: (-item[1].score, tie_key(item[0].days)))
     return [plan for plan, _ in scored[:top]], [e for _, e in scored[:top]]
 

@@ -1,6 +1,7 @@
 """Readiness under each day: per muscle family, how recovered it is at the start of that
-day (the 48 h guideline and the loads in rules/), so a dense stretch of the week stands out
-at a glance. Each day's column of the grid holds one :class:`DayReadiness` under its cell.
+day (the rules' one recovery model: each session's loads and recovery hours), so a dense
+stretch of the week stands out at a glance. Each day's column of the grid holds one
+:class:`DayReadiness` under its cell.
 
 Drawn with Textual's Line API (a few plain segments per line): an edit changes two or three
 days, and only their lines are drawn again.
@@ -16,20 +17,33 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from planner.readiness import FAMILIES, Readiness, ReadinessCell, ReadinessGrid, is_strained
+from planner.readiness import FAMILIES, Readiness, ReadinessCell, ReadinessGrid
 from rules import KnowledgeBase
+from screens.text import literal
 
 # Theme variable of each state's colour.
 STATE_COLOUR = {
     Readiness.READY: "success",
     Readiness.RECOVERING: "warning",
-    Readiness.FATIGUED: "error",
+    Readiness.STRAINED: "error",
 }
-LEGEND = (
-    "[b]Readiness[/b] at the start of each day:  [$success]. ready[/]  "
-    "[$warning]~ recovering[/]  [$error]! fatigued[/]  "
-    "[reverse]reversed[/]: worked again before it is ready"
+# Exactly the marks the strip draws: one symbol per state, in its colour.
+LEGEND = "[b]Readiness[/b] at the start of each day:  " + "  ".join(
+    f"[${STATE_COLOUR[state]}]{state.symbol} {state.label}[/]" for state in Readiness
 )
+
+
+def why_line(grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> str:
+    """Markup: for the selected day, why each family that is not ready is so."""
+    parts = []
+    for family, row in zip(grid.families, grid.cells, strict=True):
+        cell = row[index]
+        if cell.state is not Readiness.READY:
+            colour = STATE_COLOUR[cell.state]
+            parts.append(
+                f"[${colour}]{family.id} {cell.state.symbol}[/] {literal(cell.why(knowledge))}"
+            )
+    return "  ·  ".join(parts) or "[$text-muted]Every muscle family is ready on this day.[/]"
 
 
 def cell_text(family_id: str, cell: ReadinessCell, width: int) -> str:
@@ -75,16 +89,15 @@ class DayReadiness(Widget):
     def _render_lines(self, width: int) -> list[Strip]:
         if self._shown is None:
             return []
-        grid, index, knowledge = self._shown
+        grid, index, _ = self._shown
         variables = self.app.theme_variables
         base = self.rich_style
         lines = []
         for family, row in zip(grid.families, grid.cells, strict=True):
             cell = row[index]
-            # Reversed where a family is worked again before it is ready: the dense spots.
             style = base + Style(
                 color=Color.parse(variables[STATE_COLOUR[cell.state]]).rich_color,
-                reverse=is_strained(cell, knowledge),
+                bold=cell.state is Readiness.STRAINED,
             )
             text = cell_text(family.id, cell, width)
             lines.append(Strip([Segment(text, style)], len(text)).extend_cell_length(width, base))
@@ -106,3 +119,11 @@ class ReadinessLegend(Static):
 
     def __init__(self) -> None:
         super().__init__(LEGEND)
+        self._text = LEGEND
+
+    def show_day(self, grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> None:
+        """The legend, and why the selected day's families are not ready."""
+        text = f"{LEGEND}\n{why_line(grid, index, knowledge)}"
+        if text != self._text:
+            self._text = text
+            self.update(text)

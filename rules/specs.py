@@ -1,0 +1,84 @@
+"""Which sessions a rule speaks about: a *spec*, written in a rule file as a word or a list of
+words, each ``kind`` (any attribute), ``kind:attribute`` or ``kind:a|b`` (one of these
+attributes), ``rest``, or ``*`` (any planned day, rest included):
+
+    before = "legs:moderate|heavy"
+    after = ["push", "pull:light|moderate", "run:easy"]
+
+A day matches when it is a rest day and the spec holds ``rest``, or when any of its
+sessions matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rules.activities import Activity, Intensity, PlannedDay, RunType, Session
+
+Attribute = Intensity | RunType | None
+WILDCARD = "*"
+
+
+def attributes_of(kind: Activity) -> tuple[Attribute, ...]:
+    if kind is Activity.RUN:
+        return tuple(RunType)
+    if kind is Activity.REST:
+        return (None,)
+    return tuple(Intensity)
+
+
+EVERY: frozenset[tuple[Activity, Attribute]] = frozenset(
+    (kind, attribute) for kind in Activity for attribute in attributes_of(kind)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A set of (kind, attribute) a session or a rest day (``(rest, None)``) may be."""
+
+    members: frozenset[tuple[Activity, Attribute]]
+
+    def session(self, session: Session) -> bool:
+        return (session.kind, session.attribute) in self.members
+
+    def day(self, day: PlannedDay | None) -> bool:
+        if day is None or not day.is_planned:
+            return False
+        if day.rest:
+            return (Activity.REST, None) in self.members
+        return any((s.kind, s.attribute) in self.members for s in day.sessions)
+
+    def sessions(self, day: PlannedDay) -> tuple[Session, ...]:
+        """The day's sessions this spec matches, in order."""
+        return tuple(s for s in day.sessions if (s.kind, s.attribute) in self.members)
+
+    @property
+    def kinds(self) -> frozenset[Activity]:
+        return frozenset(kind for kind, _ in self.members)
+
+
+ANY = Spec(EVERY)
+
+
+def parse_word(word: str) -> frozenset[tuple[Activity, Attribute]] | str:
+    """The members one word names, or a one-line reason it names none."""
+    if word == WILDCARD:
+        return EVERY
+    kind_name, _, wanted = word.partition(":")
+    try:
+        kind = Activity(kind_name)
+    except ValueError:
+        return f"names an unknown activity {kind_name!r} (known: {', '.join(Activity)})"
+    allowed = attributes_of(kind)
+    if not wanted:
+        return frozenset((kind, attribute) for attribute in allowed)
+    if kind is Activity.REST:
+        return "gives rest an attribute; write plain 'rest'"
+    chosen = set()
+    for name in wanted.split("|"):
+        match = next((a for a in allowed if a is not None and a.value == name), None)
+        if match is None:
+            known = ", ".join(str(a) for a in allowed)
+            return f"gives {kind} an unknown attribute {name!r} (known: {known})"
+        chosen.add((kind, match))
+    return frozenset(chosen)
