@@ -200,7 +200,12 @@ def load_knowledge(extra_rules: Path | None = None) -> KnowledgeBase:
         file, document = _read_user_file(extra_rules)
         Table(file, "file", None, document).only(("sources", "rules", "disable"))
         _parse_sources(file, document.get("sources", {}), sources)
+        shipped_recoveries = len(collected.recoveries)
         _parse_rules(file, document.get("rules", []), sources, vocab, collected)
+        # The user's recovery rules claim strained groups before the shipped ones do.
+        collected.recoveries = (
+            collected.recoveries[shipped_recoveries:] + collected.recoveries[:shipped_recoveries]
+        )
         disabled = _parse_disable(file, document.get("disable", []), collected.origin)
 
     _check_overrides(collected)

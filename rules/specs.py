@@ -11,7 +11,7 @@ sessions matches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rules.activities import Activity, Intensity, PlannedDay, RunType, Session
 
@@ -37,20 +37,25 @@ class Spec:
     """A set of (kind, attribute) a session or a rest day (``(rest, None)``) may be."""
 
     members: frozenset[tuple[Activity, Attribute]]
+    # Answers already given: there are only a dozen sessions, asked about again and again.
+    _known: dict[Session, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def session(self, session: Session) -> bool:
-        return (session.kind, session.attribute) in self.members
+        known = self._known.get(session)
+        if known is None:
+            known = self._known[session] = (session.kind, session.attribute) in self.members
+        return known
 
     def day(self, day: PlannedDay | None) -> bool:
         if day is None or not day.is_planned:
             return False
         if day.rest:
             return (Activity.REST, None) in self.members
-        return any((s.kind, s.attribute) in self.members for s in day.sessions)
+        return any(self.session(s) for s in day.sessions)
 
     def sessions(self, day: PlannedDay) -> tuple[Session, ...]:
         """The day's sessions this spec matches, in order."""
-        return tuple(s for s in day.sessions if (s.kind, s.attribute) in self.members)
+        return tuple(s for s in day.sessions if self.session(s))
 
     @property
     def kinds(self) -> frozenset[Activity]:

@@ -27,8 +27,10 @@ Week rules weigh their findings for the goal themselves (``Rule.weights``): a ru
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,8 +63,13 @@ class WeekFacts:
     sessions: tuple[Session, ...]
     rests: int
 
+    @functools.cached_property
+    def tally(self) -> dict[Session, int]:
+        """How many of each session: rules look at each kind of session once."""
+        return dict(Counter(self.sessions))
+
     def count(self, spec: Spec) -> int:
-        found = sum(1 for session in self.sessions if spec.session(session))
+        found = sum(n for session, n in self.tally.items() if spec.session(session))
         if (Activity.REST, None) in spec.members:
             found += self.rests
         return found
@@ -100,15 +107,25 @@ def build_group_frequency(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRu
     if at_least and when != "any_below":
         table.fail("at_least", 'is for when = "any_below"')
 
-    def check(facts: WeekFacts, weight: int) -> Finding | None:
-        counts = {
-            group: sum(
-                1
-                for s in facts.sessions
-                if counted.session(s) and vocab.session(s).loads.get(group, 0.0) >= threshold
+    hits: dict[Session, tuple[str, ...]] = {}
+
+    def worked(session: Session) -> tuple[str, ...]:
+        """The groups of ``groups`` one such session counts for."""
+        found = hits.get(session)
+        if found is None:
+            loads = vocab.session(session).loads
+            found = hits[session] = (
+                tuple(g for g in groups if loads.get(g, 0.0) >= threshold)
+                if counted.session(session)
+                else ()
             )
-            for group in groups
-        }
+        return found
+
+    def check(facts: WeekFacts, weight: int) -> Finding | None:
+        counts = dict.fromkeys(groups, 0)
+        for session, times in facts.tally.items():
+            for group in worked(session):
+                counts[group] += times
         if when == "any_below":
             named = tuple(g for g in groups if at_least <= counts[g] < minimum)
         elif when == "some_met":

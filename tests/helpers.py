@@ -3,7 +3,9 @@ valid user rules file. Test modules import these, never each other."""
 
 from __future__ import annotations
 
+import datetime
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,15 @@ from planner.days import WEEKDAY_KEYS, parse_day
 from planner.plan import Settings, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import USER_RULES_FILENAME, PlannedDay
+from rules import (
+    USER_RULES_FILENAME,
+    Day,
+    Evaluation,
+    Goal,
+    PlannedDay,
+    default_knowledge,
+    evaluate,
+)
 from tests.conftest import TODAY
 
 
@@ -87,3 +97,18 @@ def write_rules(tmp_path: Path, text: str) -> Path:
     path = tmp_path / USER_RULES_FILENAME
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def judge_words(
+    words: Sequence[str], goal: Goal = Goal.GENERAL, before: Sequence[str] = ()
+) -> Evaluation:
+    """The engine's verdict on consecutive days given as day words ("-" unplanned), from
+    Monday 2026-11-23, ``before`` them as context; the days of ``words`` in focus."""
+    monday = datetime.date(2026, 11, 23)
+    start = monday - datetime.timedelta(days=len(before))
+    days = [
+        Day(start + datetime.timedelta(days=n), parse_day(w, clear=True))
+        for n, w in enumerate([*before, *words])
+    ]
+    focus = (monday, monday + datetime.timedelta(days=len(words) - 1))
+    return evaluate(days, focus=focus, knowledge=default_knowledge(), goal=goal)

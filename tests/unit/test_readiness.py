@@ -23,6 +23,10 @@ MONDAY = date(2026, 11, 23)
 ROWS = ("chest", "back", "legs", "heart")
 
 
+def word_day(word: str) -> PlannedDay:
+    return parse_day(word, clear=True)
+
+
 def strip(words: list[str], shown_from: int = 0) -> dict[str, str]:
     """Consecutive days from MONDAY, one day-word each ("-" unplanned); shows those from
     ``shown_from`` on; one string per family, one symbol per shown day."""
@@ -78,7 +82,7 @@ Heart/lungs             . . . . . . ."""
 
 def test_the_articles_week_is_never_strained() -> None:
     words = ["push", "rest", "legs", "pull", "rest", "push", "rest"]
-    plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, tuple(parse_day(w, clear=True) for w in words))
+    plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, tuple(word_day(w) for w in words))
     grid = readiness(plan.dated_days, default_knowledge(), plan.dates)
     assert grid.as_text() == ARTICLE_WEEK
     assert STRAINED not in grid.drawn()
@@ -87,8 +91,7 @@ def test_the_articles_week_is_never_strained() -> None:
 def test_cells_say_why() -> None:
     knowledge = default_knowledge()
     days = [
-        (MONDAY + timedelta(days=i), parse_day(w, clear=True))
-        for i, w in enumerate(["legs:heavy", "run:tempo"])
+        (MONDAY + timedelta(days=i), word_day(w)) for i, w in enumerate(["legs:heavy", "run:tempo"])
     ]
     grid = readiness(days, knowledge, [day for day, _ in days])
     cell = grid.cell("legs", days[1][0])
@@ -98,7 +101,7 @@ def test_cells_say_why() -> None:
 
 
 def test_sunday_first_week_uses_the_shown_dates() -> None:
-    days = tuple(parse_day(w, clear=True) for w in ["legs", "run:long", *["rest"] * 5])
+    days = tuple(word_day(w) for w in ["legs", "run:long", *["rest"] * 5])
     plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.SUNDAY, days)
     grid = readiness(plan.dated_days, default_knowledge(), plan.dates)
     assert grid.dates == plan.dates
@@ -142,8 +145,8 @@ def test_the_strip_flags_a_family_exactly_where_the_panel_has_a_con_about_it(
     before: list[str], week: list[str], goal: Goal
 ) -> None:
     knowledge = default_knowledge()
-    plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, tuple(parse_day(w, clear=True) for w in week))
-    context = [(MONDAY - timedelta(days=3 - i), parse_day(w, clear=True)) for i, w in enumerate(before)]
+    plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, tuple(word_day(w) for w in week))
+    context = [(MONDAY - timedelta(days=3 - i), word_day(w)) for i, w in enumerate(before)]
     judged = judge(plan, context, [], knowledge, goal)
     for index, day in enumerate(plan.dates):
         transition = judged.transition_into(day)

@@ -9,7 +9,7 @@ import pytest
 
 from planner.advice import judge
 from planner.days import parse_day
-from planner.plan import WeekPlan
+from planner.plan import DatedDay, WeekPlan
 from planner.resources import CHECKOUT_DATA, data_file
 from planner.templates import (
     Template,
@@ -19,12 +19,14 @@ from planner.templates import (
     template_by_id,
 )
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, PlannedDay, default_knowledge
+from rules import Activity, Goal, PlannedDay, default_knowledge
 
 PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
 W48 = IsoWeek(2026, 48)
 ROOT = Path(__file__).resolve().parents[2]
-MIN_SCORE = 70
+# For general fitness, and for the goal the template suits best.
+MIN_SCORE = 55
+MIN_BEST = 65
 SHIPPED = load_templates()
 
 
@@ -57,16 +59,25 @@ def test_shipped_templates() -> None:
 @pytest.mark.parametrize("template", SHIPPED, ids=lambda t: t.id)
 @pytest.mark.parametrize("first", list(FirstWeekday))
 def test_every_template_scores_well(template: Template, first: FirstWeekday) -> None:
+    """Well for general fitness, and better still for the goal it suits best."""
     knowledge = default_knowledge()
     plan = template.plan_for(W48, first)
-    assert judge(plan, [], [], knowledge).evaluation.score >= MIN_SCORE
+
+    def scores(before: list[DatedDay], after: list[DatedDay]) -> tuple[int, int]:
+        found = [judge(plan, before, after, knowledge, goal).evaluation.score for goal in Goal]
+        return found[0], max(found)
+
+    assert next(iter(Goal)) is Goal.GENERAL
+    general, best = scores([], [])
+    assert general >= MIN_SCORE and best >= MIN_BEST
     if None not in template.days:
-        # Used week after week: the week before and after are the same template.
+        # Used week after week: the days before and after are the same template's.
         dates = plan.dates
-        before = [(d - timedelta(days=7), a) for d, a in plan.dated_days[-2:]]
-        after = [(d + timedelta(days=7), a) for d, a in plan.dated_days[:2]]
+        before = [(d - timedelta(days=7), a) for d, a in plan.dated_days[-3:]]
+        after = [(d + timedelta(days=7), a) for d, a in plan.dated_days[:3]]
         assert before[-1][0] == dates[0] - timedelta(days=1)
-        assert judge(plan, before, after, knowledge).evaluation.score >= MIN_SCORE
+        general, best = scores(before, after)
+        assert general >= MIN_SCORE and best >= MIN_BEST
 
 
 @pytest.mark.parametrize("template", SHIPPED, ids=lambda t: t.id)

@@ -56,13 +56,15 @@ def test_json_has_exactly_the_documented_shape(
     legs_to_run = shown["transitions"][4]
     assert legs_to_run["activities"] == ["legs", "run"]
     first = legs_to_run["findings"][0]
+    # An easy run the day after legs: no con, the study's pro, the article's tips.
     assert first == {
-        "rule": "legs-then-run-same-muscles",
-        "kind": "con",
+        "rule": "legs-then-run-24h-apart",
+        "kind": "pro",
         "text": first["text"],
-        "source": "Can You Run After Leg Day?",
+        "source": "Robineau et al. 2016, J Strength Cond Res",
     }
-    assert {"pro", "con", "tip"} <= {f["kind"] for f in legs_to_run["findings"]}
+    assert {f["kind"] for f in legs_to_run["findings"]} == {"pro", "tip"}
+    assert "Can You Run After Leg Day?" in {f["source"] for f in legs_to_run["findings"]}
     assert "Robineau et al. 2016, J Strength Cond Res" in {
         f["source"] for f in legs_to_run["findings"]
     }
@@ -150,10 +152,11 @@ def test_text_is_a_table_then_summary_then_transitions(
     assert "  Fri 27 Nov → Sat 28 Nov  run → unplanned" in lines
     assert "    Plan both days to see advice." in lines
     legs_run = lines.index("  Thu 26 Nov → Fri 27 Nov  legs → run")
-    assert lines[legs_run + 1].startswith("    - con  ")
-    assert lines[legs_run + 1].endswith("  [Can You Run After Leg Day?]")
+    assert lines[legs_run + 1].startswith("    + pro  ")
+    assert lines[legs_run + 1].endswith("  [Robineau et al. 2016, J Strength Cond Res]")
+    assert lines[legs_run + 2].endswith("  [Can You Run After Leg Day?]")
     marks = {line.strip()[:5] for line in lines if line.startswith("    ")}
-    assert {"+ pro", "- con", "i tip"} <= marks
+    assert {"+ pro", "i tip"} <= marks
     assert "\x1b" not in text  # plain text: no colour codes in a pipe
 
 

@@ -10,8 +10,9 @@ import pendulum
 import pytest
 from icalendar import Calendar, Event
 
+from planner.days import parse_day
 from planner.export.text import NO_ADVICE, finding_line, transition_heading
-from rules import Activity, default_knowledge
+from rules import Activity, Day, default_knowledge, evaluate
 from tests.helpers import run_cli, seed
 
 WEEKS = {
@@ -75,11 +76,21 @@ def test_the_description_is_the_advice_on_arriving_at_that_day(
     legs_to_run = str(found["2026-11-24@planner"]["DESCRIPTION"]).split("\n")
     assert legs_to_run[0] == "Mon 23 Nov → Tue 24 Nov  legs → run"
     marks = {"pro": "+ pro", "con": "- con", "tip": "i tip"}
-    pair = default_knowledge().pair_findings[(Activity.LEGS, Activity.RUN)]
+    monday = datetime.date(2026, 11, 23)
+    pair = (
+        evaluate(
+            [
+                Day(monday, parse_day("legs")),
+                Day(monday + datetime.timedelta(days=1), parse_day("run")),
+            ]
+        )
+        .transitions[0]
+        .findings
+    )
     assert legs_to_run[1 : 1 + len(pair)] == [
         f"{marks[f.kind.value]}  {f.text}  [{f.source.citation}]" for f in pair
     ]
-    assert legs_to_run[1].startswith("- con  ")
+    assert legs_to_run[1].startswith("+ pro  ")
     assert any(line.endswith("[Robineau et al. 2016, J Strength Cond Res]") for line in legs_to_run)
     assert any(line.startswith("i tip  ") for line in legs_to_run)
     # Across the week boundary: Sunday's rest leads into Monday's legs.

@@ -10,30 +10,16 @@ from collections.abc import Sequence
 
 import pytest
 
-from planner.days import parse_day
-from rules import Day, Evaluation, Finding, Goal, Kind, default_knowledge, evaluate
+from rules import Finding, Goal, Kind
 from rules.specs import EVERY
+from tests.helpers import judge_words
 
 MONDAY = datetime.date(2026, 11, 23)
 ARTICLE_WEEK = ("push", "rest", "legs", "pull", "rest", "push", "rest")
 REST_WEEK = ("rest",) * 7
 
 
-def judge(
-    words: Sequence[str], goal: Goal = Goal.GENERAL, before: Sequence[str] = ()
-) -> Evaluation:
-    start = MONDAY - datetime.timedelta(days=len(before))
-    all_words = [*before, *words]
-    days = [
-        Day(start + datetime.timedelta(days=n), parse_day(w, clear=True))
-        for n, w in enumerate(all_words)
-    ]
-    return evaluate(
-        days,
-        focus=(MONDAY, MONDAY + datetime.timedelta(days=len(words) - 1)),
-        knowledge=default_knowledge(),
-        goal=goal,
-    )
+judge = judge_words
 
 
 def ids(findings: Sequence[Finding]) -> set[str]:
@@ -267,8 +253,9 @@ def test_a_runners_week_outscores_a_lifters_week_for_endurance_and_the_reverse()
 
 def test_the_score_explains_itself() -> None:
     evaluation = judge(["legs:heavy", "run:intervals", "rest", "push", "rest", "pull", "rest"])
-    worst = evaluation.reasons[0]
-    assert worst.points < 0 and worst.finding.rule_id == "hard-run-on-lifted-legs"
+    costs = [r for r in evaluation.reasons if r.points < 0]
+    assert costs[0].finding.rule_id == "hard-run-on-lifted-legs"
+    assert all(r.finding.kind is Kind.CON for r in costs)
     assert all(r.finding.kind is not Kind.TIP for r in evaluation.reasons)
     magnitudes = [abs(r.points) for r in evaluation.reasons]
     assert magnitudes == sorted(magnitudes, reverse=True)

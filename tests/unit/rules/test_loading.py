@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from planner.days import parse_session
 from rules import (
     Activity,
     Day,
@@ -42,32 +43,33 @@ def test_muscle_groups_and_loads_are_data_for_the_readiness_view() -> None:
     groups = {group.id: group for group in knowledge.muscle_groups}
     assert list(groups)[:5] == ["chest", "shoulders", "triceps", "back", "biceps"]
     assert groups["cardio"].name == "Heart and lungs" and not groups["cardio"].is_muscle
-    assert knowledge.recovery_hours == 48
     assert 0 < knowledge.hard_load <= 1
-    hard = {
-        activity: {
-            g for g, load in knowledge.loads(activity).items() if load >= knowledge.hard_load
-        }
-        for activity in Activity
-    }
-    assert hard[Activity.PUSH] == {"chest", "shoulders", "triceps"}
-    assert hard[Activity.PULL] == {"back", "biceps"}
-    assert hard[Activity.LEGS] == {"quads", "hamstrings", "glutes"}
-    assert hard[Activity.RUN] == {"cardio"}
-    assert hard[Activity.REST] == set()
+
+    def hard(word: str) -> tuple[set[str], int]:
+        found, hours = knowledge.recovery.hard(parse_session(word))
+        return set(found), hours
+
+    assert hard("push") == ({"chest", "shoulders", "triceps"}, 48)
+    assert hard("push:heavy") == ({"chest", "shoulders", "triceps"}, 72)
+    assert hard("push:light") == (set(), 24)
+    assert hard("pull") == ({"back", "biceps"}, 48)
+    assert hard("pull:heavy") == ({"back", "biceps", "hamstrings", "glutes"}, 72)
+    assert hard("legs") == ({"quads", "hamstrings", "glutes"}, 48)
+    assert hard("run:easy") == (set(), 24)
+    assert hard("run:intervals")[0] == {"quads", "hamstrings", "glutes", "cardio"}
+    assert hard("run:tempo")[0] == {"quads", "hamstrings", "cardio"}
     # Deadlifts and rows load the legs somewhat; leg day works the trunk; runs load the legs.
-    assert 0 < knowledge.loads(Activity.PULL)["hamstrings"] < knowledge.hard_load
-    assert knowledge.loads(Activity.LEGS)["core"] > 0
-    assert knowledge.loads(Activity.RUN)["quads"] > 0
+    assert 0 < knowledge.loads(parse_session("pull"))["hamstrings"] < knowledge.hard_load
+    assert knowledge.loads(parse_session("legs"))["core"] > 0
+    assert knowledge.loads(parse_session("run"))["quads"] > 0
     for activity in Activity:
-        assert set(knowledge.loads(activity)) <= set(groups)
         assert knowledge.activity_name(activity) == activity.value.capitalize()
         assert knowledge.is_training(activity) == (activity is not Activity.REST)
 
 
 def test_loads_cannot_be_changed_by_callers() -> None:
     with pytest.raises(TypeError):
-        default_knowledge().loads(Activity.PUSH)["chest"] = 0.0  # type: ignore[index]
+        default_knowledge().loads(parse_session("push"))["chest"] = 0.0  # type: ignore[index]
 
 
 def test_every_rule_cites_a_known_source_and_ids_are_unique() -> None:
@@ -99,7 +101,7 @@ def test_user_file_adds_rules_and_sources_and_disables_rules(tmp_path: Path) -> 
     path = write_rules(
         tmp_path,
         """
-        disable = ["legs-then-run-same-muscles", "legs-then-run-compression"]
+        disable = ["legs-then-run-24h-apart", "legs-then-run-compression"]
 
         [sources.my-coach]
         kind = "guideline"
@@ -121,13 +123,13 @@ def test_user_file_adds_rules_and_sources_and_disables_rules(tmp_path: Path) -> 
     knowledge = load_knowledge(path)
     fired = legs_then_run(knowledge)
     assert fired[0] == "coach-no-long-run-after-legs"
-    assert "legs-then-run-same-muscles" not in fired
+    assert "legs-then-run-24h-apart" not in fired
     assert "legs-then-run-compression" not in fired
-    assert "legs-then-run-same-muscles" not in knowledge
-    assert knowledge.disabled == {"legs-then-run-same-muscles", "legs-then-run-compression"}
+    assert "legs-then-run-24h-apart" not in knowledge
+    assert knowledge.disabled == {"legs-then-run-24h-apart", "legs-then-run-compression"}
     assert knowledge.rule("coach-no-long-run-after-legs").source.citation == "my coach"
     # The shipped knowledge is untouched.
-    assert "legs-then-run-same-muscles" in legs_then_run(default_knowledge())
+    assert "legs-then-run-24h-apart" in legs_then_run(default_knowledge())
     assert "coach-no-long-run-after-legs" not in default_knowledge()
 
 

@@ -15,49 +15,43 @@ MONDAY = datetime.date(2026, 11, 23)
 P, U, L, R, Z = Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN, Activity.REST
 
 # (before, after) -> the rule ids expected, in the order the panel shows them:
-# cons, then pros, then tips; heavier first; then by id.
+# cons, then pros, then tips; heavier first; then by id. Sessions at their defaults
+# (moderate lifting, an easy run); test_judgement.py covers intensities and run types.
+# A rest day, or an easy run after anything but legs, needs no comment: nothing is said.
+LEGS_PULL = (
+    "legs-then-pull-fresh-back",
+    "legs-then-pull-safe-if-recovered",
+    "legs-then-pull-supported-rows",
+    "legs-then-pull-too-tired",
+)
+LEGS_RUN = (
+    "legs-then-run-24h-apart",
+    "legs-then-run-compression",
+    "legs-then-run-easy-and-short",
+    "legs-then-run-it-depends",
+    "legs-then-run-longer-warm-up",
+    "legs-then-run-too-sore-to-walk",
+)
 EXPECTED: dict[tuple[Activity, Activity], tuple[str, ...]] = {
-    (P, P): ("same-muscles-within-48h",),
+    (P, P): ("same-muscles-too-soon",),
     (P, U): ("different-muscles-recover",),
     (P, L): ("different-muscles-recover",),
     (P, R): ("upper-body-then-run",),
-    (P, Z): ("rest-after-training",),
     (U, P): ("different-muscles-recover",),
-    (U, U): ("same-muscles-within-48h",),
-    (U, L): ("different-muscles-recover", "pull-then-legs-fresh-for-hinges"),
+    (U, U): ("same-muscles-too-soon",),
+    (U, L): ("different-muscles-recover",),
     (U, R): ("upper-body-then-run",),
-    (U, Z): ("rest-after-training",),
     (L, P): ("different-muscles-recover",),
-    (L, U): (
-        "legs-then-pull-tired-legs-limit-back",
-        "legs-then-pull-fresh-back",
-        "different-muscles-recover",
-        "legs-then-pull-safe-if-recovered",
-        "legs-then-pull-too-tired",
-    ),
-    (L, L): ("same-muscles-within-48h", "legs-then-legs-no-repair"),
-    (L, R): (
-        "legs-then-run-same-muscles",
-        "legs-then-run-24h-apart",
-        "legs-then-run-not-same-day",
-        "legs-then-run-compression",
-        "legs-then-run-easy-and-short",
-        "legs-then-run-fuel",
-        "legs-then-run-it-depends",
-        "legs-then-run-longer-warm-up",
-        "legs-then-run-too-sore-to-walk",
-    ),
-    (L, Z): ("rest-after-training",),
+    (L, U): LEGS_PULL,
+    (L, L): ("legs-again-before-repaired",),
+    (L, R): LEGS_RUN,
     (R, P): ("run-then-upper-body",),
     (R, U): ("run-then-upper-body",),
-    (R, L): ("run-then-legs-spaced", "run-then-legs-keep-run-easy"),
-    (R, R): ("back-to-back-runs",),
-    (R, Z): ("rest-after-training",),
-    (Z, P): ("training-after-rest",),
-    (Z, U): ("training-after-rest",),
-    (Z, L): ("training-after-rest",),
-    (Z, R): ("training-after-rest",),
-    (Z, Z): ("two-rest-days",),
+    (R, L): ("run-then-legs-spaced",),
+} | {
+    (before, after): ()
+    for before, after in itertools.product(Activity, repeat=2)
+    if Z in (before, after) or before == after == R
 }
 
 ALL_PAIRS = list(itertools.product(Activity, repeat=2))
@@ -75,11 +69,6 @@ def pair_findings(before: Activity | None, after: Activity | None) -> tuple[str,
 def test_the_table_lists_all_25_pairs() -> None:
     assert sorted(EXPECTED) == sorted(ALL_PAIRS)
     assert len(EXPECTED) == 25
-
-
-@pytest.mark.parametrize(("before", "after"), ALL_PAIRS, ids=lambda a: str(a))
-def test_every_pair_yields_at_least_one_finding(before: Activity, after: Activity) -> None:
-    assert len(pair_findings(before, after)) >= 1
 
 
 @pytest.mark.parametrize(("before", "after"), ALL_PAIRS, ids=lambda a: str(a))
@@ -114,7 +103,7 @@ def test_texts_are_filled_single_lines_short_enough_for_the_panel(
     for finding in evaluate(days).transitions[0].findings:
         assert "{" not in finding.text + finding.detail
         assert "\n" not in finding.text
-        assert len(finding.text) <= 72, finding.text
+        assert len(finding.text) <= 80, finding.text
         assert finding.detail.count(".") >= 1
         assert finding.source.citation
 

@@ -214,7 +214,7 @@ BROKEN: list[tuple[str, str, str | None, str | None, str]] = [
         ),
         "coach-rule",
         "when",
-        "any_below, all_met",
+        "any_below, some_met, all_met",
     ),
     (
         "complete_week not a flag",

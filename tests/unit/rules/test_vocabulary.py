@@ -7,20 +7,28 @@ from typing import Any
 
 import pytest
 
-from rules import Activity, RuleFileError
+from rules import Activity, Intensity, RuleFileError, Session
 from rules.vocabulary import parse_vocabulary
 
 FILE = "rules/data/activities.toml"
 
 
+def _activity(name: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": name.title(), "noun": name, "training": name != "rest"}
+    attributes = {
+        "run": ("easy", "long", "tempo", "intervals"),
+        "rest": (),
+    }.get(name, ("light", "moderate", "heavy"))
+    for attribute in attributes:
+        entry[attribute] = {"noun": f"{attribute} {name}", "loads": {}, "hours": 48}
+    return entry
+
+
 def vocabulary(**changes: Any) -> dict[str, Any]:
     document: dict[str, Any] = {
-        "recovery": {"hours": 48, "hard_load": 0.7},
+        "recovery": {"hard_load": 0.7},
         "groups": {"chest": {"name": "Chest", "region": "upper"}},
-        "activities": {
-            name: {"name": name.title(), "noun": name, "training": name != "rest", "loads": {}}
-            for name in ("push", "pull", "legs", "run", "rest")
-        },
+        "activities": {name: _activity(name) for name in ("push", "pull", "legs", "run", "rest")},
     }
     for path, value in changes.items():
         *parents, leaf = path.split("__")
@@ -35,8 +43,11 @@ def vocabulary(**changes: Any) -> dict[str, Any]:
 
 
 def test_a_sound_vocabulary_parses() -> None:
-    parsed = parse_vocabulary(FILE, vocabulary(activities__push__loads={"chest": 1.0}))
-    assert parsed.profiles[Activity.PUSH].loads == {"chest": 1.0}
+    parsed = parse_vocabulary(FILE, vocabulary(activities__push__heavy__loads={"chest": 1.0}))
+    heavy = parsed.session(Session(Activity.PUSH, Intensity.HEAVY))
+    assert heavy.loads == {"chest": 1.0}
+    assert heavy.hours == 48
+    assert heavy.noun == "heavy push"
 
 
 BROKEN_VOCABULARY: list[tuple[str, dict[str, Any], str, str]] = [
@@ -49,19 +60,36 @@ BROKEN_VOCABULARY: list[tuple[str, dict[str, Any], str, str]] = [
     ("missing activity", {"activities__rest": None}, "field 'activities'", "no entry for rest"),
     (
         "unknown group in loads",
-        {"activities__push__loads": {"calves": 0.5}},
-        "activity 'push': field 'loads.calves'",
+        {"activities__push__light__loads": {"calves": 0.5}},
+        "activity 'push': field 'light.loads.calves'",
         "not a muscle group",
     ),
     (
         "load above 1",
-        {"activities__push__loads": {"chest": 1.5}},
-        "activity 'push': field 'loads.chest'",
+        {"activities__push__heavy__loads": {"chest": 1.5}},
+        "activity 'push': field 'heavy.loads.chest'",
         "from 0 to 1",
     ),
     ("missing name", {"activities__run__name": None}, "activity 'run': field 'name'", "missing"),
     ("bad region", {"groups__chest__region": "arms"}, "group 'chest': field 'region'", "upper"),
-    ("bad hours", {"recovery__hours": 0}, "recovery': field 'hours'", "1 to 168"),
+    (
+        "bad hours",
+        {"activities__legs__heavy__hours": 0},
+        "activity 'legs': field 'heavy.hours'",
+        "1 to 96",
+    ),
+    (
+        "missing attribute",
+        {"activities__run__tempo": None},
+        "activity 'run': field 'tempo'",
+        "every run session needs its loads and hours",
+    ),
+    (
+        "attribute of another kind",
+        {"activities__run__heavy": {"noun": "x", "loads": {}, "hours": 1}},
+        "activity 'run': field 'heavy'",
+        "not a known field",
+    ),
 ]
 
 
