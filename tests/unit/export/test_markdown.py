@@ -11,7 +11,10 @@ import pytest
 from planner.export.markdown import escape
 from tests.helpers import run_cli, seed
 
-WEEKS = {"2026-W48": {"mon": "legs", "tue": "run:tempo", "sun": "rest"}, "2026-W50": {"wed": "push"}}
+WEEKS = {
+    "2026-W48": {"mon": "legs", "tue": "run:tempo", "sun": "rest"},
+    "2026-W50": {"wed": "push"},
+}
 
 
 def export_md(db: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
