@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from planner.days import displayed_index
 from planner.plan import Settings, WeekPlan
-from rules import PlannedDay
+from rules import Goal, PlannedDay
 
 
 class EditError(ValueError):
@@ -50,3 +50,8 @@ def mark_repeating(settings: Settings, layout: WeekPlan) -> Settings:
 
 def stop_repeating(settings: Settings) -> Settings:
     return replace(settings, repeat_week=None)
+
+
+def choose_goal(settings: Settings, goal: Goal) -> Settings:
+    """Judge every week for ``goal`` from now on."""
+    return replace(settings, goal=goal)

@@ -1,6 +1,8 @@
 """Suggest: the best arrangements of the sessions a user wants, under the rules' score.
 
-The score is exactly the one the panel shows, ``judge(plan, before, after).evaluation.score``.
+The score is exactly the one the panel shows, ``judge(plan, before, after, knowledge,
+goal).evaluation.score``: every weight below is the finding's weight for the goal
+(``KnowledgeBase.for_goal``; a rule weighing 0 for it does not speak).
 
 Tie order (``tie_key``), so the answer never depends on anything but the request and the
 context: among equal scores, first the week whose days' activities (a day's first session's
@@ -64,10 +66,12 @@ from planner.suggest.request import (
 )
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
+    DEFAULT_GOAL,
     Activity,
     Day,
     Evaluation,
     Finding,
+    Goal,
     Kind,
     KnowledgeBase,
     PlannedDay,
@@ -277,7 +281,10 @@ def _weights(findings: Sequence[Finding]) -> tuple[int, int]:
 
 
 def week_weights(
-    request: SuggestRequest, dates: Sequence[date], knowledge: KnowledgeBase
+    request: SuggestRequest,
+    dates: Sequence[date],
+    knowledge: KnowledgeBase,
+    goal: Goal = DEFAULT_GOAL,
 ) -> dict[int, tuple[int, int]]:
     """(P, C) of the week findings for each possible number of rest days: week rules count
     sessions per kind (fixed by the request) and rest days. Asked of the engine, on one
@@ -292,7 +299,7 @@ def week_weights(
             held[extra].append(session)
         sample = [PlannedDay(tuple(day)) for day in held] + [PlannedDay.REST] * rests
         days = [Day(day, planned) for day, planned in zip(dates, sample, strict=True)]
-        found[rests] = _weights(evaluate(days, knowledge=knowledge).week_findings)
+        found[rests] = _weights(evaluate(days, knowledge=knowledge, goal=goal).week_findings)
     return found
 
 
@@ -331,7 +338,9 @@ _PROBE_LIMIT = 6**6  # windows probed per pattern at most; beyond, it may comple
 
 
 @functools.lru_cache(maxsize=8)
-def pattern_pros(knowledge: KnowledgeBase) -> dict[tuple[Activity, Activity], int]:
+def pattern_pros(
+    knowledge: KnowledgeBase, goal: Goal = DEFAULT_GOAL
+) -> dict[tuple[Activity, Activity], int]:
     """For each (day before, day) pair: the summed weights of the pro patterns that can
     complete on that transition, whatever came before. Found by probing each pattern's
     own check with every window of its span (and, for a pattern that reads one day
@@ -341,7 +350,8 @@ def pattern_pros(knowledge: KnowledgeBase) -> dict[tuple[Activity, Activity], in
     pairs = [(before, after) for before in TIE_ORDER for after in TIE_ORDER]
     found = dict.fromkeys(pairs, 0)
     for pattern in knowledge.pattern_rules:
-        if pattern.rule.kind is not Kind.PRO or not pattern.rule.weight:
+        weight = pattern.rule.weights[goal]
+        if pattern.rule.kind is not Kind.PRO or not weight:
             continue
         ends: set[tuple[Activity, Activity]] | None = set()
         for length in (pattern.span, pattern.span + 1):
@@ -354,7 +364,7 @@ def pattern_pros(knowledge: KnowledgeBase) -> dict[tuple[Activity, Activity], in
             except _TooFar:
                 ends = None
         for pair in pairs if ends is None else ends:
-            found[pair] += pattern.rule.weight
+            found[pair] += weight
     return found
 
 
@@ -379,18 +389,24 @@ class _Walk:
         knowledge: KnowledgeBase,
         weeks: dict[int, tuple[int, int]],
         top: int,
+        goal: Goal = DEFAULT_GOAL,
     ) -> None:
         self.shape = shape
         self.top = top
         self.weeks = weeks
-        self.pairs = {pair: _weights(found) for pair, found in knowledge.pair_findings.items()}
-        # (first index the engine checks the pattern at, its check); tips weigh nothing.
+        self.pairs = {
+            pair: _weights(knowledge.for_goal(found, goal))
+            for pair, found in knowledge.pair_findings.items()
+        }
+        # (first index the engine checks the pattern at, its check); tips weigh nothing,
+        # nor does a rule that weighs 0 for the goal.
         self.patterns: list[tuple[int, Check]] = [
             (pattern.span - 1, pattern.check)
             for pattern in knowledge.pattern_rules
-            if pattern.rule.weight
+            if pattern.rule.weights[goal]
         ]
-        self._bounds(shape, pattern_pros(knowledge))
+        self._knowledge, self._goal = knowledge, goal
+        self._bounds(shape, pattern_pros(knowledge, goal))
         self.week_pro = max(pro for pro, _ in weeks.values())
         self.week_con = min(con for _, con in weeks.values())
         self.offset = len(context)
@@ -494,7 +510,8 @@ class _Walk:
                     if index >= reach:
                         found = check(days, index)
                         if found is not None:
-                            found_pro, found_con = _weights((found,))
+                            weighed = self._knowledge.for_goal((found,), self._goal)
+                            found_pro, found_con = _weights(weighed)
                             more_pro += found_pro
                             more_con += found_con
             if self.bound(more_pro, more_con, position, activity) > self.threshold():
@@ -515,8 +532,9 @@ def suggest(
     after: ContextDays,
     knowledge: KnowledgeBase,
     top: int = 3,
+    goal: Goal = DEFAULT_GOAL,
 ) -> list[Suggestion]:
-    """The ``top`` best fully planned weeks for ``request``, best first.
+    """The ``top`` best fully planned weeks for ``request``, best first, scored for ``goal``.
 
     ``before``/``after``: the consecutive (date, day) pairs just outside the shown week,
     as the week screen passes them to ``judge`` (``PlanningSession.view``); the
@@ -530,11 +548,14 @@ def suggest(
     _check_context(dates, before, after)
     context = [day.activity for _, day in before]
     shape = _Shape.of(request)
-    best = _Walk(shape, context, knowledge, week_weights(request, dates, knowledge), top).run()
+    weeks = week_weights(request, dates, knowledge, goal)
+    best = _Walk(shape, context, knowledge, weeks, top, goal).run()
     plans = [WeekPlan(week, first, days) for _, days in best]
-    evaluations = [judge(plan, before, after, knowledge).evaluation for plan in plans]
+    evaluations = [judge(plan, before, after, knowledge, goal).evaluation for plan in plans]
     if any(e.score != s for e, (s, _) in zip(evaluations, best, strict=True)):
-        plans, evaluations = _rank_with_engine(request, week, first, before, after, knowledge, top)
+        plans, evaluations = _rank_with_engine(
+            request, week, first, before, after, knowledge, top, goal
+        )
     return _with_differences(plans, evaluations)
 
 
@@ -546,12 +567,13 @@ def _rank_with_engine(
     after: ContextDays,
     knowledge: KnowledgeBase,
     top: int,
+    goal: Goal = DEFAULT_GOAL,
 ) -> tuple[list[WeekPlan], list[Evaluation]]:
     """The slow, obviously exact ranking: judge on every arrangement."""
     scored = []
     for days in arrangements(request, first):
         plan = WeekPlan(week, first, days)
-        scored.append((plan, judge(plan, before, after, knowledge).evaluation))
+        scored.append((plan, judge(plan, before, after, knowledge, goal).evaluation))
     scored.sort(key=lambda item: (-item[1].score, tie_key(item[0].days)))
     return [plan for plan, _ in scored[:top]], [e for _, e in scored[:top]]
 

@@ -94,6 +94,7 @@ def test_db_and_week_are_read_before_or_after_the_command(
         ("template", "planner template apply upper-lower --week 2026-W48"),
         ("copy", "planner copy --from 2026-W40 --week 2026-W48"),
         ("repeat", "planner repeat --week 2026-W47"),
+        ("goal", "planner goal hybrid"),
     ],
 )
 def test_each_command_has_help_with_an_example(

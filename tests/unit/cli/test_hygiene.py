@@ -30,6 +30,8 @@ COMMANDS = [
     ["repeat", "--week", "2026-W01"],
     ["repeat"],
     ["repeat", "--off"],
+    ["goal"],
+    ["goal", "muscle"],
     ["completion", "bash"],
     ["completion", "zsh"],
 ]
