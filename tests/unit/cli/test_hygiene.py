@@ -32,6 +32,8 @@ COMMANDS = [
     ["repeat", "--off"],
     ["goal"],
     ["goal", "muscle"],
+    ["fix"],
+    ["fix", "--apply"],
     ["completion", "bash"],
     ["completion", "zsh"],
 ]
