@@ -108,13 +108,20 @@ class FixSearch:
         self._context = (before, after)
         self._knowledge = knowledge
         self._goal = goal
-        self._baseline = self._judge(plan)
+        # Judged on the first step, so making a search costs nothing until it runs.
+        self._judged: Evaluation | None = None
         self._candidates = single_changes(plan)
         self._best: tuple[WeekChange, WeekPlan, Evaluation] | None = None
         self.done = False
 
     def _judge(self, plan: WeekPlan) -> Evaluation:
         return judge(plan, *self._context, self._knowledge, self._goal).evaluation
+
+    @property
+    def _baseline(self) -> Evaluation:
+        if self._judged is None:
+            self._judged = self._judge(self.plan)
+        return self._judged
 
     def step(self, count: int = 1) -> bool:
         """Judge up to ``count`` more candidates; True once every one has been judged."""

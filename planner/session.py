@@ -15,7 +15,15 @@ from datetime import date
 import pendulum
 
 from planner.advice import JudgedWeek, judge, judge_week
-from planner.edits import EditError, choose_goal, copy_week, mark_repeating, stop_repeating
+from planner.edits import (
+    EditError,
+    WeekChange,
+    change_week,
+    choose_goal,
+    copy_week,
+    mark_repeating,
+    stop_repeating,
+)
 from planner.history import History
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.repeat import proposal_for
@@ -120,6 +128,10 @@ class PlanningSession:
         """Plan ``day`` on the shown day ``index``; False if unchanged."""
         # On a proposed week the edit confirms the proposal with this change on top.
         return self._apply(self._stored(), self._view.plan.with_day(index, day))
+
+    def apply_change(self, change: WeekChange) -> bool:
+        """Make one change (a fix, :mod:`planner.fix`) to the shown week; one undo step."""
+        return self._apply(self._stored(), change_week(self._view.plan, change))
 
     def clear_week(self) -> bool:
         plan = self._stored()
