@@ -13,49 +13,63 @@ from __future__ import annotations
 import asyncio
 
 from textual import work
+from textual.content import Content
+from textual.widget import Widget
 
 from planner.advice import JudgedWeek
 from planner.fix import Fix, FixSearch, describe_change
 from planner.plan import WeekPlan
 from rules import KnowledgeBase
 from screens.text import literal
-from screens.widgets.text_block import TextBlock
+from screens.widgets.text_block import parse_markup
 
 # Candidates judged between two turns of the event loop (about 1.5 ms), so a key press
 # waits at most that long for the search to give way.
 CANDIDATES_PER_TURN = 2
 FIX_KEY = "f"
 
-LOOKING = "[$foreground-muted]Smallest fix: looking…[/]"
-NO_FIX = "[$foreground-muted]Smallest fix: none, no single change raises the score[/]"
+_HEADING = f"[b]Fix[/b] ([b]{FIX_KEY}[/b]):"
+LOOKING = f"{_HEADING} [$foreground-muted]looking…[/]"
+NO_FIX = "[$foreground-muted]No single change raises the score.[/]"
 NOTHING_PLANNED = ""
 
 
 def render_fix(fix: Fix | None, plan: WeekPlan) -> str:
-    """``Fix swap mon legs and wed run  score 61 → 68  (f applies)``; ``plan`` is the week
-    the fix changes."""
+    """``Fix (f): swap mon legs and wed run, score 61 → 68``; ``plan`` is the week the fix
+    changes."""
     if fix is None:
         return NOTHING_PLANNED if plan.is_empty else NO_FIX
     change = literal(describe_change(fix.change, plan))
-    return (
-        f"[b]Fix[/b] {change}  score {fix.before} → [$success b]{fix.after}[/]"
-        f"  [$foreground-muted]([b]{FIX_KEY}[/b] applies)[/]"
-    )
+    return f"{_HEADING} {change}, score {fix.before} → [$success b]{fix.after}[/]"
 
 
-class FixLine(TextBlock):
-    """The smallest fix of the week last given to :meth:`follow`."""
+class FixLine(Widget):
+    """The smallest fix of the week last given to :meth:`follow`. Two lines high whatever
+    it says, so a new text never costs a new layout on a key press (a longer change is
+    cut; ``f`` says it in full)."""
 
     DEFAULT_CSS = """
     FixLine {
+        height: 2;
         padding: 0 1 0 0;
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.markup_text = ""
+        self._content = parse_markup("")
         self._view: JudgedWeek | None = None
         self._search: FixSearch | None = None
+
+    def render(self) -> Content:
+        return self._content
+
+    def show(self, markup: str) -> None:
+        if markup != self.markup_text:
+            self.markup_text = markup
+            self._content = parse_markup(markup)
+            self.refresh()
 
     def follow(self, view: JudgedWeek, knowledge: KnowledgeBase) -> None:
         """Show the fix of ``view`` (judged for ``view.summary.goal``): at once if there is
