@@ -1,9 +1,11 @@
 """One line of the advice panel: the smallest fix of the shown week (planner/fix.py), with
 the score before and after, and the key that makes it.
 
-The search judges every single change (about 60 ms for a week of two-session days; a key
+The search judges every single change (about 50 ms for a week of two-session days; a key
 press has 16 ms), so it runs in a worker on the event loop that gives way to key presses
-between candidates. A new week (any edit, another week, another goal) replaces the line
+after each candidate, and only once the week has stayed the same for SEARCH_DELAY: the
+frame that shows an edit is painted first, and typing a week searches once, at the end,
+not after every key. A new week (any edit, another week, another goal) replaces the line
 at once with "looking", in the same frame as the edit, and the previous search is
 cancelled and its result ignored: the line never shows the fix of another week.
 """
@@ -11,9 +13,11 @@ cancelled and its result ignored: the line never shows the fix of another week.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 from textual import work
 from textual.content import Content
+from textual.timer import Timer
 from textual.widget import Widget
 
 from planner.advice import JudgedWeek
@@ -23,9 +27,11 @@ from rules import KnowledgeBase
 from screens.text import literal
 from screens.widgets.text_block import parse_markup
 
-# Candidates judged between two turns of the event loop (about 1.5 ms), so a key press
-# waits at most that long for the search to give way.
-CANDIDATES_PER_TURN = 2
+# Candidates judged between two turns of the event loop (well under a millisecond), so a
+# key press waits at most that long for the search to give way.
+CANDIDATES_PER_TURN = 1
+# Seconds the shown week must stay the same before its search starts.
+SEARCH_DELAY = 0.05
 FIX_KEY = "f"
 
 _HEADING = f"[b]Fix[/b] ([b]{FIX_KEY}[/b]):"
@@ -61,6 +67,12 @@ class FixLine(Widget):
         self._content = parse_markup("")
         self._view: JudgedWeek | None = None
         self._search: FixSearch | None = None
+        self._start: Timer | None = None
+
+    @property
+    def searching(self) -> bool:
+        """True from a new week until its fix is shown."""
+        return self._search is not None and self.markup_text == LOOKING
 
     def render(self) -> Content:
         return self._content
@@ -86,7 +98,10 @@ class FixLine(Widget):
             self.show(render_fix(search.result, view.plan))
             return
         self.show(LOOKING)
-        self._search_in_turns(search)
+        self.workers.cancel_group(self, "fix")
+        if self._start is not None:
+            self._start.stop()
+        self._start = self.set_timer(SEARCH_DELAY, partial(self._search_in_turns, search))
 
     # A worker per search; a new one cancels the one before (exclusive).
     @work(group="fix", exclusive=True)

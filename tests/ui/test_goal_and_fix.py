@@ -37,10 +37,12 @@ def title(app: Any) -> str:
 
 
 async def settle(app: Any, pilot: Any) -> None:
-    """Until no worker is left running (cancelled ones included)."""
-    for _ in range(500):
-        if not any(
-            worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers
+    """Until the fix line shows the fix of the shown week and no worker is left running."""
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(1000):
+        lines = [line for screen in app.screen_stack for line in screen.query(FixLine)]
+        if not any(line.searching for line in lines) and not any(
+            worker.state in busy for worker in app.workers
         ):
             break
         await pilot.pause(0.01)

@@ -20,6 +20,7 @@ from planner.store import Store
 from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, Goal, PlannedDay
+from screens.widgets.fix_line import FixLine
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
 
 
@@ -39,8 +40,12 @@ def typing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
         await pilot.press(*keys)
         assert pilot.app.wait_for_saves(10)
         busy = (WorkerState.PENDING, WorkerState.RUNNING)
+        app = pilot.app
         for _ in range(1000):
-            if not any(worker.state in busy for worker in pilot.app.workers):
+            lines = [line for screen in app.screen_stack for line in screen.query(FixLine)]
+            if not any(line.searching for line in lines) and not any(
+                worker.state in busy for worker in app.workers
+            ):
                 break
             await pilot.pause(0.01)
         await pilot.pause()
