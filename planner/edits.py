@@ -8,11 +8,11 @@ An edit that cannot be made raises :class:`EditError`, whose text is the one lin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from planner.days import displayed_index
+from planner.days import DAYS_IN_WEEK, displayed_index
 from planner.plan import Settings, WeekPlan
-from rules import PlannedDay
+from rules import Activity, Goal, Intensity, PlannedDay, RunType, Session
 
 
 class EditError(ValueError):
@@ -29,6 +29,75 @@ def set_days(plan: WeekPlan, days: Mapping[int, PlannedDay]) -> WeekPlan:
     for weekday, day in days.items():
         plan = plan.with_day(displayed_index(weekday, plan.first_weekday), day)
     return plan
+
+
+# -- one change to a week: what `planner fix` proposes (planner/fix.py) ---------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MoveDay:
+    """The day shown at ``source`` (displayed index) is taken out and put in at ``target``;
+    the days between shift one day towards ``source`` to close the gap. Moving Monday to
+    Thursday: Tuesday, Wednesday and Thursday each move one day earlier."""
+
+    source: int
+    target: int
+
+
+@dataclass(frozen=True, slots=True)
+class SwapDays:
+    """The days shown at ``first`` and ``second`` (``first < second``) change places."""
+
+    first: int
+    second: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSession:
+    """Session ``slot`` (0 or 1) of the day shown at ``day`` takes ``attribute`` (an
+    intensity for a lift, a type for a run); everything else stays."""
+
+    day: int
+    slot: int
+    attribute: Intensity | RunType
+
+
+WeekChange = MoveDay | SwapDays | ChangeSession
+
+
+def change_week(plan: WeekPlan, change: WeekChange) -> WeekPlan:
+    """``plan`` with ``change`` made. EditError if it names a day or session not there."""
+    days = list(plan.days)
+    if isinstance(change, MoveDay):
+        _check_days(change.source, change.target)
+        days.insert(change.target, days.pop(change.source))
+    elif isinstance(change, SwapDays):
+        _check_days(change.first, change.second)
+        days[change.first], days[change.second] = days[change.second], days[change.first]
+    else:
+        _check_days(change.day)
+        days[change.day] = _with_attribute(days[change.day], change.slot, change.attribute)
+    return replace(plan, days=tuple(days))
+
+
+def _check_days(*indices: int) -> None:
+    for index in indices:
+        if not 0 <= index < DAYS_IN_WEEK:
+            raise EditError(f"day {index} is outside the week (0-{DAYS_IN_WEEK - 1})")
+
+
+def _with_attribute(day: PlannedDay, slot: int, attribute: Intensity | RunType) -> PlannedDay:
+    if not 0 <= slot < len(day.sessions):
+        raise EditError(f"the day has no session {slot + 1}")
+    old = day.sessions[slot]
+    if (old.kind is Activity.RUN) != isinstance(attribute, RunType):
+        raise EditError(f"{old.kind} has no {attribute}")
+    if isinstance(attribute, RunType):
+        new = Session(old.kind, run_type=attribute)
+    else:
+        new = Session(old.kind, intensity=attribute)
+    sessions = (*day.sessions[:slot], new, *day.sessions[slot + 1 :])
+    return replace(day, sessions=sessions)
 
 
 def copy_week(source: WeekPlan, onto: WeekPlan) -> WeekPlan:
@@ -50,3 +119,8 @@ def mark_repeating(settings: Settings, layout: WeekPlan) -> Settings:
 
 def stop_repeating(settings: Settings) -> Settings:
     return replace(settings, repeat_week=None)
+
+
+def choose_goal(settings: Settings, goal: Goal) -> Settings:
+    """Judge every week for ``goal`` from now on."""
+    return replace(settings, goal=goal)

@@ -10,7 +10,7 @@ import pendulum
 
 from planner.days import DAYS_IN_WEEK
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity, PlannedDay
+from rules import DEFAULT_GOAL, Activity, Goal, PlannedDay
 
 DatedDay = tuple[pendulum.Date, PlannedDay]
 
@@ -88,3 +88,5 @@ class Settings:
     repeat_week: IsoWeek | None = None
     # The planner's colour theme, as Textual names it; None: Textual's default.
     theme: str | None = None
+    # What the user trains for: it weighs the advice (rules.Goal).
+    goal: Goal = DEFAULT_GOAL

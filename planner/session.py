@@ -15,7 +15,15 @@ from datetime import date
 import pendulum
 
 from planner.advice import JudgedWeek, judge, judge_week
-from planner.edits import EditError, copy_week, mark_repeating, stop_repeating
+from planner.edits import (
+    EditError,
+    WeekChange,
+    change_week,
+    choose_goal,
+    copy_week,
+    mark_repeating,
+    stop_repeating,
+)
 from planner.history import History
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.repeat import proposal_for
@@ -23,7 +31,7 @@ from planner.store import ReadOnlyStore, Store
 from planner.suggest import Suggestion, SuggestRequest, suggest
 from planner.templates import Template
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supported, week_of
-from rules import KnowledgeBase, PlannedDay
+from rules import Goal, KnowledgeBase, PlannedDay
 
 Saved = WeekPlan | Settings
 
@@ -73,6 +81,11 @@ class PlanningSession:
         return self._settings
 
     @property
+    def goal(self) -> Goal:
+        """What the user trains for: every week of this session is judged for it."""
+        return self._settings.goal
+
+    @property
     def read_only(self) -> bool:
         return self._store.read_only
 
@@ -116,6 +129,10 @@ class PlanningSession:
         # On a proposed week the edit confirms the proposal with this change on top.
         return self._apply(self._stored(), self._view.plan.with_day(index, day))
 
+    def apply_change(self, change: WeekChange) -> bool:
+        """Make one change (a fix, :mod:`planner.fix`) to the shown week; one undo step."""
+        return self._apply(self._stored(), change_week(self._view.plan, change))
+
     def clear_week(self) -> bool:
         plan = self._stored()
         return self._apply(plan, WeekPlan.empty(plan.week, plan.first_weekday))
@@ -139,6 +156,14 @@ class PlanningSession:
         if theme != self._settings.theme and not self.read_only:
             self._save_settings(replace(self._settings, theme=theme))
 
+    def set_goal(self, goal: Goal) -> bool:
+        """Judge every week for ``goal`` from now on, and remember it; False if it already
+        is the goal. ReadOnlyStore if it cannot be saved."""
+        if goal == self._settings.goal:
+            return False
+        self._save_settings(choose_goal(self._settings, goal))
+        return True
+
     def _stored(self) -> WeekPlan:
         return self.plan_for(self._week)
 
@@ -158,7 +183,14 @@ class PlanningSession:
         """The best weeks for ``request`` around the shown week's neighbouring days."""
         view = self._view
         return suggest(
-            request, self._week, self._first, view.before, view.after, self._knowledge, top
+            request,
+            self._week,
+            self._first,
+            view.before,
+            view.after,
+            self._knowledge,
+            top,
+            self._settings.goal,
         )
 
     def undo(self) -> bool:
@@ -245,7 +277,7 @@ class PlanningSession:
 
     def judge(self, week: IsoWeek) -> JudgedWeek:
         """Any week as it stands in this session, judged like the shown one."""
-        return judge_week(self, week, self._first, self._knowledge)
+        return judge_week(self, week, self._first, self._knowledge, self._settings.goal)
 
     def _judge_shown(self) -> JudgedWeek:
         view = self.judge(self._week)
@@ -253,7 +285,7 @@ class PlanningSession:
         self._proposal_from = None if proposal is None else proposal.source
         if proposal is None:
             return view
-        return judge(proposal.plan, view.before, view.after, self._knowledge)
+        return judge(proposal.plan, view.before, view.after, self._knowledge, self._settings.goal)
 
 
 def _shown_week(day: date, first: FirstWeekday) -> IsoWeek | None:

@@ -46,6 +46,16 @@ def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand(
         "Year overview", "Every week of the year at a glance (y)", screen.action_year
     )
+    yield PaletteCommand(
+        "Choose the goal…",
+        f"What you train for, now {session.goal.label}: it weighs the advice (G)",
+        screen.action_choose_goal,
+    )
+    yield PaletteCommand(
+        "Make the smallest fix",
+        "The single change that raises the score the most, as the panel shows it (f)",
+        screen.action_apply_fix,
+    )
     yield PaletteCommand("Undo", "Take back the last change (ctrl+z)", screen.action_undo)
     yield PaletteCommand("Redo", "Apply again what was undone (ctrl+y)", screen.action_redo)
     week = session.week

@@ -14,16 +14,18 @@ from textual.widgets import Footer, Static
 
 from planner.advice import JudgedWeek
 from planner.edits import EditError
+from planner.fix import describe_change
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.store import ReadOnlyStore, StoreError
 from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
-from rules import Activity, PlannedDay
+from rules import Activity, Goal, PlannedDay
 from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
 from screens.widgets.advice_panel import AdviceList, AdvicePanel
+from screens.widgets.fix_line import FixLine
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
@@ -39,7 +41,7 @@ def week_title(session: PlanningSession) -> str:
     dates = session.view.plan.dates
     first, last = dates[0], dates[-1]
     span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
-    title = f"[b]{session.week}[/b]  ·  {span}"
+    title = f"[b]{session.week}[/b]  ·  {span}  ·  goal: {literal(session.goal.label)}"
     if session.proposal_from is not None:
         title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
     return title
@@ -85,6 +87,7 @@ class WeekScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_reactive(WeekScreen.selected, self.session.index_of_today() or 0)
         self.watch(self.app, "save_state", self._show_save_state)
+        self._fix_line = self.query_one(FixLine)
         self._fit(self.app.size.width, self.app.size.height)
         self.show_week()
 
@@ -111,6 +114,7 @@ class WeekScreen(Screen[None]):
             shown=(plan.dates[0], plan.dates[-1]),
             selected=plan.dates[self.selected],
         )
+        self._fix_line.follow(view, self.session.knowledge)
 
     def watch_selected(self) -> None:
         self.show_week()
@@ -174,6 +178,39 @@ class WeekScreen(Screen[None]):
         else:
             self.notify(f"Unplanned weeks now propose {week} until you edit them.", timeout=4)
         self.show_week()
+
+    def action_apply_fix(self) -> None:
+        view = self.session.view
+        fix = self._fix_line.fix_for(view, self.session.knowledge)
+        if fix is None:
+            self.notify("No single change raises the score of this week.", timeout=4)
+            return
+        change = describe_change(fix.change, view.plan)
+        if self._edit(lambda: self.session.apply_change(fix.change)):
+            cleared = "; clears: " + "; ".join(f.text for f in fix.cleared) if fix.cleared else ""
+            self.notify(
+                f"{change}: score {fix.before} → {fix.after}{cleared}. Press ctrl+z to undo.",
+                title="Fixed",
+                timeout=6,
+                markup=False,
+            )
+
+    def action_choose_goal(self) -> None:
+        from screens.dialogs.goal_dialog import GoalDialog
+
+        def choose(goal: Goal | None) -> None:
+            if goal is None:
+                return
+            try:
+                changed = self.session.set_goal(goal)
+            except StoreError as error:
+                self.notify(str(error), title="Goal not changed", severity="error", markup=False)
+                return
+            if changed:
+                self.notify(f"The week is now judged for {goal.label}.", timeout=4, markup=False)
+                self.show_week()
+
+        self.app.push_screen(GoalDialog(self.session.goal), choose)
 
     def action_undo(self) -> None:
         if not self._edit(self.session.undo, refresh_always=False):

@@ -14,7 +14,7 @@ from planner.advice import JudgedWeek, judge_week
 from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.locations import config_dir, resolve_db_path
-from planner.plan import WeekPlan
+from planner.plan import Settings, WeekPlan
 from planner.store import Store, StoreError
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
@@ -57,11 +57,10 @@ def at_edge(week: IsoWeek) -> CliError:
     return CliError(f"{week} is too close to the edge of the calendar to show")
 
 
-def judged(
-    store: Store, week: IsoWeek, first: FirstWeekday, knowledge: KnowledgeBase
-) -> JudgedWeek:
+def judged(store: Store, week: IsoWeek, settings: Settings, knowledge: KnowledgeBase) -> JudgedWeek:
+    """``week`` as shown with the stored first weekday, judged for the stored goal."""
     try:
-        return judge_week(store, week, first, knowledge)
+        return judge_week(store, week, settings.first_weekday, knowledge, settings.goal)
     except (WeekError, OverflowError):
         raise at_edge(week) from None
 

@@ -13,6 +13,7 @@ from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_s
 from planner.cli.files import write_output
 from planner.cli.options import iso_week
 from planner.clock import Clock
+from planner.plan import Settings
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import Day, KnowledgeBase, PlannedDay, evaluate
 
@@ -87,12 +88,12 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             if args.format == "md":
                 from planner.export.markdown import markdown
 
-                weeks = [judged(store, week, first, knowledge) for week in shown]
+                weeks = [judged(store, week, settings, knowledge) for week in shown]
                 payload = markdown(weeks).encode("utf-8")
             else:
                 from planner.export.ics import calendar_bytes
 
-                evaluated = _evaluated(planned, shown, first, knowledge)
+                evaluated = _evaluated(planned, shown, settings, knowledge)
                 payload = calendar_bytes(evaluated, knowledge, clock.today())
     write_output(args.output, payload)
     return 0
@@ -118,12 +119,14 @@ def shown_weeks(
 def _evaluated(
     planned: dict[date, PlannedDay],
     weeks: list[IsoWeek],
-    first: FirstWeekday,
+    settings: Settings,
     knowledge: KnowledgeBase,
 ) -> Iterator[EvaluatedWeek]:
     """Each week's seven shown days and their evaluation with the CONTEXT_DAYS around them,
     exactly as :func:`planner.advice.judge` evaluates them, one week at a time: the calendar
-    needs no score, summary or readiness, and thousands of weeks must not be held at once."""
+    needs no score, summary or readiness, and thousands of weeks must not be held at once.
+    Judged for the stored goal, like every week the planner shows."""
+    first = settings.first_weekday
     for week in weeks:
         try:
             monday = date.fromisocalendar(week.year, week.week, 1)
@@ -138,6 +141,7 @@ def _evaluated(
             focus=(dates[CONTEXT_DAYS], dates[CONTEXT_DAYS + 6]),
             knowledge=knowledge,
             week=False,
+            goal=settings.goal,
         )
         shown = [(day.date, day.planned) for day in days[CONTEXT_DAYS : CONTEXT_DAYS + 7]]
         yield shown, evaluation

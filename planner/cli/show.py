@@ -16,6 +16,7 @@ from planner.export.json import day_json
 from planner.export.text import (
     SESSIONS_HEADING,
     finding_line,
+    goal_line,
     score_line,
     session_counts,
     short_date,
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     with open_store(args, write=False) as store:
         settings = store.settings()
         first = settings.first_weekday
-        week = judged(store, shown_week(args, clock, first), first, knowledge)
+        week = judged(store, shown_week(args, clock, first), settings, knowledge)
         proposal = proposal_for(week.plan, settings, store)
     text = dump_json(show_json(week, proposal)) if args.json else show_text(week, proposal)
     write_output(None, text.encode("utf-8"))
@@ -84,7 +85,7 @@ def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
         lines += ["", f"Proposal  {proposal_note(proposal.source, plan.week)}"]
         lines += _day_rows(proposal.plan)
     counts = session_counts(summary)
-    lines += ["", score_line(summary), SESSIONS_HEADING]
+    lines += ["", score_line(summary), goal_line(summary.goal), SESSIONS_HEADING]
     lines += [f"  {', '.join(counts[i : i + 5])}" for i in range(0, len(counts), 5)]
     lines += ["", "This week"]
     if summary.findings:
@@ -123,11 +124,13 @@ def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
 
 
 def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
-    """The documented shape of ``planner show --json``; keys in this order. "days" are as
-    stored; "proposal" is null or the repeating week's layout the week would show."""
+    """The documented shape of ``planner show --json``; keys in this order. "goal" is what
+    the week is judged for (``planner goal``); "days" are as stored; "proposal" is null or
+    the repeating week's layout the week would show."""
     return {
         "format": FORMAT,
         "week": str(week.plan.week),
+        "goal": week.summary.goal.value,
         "days": days_json(week.plan),
         "proposal": None
         if proposal is None

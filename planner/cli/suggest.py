@@ -117,7 +117,8 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         raise CliError(str(error)) from None
     knowledge = open_knowledge()
     with open_store(args, write=args.apply) as store:
-        first = store.settings().first_weekday
+        settings = store.settings()
+        first = settings.first_weekday
         week = shown_week(args, clock, first)
         stored = load_week(store, week, first)
         try:
@@ -125,7 +126,15 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         except (WeekError, OverflowError):
             raise at_edge(week) from None
         try:
-            found = suggest(on_week(request, stored), week, first, before, after, knowledge)
+            found = suggest(
+                on_week(request, stored),
+                week,
+                first,
+                before,
+                after,
+                knowledge,
+                goal=settings.goal,
+            )
         except SuggestError as error:
             raise CliError(str(error)) from None
         applied = found[0].plan if args.apply else None

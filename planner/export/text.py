@@ -14,7 +14,7 @@ from planner.advice import WeekSummary
 from planner.days import day_words
 from planner.plan import WeekPlan
 from planner.text_safety import printable
-from rules import Finding, Kind, Transition
+from rules import Finding, Goal, Kind, Transition
 
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
 # Said under a transition with no findings: the rules need both days planned.
@@ -59,6 +59,11 @@ def score_line(summary: WeekSummary) -> str:
         f"Score {summary.score}/100  ·  planned {summary.planned_days}/7"
         f"  ·  rest {summary.rest_days}"
     )
+
+
+def goal_line(goal: Goal) -> str:
+    """``Goal: muscle growth``: what the score weighs the findings for."""
+    return f"Goal: {goal.label}"
 
 
 SESSIONS_HEADING = "Hard sessions per muscle group:"

@@ -7,9 +7,12 @@ The file is TinyDB JSON with three tables::
      "weeks":    {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy",
                              "tue": "push:moderate,pull:moderate", "wed": "rest"}}}
 
+Settings hold ``first_weekday``, and when they are set ``repeat_week``, ``theme`` (Textual's
+name) and ``goal`` (muscle, strength, endurance or hybrid; general, the default, is left out).
 One document per ISO week that has at least one planned day; its id is ``year * 100 + week``
 so a week is found without a query. Unplanned days are absent, and so is a setting whose
-value is None (no repeating week). A file is accepted only if
+value is None (no repeating week) or the goal when it is the default: a file stays as an
+older planner, which refuses settings it does not know, wrote it. A file is accepted only if
 every part of it is understood, so rewriting it can never drop something a user wrote.
 """
 
@@ -25,7 +28,7 @@ from planner.days import WEEKDAY_KEYS, UnknownName, day_words, parse_day
 from planner.plan import Settings
 from planner.store.atomic import Tables
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedWeek, WeekError
-from rules import Activity, PlannedDay
+from rules import DEFAULT_GOAL, Activity, Goal, PlannedDay
 
 SCHEMA_VERSION = 2
 META, SETTINGS, WEEKS = "meta", "settings", "weeks"
@@ -197,13 +200,18 @@ def days_of(doc: Mapping[str, Any] | None) -> dict[int, PlannedDay]:
 
 
 def settings_doc(settings: Settings) -> dict[str, Any]:
-    """Settings that are None are left out, so files stay as older planners wrote them."""
+    """Settings that are None, and the default goal, are left out, so files stay as older
+    planners wrote them."""
     values = {field.name: getattr(settings, field.name) for field in fields(settings)}
-    return {name: _plain(value) for name, value in values.items() if value is not None}
+    return {
+        name: _plain(value)
+        for name, value in values.items()
+        if value is not None and not (name == "goal" and value is DEFAULT_GOAL)
+    }
 
 
 def _plain(value: object) -> Any:
-    if isinstance(value, FirstWeekday):
+    if isinstance(value, FirstWeekday | Goal):
         return value.value
     return str(value) if isinstance(value, IsoWeek) else value
 
@@ -220,7 +228,17 @@ def settings_from(doc: Mapping[str, Any] | None) -> Settings:
         first = FirstWeekday(doc.get("first_weekday", Settings().first_weekday))
     except ValueError:
         raise Damage(f"invalid first_weekday {doc.get('first_weekday')!r}") from None
-    return Settings(first_weekday=first, repeat_week=_repeat_week(doc), theme=_theme(doc))
+    return Settings(
+        first_weekday=first, repeat_week=_repeat_week(doc), theme=_theme(doc), goal=_goal(doc)
+    )
+
+
+def _goal(doc: Mapping[str, Any]) -> Goal:
+    value = doc.get("goal", DEFAULT_GOAL.value)
+    # Exactly the word of a goal: "Muscle" or " muscle" is not one.
+    if not isinstance(value, str) or value not in Goal.__members__.values():
+        raise Damage(f"invalid goal {value!r}")
+    return Goal(value)
 
 
 THEME_MAX = 80

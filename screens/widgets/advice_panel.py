@@ -19,6 +19,7 @@ from planner.advice import WeekSummary
 from planner.days import day_words
 from rules import Finding, Kind, Transition
 from screens.text import literal
+from screens.widgets.fix_line import FixLine
 from screens.widgets.text_block import TextBlock, parse_markup
 
 KIND_MARK = {
@@ -198,6 +199,7 @@ class AdvicePanel(Vertical):
         self._summary = TextBlock(id="week-summary")
         self._list = AdviceList()
         yield self._summary
+        yield FixLine(id="fix-line")  # the week screen keeps it up to date
         yield self._list
 
     def show(

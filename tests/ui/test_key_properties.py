@@ -22,7 +22,7 @@ KEYS = [
     "left", "right", "h", "l", "home", "end",
     "p", "u", "g", "r", "full_stop", "space", "1", "2", "3", "4", "5",
     "backspace", "delete", "left_square_bracket", "right_square_bracket", "t",
-    "ctrl+z", "ctrl+y", "ctrl+s", "pageup", "pagedown",
+    "ctrl+z", "ctrl+y", "ctrl+s", "pageup", "pagedown", "f",
 ]  # fmt: skip
 
 

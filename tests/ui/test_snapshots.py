@@ -12,13 +12,15 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from planner.days import parse_day
 from planner.plan import WeekPlan
 from planner.store import Store
 from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, PlannedDay
+from rules import Activity, Goal, PlannedDay
+from screens.widgets.fix_line import FixLine
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
 
 
@@ -30,12 +32,22 @@ def db_path(_isolated_user_dirs: None) -> Path:
 
 
 def typing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    """Press keys, then wait until every save is written and the save state shown, so the
-    picture never catches a save half-way ("saving" instead of "saved")."""
+    """Press keys, then wait until every save is written and the save state shown, and the
+    smallest fix found, so the picture never catches a save or the fix half-way ("saving"
+    instead of "saved", "looking" instead of the fix)."""
 
     async def run(pilot: Pilot[Any]) -> None:
         await pilot.press(*keys)
         assert pilot.app.wait_for_saves(10)
+        busy = (WorkerState.PENDING, WorkerState.RUNNING)
+        app = pilot.app
+        for _ in range(1000):
+            lines = [line for screen in app.screen_stack for line in screen.query(FixLine)]
+            if not any(line.searching for line in lines) and not any(
+                worker.state in busy for worker in app.workers
+            ):
+                break
+            await pilot.pause(0.01)
         await pilot.pause()
 
     return run
@@ -93,7 +105,7 @@ def test_read_only_notice(snap_compare: Any, make_app: Callable[..., Any], db_pa
     plan(db_path, IsoWeek(2026, 48), Activity.LEGS, Activity.PULL, Activity.REST)
     with Store.open(db_path):  # another planner, "pid 4242", holds the database
         lock_path(db_path).write_text("4242\n")
-        assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
+        assert snap_compare(make_app(), run_before=typing(), terminal_size=TERMINAL_SIZE)
 
 
 def test_damaged_database_notice(
@@ -136,7 +148,7 @@ def test_week_proposed_from_the_repeating_week(
          Activity.REST, Activity.RUN, Activity.REST)  # fmt: skip
     with Store.open(db_path) as store:
         store.save_settings(replace(store.settings(), repeat_week=IsoWeek(2026, 47)))
-    assert snap_compare(make_app(), terminal_size=TERMINAL_SIZE)
+    assert snap_compare(make_app(), run_before=typing(), terminal_size=TERMINAL_SIZE)
 
 
 def test_hybrid_week_with_two_session_days(
@@ -147,3 +159,9 @@ def test_hybrid_week_with_two_session_days(
         days = (*map(parse_day, words), PlannedDay.REST)
         store.save_plan(WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, days))
     assert snap_compare(make_app(), run_before=typing("home"), terminal_size=TERMINAL_SIZE)
+
+
+def test_goal_picker(snap_compare: Any, make_app: Callable[..., Any], db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_settings(replace(store.settings(), goal=Goal.ENDURANCE))
+    assert snap_compare(make_app(), run_before=typing("G"), terminal_size=TERMINAL_SIZE)

@@ -94,6 +94,8 @@ def test_db_and_week_are_read_before_or_after_the_command(
         ("template", "planner template apply upper-lower --week 2026-W48"),
         ("copy", "planner copy --from 2026-W40 --week 2026-W48"),
         ("repeat", "planner repeat --week 2026-W47"),
+        ("goal", "planner goal hybrid"),
+        ("fix", "planner fix --week 2026-W48 --apply"),
     ],
 )
 def test_each_command_has_help_with_an_example(
@@ -105,5 +107,5 @@ def test_each_command_has_help_with_an_example(
     out = capsys.readouterr().out
     assert example in out
     assert "--db PATH" in out
-    if command in ("show", "set", "suggest", "template", "copy"):
+    if command in ("show", "set", "suggest", "template", "copy", "fix"):
         assert "Sunday to Saturday when weeks start on Sunday" in " ".join(out.split())

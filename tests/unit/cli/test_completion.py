@@ -46,6 +46,7 @@ def test_the_bash_script_lists_fixed_choices_and_file_options(
 ) -> None:
     out = run_cli(["completion", "bash"], capsys).out
     assert "_shtab_planner_export___format_choices=(ics json md)" in out
+    assert "_shtab_planner_goal_pos_0_choices=(general muscle strength endurance hybrid)" in out
     assert f"_shtab_planner_completion_pos_0_choices=({' '.join(SHELLS)})" in out
     assert "_shtab_planner_import_pos_0_COMPGEN=_shtab_compgen_files" in out
     assert "_shtab_planner___db_COMPGEN=_shtab_compgen_files" in out

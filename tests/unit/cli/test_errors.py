@@ -56,6 +56,13 @@ BAD_INPUT = [
     (["show", "--week", "0001-W01"], "0001-W01 is outside the weeks the planner supports"),
     (["show", "--frobnicate"], "unrecognized arguments: --frobnicate"),
     (["frob"], "invalid choice: 'frob'"),
+    (
+        ["goal", "strong"],
+        "argument GOAL: invalid choice: 'strong' (choose from 'general', 'muscle',",
+    ),
+    (["goal", "muscle", "hybrid"], "unrecognized arguments: hybrid"),
+    (["fix", "--week", "2026-W00"], "2026 has weeks W01 to W53; W00 does not exist"),
+    (["fix", "--aply"], "unrecognized arguments: --aply"),
     (["suggest"], "the following arguments are required: SESSION=N"),
     (["suggest", "push"], "'push' is not SESSION=N; write it like run=2"),
     (["suggest", "=1"], "'=1' is not SESSION=N"),
@@ -230,6 +237,8 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
         ["copy", "--week", "2026-W49"],
         ["repeat", "--week", "2026-W48"],
         ["repeat", "--off"],
+        ["goal", "muscle"],
+        ["fix", "--apply"],
     ],
     ids=" ".join,
 )
@@ -251,7 +260,14 @@ def test_writing_to_a_database_another_planner_holds_is_refused(
 
 @pytest.mark.parametrize(
     "argv",
-    [["suggest", "run=2"], ["template", "list"], ["repeat"], ["repeat", "--show"]],
+    [
+        ["suggest", "run=2"],
+        ["template", "list"],
+        ["repeat"],
+        ["repeat", "--show"],
+        ["goal"],
+        ["fix"],
+    ],
     ids=" ".join,
 )
 def test_reading_commands_work_while_another_planner_holds_the_database(

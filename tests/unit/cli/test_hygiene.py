@@ -30,6 +30,10 @@ COMMANDS = [
     ["repeat", "--week", "2026-W01"],
     ["repeat"],
     ["repeat", "--off"],
+    ["goal"],
+    ["goal", "muscle"],
+    ["fix"],
+    ["fix", "--apply"],
     ["completion", "bash"],
     ["completion", "zsh"],
 ]

@@ -156,7 +156,16 @@ def test_show_json_proposal(
     seed(db_path, {"2026-W47": W47, "2026-W50": {"wed": "run"}}, first=first)
     repeat(db_path, capsys, "--week", "2026-W47")
     shown = show_json(db_path, capsys, week)
-    assert list(shown) == ["format", "week", "days", "proposal", "transitions", "findings", "score"]
+    assert list(shown) == [
+        "format",
+        "week",
+        "goal",
+        "days",
+        "proposal",
+        "transitions",
+        "findings",
+        "score",
+    ]
     if expected is None:
         assert shown["proposal"] is None, case
         return

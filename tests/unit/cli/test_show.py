@@ -30,7 +30,17 @@ def test_json_has_exactly_the_documented_shape(
 ) -> None:
     seed(db_path, WEEKS)
     shown = show_json(capsys, "--week", "2026-W48", "--db", str(db_path))
-    assert list(shown) == ["format", "week", "days", "proposal", "transitions", "findings", "score"]
+    assert list(shown) == [
+        "format",
+        "week",
+        "goal",
+        "days",
+        "proposal",
+        "transitions",
+        "findings",
+        "score",
+    ]
+    assert shown["goal"] == "general"  # nothing chosen: the default
     assert shown["format"] == 2
     assert shown["week"] == "2026-W48"
     assert shown["proposal"] is None  # no repeating week
@@ -145,6 +155,7 @@ def test_text_is_a_table_then_summary_then_transitions(
         "  Sun 29 Nov  run",
     ]
     assert lines[10].startswith("Score ") and "planned 6/7  ·  rest 1" in lines[10]
+    assert lines[11] == "Goal: general fitness"
     text = outcome.out
     assert text.index("This week") < text.index("Transitions")
     assert "  Sun 22 Nov → Mon 23 Nov  rest → legs" in lines

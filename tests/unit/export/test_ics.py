@@ -207,7 +207,8 @@ def icalendar_reference(db: Path) -> bytes:
     calendar.add("version", "2.0")
     stamp = datetime.datetime(2026, 11, 25, tzinfo=datetime.UTC)
     with Store.open(db, read_only=True) as store:
-        first = store.settings().first_weekday
+        settings = store.settings()
+        first = settings.first_weekday
         shown = {
             week_of(day, first)
             for plan in store.all_plans()
@@ -215,7 +216,7 @@ def icalendar_reference(db: Path) -> bytes:
             if held.is_planned
         }
         for week in sorted(shown):
-            judged_week = judged(store, week, first, knowledge)
+            judged_week = judged(store, week, settings, knowledge)
             for day, held in judged_week.plan.dated_days:
                 if not held.is_planned:
                     continue

@@ -13,6 +13,7 @@ from planner.plan import Settings
 from planner.store import Store
 from planner.store import format as fmt
 from planner.weeks import FirstWeekday, IsoWeek
+from rules import DEFAULT_GOAL, Goal
 
 W47 = IsoWeek(2026, 47)
 SUNDAY = FirstWeekday.SUNDAY
@@ -90,3 +91,48 @@ def test_export_and_import_carry_the_repeat_week() -> None:
     assert read_export(json.dumps(document), "x.json").settings == Settings(SUNDAY, W47)
     plain = export_document([], Settings())
     assert plain["settings"] == {"first_weekday": "monday"}
+
+
+# -- the goal --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("goal", list(Goal))
+def test_the_goal_round_trips_through_the_file(db_path: Path, goal: Goal) -> None:
+    with Store.open(db_path) as store:
+        store.save_settings(Settings(SUNDAY, W47, goal=goal))
+    written = json.loads(db_path.read_bytes())["settings"]["1"]
+    # The default is left out, so a file stays as a planner without goals wrote it.
+    assert written.get("goal") == (None if goal is DEFAULT_GOAL else goal.value)
+    with Store.open(db_path, read_only=True) as store:
+        assert store.settings() == Settings(SUNDAY, W47, goal=goal)
+
+
+def test_a_database_without_the_goal_loads_as_general(db_path: Path) -> None:
+    # As a planner before goals wrote it (schema 2, no "goal" key).
+    old = {
+        "meta": {"1": {"schema_version": 2}},
+        "settings": {"1": {"first_weekday": "sunday", "theme": "nord"}},
+        "weeks": {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy"}},
+    }
+    db_path.write_text(json.dumps(old))
+    with Store.open(db_path) as store:
+        assert store.notices == ()
+        assert store.settings() == Settings(SUNDAY, theme="nord", goal=Goal.GENERAL)
+    assert json.loads(db_path.read_bytes()) == old  # opening wrote nothing
+
+
+@pytest.mark.parametrize("value", ["Muscle", " muscle", "", "strong", 1, None, ["hybrid"]])
+def test_an_invalid_goal_is_damage(value: object) -> None:
+    with pytest.raises(fmt.Damage, match="invalid goal"):
+        fmt.validate(
+            {
+                "meta": {"1": {"schema_version": 2}},
+                "settings": {"1": {"first_weekday": "monday", "goal": value}},
+            }
+        )
+
+
+def test_export_and_import_carry_the_goal() -> None:
+    document = export_document([], Settings(goal=Goal.ENDURANCE))
+    assert document["settings"] == {"first_weekday": "monday", "goal": "endurance"}
+    assert read_export(json.dumps(document), "x.json").settings == Settings(goal=Goal.ENDURANCE)

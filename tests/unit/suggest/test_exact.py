@@ -24,7 +24,9 @@ from planner.plan import WeekPlan
 from planner.suggest import SuggestRequest, arrangements, suggest
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
+    DEFAULT_GOAL,
     Activity,
+    Goal,
     Intensity,
     Kind,
     KnowledgeBase,
@@ -112,11 +114,12 @@ def brute_force(
     before: Context,
     after: Context,
     knowledge: KnowledgeBase,
+    goal: Goal = DEFAULT_GOAL,
 ) -> list[tuple[int, Week]]:
     ranked = []
     for days in every_assignment(request):
         plan = WeekPlan(week, first, days)
-        ranked.append((judge(plan, before, after, knowledge).evaluation.score, days))
+        ranked.append((judge(plan, before, after, knowledge, goal).evaluation.score, days))
     ranked.sort(key=lambda item: (-item[0], tie(item[1])))
     return ranked
 
@@ -183,18 +186,20 @@ def assert_matches_brute_force(
     knowledge: KnowledgeBase,
     *,
     allow_fallback: bool = False,
+    goal: Goal = DEFAULT_GOAL,
 ) -> None:
-    expected = brute_force(request, week, first, before, after, knowledge)
+    expected = brute_force(request, week, first, before, after, knowledge, goal)
     if allow_fallback:
-        found = suggest(request, week, first, before, after, knowledge)
+        found = suggest(request, week, first, before, after, knowledge, goal=goal)
     else:
         # The safety net must not hide a wrong walk: here the walk alone has to be right.
         used = AssertionError("suggest fell back to evaluating every candidate")
         with mock.patch.object(suggest_module, "_rank_with_engine", side_effect=used):
-            found = suggest(request, week, first, before, after, knowledge)
+            found = suggest(request, week, first, before, after, knowledge, goal=goal)
     assert [(s.score, s.plan.days) for s in found] == expected[:3]
     for suggestion in found:
-        assert suggestion.evaluation == judge(suggestion.plan, before, after, knowledge).evaluation
+        judged = judge(suggestion.plan, before, after, knowledge, goal)
+        assert suggestion.evaluation == judged.evaluation
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -379,6 +384,62 @@ def test_exact_with_user_rules(
     assert_matches_brute_force(
         request_, week, first, *context(week, first, [RUN, LEGS, PULL], [LEGS]), user_knowledge
     )
+
+
+# The same rules, weighed differently per goal: a pair that does not speak for endurance, a
+# pattern silent for hybrid, a week rule that weighs more for muscle.
+GOAL_RULES = (
+    USER_RULES.replace(
+        'text = "Pull then run"',
+        'text = "Pull then run"\ngoal_weights = { endurance = 0, strength = 10 }',
+    )
+    .replace(
+        'text = "A made-up week-long pattern"',
+        'text = "A made-up week-long pattern"\ngoal_weights = { hybrid = 0, muscle = 6 }',
+    )
+    .replace(
+        'text = "More push than pull"',
+        'text = "More push than pull"\ngoal_weights = { muscle = 9 }',
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def goal_knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    path: Path = tmp_path_factory.mktemp("rules") / "rules.toml"
+    path.write_text(GOAL_RULES, encoding="utf-8")
+    knowledge = load_knowledge(path)
+    assert knowledge._by_id["pull-then-run"].weights[Goal.STRENGTH] == 10  # the rules read
+    return knowledge
+
+
+@pytest.mark.parametrize("goal", list(Goal))
+@pytest.mark.parametrize("request_", REPRESENTATIVE[:6])
+def test_exact_for_every_goal(
+    request_: SuggestRequest, goal: Goal, goal_knowledge: KnowledgeBase
+) -> None:
+    """The walk weighs every finding as the engine does for the goal, alone (no fallback)."""
+    week, first = WEEKS[1], FirstWeekday.MONDAY
+    assert_matches_brute_force(
+        request_,
+        week,
+        first,
+        *context(week, first, [RUN, LEGS, PULL], [LEGS]),
+        goal_knowledge,
+        goal=goal,
+    )
+
+
+def test_the_goal_changes_the_suggestions(goal_knowledge: KnowledgeBase) -> None:
+    week, first = WEEKS[1], FirstWeekday.MONDAY
+    request = SuggestRequest({PULL: 2, RUN: 2})
+    found = {
+        goal: [
+            s.plan.days for s in suggest(request, week, first, [], [], goal_knowledge, goal=goal)
+        ]
+        for goal in (Goal.ENDURANCE, Goal.STRENGTH)
+    }
+    assert found[Goal.ENDURANCE] != found[Goal.STRENGTH]
 
 
 def test_falls_back_to_the_engine_if_the_walk_ever_disagrees(

@@ -1,0 +1,127 @@
+"""One line of the advice panel: the smallest fix of the shown week (planner/fix.py), with
+the score before and after, and the key that makes it.
+
+The search judges every single change (about 50 ms for a week of two-session days; a key
+press has 16 ms), so it runs in a worker on the event loop that gives way to key presses
+after each candidate, and only once the week has stayed the same for SEARCH_DELAY: the
+frame that shows an edit is painted first, and typing a week searches once, at the end,
+not after every key. A new week (any edit, another week, another goal) replaces the line
+at once with "looking", in the same frame as the edit, and the previous search is
+cancelled and its result ignored: the line never shows the fix of another week.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from textual import work
+from textual.content import Content
+from textual.timer import Timer
+from textual.widget import Widget
+
+from planner.advice import JudgedWeek
+from planner.fix import Fix, FixSearch, describe_change
+from planner.plan import WeekPlan
+from rules import KnowledgeBase
+from screens.text import literal
+from screens.widgets.text_block import parse_markup
+
+# Candidates judged between two turns of the event loop (well under a millisecond), so a
+# key press waits at most that long for the search to give way.
+CANDIDATES_PER_TURN = 1
+# Seconds the shown week must stay the same before its search starts.
+SEARCH_DELAY = 0.05
+FIX_KEY = "f"
+
+_HEADING = f"[b]Fix[/b] ([b]{FIX_KEY}[/b]):"
+LOOKING = f"{_HEADING} [$foreground-muted]looking…[/]"
+NO_FIX = "[$foreground-muted]No single change raises the score.[/]"
+NOTHING_PLANNED = ""
+
+
+def render_fix(fix: Fix | None, plan: WeekPlan) -> str:
+    """``Fix (f): swap mon legs and wed run, score 61 → 68``; ``plan`` is the week the fix
+    changes."""
+    if fix is None:
+        return NOTHING_PLANNED if plan.is_empty else NO_FIX
+    change = literal(describe_change(fix.change, plan))
+    return f"{_HEADING} {change}, score {fix.before} → [$success b]{fix.after}[/]"
+
+
+class FixLine(Widget):
+    """The smallest fix of the week last given to :meth:`follow`. Two lines high whatever
+    it says, so a new text never costs a new layout on a key press (a longer change is
+    cut; ``f`` says it in full)."""
+
+    DEFAULT_CSS = """
+    FixLine {
+        height: 2;
+        padding: 0 1 0 0;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.markup_text = ""
+        self._content = parse_markup("")
+        self._view: JudgedWeek | None = None
+        self._search: FixSearch | None = None
+        self._start: Timer | None = None
+
+    @property
+    def searching(self) -> bool:
+        """True from a new week until its fix is shown."""
+        return self._search is not None and self.markup_text == LOOKING
+
+    def render(self) -> Content:
+        return self._content
+
+    def show(self, markup: str) -> None:
+        if markup != self.markup_text:
+            self.markup_text = markup
+            self._content = parse_markup(markup)
+            self.refresh()
+
+    def follow(self, view: JudgedWeek, knowledge: KnowledgeBase) -> None:
+        """Show the fix of ``view`` (judged for ``view.summary.goal``): at once if there is
+        nothing to search, else "looking" until the worker has judged every candidate.
+        The same view again (a move of the selection) changes nothing."""
+        if view is self._view:
+            return
+        self._view = view
+        search = self._search = FixSearch(
+            view.plan, view.before, view.after, knowledge, view.summary.goal
+        )
+        if view.plan.is_empty:
+            search.run()  # no candidate: nothing to wait for
+            self.show(render_fix(search.result, view.plan))
+            return
+        self.show(LOOKING)
+        self.workers.cancel_group(self, "fix")
+        if self._start is not None:
+            self._start.stop()
+        self._start = self.set_timer(SEARCH_DELAY, partial(self._search_in_turns, search))
+
+    # A worker per search; a new one cancels the one before (exclusive).
+    @work(group="fix", exclusive=True)
+    async def _search_in_turns(self, search: FixSearch) -> None:
+        while not search.step(CANDIDATES_PER_TURN):
+            await asyncio.sleep(0)
+            if search is not self._search:  # another week is shown: drop this one
+                return
+        self._finished(search)
+
+    def _finished(self, search: FixSearch) -> None:
+        if search is self._search:
+            self.show(render_fix(search.result, search.plan))
+
+    def fix_for(self, view: JudgedWeek, knowledge: KnowledgeBase) -> Fix | None:
+        """The fix of ``view``, now: what the search found, finished here if the worker has
+        not finished it yet (the fix key never waits, never applies another week's fix)."""
+        self.follow(view, knowledge)
+        search = self._search
+        assert search is not None
+        search.run()
+        self._finished(search)
+        return search.result
