@@ -14,9 +14,11 @@ from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.export.json import day_json
 from planner.export.text import (
+    REASONS_HEADING,
     SESSIONS_HEADING,
     finding_line,
     goal_line,
+    reason_lines,
     score_line,
     session_counts,
     short_date,
@@ -85,7 +87,10 @@ def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
         lines += ["", f"Proposal  {proposal_note(proposal.source, plan.week)}"]
         lines += _day_rows(proposal.plan)
     counts = session_counts(summary)
-    lines += ["", score_line(summary), goal_line(summary.goal), SESSIONS_HEADING]
+    lines += ["", score_line(summary), goal_line(summary.goal)]
+    if summary.reasons:
+        lines += [REASONS_HEADING, *(f"  {line}" for line in reason_lines(summary))]
+    lines.append(SESSIONS_HEADING)
     lines += [f"  {', '.join(counts[i : i + 5])}" for i in range(0, len(counts), 5)]
     lines += ["", "This week"]
     if summary.findings:
@@ -126,7 +131,8 @@ def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
 def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
     """The documented shape of ``planner show --json``; keys in this order. "goal" is what
     the week is judged for (``planner goal``); "days" are as stored; "proposal" is null or
-    the repeating week's layout the week would show."""
+    the repeating week's layout the week would show; "reasons" are every counted pro and
+    con with the points it moves the score by, largest first."""
     return {
         "format": FORMAT,
         "week": str(week.plan.week),
@@ -149,6 +155,10 @@ def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, A
         ],
         "findings": [finding_json(finding) for finding in week.summary.findings],
         "score": week.evaluation.score,
+        "reasons": [
+            {**finding_json(reason.finding), "points": reason.points}
+            for reason in week.summary.reasons
+        ],
     }
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from planner.days import session_words
-from planner.export.text import NO_ADVICE, finding_line, transition_heading
+from planner.export.text import finding_line, no_findings, transition_heading
 from rules import Activity, Evaluation, KnowledgeBase, PlannedDay, Transition
 
 PRODID = "-//planner//training week//EN"
@@ -143,7 +143,7 @@ def _description(arrivals: dict[date, Transition], day: date) -> str:
     if transition is None:
         raise ValueError(f"{day} is not in the evaluated week")
     lines = [transition_heading(transition)]
-    lines += [finding_line(f) for f in transition.findings] or [NO_ADVICE]
+    lines += [finding_line(f) for f in transition.findings] or [no_findings(transition)]
     return "\n".join(lines)
 
 

@@ -9,8 +9,8 @@ from planner.advice import JudgedWeek
 from planner.days import day_words
 from planner.export.text import (
     KIND_MARK,
-    NO_ADVICE,
     SESSIONS_HEADING,
+    no_findings,
     score_line,
     session_counts,
     transition_heading,
@@ -52,5 +52,7 @@ def _week(week: JudgedWeek) -> str:
     lines += ["", "### Transitions", ""]
     for transition in week.evaluation.transitions:
         lines.append(f"- **{escape(transition_heading(transition))}**")
-        lines += [f"  - {_finding(f)}" for f in transition.findings] or [f"  - {NO_ADVICE}"]
+        lines += [f"  - {_finding(f)}" for f in transition.findings] or [
+            f"  - {no_findings(transition)}"
+        ]
     return "\n".join(lines)

@@ -19,6 +19,24 @@ from rules import Finding, Goal, Kind, Transition
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
 # Said under a transition with no findings: the rules need both days planned.
 NO_ADVICE = "Plan both days to see advice."
+# ... or both are planned and nothing in the rules concerns this order.
+NOTHING_TO_NOTE = "Nothing to note: this order raises no concern."
+
+
+def no_findings(transition: Transition) -> str:
+    """Why a transition has no findings, in one line."""
+    planned = transition.before.planned.is_planned and transition.after.planned.is_planned
+    return NOTHING_TO_NOTE if planned else NO_ADVICE
+
+
+def reason_lines(summary: WeekSummary, shown: int = 3) -> list[str]:
+    """What moves the score most: ``-12  Intervals on legs lifted 24 h ago...  [source]``,
+    the ``shown`` largest, costs and earnings together, largest first."""
+    return [
+        f"{reason.points:+d}  {printable(reason.finding.text)}  "
+        f"[{printable(reason.finding.source.citation)}]"
+        for reason in summary.reasons[:shown]
+    ]
 
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -67,6 +85,7 @@ def goal_line(goal: Goal) -> str:
 
 
 SESSIONS_HEADING = "Hard sessions per muscle group:"
+REASONS_HEADING = "Where the score comes from (points each finding moves it):"
 
 
 def session_counts(summary: WeekSummary) -> list[str]:
@@ -77,5 +96,5 @@ def session_counts(summary: WeekSummary) -> list[str]:
 def transition_lines(transition: Transition) -> list[str]:
     """The heading, then one line per finding (or why there is none)."""
     if not transition.findings:
-        return [transition_heading(transition), NO_ADVICE]
+        return [transition_heading(transition), no_findings(transition)]
     return [transition_heading(transition), *map(finding_line, transition.findings)]

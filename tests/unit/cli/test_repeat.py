@@ -165,6 +165,7 @@ def test_show_json_proposal(
         "transitions",
         "findings",
         "score",
+        "reasons",
     ]
     if expected is None:
         assert shown["proposal"] is None, case

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ def test_json_has_exactly_the_documented_shape(
         "transitions",
         "findings",
         "score",
+        "reasons",
     ]
     assert shown["goal"] == "general"  # nothing chosen: the default
     assert shown["format"] == 2
@@ -158,6 +160,10 @@ def test_text_is_a_table_then_summary_then_transitions(
     assert lines[11] == "Goal: general fitness"
     text = outcome.out
     assert text.index("This week") < text.index("Transitions")
+    # What moves the score most, with the points: the largest three.
+    heading = lines.index("Where the score comes from (points each finding moves it):")
+    reasons = lines[heading + 1 : heading + 4]
+    assert all(re.match(r"  [+-]\d+  .+  \[.+\]$", line) for line in reasons), reasons
     assert "  Sun 22 Nov → Mon 23 Nov  rest → legs" in lines
     assert "  Sun 29 Nov → Mon 30 Nov  run → push" in lines
     assert "  Fri 27 Nov → Sat 28 Nov  run → unplanned" in lines

@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar, Event
 
 from planner.days import parse_day
-from planner.export.text import NO_ADVICE, finding_line, transition_heading
+from planner.export.text import finding_line, no_findings, transition_heading
 from rules import Activity, Day, default_knowledge, evaluate
 from tests.helpers import run_cli, seed
 
@@ -224,7 +224,7 @@ def icalendar_reference(db: Path) -> bytes:
                 transition = judged_week.transition_into(day)
                 assert transition is not None
                 lines = [transition_heading(transition)]
-                lines += [finding_line(f) for f in transition.findings] or [NO_ADVICE]
+                lines += [finding_line(f) for f in transition.findings] or [no_findings(transition)]
                 slots = [None] if rest else list(held.sessions)
                 for slot, session in enumerate(slots, start=1):
                     event = Event()
