@@ -1,5 +1,12 @@
-"""The week screen's keymap, as data: one place that the bindings, the help screen and the
-key legend under the grid are all built from."""
+"""The week screen's keymap, as data: one place that the bindings, the footer, the help
+screen and the key legend under the grid are all built from.
+
+Typing a week is one activity key a day (the selection always moves on). The session keys
+then act on the day just planned, even though the selection has moved past it ("g i" makes
+that leg day heavy), or on the selected day once the user has moved: ``i``/``I`` step its
+last session's intensity or run type, ``+`` and an activity key add a second session,
+``-`` removes the last session and ``a`` switches two sessions between apart and together.
+"""
 
 from __future__ import annotations
 
@@ -32,18 +39,53 @@ DIGIT_KEYS = tuple(
         (Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN, Activity.REST), start=1
     )
 )
+PLANNING_KEYS = frozenset(k.key for k in (*ACTIVITY_KEYS, *DIGIT_KEYS))
 
+# The keys that change the day just planned (see the module's docstring): every other key
+# ends "just planned", and the session keys then act on the selected day.
+SESSION_KEYS = frozenset({"i", "I", "plus", "minus", "a"})
+
+# In the footer, the activity keys read as one entry: "p u g r . Plan".
+_PLAN = Binding.Group("Plan")
+_FOOTER_PLAN_KEYS = frozenset({"p", "u", "g", "r", "full_stop"})
+
+
+def _planning_binding(k: ActivityKey) -> Binding:
+    shown = k.key in _FOOTER_PLAN_KEYS
+    return Binding(
+        k.key, f"plan('{k.activity}')", f"Plan {k.activity}", show=shown, key_display=k.label,
+        group=_PLAN if shown else None,
+    )  # fmt: skip
+
+
+# The footer shows what a new user needs first (plan, suggest, templates, copy, undo,
+# help); the description is the footer's word, the tooltip what the help screen says.
 WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
-    Binding("question_mark,f1", "help", "Help", key_display="?/f1"),
-    Binding("left_square_bracket", "previous_week", "Prev week", key_display="["),
-    Binding("right_square_bracket", "next_week", "Next week", key_display="]"),
-    Binding("ctrl+z", "undo", "Undo"),
+    *(_planning_binding(k) for k in ACTIVITY_KEYS[:5]),
+    Binding("s", "suggest", "Suggest", tooltip="Suggest the best order for the week's sessions"),
+    Binding("T", "templates", "Templates", key_display="T", tooltip="Apply a week template"),
+    Binding("c", "copy_previous_week", "Copy", tooltip="Copy the previous week into this one"),
+    Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
+    Binding("question_mark,f1", "help", "Help", key_display="?/f1",
+            tooltip="Help: every key of the planner"),
+    Binding("i", "cycle_attribute(1)", "Intensity", show=False,
+            tooltip="Next intensity (light, moderate, heavy) or run type (easy, long, tempo, "
+                    "intervals) of the last session of the day just planned"),
+    Binding("I", "cycle_attribute(-1)", "Intensity back", show=False, key_display="I",
+            tooltip="The same, stepping back (r I is an intervals run, g I a light leg day)"),
+    Binding("plus", "add_session", "Second session", show=False, key_display="+",
+            tooltip="Then p u g r: add a second session (evening, apart) to the day just "
+                    "planned"),
+    Binding("minus", "remove_session", "Remove session", show=False, key_display="-",
+            tooltip="Remove the last session of the day just planned"),
+    Binding("a", "toggle_together", "Apart / together", show=False,
+            tooltip="Switch a two-session day between apart (>= 6 h) and together (back to "
+                    "back)"),
+    Binding("left_square_bracket", "previous_week", "Prev week", show=False, key_display="["),
+    Binding("right_square_bracket", "next_week", "Next week", show=False, key_display="]"),
     Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, key_display="ctrl+y"),
     Binding("t", "this_week", "This week", show=False),
-    Binding("y", "year", "Year overview"),
-    Binding("s", "suggest", "Suggest the best order for the week", show=False),
-    Binding("T", "templates", "Apply a week template", show=False, key_display="T"),
-    Binding("c", "copy_previous_week", "Copy the previous week into this one", show=False),
+    Binding("y", "year", "Year overview", show=False),
     Binding("enter", "keep_proposal", "Keep the week proposed from the repeating week", show=False),
     Binding("left,h", "move(-1)", "Previous day", show=False, key_display="←/h"),
     Binding("right,l", "move(1)", "Next day", show=False, key_display="→/l"),
@@ -52,29 +94,26 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("pageup", "scroll_advice(-1)", "Scroll advice up", show=False, key_display="pgup"),
     Binding("pagedown", "scroll_advice(1)", "Scroll advice down", show=False, key_display="pgdn"),
     Binding("backspace,delete", "clear_day", "Clear day", show=False, key_display="⌫/del"),
-    *(
-        Binding(k.key, f"plan('{k.activity}')", f"Plan {k.activity}", show=False,
-                key_display=k.label)
-        for k in (*ACTIVITY_KEYS, *DIGIT_KEYS)
-    ),
+    *(_planning_binding(k) for k in (ACTIVITY_KEYS[5], *DIGIT_KEYS)),
 ]  # fmt: skip
 
 
 def help_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) for the help screen: one row per activity, its keys together."""
-    planning = {k.key for k in (*ACTIVITY_KEYS, *DIGIT_KEYS)}
-    rows = [
-        (b.key_display or b.key, b.description)
-        for b in WEEK_BINDINGS
-        if isinstance(b, Binding) and b.key not in planning
-    ]
+    """(keys, what they do) for the help screen: the planning keys first, one row per
+    activity with its keys together, then every other key."""
+    rows = []
     for activity in Activity:
         keys = [k.label for k in (*ACTIVITY_KEYS, *DIGIT_KEYS) if k.activity is activity]
         rows.append((" / ".join(keys), f"Plan {activity} on the selected day, then move on"))
+    rows.extend(
+        (b.key_display or b.key, b.tooltip or b.description)
+        for b in WEEK_BINDINGS
+        if isinstance(b, Binding) and b.key not in PLANNING_KEYS
+    )
     return rows
 
 
 LEGEND = (
-    "  ".join(f"[b]{k.label}[/b] {k.activity}" for k in ACTIVITY_KEYS if k.key != "space")
-    + "  [b]⌫[/b] clear  [b]1-5[/b] also plan"
+    "[b]p u g r .[/b] plan  [b]i[/b]/[b]I[/b] intensity  [b]+[/b] 2nd session  "
+    "[b]-[/b] remove  [b]a[/b] apart/together"
 )
