@@ -58,16 +58,17 @@ def _planning_binding(k: ActivityKey) -> Binding:
     )  # fmt: skip
 
 
-# The footer shows what a new user needs first (plan, suggest, templates, copy, undo,
-# help); the description is the footer's word, the tooltip what the help screen says.
+# The footer shows what a new user needs first (plan, help, suggest, templates, copy,
+# undo); the description is the footer's word, the tooltip what the help screen says.
 WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     *(_planning_binding(k) for k in ACTIVITY_KEYS[:5]),
+    # Second, so that it is still in the footer of the narrowest terminal.
+    Binding("question_mark,f1", "help", "Help", key_display="?",
+            tooltip="Help: every key of the planner (also f1)"),
     Binding("s", "suggest", "Suggest", tooltip="Suggest the best order for the week's sessions"),
     Binding("T", "templates", "Templates", key_display="T", tooltip="Apply a week template"),
     Binding("c", "copy_previous_week", "Copy", tooltip="Copy the previous week into this one"),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
-    Binding("question_mark,f1", "help", "Help", key_display="?/f1",
-            tooltip="Help: every key of the planner"),
     Binding("i", "cycle_attribute(1)", "Intensity", show=False,
             tooltip="Next intensity (light, moderate, heavy) or run type (easy, long, tempo, "
                     "intervals) of the last session of the day just planned"),

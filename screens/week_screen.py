@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from planner.advice import JudgedWeek
-from planner.days import day_words
+from planner.days import day_phrase, day_words, displayed_weekdays
 from planner.edits import (
     EditError,
     add_session,
@@ -37,6 +37,8 @@ from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
 
+# A day a template leaves as it is, in the template picker.
+OPEN = "open"
 # Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
 WIDE_MIN_WIDTH = 110
 # Below this nothing readable fits: a notice replaces the layout.
@@ -367,10 +369,16 @@ class WeekScreen(Screen[None]):
 
             return apply
 
+        def layout(template: Template) -> str:
+            """The template's days as the week shows them: ``Push · Rest · Legs ...``."""
+            weekdays = displayed_weekdays(self.session.first_weekday)
+            days = (template.days[weekday] for weekday in weekdays)
+            return " · ".join(OPEN if day is None else day_phrase(day) for day in days)
+
         self.app.search_commands(
             # The palette reads names and help as markup: the templates file's text is not.
             [
-                SimpleCommand(literal(t.name), applier(t), literal(t.description))
+                SimpleCommand(literal(t.name), applier(t), literal(layout(t)))
                 for t in load_templates()
             ],
             placeholder="Apply a week template…",

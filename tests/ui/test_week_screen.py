@@ -386,3 +386,26 @@ async def test_the_collector_is_back_on_after_the_first_frame(
         assert gc.get_freeze_count() == 0  # and collectable again once it has gone
     finally:
         gc.enable()
+
+
+async def test_the_template_picker_shows_each_templates_days(
+    make_app: Callable[..., Any],
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("T")
+        helps: dict[str, str] = {}
+        for _ in range(100):  # the picker fills in a worker: wait until the list settles
+            await pilot.pause(0.02)
+            assert isinstance(app.screen, CommandPalette)
+            options = app.screen.query_one(CommandList).options
+            listed = {str(option.hit.text): str(option.hit.help) for option in options}
+            if listed and listed == helps:
+                break
+            helps = listed
+    assert helps["Push, rest, legs, pull, rest"] == "Push · Rest · Legs · Pull · Rest · open · open"
+    assert helps["Hybrid: lift mornings, run evenings"].startswith(
+        "Legs heavy + Run · Push & Pull · Rest · Run intervals"
+    )
