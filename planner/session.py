@@ -277,7 +277,8 @@ class PlanningSession:
         self._proposal_from = None if proposal is None else proposal.source
         if proposal is None:
             return view
-        return judge(proposal.plan, view.before, view.after, self._knowledge)
+        proposed = judge(proposal.plan, view.before, view.after, self._knowledge)
+        return replace(proposed, summary=replace(proposed.summary, proposed=True))
 
 
 def _shown_week(day: date, first: FirstWeekday) -> IsoWeek | None:

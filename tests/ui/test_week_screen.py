@@ -320,6 +320,8 @@ async def test_a_repeating_week_is_proposed_until_edited(
         assert planned(app) == [PUSH, PULL, LEGS, REST, RUN, REST, REST]
         assert all(cell.proposed for cell in cells(app))
         assert "proposed from 2026-W48" in str(app.screen.query_one("#week-title").render())
+        summary = str(app.screen.query_one("#week-summary").render())
+        assert "proposed 7/7" in summary and "planned" not in summary
         await pilot.press("home", "r")  # an edit keeps the proposal, with the edit on top
         assert planned(app) == [RUN, PULL, LEGS, REST, RUN, REST, REST]
         assert not any(cell.proposed for cell in cells(app))
