@@ -337,6 +337,8 @@ class WeekScreen(Screen[None]):
             ("ctrl+p", "Command palette: go to week, clear week, settings…"),
             ("ctrl+s", "Save again after a failed save"),
             ("ctrl+q", "Quit (everything is already saved)"),
+            # Not keys: how a day cell writes what the session keys make.
+            ("+ / & in a day", "Its second session, apart (>= 6 h) / together (back to back)"),
         ]
 
     def action_year(self) -> None:
