@@ -69,19 +69,17 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("T", "templates", "Templates", key_display="T", tooltip="Apply a week template"),
     Binding("c", "copy_previous_week", "Copy", tooltip="Copy the previous week into this one"),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
+    # Help rows stay one line in the help dialog: short tooltips, the detail in help_rows.
     Binding("i", "cycle_attribute(1)", "Intensity", show=False,
-            tooltip="Next intensity (light, moderate, heavy) or run type (easy, long, tempo, "
-                    "intervals) of the last session of the day just planned"),
+            tooltip="Next intensity or run type of the day just planned"),
     Binding("I", "cycle_attribute(-1)", "Intensity back", show=False, key_display="I",
-            tooltip="The same, stepping back (r I is an intervals run, g I a light leg day)"),
+            tooltip="The same, back (r I: intervals; g I: light legs)"),
     Binding("plus", "add_session", "Second session", show=False, key_display="+",
-            tooltip="Then p u g r: add a second session (evening, apart) to the day just "
-                    "planned"),
+            tooltip="Then p u g r: a second session, apart, on that day"),
     Binding("minus", "remove_session", "Remove session", show=False, key_display="-",
             tooltip="Remove the last session of the day just planned"),
     Binding("a", "toggle_together", "Apart / together", show=False,
-            tooltip="Switch a two-session day between apart (>= 6 h) and together (back to "
-                    "back)"),
+            tooltip="Two sessions: apart (>= 6 h) or together"),
     Binding("left_square_bracket", "previous_week", "Prev week", show=False, key_display="["),
     Binding("right_square_bracket", "next_week", "Next week", show=False, key_display="]"),
     Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, key_display="ctrl+y"),
@@ -106,11 +104,11 @@ def help_rows() -> list[tuple[str, str]]:
     for activity in Activity:
         keys = [k.label for k in (*ACTIVITY_KEYS, *DIGIT_KEYS) if k.activity is activity]
         rows.append((" / ".join(keys), f"Plan {activity} on the selected day, then move on"))
-    rows.extend(
-        (b.key_display or b.key, b.tooltip or b.description)
-        for b in WEEK_BINDINGS
-        if isinstance(b, Binding) and b.key not in PLANNING_KEYS
-    )
+    for b in WEEK_BINDINGS:
+        if isinstance(b, Binding) and b.key not in PLANNING_KEYS:
+            rows.append((b.key_display or b.key, b.tooltip or b.description))
+            if b.key == "I":
+                rows.append(("", "(light moderate heavy · easy long tempo intervals)"))
     return rows
 
 

@@ -45,13 +45,17 @@ WIDE_MIN_WIDTH = 110
 MIN_SIZE = (60, 20)
 
 
-def week_title(session: PlanningSession, moved_from: IsoWeek | None = None) -> str:
+def week_title(
+    session: PlanningSession, moved_from: IsoWeek | None = None, *, adding: bool = False
+) -> str:
     dates = session.view.plan.dates
     first, last = dates[0], dates[-1]
     span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
     title = f"[b]{session.week}[/b]  ·  {span}"
     if moved_from is not None:
         title += f"  ·  [$accent]on from {moved_from}[/]"
+    if adding:
+        title += "  ·  [$accent]second session: [b]p u g r[/b][/]"
     if session.proposal_from is not None:
         title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
     return title
@@ -110,7 +114,7 @@ class WeekScreen(Screen[None]):
         """Grid, title and panel from the session's current view, all in one frame."""
         view = self.session.view
         plan = view.plan
-        self._title.show(week_title(self.session, self._moved_from))
+        self._title.show(self._week_title())
         self._grid.show(
             plan.dated_days,
             today=self.session.today,
@@ -167,19 +171,28 @@ class WeekScreen(Screen[None]):
         if event.key not in SESSION_KEYS and event.key not in PLANNING_KEYS:
             self._forget_planned()
         elif event.key not in PLANNING_KEYS:
-            self._adding = False
+            self._set_adding(False)
+
+    def _week_title(self) -> str:
+        return week_title(self.session, self._moved_from, adding=self._adding)
+
+    def _set_adding(self, adding: bool) -> None:
+        """A "+" waits for its kind (the title says so) or no longer does."""
+        if adding != self._adding:
+            self._adding = adding
+            self._title.show(self._week_title())
 
     def _forget_planned(self) -> None:
-        self._adding = False
+        self._set_adding(False)
         if self._planned is not None:
             self._planned = None
             if self._moved_from is not None:
                 self._moved_from = None
-                self._title.show(week_title(self.session, self._moved_from))
+                self._title.show(self._week_title())
 
     def action_plan(self, activity: str) -> None:
         if self._adding:
-            self._adding = False
+            self._set_adding(False)
             self._change_day(lambda day: add_session(day, Activity(activity)))
             return
         # Typing a week is seven keys: plan, then move on to the next day whatever the day
@@ -233,8 +246,7 @@ class WeekScreen(Screen[None]):
 
     def action_add_session(self) -> None:
         # The next activity key adds its session (action_plan); any other key cancels.
-        self._adding = True
-        self.notify("Second session: press p, u, g or r.", timeout=2)
+        self._set_adding(True)
 
     def action_remove_session(self) -> None:
         self._change_day(remove_session)

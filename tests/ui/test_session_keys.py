@@ -26,6 +26,10 @@ def stored(db_path: Path, week: IsoWeek = W48) -> list[str]:
         return [day_words(day) for day in store.load_plan(week, FirstWeekday.MONDAY).days]
 
 
+def title(app: Any) -> str:
+    return str(app.screen.query_one("#week-title").render())
+
+
 def notices(app: Any) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -87,7 +91,10 @@ async def test_a_plus_waits_for_its_kind_and_anything_else_cancels_it(
 ) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
-        await pilot.press("home", "g", "plus", "l", "r")  # l cancels: r plans Wednesday
+        await pilot.press("home", "g", "plus")
+        assert "second session: p u g r" in title(app)
+        await pilot.press("l", "r")  # l cancels: r plans Wednesday
+        assert "second session" not in title(app)
         assert words(app)[:3] == ["legs", "unplanned", "run"]
         await pilot.press("plus", "full_stop")  # rest is no second session
         assert words(app)[2] == "run"
