@@ -41,10 +41,6 @@ DIGIT_KEYS = tuple(
 )
 PLANNING_KEYS = frozenset(k.key for k in (*ACTIVITY_KEYS, *DIGIT_KEYS))
 
-# The keys that change the day just planned (see the module's docstring): every other key
-# ends "just planned", and the session keys then act on the selected day.
-SESSION_KEYS = frozenset({"i", "I", "plus", "minus", "a"})
-
 # In the footer, the activity keys read as one entry: "p u g r . Plan".
 _PLAN = Binding.Group("Plan")
 _FOOTER_PLAN_KEYS = frozenset({"p", "u", "g", "r", "full_stop"})
@@ -80,6 +76,8 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
             tooltip="Remove the last session of the day just planned"),
     Binding("a", "toggle_together", "Apart / together", show=False,
             tooltip="Two sessions: apart (>= 6 h) or together"),
+    Binding("escape", "cancel", "Cancel a + waiting for its session", show=False,
+            key_display="esc"),
     Binding("left_square_bracket", "previous_week", "Prev week", show=False, key_display="["),
     Binding("right_square_bracket", "next_week", "Next week", show=False, key_display="]"),
     Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, key_display="ctrl+y"),

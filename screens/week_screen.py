@@ -29,7 +29,7 @@ from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, PlannedDay
 from screens.commands import WeekCommands
-from screens.keys import LEGEND, PLANNING_KEYS, SESSION_KEYS, WEEK_BINDINGS, help_rows
+from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
 from screens.widgets.advice_panel import AdviceList, AdvicePanel
 from screens.widgets.readiness_strip import ReadinessLegend
@@ -51,11 +51,13 @@ def week_title(
     dates = session.view.plan.dates
     first, last = dates[0], dates[-1]
     span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
-    title = f"[b]{session.week}[/b]  ·  {span}"
+    # The passing notes come first, so that a narrow terminal cuts the dates instead.
+    notes = [f"[b]{session.week}[/b]"]
     if moved_from is not None:
-        title += f"  ·  [$accent]on from {moved_from}[/]"
+        notes.append(f"[$accent]on from {moved_from}[/]")
     if adding:
-        title += "  ·  [$accent]second session: [b]p u g r[/b][/]"
+        notes.append("[$accent]second session: [b]p u g r[/b][/]")
+    title = "  ·  ".join((*notes, span))
     if session.proposal_from is not None:
         title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
     return title
@@ -146,10 +148,15 @@ class WeekScreen(Screen[None]):
 
     # -- selecting -------------------------------------------------------------------------
 
+    # Each action that is not an activity or session key ends "just planned" itself: an
+    # on_key handler would not do, since it sees the keys of a burst before their actions.
+
     def action_move(self, step: int) -> None:
+        self._forget_planned()
         self.selected = max(0, min(6, self.selected + step))
 
     def action_move_to(self, index: int) -> None:
+        self._forget_planned()
         self.selected = index
 
     def on_day_cell_clicked(self, message: DayCell.Clicked) -> None:
@@ -164,14 +171,6 @@ class WeekScreen(Screen[None]):
             panel.scroll_page_down(animate=False)
 
     # -- planning --------------------------------------------------------------------------
-
-    def on_key(self, event: events.Key) -> None:
-        # Runs before the key's binding: any key but a planning or session key ends "just
-        # planned" (and a pending +), so the session keys then act on the selected day.
-        if event.key not in SESSION_KEYS and event.key not in PLANNING_KEYS:
-            self._forget_planned()
-        elif event.key not in PLANNING_KEYS:
-            self._set_adding(False)
 
     def _week_title(self) -> str:
         return week_title(self.session, self._moved_from, adding=self._adding)
@@ -192,7 +191,6 @@ class WeekScreen(Screen[None]):
 
     def action_plan(self, activity: str) -> None:
         if self._adding:
-            self._set_adding(False)
             self._change_day(lambda day: add_session(day, Activity(activity)))
             return
         # Typing a week is seven keys: plan, then move on to the next day whatever the day
@@ -225,6 +223,7 @@ class WeekScreen(Screen[None]):
         return self.session.view.plan.dates[self.selected]
 
     def _change_day(self, change: Callable[[PlannedDay], PlannedDay]) -> None:
+        self._set_adding(False)
         day = self._session_day()
 
         def apply() -> bool:
@@ -247,6 +246,9 @@ class WeekScreen(Screen[None]):
     def action_add_session(self) -> None:
         # The next activity key adds its session (action_plan); any other key cancels.
         self._set_adding(True)
+
+    def action_cancel(self) -> None:
+        self._set_adding(False)
 
     def action_remove_session(self) -> None:
         self._change_day(remove_session)

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
+
 from planner.days import day_words
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
@@ -169,3 +171,22 @@ async def test_sessions_survive_quitting_and_starting_again(
     second = make_app()
     async with second.run_test(size=TERMINAL_SIZE):
         assert words(second) == before
+
+
+async def test_keys_typed_in_one_burst_act_in_order(make_app: Callable[..., Any]) -> None:
+    """A terminal delivers fast typing as one burst: every key's binding runs in order, so
+    a "+" still waits for the key after it."""
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "plus")
+        for key, character in [("r", "r"), ("u", "u"), ("plus", "+"), ("p", "p"), ("a", "a")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert words(app)[:3] == ["legs+run", "pull,push", "unplanned"]
+
+
+async def test_escape_cancels_a_waiting_plus(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "plus", "escape", "r")
+        assert words(app)[:2] == ["legs", "run"]
