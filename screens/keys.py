@@ -6,9 +6,8 @@ then act on the day just planned, even though the selection has moved past it ("
 that leg day heavy), or on the selected day once the user has moved: ``i``/``I`` step its
 last session's intensity or run type, ``+`` and an activity key add a second session,
 ``-`` removes the last session and ``a`` switches two sessions between apart and together.
-Every other key's action ends "just planned" (and a ``+`` waiting for its kind; so does
-``escape``).
-"""
+Moving the selection or the week, and any other edit, end "just planned" (and a ``+``
+waiting for its kind, as ``escape`` does)."""
 
 from __future__ import annotations
 

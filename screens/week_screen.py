@@ -200,7 +200,7 @@ class WeekScreen(Screen[None]):
         planned = PlannedDay.of(Activity(activity))
         if self._try(lambda: self.session.set_day(index, planned)) is None:
             return
-        self._planned = day
+        self._planned, self._moved_from = day, None
         if index < 6:
             self.set_reactive(WeekScreen.selected, index + 1)
         else:

@@ -61,7 +61,9 @@ async def test_a_week_is_typed_in_seven_keys_and_saved(
         assert shown_week(app) == "2026-W49"
         assert app.screen.selected == 0
         assert "on from 2026-W48" in str(app.screen.query_one("#week-title").render())
-        await pilot.press("left_square_bracket")
+        await pilot.press("p")  # typing on in the new week: the note has done its job
+        assert "on from" not in str(app.screen.query_one("#week-title").render())
+        await pilot.press("ctrl+z", "left_square_bracket")
         assert planned(app) == [PUSH, REST, LEGS, PULL, REST, RUN, REST]
         # The panel explains the week's transitions, the boundary ones included.
         transitions = app.screen.query_one(AdviceList).entries[1:]
