@@ -48,6 +48,8 @@ class WeekSummary:
     goal: Goal = DEFAULT_GOAL
     # What earns and costs the score the most points, largest first (Evaluation.reasons).
     reasons: tuple[Reason, ...] = ()
+    # Shown from the repeating week, not planned (planner.repeat): its days are proposed.
+    proposed: bool = False
 
 
 def summarize(

@@ -195,6 +195,22 @@ def day_words(day: PlannedDay, *, explicit: bool = False) -> str:
     return joiner.join(session_words(session, explicit=explicit) for session in day.sessions)
 
 
+@functools.lru_cache(maxsize=1024)
+def day_phrase(day: PlannedDay) -> str:
+    """What a day holds in words to read rather than type: ``Legs heavy + Run`` (apart),
+    ``Push & Pull`` (together), ``Run intervals``, ``Rest`` or ``unplanned``; default
+    attributes are left out, as in :func:`day_words`."""
+    if day.rest:
+        return Activity.REST.value.capitalize()
+    if not day.sessions:
+        return UNPLANNED
+    joiner = " & " if day.together else " + "
+    return joiner.join(
+        session.kind.value.capitalize() + ("" if session.is_default else f" {session.attribute}")
+        for session in day.sessions
+    )
+
+
 def read_days(
     words: Sequence[str],
     *,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from planner.days import DAYS_IN_WEEK, displayed_index
 from planner.plan import Settings, WeekPlan
-from rules import Activity, Goal, Intensity, PlannedDay, RunType, Session
+from rules import MAX_SESSIONS, Activity, Goal, Intensity, PlannedDay, RunType, Session
 
 
 class EditError(ValueError):
@@ -124,3 +124,50 @@ def stop_repeating(settings: Settings) -> Settings:
 def choose_goal(settings: Settings, goal: Goal) -> Settings:
     """Judge every week for ``goal`` from now on."""
     return replace(settings, goal=goal)
+
+
+# -- one day's sessions, a key each on the week screen -------------------------------------
+
+
+def cycle_attribute(day: PlannedDay, step: int = 1) -> PlannedDay:
+    """``day`` with its last session's intensity (light, moderate, heavy) or run type (easy,
+    long, tempo, intervals) ``step`` places on, round in a circle."""
+    if not day.sessions:
+        raise EditError("no session to set an intensity or run type for")
+    *kept, last = day.sessions
+    if last.run_type is not None:
+        types = tuple(RunType)
+        changed = replace(last, run_type=types[(types.index(last.run_type) + step) % len(types)])
+    else:
+        assert last.intensity is not None  # a lift always has one
+        levels = tuple(Intensity)
+        changed = replace(
+            last, intensity=levels[(levels.index(last.intensity) + step) % len(levels)]
+        )
+    return replace(day, sessions=(*kept, changed))
+
+
+def add_session(day: PlannedDay, kind: Activity) -> PlannedDay:
+    """``day`` with a ``kind`` session at its defaults after the one it holds (apart); on a
+    day without a session, that session alone."""
+    if kind is Activity.REST:
+        raise EditError("rest is a whole day, not a second session; press . to plan rest")
+    if len(day.sessions) >= MAX_SESSIONS:
+        raise EditError(f"already {MAX_SESSIONS} sessions; press - to remove the last one")
+    return PlannedDay((*day.sessions, Session(kind)))
+
+
+def remove_session(day: PlannedDay) -> PlannedDay:
+    """``day`` without its last session (a day of one session becomes unplanned)."""
+    if not day.sessions:
+        what = "a rest day" if day.rest else "unplanned"
+        raise EditError(f"{what}, no session to remove")
+    return PlannedDay(day.sessions[:-1])
+
+
+def toggle_together(day: PlannedDay) -> PlannedDay:
+    """A two-session day switched between apart (>= 6 h) and together (back to back)."""
+    if len(day.sessions) != MAX_SESSIONS:
+        count = "one session" if day.sessions else "no session"
+        raise EditError(f"{count}, nothing to put apart or together; press + to add one")
+    return replace(day, together=not day.together)

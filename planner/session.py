@@ -133,6 +133,27 @@ class PlanningSession:
         """Make one change (a fix, :mod:`planner.fix`) to the shown week; one undo step."""
         return self._apply(self._stored(), change_week(self._view.plan, change))
 
+    def day_on(self, day: date) -> PlannedDay:
+        """What ``day`` holds as it stands here: as shown (proposal included) if it is in
+        the shown week, else as edited in this session or stored."""
+        shown = self._view.plan
+        if day in shown.dates:
+            return shown.day_on(day)
+        week = _shown_week(day, self._first)
+        return PlannedDay.UNPLANNED if week is None else self.plan_for(week).day_on(day)
+
+    def set_date(self, day: date, held: PlannedDay) -> bool:
+        """Plan ``held`` on ``day``; False if unchanged. A day outside the shown week is
+        edited where it is stored and the shown week stays (typing has moved on past it)."""
+        shown = self._view.plan
+        if day in shown.dates:
+            return self.set_day(shown.dates.index(day), held)
+        week = _shown_week(day, self._first)
+        if week is None:
+            raise EditError(str(UnsupportedDay(day)))
+        plan = self.plan_for(week)
+        return self._apply(plan, plan.with_day(plan.dates.index(day), held), show=False)
+
     def clear_week(self) -> bool:
         plan = self._stored()
         return self._apply(plan, WeekPlan.empty(plan.week, plan.first_weekday))
@@ -226,7 +247,7 @@ class PlanningSession:
             )
         self.show(week_of(self._view.plan.dates[3], first))
 
-    def _apply(self, before: WeekPlan, after: WeekPlan) -> bool:
+    def _apply(self, before: WeekPlan, after: WeekPlan, *, show: bool = True) -> bool:
         if before == after:
             return False
         for day, held in after.dated_days:
@@ -234,13 +255,16 @@ class PlanningSession:
                 raise EditError(str(UnsupportedDay(day)))
         self._require_writable()
         self._history.record(before, after)
-        self._commit(after)
+        self._commit(after, show=show)
         return True
 
-    def _commit(self, plan: WeekPlan) -> None:
+    def _commit(self, plan: WeekPlan, *, show: bool = True) -> None:
+        """Keep and save ``plan``; with ``show``, it becomes the shown week (undo and redo
+        go back to the week they change)."""
         self._plans[plan.week] = plan
         self._save(plan)
-        self._week = plan.week
+        if show:
+            self._week = plan.week
         self._view = self._judge_shown()
 
     def _save_settings(self, settings: Settings) -> None:
@@ -285,7 +309,10 @@ class PlanningSession:
         self._proposal_from = None if proposal is None else proposal.source
         if proposal is None:
             return view
-        return judge(proposal.plan, view.before, view.after, self._knowledge, self._settings.goal)
+        proposed = judge(
+            proposal.plan, view.before, view.after, self._knowledge, self._settings.goal
+        )
+        return replace(proposed, summary=replace(proposed.summary, proposed=True))
 
 
 def _shown_week(day: date, first: FirstWeekday) -> IsoWeek | None:

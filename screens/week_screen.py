@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pendulum
 from textual import events
 from textual.app import ComposeResult
 from textual.command import SimpleCommand
@@ -13,7 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from planner.advice import JudgedWeek
-from planner.edits import EditError
+from planner.days import day_phrase, day_words, displayed_weekdays
+from planner.edits import (
+    EditError,
+    add_session,
+    cycle_attribute,
+    remove_session,
+    toggle_together,
+)
 from planner.fix import describe_change
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
@@ -31,17 +39,27 @@ from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
 
+# A day a template leaves as it is, in the template picker.
+OPEN = "open"
 # Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
 WIDE_MIN_WIDTH = 110
 # Below this nothing readable fits: a notice replaces the layout.
 MIN_SIZE = (60, 20)
 
 
-def week_title(session: PlanningSession) -> str:
+def week_title(
+    session: PlanningSession, moved_from: IsoWeek | None = None, *, adding: bool = False
+) -> str:
     dates = session.view.plan.dates
     first, last = dates[0], dates[-1]
     span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
-    title = f"[b]{session.week}[/b]  ·  {span}  ·  goal: {literal(session.goal.label)}"
+    # The passing notes come first, so that a narrow terminal cuts the dates instead.
+    notes = [f"[b]{session.week}[/b]"]
+    if moved_from is not None:
+        notes.append(f"[$accent]on from {moved_from}[/]")
+    if adding:
+        notes.append("[$accent]second session: [b]p u g r[/b][/]")
+    title = "  ·  ".join((*notes, span, f"goal: {literal(session.goal.label)}"))
     if session.proposal_from is not None:
         title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
     return title
@@ -59,6 +77,11 @@ class WeekScreen(Screen[None]):
     def __init__(self, session: PlanningSession) -> None:
         super().__init__()
         self.session = session
+        # The day the last activity key planned, while the selection is where it moved on
+        # to; the week typing moved on from past its last day; a "+" waiting for its kind.
+        self._planned: pendulum.Date | None = None
+        self._moved_from: IsoWeek | None = None
+        self._adding = False
 
     def compose(self) -> ComposeResult:
         # Kept: show_week runs on every key press and would otherwise query for them.
@@ -97,7 +120,7 @@ class WeekScreen(Screen[None]):
         """Grid, title and panel from the session's current view, all in one frame."""
         view = self.session.view
         plan = view.plan
-        self._title.show(week_title(self.session))
+        self._title.show(self._week_title())
         self._grid.show(
             plan.dated_days,
             today=self.session.today,
@@ -131,13 +154,19 @@ class WeekScreen(Screen[None]):
 
     # -- selecting -------------------------------------------------------------------------
 
+    # Each action that is not an activity or session key ends "just planned" itself: an
+    # on_key handler would not do, since it sees the keys of a burst before their actions.
+
     def action_move(self, step: int) -> None:
+        self._forget_planned()
         self.selected = max(0, min(6, self.selected + step))
 
     def action_move_to(self, index: int) -> None:
+        self._forget_planned()
         self.selected = index
 
     def on_day_cell_clicked(self, message: DayCell.Clicked) -> None:
+        self._forget_planned()
         self.selected = message.index
 
     def action_scroll_advice(self, direction: int) -> None:
@@ -149,12 +178,89 @@ class WeekScreen(Screen[None]):
 
     # -- planning --------------------------------------------------------------------------
 
+    def _week_title(self) -> str:
+        return week_title(self.session, self._moved_from, adding=self._adding)
+
+    def _set_adding(self, adding: bool) -> None:
+        """A "+" waits for its kind (the title says so) or no longer does."""
+        if adding != self._adding:
+            self._adding = adding
+            self._title.show(self._week_title())
+
+    def _forget_planned(self) -> None:
+        self._set_adding(False)
+        if self._planned is not None:
+            self._planned = None
+            if self._moved_from is not None:
+                self._moved_from = None
+                self._title.show(self._week_title())
+
     def action_plan(self, activity: str) -> None:
-        # Typing a week is seven keys: move on to the next day, in the same frame as the edit.
-        self._edit(
-            lambda: self.session.set_day(self.selected, PlannedDay.of(Activity(activity))),
-            select=min(6, self.selected + 1),
-        )
+        if self._adding:
+            self._change_day(lambda day: add_session(day, Activity(activity)))
+            return
+        # Typing a week is seven keys: plan, then move on to the next day whatever the day
+        # held, in the same frame as the edit; from the last day on to the next week.
+        index = self.selected
+        day = self.session.view.plan.dates[index]
+        planned = PlannedDay.of(Activity(activity))
+        if self._try(lambda: self.session.set_day(index, planned)) is None:
+            return
+        self._planned, self._moved_from = day, None
+        if index < 6:
+            self.set_reactive(WeekScreen.selected, index + 1)
+        else:
+            week = self.session.week
+            try:
+                self.session.show(week.shifted(1))
+            except WeekError as error:  # the edge of the supported weeks: stay on the last day
+                self.notify(f"{error}.", timeout=4, markup=False)
+            else:
+                self._moved_from = week
+                self.set_reactive(WeekScreen.selected, 0)
+        self.show_week()
+
+    # -- the day just planned (or the selected one): its sessions --------------------------
+
+    def _session_day(self) -> pendulum.Date:
+        """The day the session keys change: the day just planned, or the selected one."""
+        if self._planned is not None:
+            return self._planned
+        return self.session.view.plan.dates[self.selected]
+
+    def _change_day(self, change: Callable[[PlannedDay], PlannedDay]) -> None:
+        self._set_adding(False)
+        day = self._session_day()
+
+        def apply() -> bool:
+            try:
+                held = change(self.session.day_on(day))
+            except EditError as error:
+                raise EditError(f"{day:%a} {day.day} {day:%b}: {error}") from None
+            return self.session.set_date(day, held)
+
+        if not self._try(apply):
+            return
+        self.show_week()
+        if day not in self.session.view.plan.dates:  # the day typing moved on past
+            held = day_words(self.session.day_on(day))
+            self.notify(f"{day:%a} {day.day} {day:%b} is now {held}.", timeout=3, markup=False)
+
+    def action_cycle_attribute(self, step: int) -> None:
+        self._change_day(lambda day: cycle_attribute(day, step))
+
+    def action_add_session(self) -> None:
+        # The next activity key adds its session (action_plan); any other key cancels.
+        self._set_adding(True)
+
+    def action_cancel(self) -> None:
+        self._set_adding(False)
+
+    def action_remove_session(self) -> None:
+        self._change_day(remove_session)
+
+    def action_toggle_together(self) -> None:
+        self._change_day(toggle_together)
 
     def action_clear_day(self) -> None:
         self._edit(lambda: self.session.set_day(self.selected, PlannedDay.UNPLANNED))
@@ -220,34 +326,32 @@ class WeekScreen(Screen[None]):
         if not self._edit(self.session.redo, refresh_always=False):
             self.notify("Nothing to redo.", timeout=2)
 
-    def _edit(
-        self,
-        change: Callable[[], bool],
-        *,
-        refresh_always: bool = True,
-        select: int | None = None,
-    ) -> bool:
-        """Apply ``change`` and show the result; ``select`` moves the selection when the
-        change was made, without a second pass through ``watch_selected``."""
-        try:
-            changed = change()
-        except ReadOnlyStore as error:
-            self.notify(
-                f"{error} Nothing was changed.", title="Read-only", severity="error", markup=False
-            )
+    def _edit(self, change: Callable[[], bool], *, refresh_always: bool = True) -> bool:
+        """Apply ``change`` and show the result."""
+        self._forget_planned()
+        changed = self._try(change)
+        if changed is None:
             return False
-        except (EditError, WeekError) as error:
-            self.notify(str(error), timeout=4, markup=False)
-            return False
-        if changed and select is not None:
-            self.set_reactive(WeekScreen.selected, select)
         if changed or refresh_always:
             self.show_week()
         return changed
 
+    def _try(self, change: Callable[[], bool]) -> bool | None:
+        """``change()``, or None when it is refused (the notice says why)."""
+        try:
+            return change()
+        except ReadOnlyStore as error:
+            self.notify(
+                f"{error} Nothing was changed.", title="Read-only", severity="error", markup=False
+            )
+        except (EditError, WeekError) as error:
+            self.notify(str(error), timeout=4, markup=False)
+        return None
+
     # -- moving between weeks --------------------------------------------------------------
 
     def show_iso_week(self, week: IsoWeek) -> None:
+        self._forget_planned()
         try:
             self.session.show(week)
         except WeekError as error:
@@ -270,6 +374,7 @@ class WeekScreen(Screen[None]):
         self._shift_week(1)
 
     def action_this_week(self) -> None:
+        self._forget_planned()
         self.session.show_today()
         self.set_reactive(WeekScreen.selected, self.session.index_of_today() or 0)
         self.show_week()
@@ -285,6 +390,8 @@ class WeekScreen(Screen[None]):
             ("ctrl+p", "Command palette: go to week, clear week, settings…"),
             ("ctrl+s", "Save again after a failed save"),
             ("ctrl+q", "Quit (everything is already saved)"),
+            # Not keys: how a day cell writes what the session keys make.
+            ("+ / & in a day", "Its second session, apart (>= 6 h) / together (back to back)"),
         ]
 
     def action_year(self) -> None:
@@ -317,10 +424,16 @@ class WeekScreen(Screen[None]):
 
             return apply
 
+        def layout(template: Template) -> str:
+            """The template's days as the week shows them: ``Push · Rest · Legs ...``."""
+            weekdays = displayed_weekdays(self.session.first_weekday)
+            days = (template.days[weekday] for weekday in weekdays)
+            return " · ".join(OPEN if day is None else day_phrase(day) for day in days)
+
         self.app.search_commands(
             # The palette reads names and help as markup: the templates file's text is not.
             [
-                SimpleCommand(literal(t.name), applier(t), literal(t.description))
+                SimpleCommand(literal(t.name), applier(t), literal(layout(t)))
                 for t in load_templates()
             ],
             placeholder="Apply a week template…",

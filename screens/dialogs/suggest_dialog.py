@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.days import SESSIONS, day_words, displayed_index
+from planner.days import SESSIONS, day_words, displayed_index, session_words
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
-from planner.suggest.words import RequestWordError, parse_pins
+from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 from rules import Activity, Session
 from screens.dialogs.base import PlannerDialog
 from screens.text import literal, styled
 
+# What an empty week starts from.
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
+EMPTY_WEEK_REST_MIN = 1
+
+
+def initial_fields(plan: WeekPlan) -> dict[str, str]:
+    """The dialog's fields (by input id) as the shown week holds its sessions: each kind
+    at its default attribute counted in its box, the others as request words
+    (``legs:heavy=1 run:intervals=1``), its rest days, and two a day if it has a
+    two-session day. An empty week starts from DEFAULTS."""
+    held = Counter(session for day in plan.days for session in day.sessions)
+    if not held:
+        fields = {f"count-{kind}": str(count) for kind, count in DEFAULTS.items()}
+        return {**fields, "more": "", "rest-min": str(EMPTY_WEEK_REST_MIN), "per-day": "1"}
+    fields = {f"count-{kind}": str(held[Session(kind)]) for kind in SESSIONS}
+    # In the order of the kinds, each kind's in the order the week holds them.
+    others = sorted(
+        (session for session in held if not session.is_default),
+        key=lambda session: SESSIONS.index(session.kind),
+    )
+    fields["more"] = " ".join(f"{session_words(s)}={held[s]}" for s in others)
+    fields["rest-min"] = str(sum(day.is_rest for day in plan.days))
+    fields["per-day"] = "2" if any(len(day.sessions) > 1 for day in plan.days) else "1"
+    return fields
 
 
 def render_suggestion(rank: int, suggestion: Suggestion) -> str:
@@ -87,21 +112,28 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         with Vertical(id="dialog", classes="suggest") as box:
             box.border_title = f"Suggest an order for {self.session.week}"
             box.border_subtitle = "enter: find · ↑↓ enter: apply one · tab: edit · esc: cancel"
+            fields = initial_fields(self.session.view.plan)
             with Horizontal(id="counts"):
                 for activity in SESSIONS:
                     yield Label(f"{activity}")
                     yield Input(
-                        str(DEFAULTS[activity]), type="integer", id=f"count-{activity}",
+                        fields[f"count-{activity}"], type="integer", id=f"count-{activity}",
                         classes="count", select_on_focus=False,
                     )  # fmt: skip
                 yield Label("rest ≥")
                 yield Input(
-                    "1", type="integer", id="rest-min", classes="count", select_on_focus=False
-                )
+                    fields["rest-min"], type="integer", id="rest-min", classes="count",
+                    select_on_focus=False,
+                )  # fmt: skip
                 yield Label("per day")
                 yield Input(
-                    "1", type="integer", id="per-day", classes="count", select_on_focus=False
-                )
+                    fields["per-day"], type="integer", id="per-day", classes="count",
+                    select_on_focus=False,
+                )  # fmt: skip
+            yield Label(
+                "And sessions with an intensity or run type, e.g. legs:heavy=1 run:intervals=1:"
+            )
+            yield Input(fields["more"], id="more", placeholder="none")
             yield Label("Pinned days, e.g. sat=run sun=rest:")
             yield Input(id="pins", placeholder="none")
             yield Static(id="suggest-error")
@@ -113,13 +145,19 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
     def request(self) -> SuggestRequest:
         """What the fields ask for; SuggestError, with the message to show, if a field
         cannot be read."""
-        counts = {
-            Session(activity): _count(self.query_one(f"#count-{activity}", Input).value, activity)
-            for activity in SESSIONS
-        }
+        counts = Counter(
+            {
+                Session(activity): _count(
+                    self.query_one(f"#count-{activity}", Input).value, activity
+                )
+                for activity in SESSIONS
+            }
+        )
         rest_min = _count(self.query_one("#rest-min", Input).value, "rest ≥")
         words = self.query_one("#pins", Input).value.split()
         try:
+            # Sessions with attributes come on top of the boxes' default ones.
+            counts.update(parse_counts(self.query_one("#more", Input).value.split()))
             by_weekday = parse_pins(words, label="")
         except RequestWordError as error:
             raise SuggestError(str(error)) from None

@@ -68,7 +68,8 @@ def render_summary(summary: WeekSummary) -> str:
         heading = "[b]Nothing planned yet[/b]: [b]p u g r .[/b] plan the selected day"
     else:
         heading = (
-            f"[b]Score {summary.score}/100[/b]  ·  planned {summary.planned_days}/7"
+            f"[b]Score {summary.score}/100[/b]  ·  "
+            f"{'proposed' if summary.proposed else 'planned'} {summary.planned_days}/7"
             f"  ·  rest {summary.rest_days}"
         )
     return "\n".join([heading, "[$foreground-muted]Hard sessions per muscle group:[/]", *rows])

@@ -6,6 +6,7 @@ A column holds both, so readiness lines up with its day by layout, at any width.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import pendulum
@@ -21,10 +22,12 @@ from screens.colours import Colours
 from screens.widgets.readiness_strip import DayReadiness
 
 UNPLANNED = "—"
+TODAY = "[$accent]today[/]"
 
 
-# Where a cell is too narrow for the whole word (about 8 columns at 120x36).
-SHORT_ATTRIBUTE = {"intervals": "intvls", "moderate": "mod."}
+# Where a cell is too narrow for the whole word (5 columns at 60x20, 7 at 120x36).
+SHORT_ATTRIBUTE = {"intervals": "intv.", "moderate": "mod."}
+RELATION = {False: "apart", True: "together"}  # two sessions: at least 6 h apart, or not
 
 
 def shows_attributes(days: Sequence[PlannedDay]) -> bool:
@@ -36,27 +39,56 @@ def shows_attributes(days: Sequence[PlannedDay]) -> bool:
     )
 
 
-def held_text(day: PlannedDay, width: int = 80, *, attributes: bool = True) -> str:
-    """What a cell says a day holds: ``LEGS heavy``, then ``+ RUN easy`` for a second
-    session apart or ``& PULL moderate`` for one back to back; ``REST``; a dash if unplanned.
-    Words, so it reads without colour; an attribute wider than ``width`` is shortened, and
-    none is shown without ``attributes`` (a week of default sessions only)."""
-    if day.rest:
-        return "[b]REST[/b]"
-    if not day.sessions:
-        return UNPLANNED
-    if not attributes:
-        return "\n".join(f"[b]{session.kind.upper()}[/b]" for session in day.sessions)
-    lines = []
+Line = tuple[str, str]  # (markup, the plain text whose length is its width)
+
+
+def _session_lines(day: PlannedDay, *, split: bool, short: bool, width: int) -> list[Line]:
+    lines: list[Line] = []
     for number, session in enumerate(day.sessions):
         joiner = "" if number == 0 else ("& " if day.together else "+ ")
-        kind, word = f"{joiner}{session.kind.upper()}", session.attribute.value
-        if len(word) > width:
+        kind = session.kind.upper()
+        if len(joiner) + len(kind) > width:
+            joiner = joiner.strip()
+        word = session.attribute.value
+        if short:
             word = SHORT_ATTRIBUTE.get(word, word)
-        # On one line where it fits, else the attribute under the kind: never wrapped mid-word.
-        apart = " " if len(kind) + 1 + len(word) <= width else "\n"
-        lines.append(f"{joiner}[b]{session.kind.upper()}[/b]{apart}{word}")
-    return "\n".join(lines)
+        head = (f"{joiner}[b]{kind}[/b]", f"{joiner}{kind}")
+        if split:
+            lines.extend((head, (word, word)))
+        else:
+            lines.append((f"{head[0]} {word}", f"{head[1]} {word}"))
+    return lines
+
+
+@functools.lru_cache(maxsize=2048)
+def held_lines(
+    day: PlannedDay, width: int = 80, room: int = 4, *, attributes: bool = True
+) -> tuple[str, ...]:
+    """What a cell says a day holds, in at most ``room`` lines of ``width``: ``LEGS heavy``,
+    then ``+ RUN easy`` for a second session apart or ``& PULL moderate`` for one back to
+    back, and ``apart`` or ``together`` under them; ``REST``; a dash if unplanned. Words, so
+    it reads without colour. Where that does not fit, the attribute goes under its kind,
+    the last line goes, then long attributes are shortened (``mod.``, ``intv.``); without
+    ``attributes`` (a week of default single sessions) only the kind."""
+    if day.rest:
+        return ("[b]REST[/b]",)
+    if not day.sessions:
+        return (UNPLANNED,)
+    if not attributes:
+        return tuple(f"[b]{session.kind.upper()}[/b]" for session in day.sessions)
+    relation = [(RELATION[day.together],) * 2] if len(day.sessions) > 1 else []
+    forms = [
+        _session_lines(day, split=split, short=short, width=width) + tail
+        for split, short, tail in (
+            (False, False, relation), (False, False, []), (True, False, relation),
+            (True, False, []), (False, True, []), (True, True, []),
+        )
+    ]  # fmt: skip
+    fitting = (
+        form for form in forms if len(form) <= room and all(len(p) <= width for _, p in form)
+    )
+    chosen = next(fitting, forms[-1])  # nothing fits: the shortest words, clipped
+    return tuple(markup for markup, _ in chosen)
 
 
 class DayCell(Static):
@@ -116,9 +148,20 @@ class DayCell(Static):
         self.refresh()
 
     def render(self) -> str:
-        today = "\n[$accent]today[/]" if self.is_today else ""
-        held = held_text(self.planned, self.content_region.width, attributes=self.attributes)
-        text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n{held}{today}"
+        width, height = self.content_region.size
+        room = max(1, height - 2)  # under the weekday and the date
+        held = held_lines(self.planned, width, room, attributes=self.attributes)
+        date = f"{self.day.day} {self.day:%b}"
+        if len(date) > width:  # never wrapped: the month is in the title
+            date = str(self.day.day)
+        if self.is_today:  # on a line of its own if there is one, else beside or as the date
+            if len(held) < room:
+                held = (*held, TODAY)
+            elif len(date) + 1 + len("today") <= width:
+                date = f"{date} {TODAY}"
+            else:
+                date = TODAY
+        text = "\n".join((f"[b]{self.day:%a}[/b]", date, *held))
         if not self.planned.is_planned:
             text = f"[$foreground-muted]{text}[/]"
         return f"[i]{text}[/]" if self.proposed else text

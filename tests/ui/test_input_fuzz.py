@@ -26,12 +26,14 @@ from tests.helpers import seed
 SIZE = (120, 44)
 # Each dialog: the key that opens it, its fields, the line where it answers.
 SUGGEST_FIELDS = [
-    "count-push", "count-pull", "count-legs", "count-run", "rest-min", "per-day", "pins",
+    "count-push", "count-pull", "count-legs", "count-run", "rest-min", "per-day", "more",
+    "pins",
 ]  # fmt: skip
 FIELDS = [("suggest", field) for field in SUGGEST_FIELDS] + [("go", "week-input")]
 SPECIAL = [
     *("[/]", "[b]", "[/b]x", "[$error]", "\\[", "sat=[/]", "[/]=run", "-", "+", "-1", "1"),
     *("9" * 5000, "sat=run sun=rest", "mon=legs", "0001-W01", "9999-W52", "2999-W52"),
+    *("legs:heavy=1", "run:hevy=2", "run:intervals=99", "rest=1", "legs=1 legs=2"),
     *("1900-W01", "2026-W53", "\x1b]0;PWNED\x07", "\x1b[2J", "\x9b31m", "\u202e", "ｓａｔ=run"),
 ]
 TEXT = st.one_of(

@@ -1,5 +1,6 @@
-"""Random key sequences never raise, and after quitting and starting again the grid shows
-exactly what it showed before quitting."""
+"""Random key sequences, the session keys included, never raise, and after quitting and
+starting again the grid shows exactly what it showed before quitting, sessions and
+attributes included."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.clock import FixedClock
+from planner.days import day_words
 from planner.store import Store
 from planner.weeks import IsoWeek
 from rules import default_knowledge
@@ -23,11 +25,15 @@ KEYS = [
     "p", "u", "g", "r", "full_stop", "space", "1", "2", "3", "4", "5",
     "backspace", "delete", "left_square_bracket", "right_square_bracket", "t",
     "ctrl+z", "ctrl+y", "ctrl+s", "pageup", "pagedown", "f",
+    "i", "I", "plus", "minus", "a",
 ]  # fmt: skip
+# The session keys are drawn more often: each acts on what the keys before it planned.
+SESSION_KEYS = ["i", "I", "plus", "minus", "a", "p", "r"]
 
 
-def grid(app: PlannerApp) -> list[tuple[str, str | None]]:
-    return [(cell.day.isoformat(), cell.planned.activity) for cell in app.screen.query(DayCell)]
+def grid(app: PlannerApp) -> list[tuple[str, str]]:
+    """Each shown day in full: its sessions, their attributes, apart or together."""
+    return [(cell.day.isoformat(), day_words(cell.planned)) for cell in app.screen.query(DayCell)]
 
 
 def build(db: Path, week: IsoWeek | None = None) -> PlannerApp:
@@ -56,7 +62,7 @@ async def type_quit_and_restart(db: Path, keys: list[str]) -> None:
 
 # Each example starts the planner twice (about a second): a few examples keep CI fast.
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(KEYS), max_size=40))
+@given(st.lists(st.sampled_from(KEYS) | st.sampled_from(SESSION_KEYS), max_size=40))
 def test_random_keys_never_raise_and_survive_a_restart(keys: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(type_quit_and_restart(Path(folder) / "planner.json", keys))

@@ -77,7 +77,9 @@ def test_legs_then_run(snap_compare: Any, make_app: Callable[..., Any]) -> None:
 
 
 def test_selection_mid_week(snap_compare: Any, make_app: Callable[..., Any]) -> None:
-    press = ["home", "u", "g", "full_stop", "p", "r", "g", "full_stop", "home", "right", "right"]
+    # The seventh key moves on to the next week: "[" comes back to the week typed.
+    press = ["home", "u", "g", "full_stop", "p", "r", "g", "full_stop", "left_square_bracket"]
+    press += ["home", "right", "right"]
     assert snap_compare(make_app(), run_before=typing(*press), terminal_size=TERMINAL_SIZE)
 
 
@@ -125,7 +127,7 @@ def test_year_overview(snap_compare: Any, make_app: Callable[..., Any], db_path:
 def test_readiness_strip_shows_a_dense_week(
     snap_compare: Any, make_app: Callable[..., Any]
 ) -> None:
-    press = ["home", "g", "r", "g", "u", "g", "r", "full_stop"]
+    press = ["home", "g", "r", "g", "u", "g", "r", "full_stop", "left_square_bracket", "end"]
     assert snap_compare(make_app(), run_before=typing(*press), terminal_size=TERMINAL_SIZE)
 
 
@@ -165,3 +167,11 @@ def test_goal_picker(snap_compare: Any, make_app: Callable[..., Any], db_path: P
     with Store.open(db_path) as store:
         store.save_settings(replace(store.settings(), goal=Goal.ENDURANCE))
     assert snap_compare(make_app(), run_before=typing("G"), terminal_size=TERMINAL_SIZE)
+
+
+def test_sessions_typed_by_key_at_80x24(snap_compare: Any, make_app: Callable[..., Any]) -> None:
+    """The issue's hybrid week typed with the session keys: a heavy leg day with an easy
+    evening run, push and pull together, an intervals run."""
+    press = ["home", "g", "i", "plus", "r", "u", "plus", "p", "a", "r", "I", "full_stop"]
+    press += ["g", "r", "i", "full_stop", "left_square_bracket", "home"]
+    assert snap_compare(make_app(), run_before=typing(*press), terminal_size=(80, 24))

@@ -57,6 +57,13 @@ async def test_a_week_is_typed_in_seven_keys_and_saved(
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "p", "full_stop", "g", "u", "space", "r", "5")
+        # The seventh key moved on to the next week's first day, and the title says so.
+        assert shown_week(app) == "2026-W49"
+        assert app.screen.selected == 0
+        assert "on from 2026-W48" in str(app.screen.query_one("#week-title").render())
+        await pilot.press("p")  # typing on in the new week: the note has done its job
+        assert "on from" not in str(app.screen.query_one("#week-title").render())
+        await pilot.press("ctrl+z", "left_square_bracket")
         assert planned(app) == [PUSH, REST, LEGS, PULL, REST, RUN, REST]
         # The panel explains the week's transitions, the boundary ones included.
         transitions = app.screen.query_one(AdviceList).entries[1:]
@@ -65,10 +72,41 @@ async def test_a_week_is_typed_in_seven_keys_and_saved(
     assert stored(db_path) == (PUSH, REST, LEGS, PULL, REST, RUN, REST)
 
 
+async def test_typing_over_a_planned_week_moves_on_whatever_a_day_held(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "p", "full_stop", "g", "u", "full_stop", "r", "full_stop")
+        await pilot.press("left_square_bracket", "home")
+        # Days 1, 3 and 6 already hold what is typed: the selection still moves on.
+        await pilot.press("g", "full_stop", "p", "u", "r", "r", "full_stop")
+        assert shown_week(app) == "2026-W49"
+        await pilot.press("left_square_bracket")
+        assert planned(app) == [LEGS, REST, PUSH, PULL, RUN, RUN, REST]
+    assert stored(db_path) == (LEGS, REST, PUSH, PULL, RUN, RUN, REST)
+
+
+async def test_moving_on_stops_at_the_last_supported_week(make_app: Callable[..., Any]) -> None:
+    app = make_app(week=IsoWeek(2999, 52))
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("end", "r")
+        assert shown_week(app) == "2999-W52"
+        assert app.screen.selected == 6
+        assert planned(app)[6] is RUN
+        notices = [notification.message for notification in app._notifications]
+        assert "2999-W52 is the last week the planner supports." in notices
+        await pilot.press("i")  # the run just planned, still the selected day
+        assert cells(app)[6].planned.sessions[0].run_type == "long"
+
+
 async def test_digits_clear_and_selection_keys(make_app: Callable[..., Any]) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
-        await pilot.press("end", "4", "h", "h", "3", "l", "backspace", "left", "1")
+        await pilot.press("end", "4")  # Sunday: on to the next week
+        assert shown_week(app) == "2026-W49"
+        await pilot.press("left_square_bracket", "end", "h", "h", "3", "l", "backspace")
+        await pilot.press("left", "1")
         assert planned(app) == [None, None, None, None, LEGS, PUSH, None]
 
 
@@ -135,8 +173,10 @@ async def test_quit_and_restart_show_the_same_week(
     first = make_app()
     async with first.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "g", "u", "full_stop", "p", "r", "full_stop", "g")
-        await pilot.press("right_square_bracket", "home", "u")
+        await pilot.press("u")  # typing moved on to the next week's Monday
+        assert shown_week(first) == "2026-W49"
         before = planned(first)
+        assert before[0] is PULL
         await pilot.press("ctrl+q")
     first.store.close()
     second = make_app()
@@ -276,11 +316,14 @@ async def test_a_repeating_week_is_proposed_until_edited(
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "p", "u", "g", "full_stop", "r", "full_stop", "full_stop")
-        app.screen.set_repeat_week(W48)
-        await pilot.press("right_square_bracket")  # W49: unplanned, so it proposes W48
+        assert shown_week(app) == "2026-W49"  # typing moved on
+        app.screen.set_repeat_week(W48)  # W49 is unplanned, so it now proposes W48
+        await pilot.pause()
         assert planned(app) == [PUSH, PULL, LEGS, REST, RUN, REST, REST]
         assert all(cell.proposed for cell in cells(app))
         assert "proposed from 2026-W48" in str(app.screen.query_one("#week-title").render())
+        summary = str(app.screen.query_one("#week-summary").render())
+        assert "proposed 7/7" in summary and "planned" not in summary
         await pilot.press("home", "r")  # an edit keeps the proposal, with the edit on top
         assert planned(app) == [RUN, PULL, LEGS, REST, RUN, REST, REST]
         assert not any(cell.proposed for cell in cells(app))
@@ -347,3 +390,26 @@ async def test_the_collector_is_back_on_after_the_first_frame(
         assert gc.get_freeze_count() == 0  # and collectable again once it has gone
     finally:
         gc.enable()
+
+
+async def test_the_template_picker_shows_each_templates_days(
+    make_app: Callable[..., Any],
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("T")
+        helps: dict[str, str] = {}
+        for _ in range(100):  # the picker fills in a worker: wait until the list settles
+            await pilot.pause(0.02)
+            assert isinstance(app.screen, CommandPalette)
+            options = app.screen.query_one(CommandList).options
+            listed = {str(option.hit.text): str(option.hit.help) for option in options}
+            if listed and listed == helps:
+                break
+            helps = listed
+    assert helps["Push, rest, legs, pull, rest"] == "Push · Rest · Legs · Pull · Rest · open · open"
+    assert helps["Hybrid: lift mornings, run evenings"].startswith(
+        "Legs heavy + Run · Push & Pull · Rest · Run intervals"
+    )

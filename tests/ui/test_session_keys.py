@@ -1,0 +1,192 @@
+"""Pilot tests of the session keys: an attribute, a second session, apart or together and
+removing a session, each on the day just planned, each one undo step, and all of it still
+there after quitting and starting again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import events
+
+from planner.days import day_words
+from planner.store import Store
+from planner.weeks import FirstWeekday, IsoWeek
+from screens.widgets.week_grid import DayCell
+from tests.conftest import TERMINAL_SIZE
+
+W48, W49 = IsoWeek(2026, 48), IsoWeek(2026, 49)
+
+
+def words(app: Any) -> list[str]:
+    return [day_words(cell.planned) for cell in app.screen.query(DayCell)]
+
+
+def stored(db_path: Path, week: IsoWeek = W48) -> list[str]:
+    with Store.open(db_path, read_only=True) as store:
+        return [day_words(day) for day in store.load_plan(week, FirstWeekday.MONDAY).days]
+
+
+def title(app: Any) -> str:
+    return str(app.screen.query_one("#week-title").render())
+
+
+def notices(app: Any) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_the_attribute_key_changes_the_day_just_planned(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "i")  # the selection is on Tuesday: Monday is heavy
+        assert app.screen.selected == 1
+        await pilot.press("r", "I", "r", "i", "i")
+        assert words(app)[:4] == ["legs:heavy", "run:intervals", "run:tempo", "unplanned"]
+        await pilot.press("p", "I", "I", "I")  # round the circle, back to moderate
+        assert words(app)[3] == "push"
+        # Moving ends "just planned": the key then works on the selected day.
+        await pilot.press("home", "i")
+        assert words(app)[0] == "legs:light"
+        assert app.screen.selected == 0
+
+
+async def test_a_second_session_apart_then_together_then_removed(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "i", "plus", "r")
+        assert words(app)[:2] == ["legs:heavy+run", "unplanned"]
+        assert app.screen.selected == 1  # typing goes on where it was
+        await pilot.press("u", "plus", "p", "a")
+        assert words(app)[1] == "pull,push"
+        await pilot.press("a")
+        assert words(app)[1] == "pull+push"
+        await pilot.press("minus")
+        assert words(app)[1] == "pull"
+        await pilot.press("plus", "r", "i", "i", "i")  # the attribute key: the last session
+        assert words(app)[1] == "pull+run:intervals"
+    assert stored(db_path)[:2] == ["legs:heavy+run", "pull+run:intervals"]
+
+
+async def test_every_session_key_is_one_undo_step(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "i", "plus", "r", "a", "minus")
+        steps = ["legs", "legs:heavy", "legs:heavy+run", "legs:heavy,run", "legs:heavy"]
+        assert words(app)[0] == steps[-1]
+        for expected in reversed(steps[:-1]):
+            await pilot.press("ctrl+z")
+            assert words(app)[0] == expected
+        await pilot.press("ctrl+z")
+        assert words(app)[0] == "unplanned"
+        for expected in steps:
+            await pilot.press("ctrl+y")
+            assert words(app)[0] == expected
+
+
+async def test_a_plus_waits_for_its_kind_and_anything_else_cancels_it(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
+        await pilot.press("home", "g", "plus")
+        assert "second session: p u g r" in title(app)
+        await pilot.press("l", "r")  # l cancels: r plans Wednesday
+        assert "second session" not in title(app)
+        assert words(app)[:3] == ["legs", "unplanned", "run"]
+        await pilot.press("plus", "full_stop")  # rest is no second session
+        assert words(app)[2] == "run"
+        assert notices(app)[-1].startswith("Wed 25 Nov: rest is a whole day")
+        await pilot.press("plus", "g", "plus", "p")  # a third session is refused
+        assert words(app)[2] == "run+legs"
+        assert notices(app)[-1] == "Wed 25 Nov: already 2 sessions; press - to remove the last one"
+
+
+async def test_session_keys_on_days_without_sessions_say_why(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
+        await pilot.press("home", "full_stop", "i", "a", "minus")
+        assert words(app)[0] == "rest"
+        assert notices(app)[-3:] == [
+            "Mon 23 Nov: no session to set an intensity or run type for",
+            "Mon 23 Nov: no session, nothing to put apart or together; press + to add one",
+            "Mon 23 Nov: a rest day, no session to remove",
+        ]
+        await pilot.press("ctrl+z", "ctrl+z")  # nothing but the rest day to take back
+        assert words(app)[0] == "unplanned"
+
+
+async def test_after_sunday_the_keys_still_change_sunday(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
+        await pilot.press("end", "r", "I")  # Sunday's run; typing moved on to W49
+        assert app.session.week == W49
+        assert notices(app)[-1] == "Sun 29 Nov is now run:intervals."
+        assert words(app) == ["unplanned"] * 7
+        await pilot.press("p")  # and typing goes on in W49
+        assert words(app)[0] == "push"
+        await pilot.press("ctrl+z", "ctrl+z")  # undo goes back to the week it changes
+        assert app.session.week == W48
+        assert words(app)[6] == "run"
+    assert stored(db_path)[6] == "run"
+    assert stored(db_path, W49)[0] == "unplanned"
+
+
+async def test_typing_over_a_proposed_week(make_app: Callable[..., Any], db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "i", "plus", "r", "u", "full_stop", "r", "I")
+        await pilot.press("p", "full_stop", "g")
+        app.screen.set_repeat_week(W48)  # W49, shown now, proposes W48
+        await pilot.pause()
+        assert all(cell.proposed for cell in app.screen.query(DayCell))
+        assert words(app)[0] == "legs:heavy+run"
+        await pilot.press("home", "u", "u", "i", "full_stop", "r", "r", "r", "r")
+        assert app.session.week == IsoWeek(2026, 50)
+    assert stored(db_path, W49) == ["pull", "pull:heavy", "rest", "run", "run", "run", "run"]
+
+
+async def test_sessions_survive_quitting_and_starting_again(
+    make_app: Callable[..., Any],
+) -> None:
+    first = make_app()
+    async with first.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "i", "plus", "r", "u", "plus", "p", "a", "r", "I")
+        await pilot.press("full_stop", "r", "i", "p", "plus", "g", "minus", "full_stop")
+        await pilot.press("left_square_bracket")  # typing moved on past Sunday: back
+        before = words(first)
+        await pilot.press("ctrl+q")
+    first.store.close()
+    assert before == [
+        "legs:heavy+run", "pull,push", "run:intervals", "rest", "run:long", "push", "rest",
+    ]  # fmt: skip
+    second = make_app()
+    async with second.run_test(size=TERMINAL_SIZE):
+        assert words(second) == before
+
+
+async def test_keys_typed_in_one_burst_act_in_order(make_app: Callable[..., Any]) -> None:
+    """A terminal delivers fast typing as one burst: every key's binding runs in order, so
+    a "+" still waits for the key after it."""
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "plus")
+        for key, character in [("r", "r"), ("u", "u"), ("plus", "+"), ("p", "p"), ("a", "a")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert words(app)[:3] == ["legs+run", "pull,push", "unplanned"]
+
+
+async def test_escape_cancels_a_waiting_plus(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "plus", "escape", "r")
+        assert words(app)[:2] == ["legs", "run"]

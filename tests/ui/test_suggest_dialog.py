@@ -1,0 +1,65 @@
+"""The suggest dialog starts from the sessions of the week shown."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input
+
+from tests.helpers import seed
+
+HYBRID = {
+    "mon": "legs:heavy+run:easy", "tue": "push,pull", "wed": "run:intervals", "thu": "rest",
+    "fri": "legs", "sat": "run:long", "sun": "rest",
+}  # fmt: skip
+
+
+def fields(app: Any) -> dict[str, str]:
+    return {str(field.id): field.value for field in app.screen.query(Input) if field.id != "pins"}
+
+
+async def test_the_dialog_starts_from_the_weeks_sessions(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    seed(db_path, {"2026-W48": HYBRID})
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert fields(app) == {
+            "count-push": "1", "count-pull": "1", "count-legs": "1", "count-run": "1",
+            "more": "legs:heavy=1 run:intervals=1 run:long=1", "rest-min": "2", "per-day": "2",
+        }  # fmt: skip
+        week = Counter(s for day in app.session.view.plan.days for s in day.sessions)
+        await pilot.click("#pins")
+        await pilot.press("enter")
+        await pilot.pause()
+        suggestions = app.screen.suggestions
+        assert suggestions
+        for suggestion in suggestions:  # the same sessions, in another order
+            assert Counter(s for day in suggestion.plan.days for s in day.sessions) == week
+
+
+async def test_an_empty_week_starts_from_the_defaults(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert fields(app) == {
+            "count-push": "1", "count-pull": "1", "count-legs": "1", "count-run": "2",
+            "more": "", "rest-min": "1", "per-day": "1",
+        }  # fmt: skip
+
+
+async def test_a_bad_session_word_is_named(make_app: Callable[..., Any]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("s")
+        await pilot.click("#more")
+        await pilot.press(*"legs:hevy=1", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#suggest-error").render())
+        assert "did you mean heavy?" in error
