@@ -23,14 +23,26 @@ from rules import Activity, PlannedDay
 from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
-from screens.widgets.advice_panel import AdviceList, AdvicePanel
+from screens.widgets.advice_panel import AdviceList, AdvicePanel, render_week
+from screens.widgets.hanging_text import HangingText
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
 
-# Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
+# Below this the grid and the panel no longer fit side by side: the panel goes under the grid,
+# and reading the advice (tab) gives it the whole screen.
 WIDE_MIN_WIDTH = 110
+# Below this the day columns lose the gap between them, so a cell still holds "30 Nov".
+COMPACT_WIDTH = 70
+# Below this every row counts: no padding above the grid and the readiness, and no key
+# legend (the footer and the help screen have the keys).
+LOW_HEIGHT = 32
+# Below this the readiness legend goes too (the help screen has it).
+SHORT_HEIGHT = 24
+# From this height a wide layout has room under the grid: the week's own findings go
+# there, beside the transitions, instead of above them in the panel.
+TALL_HEIGHT = 40
 # Below this nothing readable fits: a notice replaces the layout.
 MIN_SIZE = (60, 20)
 
@@ -45,10 +57,18 @@ def week_title(session: PlanningSession) -> str:
     return title
 
 
+ADVICE_HINT = "[b]tab[/b] read all the advice"
+READING_HINT = (
+    "[b]tab[/b]/[b]esc[/b] back  ·  [b]↑ ↓ pgup pgdn home end[/b] scroll  ·  [b]← →[/b] day"
+)
+
+
 class WeekScreen(Screen[None]):
     CSS_PATH = "week_screen.tcss"
     BINDINGS = list(WEEK_BINDINGS)
     COMMANDS = {WeekCommands}
+    # Keys go to the grid (the screen) until the user asks for the advice with tab.
+    AUTO_FOCUS = ""
 
     # A var, not a reactive: the watcher redraws what changes; a reactive would also repaint
     # the whole screen on every move.
@@ -64,6 +84,8 @@ class WeekScreen(Screen[None]):
         self._save_state = TextBlock(id="save-state")
         self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
         self._advice = AdvicePanel(id="advice")
+        self._advice.border_title = ADVICE_HINT
+        self._week_findings = HangingText(id="week-findings")
         self._readiness_of: JudgedWeek | None = None
         with Horizontal(id="top-bar"):
             yield self._title
@@ -73,6 +95,7 @@ class WeekScreen(Screen[None]):
                 yield self._grid
                 yield ReadinessLegend()
                 yield Static(LEGEND, id="legend")
+                yield self._week_findings
             yield self._advice
         yield Static(
             f"The terminal is too small for the planner.\n"
@@ -103,11 +126,17 @@ class WeekScreen(Screen[None]):
         if view is not self._readiness_of:  # a move of the selection leaves it as it is
             self._readiness_of = view
             self._grid.show_readiness(view.readiness, self.session.knowledge)
+        # Where the week's own findings go: under the grid when there is room, else on top
+        # of the transitions.
+        beside = self.has_class("-tall")
+        self._week_findings.show(render_week(view.summary) if beside else ())
         self._advice.show(
             view.summary,
             view.evaluation.transitions,
             shown=(plan.dates[0], plan.dates[-1]),
             selected=plan.dates[self.selected],
+            proposed=self.session.proposal_from is not None,
+            week=not beside,
         )
 
     def watch_selected(self) -> None:
@@ -117,11 +146,42 @@ class WeekScreen(Screen[None]):
         self._save_state.show(state.label)
 
     def on_resize(self, event: events.Resize) -> None:
+        tall = self.has_class("-tall")
         self._fit(event.size.width, event.size.height)
+        if self.has_class("-tall") != tall:
+            self.show_week()  # the week's findings move between the grid and the panel
 
     def _fit(self, width: int, height: int) -> None:
+        narrow = width < WIDE_MIN_WIDTH
         self.set_class(width < MIN_SIZE[0] or height < MIN_SIZE[1], "-too-small")
-        self.set_class(width < WIDE_MIN_WIDTH, "-narrow")
+        self.set_class(narrow, "-narrow")
+        self.set_class(width < COMPACT_WIDTH, "-compact")
+        self.set_class(height < LOW_HEIGHT, "-low")
+        self.set_class(height < SHORT_HEIGHT, "-short")
+        self.set_class(not narrow and height >= TALL_HEIGHT, "-tall")
+
+    # -- reading the advice ----------------------------------------------------------------
+
+    def action_toggle_advice(self) -> None:
+        if self._advice.list.has_focus:
+            self.set_focus(None)
+        else:
+            self.set_focus(self._advice.list)
+
+    def action_close_advice(self) -> None:
+        if self._advice.list.has_focus:
+            self.set_focus(None)
+
+    def on_descendant_focus(self) -> None:
+        self._reading(self._advice.list.has_focus)
+
+    def on_descendant_blur(self) -> None:
+        self._reading(self._advice.list.has_focus)
+
+    def _reading(self, reading: bool) -> None:
+        """Reading the advice: where it does not fit beside the grid, it takes the screen."""
+        self.set_class(reading, "-reading")
+        self._advice.border_title = READING_HINT if reading else ADVICE_HINT
 
     # -- selecting -------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
@@ -87,3 +88,11 @@ def write_rules(tmp_path: Path, text: str) -> Path:
     path = tmp_path / USER_RULES_FILENAME
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def advice_markup(app: Any) -> list[str]:
+    """The advice list's entries as the markup they are drawn from: leads and texts."""
+    from screens.widgets.advice_panel import AdviceList
+
+    entries = app.screen.query_one(AdviceList).entries
+    return ["\n".join(line.lead + line.text for line in entry) for entry in entries]

@@ -33,8 +33,13 @@ LEGEND = (
 
 
 def cell_text(family_id: str, cell: ReadinessCell, width: int) -> str:
-    """``chest .``, cut to ``width``."""
-    return f"{family_id:<5} {cell.state.symbol}"[: max(0, width)]
+    """``chest .`` in ``width`` cells: the name is cut short before the mark is (``ches .``,
+    then ``.``), so a narrow column keeps every mark."""
+    symbol = cell.state.symbol
+    if width < 3:
+        return symbol[: max(0, width)]
+    name = min(5, width - 2)
+    return f"{family_id[:name]:<{name}} {symbol}"
 
 
 class DayReadiness(Widget):
