@@ -102,7 +102,7 @@ def render_verdict(summary: WeekSummary, *, proposed: bool) -> tuple[Line, ...]:
     planned = "[$warning]proposed[/]" if proposed else f"planned {summary.planned_days}/7"
     heading = Line(
         f"[b]Score {summary.score}/100[/b] ",
-        f"for {goal}  ·  {planned}  ·  rest {summary.rest_days}",
+        f"for {goal} · {planned} · rest {summary.rest_days}",
     )
     reasons = [reason for reason in summary.reasons if reason.points][:SHOWN_REASONS]
     width = max((len(_points(reason.points)) for reason in reasons), default=0)
