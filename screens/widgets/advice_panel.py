@@ -100,10 +100,8 @@ def render_verdict(summary: WeekSummary, *, proposed: bool) -> tuple[Line, ...]:
         )
     # A proposed week is not planned yet: it is the repeating week, until kept.
     planned = "[$warning]proposed[/]" if proposed else f"planned {summary.planned_days}/7"
-    heading = Line(
-        f"[b]Score {summary.score}/100[/b] ",
-        f"for {goal} · {planned} · rest {summary.rest_days}",
-    )
+    score = f"[b]Score {summary.score}/100[/b]"
+    heading = Line("", f"{score} for {goal} · {planned} · rest {summary.rest_days}")
     reasons = [reason for reason in summary.reasons if reason.points][:SHOWN_REASONS]
     width = max((len(_points(reason.points)) for reason in reasons), default=0)
     return (
@@ -228,6 +226,9 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
+            # The text wraps anew, so the line the list was scrolled to means something
+            # else: back to the selected day's transitions.
+            self._scrolled_to = None
             self._build()
 
     def notify_style_update(self) -> None:

@@ -48,7 +48,9 @@ class DayReadiness(Widget):
     DEFAULT_CSS = """
     DayReadiness {
         height: auto;
-        padding: 1 1 0 1;
+        /* None on the right: the column's margin (or the next column's padding) is the
+           gap, and "chest ." fits a column of 8. */
+        padding: 1 0 0 1;
     }
     """
 
