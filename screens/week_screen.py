@@ -23,28 +23,13 @@ from rules import Activity, PlannedDay
 from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
-from screens.widgets.advice_panel import AdviceList, AdvicePanel, render_week
-from screens.widgets.hanging_text import HangingText
+from screens.week_layout import ADVICE_HINT, MIN_SIZE, READING_HINT, layout_classes
+from screens.widgets.advice_list import AdviceList
+from screens.widgets.advice_panel import AdvicePanel, WeekFindings, render_week
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
-
-# Below this the grid and the panel no longer fit side by side: the panel goes under the grid,
-# and reading the advice (tab) gives it the whole screen.
-WIDE_MIN_WIDTH = 110
-# Below this the day columns lose the gap between them, so a cell still holds "30 Nov".
-COMPACT_WIDTH = 70
-# Below this every row counts: no padding above the grid and the readiness, and no key
-# legend (the footer and the help screen have the keys).
-LOW_HEIGHT = 32
-# Below this the readiness legend goes too (the help screen has it).
-SHORT_HEIGHT = 24
-# From this height a wide layout has room under the grid: the week's own findings go
-# there, beside the transitions, instead of above them in the panel.
-TALL_HEIGHT = 40
-# Below this nothing readable fits: a notice replaces the layout.
-MIN_SIZE = (60, 20)
 
 
 def week_title(session: PlanningSession) -> str:
@@ -55,12 +40,6 @@ def week_title(session: PlanningSession) -> str:
     if session.proposal_from is not None:
         title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
     return title
-
-
-ADVICE_HINT = "[b]tab[/b] read all the advice"
-READING_HINT = (
-    "[b]tab[/b]/[b]esc[/b] back  ·  [b]↑ ↓ pgup pgdn home end[/b] scroll  ·  [b]← →[/b] day"
-)
 
 
 class WeekScreen(Screen[None]):
@@ -85,7 +64,7 @@ class WeekScreen(Screen[None]):
         self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
         self._advice = AdvicePanel(id="advice")
         self._advice.border_title = ADVICE_HINT
-        self._week_findings = HangingText(id="week-findings")
+        self._week_findings = WeekFindings(id="week-findings")
         self._readiness_of: JudgedWeek | None = None
         with Horizontal(id="top-bar"):
             yield self._title
@@ -128,15 +107,16 @@ class WeekScreen(Screen[None]):
             self._grid.show_readiness(view.readiness, self.session.knowledge)
         # Where the week's own findings go: under the grid when there is room, else on top
         # of the transitions.
-        beside = self.has_class("-tall")
-        self._week_findings.show(render_week(view.summary) if beside else ())
+        week = render_week(view.summary)
+        beside = self.has_class("-tall") and self._week_findings.fits(week)
+        self._week_findings.show(week if beside else ())
         self._advice.show(
             view.summary,
             view.evaluation.transitions,
             shown=(plan.dates[0], plan.dates[-1]),
             selected=plan.dates[self.selected],
             proposed=self.session.proposal_from is not None,
-            week=not beside,
+            week=() if beside else week,
         )
 
     def watch_selected(self) -> None:
@@ -151,14 +131,12 @@ class WeekScreen(Screen[None]):
         if self.has_class("-tall") != tall:
             self.show_week()  # the week's findings move between the grid and the panel
 
+    def on_week_findings_resized(self) -> None:
+        self.show_week()  # the rows under the grid changed: do the week's findings fit?
+
     def _fit(self, width: int, height: int) -> None:
-        narrow = width < WIDE_MIN_WIDTH
-        self.set_class(width < MIN_SIZE[0] or height < MIN_SIZE[1], "-too-small")
-        self.set_class(narrow, "-narrow")
-        self.set_class(width < COMPACT_WIDTH, "-compact")
-        self.set_class(height < LOW_HEIGHT, "-low")
-        self.set_class(height < SHORT_HEIGHT, "-short")
-        self.set_class(not narrow and height >= TALL_HEIGHT, "-tall")
+        for name, applies in layout_classes(width, height).items():
+            self.set_class(applies, name)  # a stylesheet pass only where one changes
 
     # -- reading the advice ----------------------------------------------------------------
 

@@ -92,7 +92,7 @@ def write_rules(tmp_path: Path, text: str) -> Path:
 
 def advice_markup(app: Any) -> list[str]:
     """The advice list's entries as the markup they are drawn from: leads and texts."""
-    from screens.widgets.advice_panel import AdviceList
+    from screens.widgets.advice_list import AdviceList
 
     entries = app.screen.query_one(AdviceList).entries
     return ["\n".join(line.lead + line.text for line in entry) for entry in entries]

@@ -19,8 +19,9 @@ from planner.readiness import Readiness, ReadinessCell
 from planner.store import Store
 from planner.weeks import IsoWeek
 from rules import Kind, Transition
-from screens.week_screen import MIN_SIZE
-from screens.widgets.advice_panel import SHOWN_TIPS, AdviceList
+from screens.week_layout import MIN_SIZE, WIDE_MIN_WIDTH
+from screens.widgets.advice_list import AdviceList
+from screens.widgets.advice_panel import SHOWN_TIPS
 from screens.widgets.hanging_text import HangingText, Line, hang
 from screens.widgets.readiness_strip import DayReadiness, cell_text
 from screens.widgets.week_grid import DayCell
@@ -86,6 +87,10 @@ async def test_the_verdict_stays_in_view_on_every_day(
             await pilot.pause()
             assert visible(app, verdict(app))
             shown = drawn(verdict(app))
+            # With room under the grid, the week's own findings are there, not in the panel.
+            beside = size[1] >= 40
+            assert bool(app.screen.query_one("#week-findings", HangingText).lines) == beside
+            assert any("This week" in entry for entry in advice_markup(app)) != beside
             assert f"Score {summary.score}/100" in shown
             assert "general fitness" in shown
             for reason in reasons:
@@ -117,6 +122,29 @@ async def test_an_empty_week_says_how_to_start(make_app: Callable[..., Any]) -> 
         shown = drawn(verdict(app))
         assert "Nothing planned yet" in shown
         assert "general fitness" in shown
+
+
+async def test_week_findings_too_long_for_under_the_grid_stay_in_the_panel(
+    make_app: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import screens.week_screen
+
+    def long_week(summary: Any) -> tuple[Line, ...]:
+        return tuple(Line("", f"week finding {n}") for n in range(40))
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        week = app.screen.query_one("#week-findings", HangingText)
+        await pilot.press(*ARTICLE_KEYS)
+        assert week.lines and week.lines[0].text == "[b]This week[/b]"  # it fits there
+        monkeypatch.setattr(screens.week_screen, "render_week", long_week)
+        await pilot.press("left")
+        assert not week.lines  # 40 lines do not fit the 30 rows under the grid...
+        assert any("week finding 39" in entry for entry in advice_markup(app))  # ...so here
+        await pilot.resize_terminal(200, 80)
+        await pilot.pause()
+        assert len(week.lines) == 40  # but they do fit under a taller grid
+        assert not any("week finding" in entry for entry in advice_markup(app))
 
 
 # -- reading the advice by key -------------------------------------------------------------
@@ -239,11 +267,20 @@ def assert_fits(app: Any) -> None:
         lines = [line.strip() for line in drawn(strip).splitlines()]
         assert lines and all(line[-1:] in ".~!" for line in lines), lines
     assert visible(app, verdict(app))
+    # The week's own findings: wholly under the grid, or else in the list; never lost.
+    week = app.screen.query_one("#week-findings", HangingText)
+    in_list = sum("This week" in entry for entry in advice_markup(app))
+    if week.lines:
+        assert in_list == 0 and visible(app, week)
+        assert drawn(week).rstrip().splitlines()[-1].strip(), "cut off at the bottom"
+    else:
+        assert in_list == 1
 
 
 SIZES = [
     (20, 5), (59, 19), (60, 19), (59, 20), (60, 20), (64, 22), (70, 24), (80, 24), (100, 30),
-    (109, 30), (110, 30), (112, 30), (114, 30), (120, 36), (130, 40), (200, 50), (300, 80),
+    (109, 30), (110, 30), (112, 30), (114, 30), (120, 36), (110, 40), (110, 41), (130, 40),
+    (200, 40), (200, 50), (300, 80),
 ]  # fmt: skip
 
 
@@ -263,7 +300,7 @@ async def test_every_size_fits_or_says_it_is_too_small(
             assert app.screen.query_one("#too-small").display == too_small
             if too_small:
                 continue
-            if reading and width < 110:  # the advice has the screen
+            if reading and width < WIDE_MIN_WIDTH:  # the advice has the screen
                 assert visible(app, verdict(app))
                 assert advice_list(app).size.height > 0
             else:

@@ -14,7 +14,7 @@ from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, PlannedDay
 from screens.colours import Colours
-from screens.widgets.advice_panel import AdviceList
+from screens.widgets.advice_list import AdviceList
 from screens.widgets.readiness_strip import DayReadiness
 from screens.widgets.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
