@@ -95,6 +95,10 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("end", "move_to(6)", "Last day", show=False),
     Binding("pageup", "scroll_advice(-1)", "Scroll advice up", show=False, key_display="pgup"),
     Binding("pagedown", "scroll_advice(1)", "Scroll advice down", show=False, key_display="pgdn"),
+    Binding("tab", "toggle_advice", "Read the advice (↑↓ pgup pgdn home end); tab: back",
+            show=False),
+    Binding("escape", "close_advice", "Back from the advice to the week", show=False,
+            key_display="esc"),
     Binding("backspace,delete", "clear_day", "Clear day", show=False, key_display="⌫/del"),
     *(_planning_binding(k) for k in (ACTIVITY_KEYS[5], *DIGIT_KEYS)),
 ]  # fmt: skip

@@ -32,7 +32,9 @@ from rules import Activity, Goal, PlannedDay
 from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
-from screens.widgets.advice_panel import AdviceList, AdvicePanel
+from screens.week_layout import ADVICE_HINT, MIN_SIZE, READING_HINT, layout_classes
+from screens.widgets.advice_list import AdviceList
+from screens.widgets.advice_panel import AdvicePanel, WeekFindings, render_week
 from screens.widgets.fix_line import FixLine
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
@@ -41,10 +43,6 @@ from screens.widgets.week_grid import DayCell, WeekGrid
 
 # A day a template leaves as it is, in the template picker.
 OPEN = "open"
-# Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
-WIDE_MIN_WIDTH = 110
-# Below this nothing readable fits: a notice replaces the layout.
-MIN_SIZE = (60, 20)
 
 
 def week_title(
@@ -69,6 +67,8 @@ class WeekScreen(Screen[None]):
     CSS_PATH = "week_screen.tcss"
     BINDINGS = list(WEEK_BINDINGS)
     COMMANDS = {WeekCommands}
+    # Keys go to the grid (the screen) until the user asks for the advice with tab.
+    AUTO_FOCUS = ""
 
     # A var, not a reactive: the watcher redraws what changes; a reactive would also repaint
     # the whole screen on every move.
@@ -89,6 +89,8 @@ class WeekScreen(Screen[None]):
         self._save_state = TextBlock(id="save-state")
         self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
         self._advice = AdvicePanel(id="advice")
+        self._advice.border_title = ADVICE_HINT
+        self._week_findings = WeekFindings(id="week-findings")
         self._readiness_of: JudgedWeek | None = None
         self._readiness_legend = ReadinessLegend()
         with Horizontal(id="top-bar"):
@@ -99,6 +101,7 @@ class WeekScreen(Screen[None]):
                 yield self._grid
                 yield self._readiness_legend
                 yield Static(LEGEND, id="legend")
+                yield self._week_findings
             yield self._advice
         yield Static(
             f"The terminal is too small for the planner.\n"
@@ -131,11 +134,18 @@ class WeekScreen(Screen[None]):
             self._readiness_of = view
             self._grid.show_readiness(view.readiness, self.session.knowledge)
         self._readiness_legend.show_day(view.readiness, self.selected, self.session.knowledge)
+        # Where the week's own findings go: under the grid when there is room, else on top
+        # of the transitions.
+        week = render_week(view.summary)
+        beside = self.has_class("-tall") and self._week_findings.fits(week)
+        self._week_findings.show(week if beside else ())
         self._advice.show(
             view.summary,
             view.evaluation.transitions,
             shown=(plan.dates[0], plan.dates[-1]),
             selected=plan.dates[self.selected],
+            proposed=self.session.proposal_from is not None,
+            week=() if beside else week,
         )
         self._fix_line.follow(view, self.session.knowledge)
 
@@ -146,11 +156,40 @@ class WeekScreen(Screen[None]):
         self._save_state.show(state.label)
 
     def on_resize(self, event: events.Resize) -> None:
+        tall = self.has_class("-tall")
         self._fit(event.size.width, event.size.height)
+        if self.has_class("-tall") != tall:
+            self.show_week()  # the week's findings move between the grid and the panel
+
+    def on_week_findings_resized(self) -> None:
+        self.show_week()  # the rows under the grid changed: do the week's findings fit?
 
     def _fit(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_SIZE[0] or height < MIN_SIZE[1], "-too-small")
-        self.set_class(width < WIDE_MIN_WIDTH, "-narrow")
+        for name, applies in layout_classes(width, height).items():
+            self.set_class(applies, name)  # a stylesheet pass only where one changes
+
+    # -- reading the advice ----------------------------------------------------------------
+
+    def action_toggle_advice(self) -> None:
+        if self._advice.list.has_focus:
+            self.set_focus(None)
+        else:
+            self.set_focus(self._advice.list)
+
+    def action_close_advice(self) -> None:
+        if self._advice.list.has_focus:
+            self.set_focus(None)
+
+    def on_descendant_focus(self) -> None:
+        self._reading(self._advice.list.has_focus)
+
+    def on_descendant_blur(self) -> None:
+        self._reading(self._advice.list.has_focus)
+
+    def _reading(self, reading: bool) -> None:
+        """Reading the advice: where it does not fit beside the grid, it takes the screen."""
+        self.set_class(reading, "-reading")
+        self._advice.border_title = READING_HINT if reading else ADVICE_HINT
 
     # -- selecting -------------------------------------------------------------------------
 

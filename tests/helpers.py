@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
@@ -112,3 +113,11 @@ def judge_words(
     ]
     focus = (monday, monday + datetime.timedelta(days=len(words) - 1))
     return evaluate(days, focus=focus, knowledge=default_knowledge(), goal=goal)
+
+
+def advice_markup(app: Any) -> list[str]:
+    """The advice list's entries as the markup they are drawn from: leads and texts."""
+    from screens.widgets.advice_list import AdviceList
+
+    entries = app.screen.query_one(AdviceList).entries
+    return ["\n".join(line.lead + line.text for line in entry) for entry in entries]

@@ -47,8 +47,13 @@ def why_line(grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> str:
 
 
 def cell_text(family_id: str, cell: ReadinessCell, width: int) -> str:
-    """``chest .``, cut to ``width``."""
-    return f"{family_id:<5} {cell.state.symbol}"[: max(0, width)]
+    """``chest .`` in ``width`` cells: the name is cut short before the mark is (``ches .``,
+    then ``.``), so a narrow column keeps every mark."""
+    symbol = cell.state.symbol
+    if width < 3:
+        return symbol[: max(0, width)]
+    name = min(5, width - 2)
+    return f"{family_id[:name]:<{name}} {symbol}"
 
 
 class DayReadiness(Widget):
@@ -57,7 +62,9 @@ class DayReadiness(Widget):
     DEFAULT_CSS = """
     DayReadiness {
         height: auto;
-        padding: 1 1 0 1;
+        /* None on the right: the column's margin (or the next column's padding) is the
+           gap, and "chest ." fits a column of 8. */
+        padding: 1 0 0 1;
     }
     """
 

@@ -15,7 +15,7 @@ from textual.widgets._toast import Toast
 from planner.store import Store
 from rules import load_knowledge
 from tests.conftest import FIXED_NOW, TERMINAL_SIZE
-from tests.helpers import GOOD_RULE, seed, write_rules
+from tests.helpers import GOOD_RULE, advice_markup, seed, write_rules
 
 MARKUP = "[/]"
 TOAST_WAIT = 0.3  # toasts render after the notify call
@@ -107,7 +107,7 @@ async def test_markup_in_a_rule_of_the_users_own_is_shown_as_written(
     async with app.run_test(size=(120, 44)) as pilot:
         await pilot.press("home", "g", "r")
         await pilot.pause()
-        text = "\n".join(app.screen.query_one("AdviceList").entries)
+        text = "\n".join(advice_markup(app))
         assert f"Coach \\{MARKUP} no long run" in text  # escaped markup: shown as written
         assert f"notes \\{MARKUP}" in text
         await pilot.press("s")  # the suggestions' differences name the rule too
@@ -128,6 +128,6 @@ async def test_control_characters_in_a_rule_are_shown_escaped(
     async with app.run_test(size=(120, 44)) as pilot:
         await pilot.press("home", "g", "r")
         await pilot.pause()
-        text = "\n".join(app.screen.query_one("AdviceList").entries)
+        text = "\n".join(advice_markup(app))
         assert "Coach\\x1b\\x07\\x9b\\x00 no long run" in text
         assert not any(char in text for char in "\x1b\x07\x9b\x00")

@@ -14,10 +14,11 @@ from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, PlannedDay
 from screens.colours import Colours
-from screens.widgets.advice_panel import AdviceList
+from screens.widgets.advice_list import AdviceList
 from screens.widgets.readiness_strip import DayReadiness
 from screens.widgets.week_grid import DayCell
 from tests.conftest import TERMINAL_SIZE
+from tests.helpers import advice_markup
 
 W48 = IsoWeek(2026, 48)
 PUSH, PULL, LEGS, RUN, REST = Activity
@@ -66,7 +67,7 @@ async def test_a_week_is_typed_in_seven_keys_and_saved(
         await pilot.press("ctrl+z", "left_square_bracket")
         assert planned(app) == [PUSH, REST, LEGS, PULL, REST, RUN, REST]
         # The panel explains the week's transitions, the boundary ones included.
-        transitions = app.screen.query_one(AdviceList).entries[1:]
+        transitions = advice_markup(app)[1:]
         assert len(transitions) == 8
         assert sum("across the week boundary" in entry for entry in transitions) == 2
     assert stored(db_path) == (PUSH, REST, LEGS, PULL, REST, RUN, REST)

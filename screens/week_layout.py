@@ -1,0 +1,39 @@
+"""How the week screen fits the terminal: the sizes where its layout changes, as CSS
+classes on the screen (the rules are in week_screen.tcss)."""
+
+from __future__ import annotations
+
+# Below this nothing readable fits: a notice replaces the layout.
+MIN_SIZE = (60, 20)
+# Below this the grid and the panel no longer fit side by side: the panel goes under the grid,
+# and reading the advice (tab) gives it the whole screen.
+WIDE_MIN_WIDTH = 110
+# Below this the day columns lose the gap between them, so a cell still holds "30 Nov".
+COMPACT_WIDTH = 70
+# Below this every row counts: no padding above the grid and the readiness, and no key
+# legend (the footer and the help screen have the keys).
+LOW_HEIGHT = 32
+# Below this the readiness legend goes too (the help screen has it).
+SHORT_HEIGHT = 24
+# From this height a wide layout may have room under the grid for the week's own findings
+# (they go there if they fit), beside the transitions instead of above them in the panel.
+TALL_HEIGHT = 40
+
+# The panel's top border under the grid, and while the advice is read.
+ADVICE_HINT = "[b]tab[/b] read all the advice"
+READING_HINT = (
+    "[b]tab[/b]/[b]esc[/b] back  ·  [b]↑ ↓ pgup pgdn home end[/b] scroll  ·  [b]← →[/b] day"
+)
+
+
+def layout_classes(width: int, height: int) -> dict[str, bool]:
+    """Each of the screen's layout classes, and whether a terminal this size has it."""
+    narrow = width < WIDE_MIN_WIDTH
+    return {
+        "-too-small": width < MIN_SIZE[0] or height < MIN_SIZE[1],
+        "-narrow": narrow,
+        "-compact": width < COMPACT_WIDTH,
+        "-low": height < LOW_HEIGHT,
+        "-short": height < SHORT_HEIGHT,
+        "-tall": not narrow and height >= TALL_HEIGHT,
+    }

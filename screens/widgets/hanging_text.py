@@ -1,0 +1,86 @@
+"""Text wrapped with a hanging indent: a finding's mark (``+ pro``, ``+6``) stays alone at
+the left and every continuation line starts under the finding's text, so a list of findings
+reads as a list at any width. Textual's own wrapping starts continuation lines at column 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+from screens.widgets.text_block import parse_markup
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One paragraph: ``lead`` (markup) starts it, ``text`` (markup) wraps under itself."""
+
+    lead: str
+    text: str
+
+
+def hang(lines: Sequence[Line], width: int, *, wrap: bool = True) -> list[Content]:
+    """``lines`` wrapped to ``width`` cells, continuation lines indented by their lead;
+    without ``wrap``, one line each (the widget's ``text-overflow`` cuts them)."""
+    out: list[Content] = []
+    for line in lines:
+        lead, text = parse_markup(line.lead), parse_markup(line.text)
+        indent = lead.cell_length
+        if not wrap:
+            out.append(lead + text)
+        elif indent * 2 > width:  # too narrow to hang: wrap lead and text as one
+            out.extend((lead + text).wrap(max(1, width)))
+        else:
+            pad = Content(" " * indent)
+            for number, wrapped in enumerate(text.wrap(width - indent) if text else [text]):
+                out.append((lead if number == 0 else pad) + wrapped)
+    return out
+
+
+class HangingText(Widget):
+    """A block of :class:`Line` s, as tall as its wrapped text (one row a line with CSS
+    ``text-wrap: nowrap``). ``show`` asks for a new layout only when the height changes,
+    and repaints nothing when the lines are the same."""
+
+    DEFAULT_CSS = """
+    HangingText {
+        height: auto;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: tuple[Line, ...] = ()
+        # (width, wrap, lines, text) last drawn
+        self._wrapped: tuple[int, bool, int, Content] | None = None
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self._lines
+
+    def show(self, lines: Sequence[Line]) -> None:
+        lines = tuple(lines)
+        if lines == self._lines:
+            return
+        old = self._wrapped
+        self._lines, self._wrapped = lines, None
+        width = self.content_region.width
+        same_height = old is not None and old[:3] == self._at(width)[:3]
+        self.refresh(layout=not same_height)
+
+    def _at(self, width: int) -> tuple[int, bool, int, Content]:
+        wrap = self.styles.text_wrap != "nowrap"
+        if self._wrapped is None or self._wrapped[:2] != (width, wrap):
+            lines = hang(self._lines, max(1, width), wrap=wrap)
+            self._wrapped = (width, wrap, len(lines), Content("\n").join(lines))
+        return self._wrapped
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._at(width)[2]
+
+    def render(self) -> Content:
+        return self._at(self.content_region.width)[3]
