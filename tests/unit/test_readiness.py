@@ -101,7 +101,7 @@ def test_cells_say_why() -> None:
 
 
 def test_sunday_first_week_uses_the_shown_dates() -> None:
-    days = tuple(word_day(w) for w in ["legs", "run:long", *["rest"] * 5])
+    days = tuple(word_day(w) for w in ["legs", "run:tempo", *["rest"] * 5])
     plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.SUNDAY, days)
     grid = readiness(plan.dated_days, default_knowledge(), plan.dates)
     assert grid.dates == plan.dates

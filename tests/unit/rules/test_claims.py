@@ -112,7 +112,10 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
     (
         "A run on the same day as legs is a poor idea, mediocre at best",
         RUN,
-        (("legs-and-run-together", "rest legs,run"),),
+        (
+            ("legs-and-run-together", "rest legs,run"),
+            ("legs-and-run-same-day-at-all", "rest legs+run"),
+        ),
     ),
     (
         "Strain from a 45-60 min strength session can last days, even without feeling tired",
@@ -122,7 +125,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
     (
         "Training burns stored glycogen, more the harder it is, and can run it down",
         RUN,
-        (("legs-and-run-together", "rest legs,run"), ("hard-run-on-lifted-legs", "legs run:long")),
+        (("legs-and-run-together", "rest legs,run"), ("hard-run-on-lifted-legs", "legs run:tempo")),
     ),
     (
         "Squats and deadlifts tire more muscles than the legs alone",
@@ -159,7 +162,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         RUN,
         (
             ("legs-then-run-easy-and-short", "legs run"),
-            ("hard-run-on-lifted-legs", "legs run:long"),
+            ("long-run-on-lifted-legs", "legs run:long"),
         ),
     ),
     (
@@ -173,6 +176,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         (
             ("legs-then-run-easy-and-short", "legs run"),
             ("hard-run-on-lifted-legs", "legs run:intervals"),
+            ("long-run-on-lifted-legs", "legs run:long"),
         ),
     ),
     (
@@ -183,7 +187,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
     (
         "A long or hard session while fatigued may need extra food for fuel",
         RUN,
-        (("hard-run-on-lifted-legs", "legs run:long"),),
+        (("hard-run-on-lifted-legs", "legs run:intervals"),),
     ),
     (
         "Leg day should never be skipped",
@@ -256,8 +260,8 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         "Endurance athletes do most sessions easy and a few hard (Seiler 2010)",
         STUDY,
         (
-            ("mostly-easy-runs", "run rest run:intervals rest run rest rest endurance"),
-            ("many-hard-runs", "run:tempo rest run:intervals rest run:long rest rest endurance"),
+            ("mostly-easy-runs", "run rest run:intervals rest run rest run:long endurance"),
+            ("many-hard-runs", "run:tempo rest run:intervals rest run:tempo rest run endurance"),
         ),
     ),
     (

@@ -42,7 +42,7 @@ def test_muscle_groups_and_loads_are_data_for_the_readiness_view() -> None:
     knowledge = default_knowledge()
     groups = {group.id: group for group in knowledge.muscle_groups}
     assert list(groups)[:5] == ["chest", "shoulders", "triceps", "back", "biceps"]
-    assert groups["cardio"].name == "Heart and lungs" and not groups["cardio"].is_muscle
+    assert groups["cardio"].name == "Heart-lung system" and not groups["cardio"].is_muscle
     assert 0 < knowledge.hard_load <= 1
 
     def hard(word: str) -> tuple[set[str], int]:

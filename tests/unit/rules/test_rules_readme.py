@@ -58,14 +58,14 @@ def test_the_worked_example_does_what_the_readme_says(tmp_path: Path) -> None:
     days = [
         Day(monday - datetime.timedelta(days=1), parse_day("rest")),
         Day(monday, parse_day("legs:heavy")),
-        Day(monday + datetime.timedelta(days=1), parse_day("run:long")),
+        Day(monday + datetime.timedelta(days=1), parse_day("run:tempo")),
     ]
     evaluation = evaluate(days, knowledge=knowledge, goal=Goal.ENDURANCE)
     tuesday = evaluation.transitions[-1].findings
-    mine = [f for f in tuesday if f.rule_id == "coach-long-run-after-heavy-legs"]
+    mine = [f for f in tuesday if f.rule_id == "coach-tempo-after-heavy-legs"]
     assert len(mine) == 1
     assert mine[0].kind is Kind.CON
-    assert mine[0].text == "A long run 24 h after heavy legs? Not on my plan"
+    assert mine[0].text == "A tempo run 24 h after heavy legs? Not on my plan"
     assert mine[0].source.citation == "my coach"
     assert mine[0].weight == 9
     ids = {f.rule_id for f in tuesday}
