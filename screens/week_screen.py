@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -17,7 +18,6 @@ from planner.edits import EditError
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.store import ReadOnlyStore, StoreError
-from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, PlannedDay
 from screens.commands import WeekCommands
@@ -28,6 +28,9 @@ from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
+
+if TYPE_CHECKING:
+    from planner.templates import Template
 
 # Below this the grid and the panel no longer fit side by side: the panel goes under the grid.
 WIDE_MIN_WIDTH = 110
@@ -267,6 +270,9 @@ class WeekScreen(Screen[None]):
         self.app.push_screen(SuggestDialog(self.session), apply)
 
     def action_templates(self) -> None:
+        # Imported here, like the dialogs: the first frame does not show the templates.
+        from planner.templates import load_templates
+
         def applier(template: Template) -> Callable[[], None]:
             def apply() -> None:
                 if self._edit(lambda: self.session.apply_template(template)):
