@@ -24,6 +24,7 @@ from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
+from screens.colours import readable_variables
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
 
@@ -77,6 +78,13 @@ class PlannerApp(App[int]):
             self.theme = theme
         if store.read_only:
             self.set_reactive(PlannerApp.save_state, SaveState.read_only())
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the planner's text colours made from them."""
+        variables = super().get_css_variables()
+        variables |= readable_variables(variables)
+        self.theme_variables = variables
+        return variables
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()

@@ -44,7 +44,10 @@ def week_title(session: PlanningSession) -> str:
     span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
     title = f"[b]{session.week}[/b]  ·  {span}"
     if session.proposal_from is not None:
-        title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
+        title += (
+            f"  ·  [$readable-warning]proposed from {session.proposal_from}: "
+            "[b]enter[/b] keeps it[/]"
+        )
     return title
 
 

@@ -22,9 +22,9 @@ from screens.text import literal
 from screens.widgets.text_block import TextBlock, parse_markup
 
 KIND_MARK = {
-    Kind.PRO: "[$success b]+ pro[/]",
-    Kind.CON: "[$error b]- con[/]",
-    Kind.TIP: "[$accent b]i tip[/]",
+    Kind.PRO: "[$readable-success b]+ pro[/]",
+    Kind.CON: "[$readable-error b]- con[/]",
+    Kind.TIP: "[$readable-accent b]i tip[/]",
 }
 
 
@@ -41,20 +41,20 @@ def render_finding(finding: Finding, *, detailed: bool) -> str:
     lines = [f"{KIND_MARK[finding.kind]} {_shown(finding.text)}"]
     if detailed and finding.detail:
         lines.append(f"      {_shown(finding.detail)}")
-    lines.append(f"      [$foreground-muted i]{_shown(finding.source.citation)}[/]")
+    lines.append(f"      [$readable-muted i]{_shown(finding.source.citation)}[/]")
     return "\n".join(lines)
 
 
 def render_transition(transition: Transition, *, detailed: bool, boundary: bool) -> str:
     before, after = transition.before, transition.after
     names = literal(f"{day_words(before.planned)} → {day_words(after.planned)}")
-    where = "  [dim](across the week boundary)[/]" if boundary else ""
+    where = "  [$readable-muted](across the week boundary)[/]" if boundary else ""
     # The selected day's transitions: marked in the text, not with a CSS class, so moving
     # the selection costs no stylesheet pass.
-    mark = "[$accent b]▶[/] " if detailed else ""
+    mark = "[$readable-accent b]▶[/] " if detailed else ""
     heading = f"{mark}[b]{_day(before.date)} → {_day(after.date)}[/b]  {names}{where}"
     if not transition.findings:
-        return f"{heading}\n[dim]Plan both days to see advice.[/]"
+        return f"{heading}\n[$readable-muted]Plan both days to see advice.[/]"
     body = "\n".join(render_finding(f, detailed=detailed) for f in transition.findings)
     return f"{heading}\n{body}"
 
@@ -70,14 +70,12 @@ def render_summary(summary: WeekSummary) -> str:
             f"[b]Score {summary.score}/100[/b]  ·  planned {summary.planned_days}/7"
             f"  ·  rest {summary.rest_days}"
         )
-    return "\n".join([heading, "[$foreground-muted]Hard sessions per muscle group:[/]", *rows])
+    return "\n".join([heading, "[$readable-muted]Hard sessions per muscle group:[/]", *rows])
 
 
 def render_week_findings(summary: WeekSummary) -> str:
     if not summary.findings:
-        return (
-            "[b]This week[/b]\n[$foreground-muted]Nothing to say about the week as a whole yet.[/]"
-        )
+        return "[b]This week[/b]\n[$readable-muted]Nothing to say about the week as a whole yet.[/]"
     body = "\n".join(render_finding(f, detailed=False) for f in summary.findings)
     return f"[b]This week[/b]\n{body}"
 

@@ -19,15 +19,15 @@ from textual.widgets import Static
 from planner.readiness import FAMILIES, Readiness, ReadinessCell, ReadinessGrid, is_strained
 from rules import KnowledgeBase
 
-# Theme variable of each state's colour.
+# Variable of each state's colour (readable text: see screens/colours.py).
 STATE_COLOUR = {
-    Readiness.READY: "success",
-    Readiness.RECOVERING: "warning",
-    Readiness.FATIGUED: "error",
+    Readiness.READY: "readable-success",
+    Readiness.RECOVERING: "readable-warning",
+    Readiness.FATIGUED: "readable-error",
 }
 LEGEND = (
-    "[b]Readiness[/b] at the start of each day:  [$success]. ready[/]  "
-    "[$warning]~ recovering[/]  [$error]! fatigued[/]  "
+    "[b]Readiness[/b] at the start of each day:  [$readable-success]. ready[/]  "
+    "[$readable-warning]~ recovering[/]  [$readable-error]! fatigued[/]  "
     "[reverse]reversed[/]: worked again before it is ready"
 )
 
@@ -100,7 +100,7 @@ class ReadinessLegend(Static):
     DEFAULT_CSS = """
     ReadinessLegend {
         padding: 1 1 0 2;
-        color: $text-muted;
+        color: $readable-muted;
     }
     """
 

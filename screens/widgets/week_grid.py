@@ -116,11 +116,11 @@ class DayCell(Static):
         self.refresh()
 
     def render(self) -> str:
-        today = "\n[$accent]today[/]" if self.is_today else ""
+        today = "\n[$readable-accent]today[/]" if self.is_today else ""
         held = held_text(self.planned, self.content_region.width, attributes=self.attributes)
         text = f"[b]{self.day:%a}[/b]\n{self.day.day} {self.day:%b}\n{held}{today}"
         if not self.planned.is_planned:
-            text = f"[$foreground-muted]{text}[/]"
+            text = f"[$readable-muted]{text}[/]"
         return f"[i]{text}[/]" if self.proposed else text
 
     def on_click(self) -> None:
