@@ -43,6 +43,11 @@ EXIT_AFTER_HANG = 3
 
 class PlannerApp(App[int]):
     TITLE = "planner"
+    # The week screen's styles, beside it. Loaded here because the week screen is the default
+    # screen, whose CSS_PATH Textual 8.2 does not load; being the default screen rather than
+    # one pushed over it saves the first frame a second parse of every stylesheet and the
+    # layouts of an empty screen.
+    CSS_PATH = "week_screen.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("ctrl+s", "retry_saves", "Save again", show=False),
@@ -86,6 +91,9 @@ class PlannerApp(App[int]):
         self.theme_variables = variables
         return variables
 
+    def get_default_screen(self) -> WeekScreen:
+        return WeekScreen(self.session)
+
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -93,9 +101,6 @@ class PlannerApp(App[int]):
         # without flushing the saves still queued: exit through the normal path instead.
         for signum in (signal.SIGTERM, signal.SIGHUP):
             self._loop.add_signal_handler(signum, self._on_terminate)
-        # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
-        # default screen's CSS_PATH.
-        self.push_screen(WeekScreen(self.session))
         self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
             self.notify(

@@ -52,7 +52,7 @@ def week_title(session: PlanningSession) -> str:
 
 
 class WeekScreen(Screen[None]):
-    CSS_PATH = "week_screen.tcss"
+    # Styles in week_screen.tcss, loaded by the App (see PlannerApp.CSS_PATH).
     BINDINGS = list(WEEK_BINDINGS)
     COMMANDS = {WeekCommands}
 
