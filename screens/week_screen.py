@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.command import SimpleCommand
+from textual.command import Provider, SimpleCommand
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -20,7 +20,6 @@ from planner.session import PlanningSession
 from planner.store import ReadOnlyStore, StoreError
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, PlannedDay
-from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
 from screens.widgets.advice_panel import AdviceList, AdvicePanel
@@ -36,6 +35,14 @@ if TYPE_CHECKING:
 WIDE_MIN_WIDTH = 110
 # Below this nothing readable fits: a notice replaces the layout.
 MIN_SIZE = (60, 20)
+
+
+def week_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens, not for the first
+    frame."""
+    from screens.commands import WeekCommands
+
+    return WeekCommands
 
 
 def week_title(session: PlanningSession) -> str:
@@ -54,7 +61,7 @@ def week_title(session: PlanningSession) -> str:
 class WeekScreen(Screen[None]):
     # Styles in week_screen.tcss, loaded by the App (see PlannerApp.CSS_PATH).
     BINDINGS = list(WEEK_BINDINGS)
-    COMMANDS = {WeekCommands}
+    COMMANDS = {week_commands}
 
     # A var, not a reactive: the watcher redraws what changes; a reactive would also repaint
     # the whole screen on every move.

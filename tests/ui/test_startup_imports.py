@@ -1,6 +1,6 @@
 """The planner's first frame loads only what it shows: the suggest search, the exports, the
-templates, the dialogs, the year overview, icalendar and shtab wait until they are asked for
-(each costs start-up time; bench/bench_startup.py measures it)."""
+templates, the palette's commands, the dialogs, the year overview, icalendar and shtab wait
+until they are asked for (each costs start-up time; bench/bench_startup.py measures it)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ NOT_ON_THE_FIRST_FRAME = (
     "planner.export",
     "planner.suggest",
     "planner.templates",
+    "screens.commands",
     "screens.dialogs.suggest_dialog",
     "screens.dialogs.help_dialog",
     "screens.dialogs.go_to_week_dialog",
