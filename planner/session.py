@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pendulum
 
@@ -28,10 +29,12 @@ from planner.history import History
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import ReadOnlyStore, Store
-from planner.suggest import Suggestion, SuggestRequest, suggest
-from planner.templates import Template
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supported, week_of
 from rules import Goal, KnowledgeBase, PlannedDay
+
+if TYPE_CHECKING:
+    from planner.suggest import Suggestion, SuggestRequest
+    from planner.templates import Template
 
 Saved = WeekPlan | Settings
 
@@ -202,6 +205,9 @@ class PlanningSession:
 
     def suggest(self, request: SuggestRequest, top: int = 3) -> list[Suggestion]:
         """The best weeks for ``request`` around the shown week's neighbouring days."""
+        # Imported when asked: the search is not needed for the planner's first frame.
+        from planner.suggest import suggest
+
         view = self._view
         return suggest(
             request,

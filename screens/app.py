@@ -24,6 +24,7 @@ from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
+from screens.colours import readable_variables
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
 
@@ -42,6 +43,11 @@ EXIT_AFTER_HANG = 3
 
 class PlannerApp(App[int]):
     TITLE = "planner"
+    # The week screen's styles, beside it. Loaded here because the week screen is the default
+    # screen, whose CSS_PATH Textual 8.2 does not load; being the default screen rather than
+    # one pushed over it saves the first frame a second parse of every stylesheet and the
+    # layouts of an empty screen.
+    CSS_PATH = "week_screen.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("ctrl+s", "retry_saves", "Save again", show=False),
@@ -78,6 +84,16 @@ class PlannerApp(App[int]):
         if store.read_only:
             self.set_reactive(PlannerApp.save_state, SaveState.read_only())
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the planner's text colours made from them."""
+        variables = super().get_css_variables()
+        variables |= readable_variables(variables)
+        self.theme_variables = variables
+        return variables
+
+    def get_default_screen(self) -> WeekScreen:
+        return WeekScreen(self.session)
+
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -85,9 +101,6 @@ class PlannerApp(App[int]):
         # without flushing the saves still queued: exit through the normal path instead.
         for signum in (signal.SIGTERM, signal.SIGHUP):
             self._loop.add_signal_handler(signum, self._on_terminate)
-        # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load a
-        # default screen's CSS_PATH.
-        self.push_screen(WeekScreen(self.session))
         self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
             self.notify(

@@ -24,5 +24,5 @@ def literal(text: str) -> str:
 
 
 def styled(text: str, style: str) -> Content:
-    """``text`` shown as it is, in ``style`` (e.g. ``$error``)."""
+    """``text`` shown as it is, in ``style`` (e.g. ``$readable-error``)."""
     return Content.from_markup(f"[{style}]$text[/]", text=printable(text))

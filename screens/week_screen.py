@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pendulum
 from textual import events
 from textual.app import ComposeResult
-from textual.command import SimpleCommand
+from textual.command import Provider, SimpleCommand
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -26,10 +27,8 @@ from planner.fix import describe_change
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.store import ReadOnlyStore, StoreError
-from planner.templates import Template, load_templates
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import Activity, Goal, PlannedDay
-from screens.commands import WeekCommands
 from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
 from screens.text import literal
 from screens.week_layout import ADVICE_HINT, MIN_SIZE, READING_HINT, layout_classes
@@ -41,8 +40,19 @@ from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
 from screens.widgets.week_grid import DayCell, WeekGrid
 
+if TYPE_CHECKING:
+    from planner.templates import Template
+
 # A day a template leaves as it is, in the template picker.
 OPEN = "open"
+
+
+def week_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens, not for the first
+    frame."""
+    from screens.commands import WeekCommands
+
+    return WeekCommands
 
 
 def week_title(
@@ -54,19 +64,22 @@ def week_title(
     # The passing notes come first, so that a narrow terminal cuts the dates instead.
     notes = [f"[b]{session.week}[/b]"]
     if moved_from is not None:
-        notes.append(f"[$accent]on from {moved_from}[/]")
+        notes.append(f"[$readable-accent]on from {moved_from}[/]")
     if adding:
-        notes.append("[$accent]second session: [b]p u g r[/b][/]")
+        notes.append("[$readable-accent]second session: [b]p u g r[/b][/]")
     title = "  ·  ".join((*notes, span, f"goal: {literal(session.goal.label)}"))
     if session.proposal_from is not None:
-        title += f"  ·  [$warning]proposed from {session.proposal_from}: [b]enter[/b] keeps it[/]"
+        title += (
+            f"  ·  [$readable-warning]proposed from {session.proposal_from}: "
+            "[b]enter[/b] keeps it[/]"
+        )
     return title
 
 
 class WeekScreen(Screen[None]):
-    CSS_PATH = "week_screen.tcss"
+    # Styles in week_screen.tcss, loaded by the App (see PlannerApp.CSS_PATH).
     BINDINGS = list(WEEK_BINDINGS)
-    COMMANDS = {WeekCommands}
+    COMMANDS = {week_commands}
     # Keys go to the grid (the screen) until the user asks for the advice with tab.
     AUTO_FOCUS = ""
 
@@ -452,6 +465,9 @@ class WeekScreen(Screen[None]):
         self.app.push_screen(SuggestDialog(self.session), apply)
 
     def action_templates(self) -> None:
+        # Imported here, like the dialogs: the first frame does not show the templates.
+        from planner.templates import load_templates
+
         def applier(template: Template) -> Callable[[], None]:
             def apply() -> None:
                 if self._edit(lambda: self.session.apply_template(template)):

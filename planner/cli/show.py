@@ -1,10 +1,14 @@
-"""``planner show``: one evaluated week as a readable table with its advice, or as JSON."""
+"""``planner show``: one evaluated week as a readable table with its advice, or as JSON.
+
+Every start of ``planner``, the interactive one included, builds this command's parser: the
+export's words and codecs (:mod:`planner.export`) are imported by the functions using them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.advice import JudgedWeek
 from planner.cli.common import judged, open_knowledge, open_store, shown_week
@@ -12,23 +16,12 @@ from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
 from planner.days import day_words, weekday_key
-from planner.export.json import day_json
-from planner.export.text import (
-    REASONS_HEADING,
-    SESSIONS_HEADING,
-    finding_line,
-    goal_line,
-    reason_lines,
-    score_line,
-    session_counts,
-    short_date,
-    transition_lines,
-    week_span,
-)
 from planner.plan import WeekPlan
 from planner.repeat import Proposal, proposal_for
 from planner.weeks import IsoWeek
-from rules import Finding
+
+if TYPE_CHECKING:
+    from rules import Finding
 
 NAME = "show"
 SUMMARY = "print a week with the advice on every transition"
@@ -72,6 +65,8 @@ def proposal_note(source: IsoWeek, week: IsoWeek) -> str:
 
 
 def _day_rows(plan: WeekPlan) -> list[str]:
+    from planner.export.text import short_date
+
     return [
         f"  {short_date(day):<10}  {day_words(held) if held.is_planned else NOTHING}"
         for day, held in plan.dated_days
@@ -81,6 +76,18 @@ def _day_rows(plan: WeekPlan) -> list[str]:
 def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
     """The week as stored; a ``proposal`` (an unplanned week repeating another) follows the
     table, marked as not confirmed. The score and advice are those of the stored week."""
+    from planner.export.text import (
+        REASONS_HEADING,
+        SESSIONS_HEADING,
+        finding_line,
+        goal_line,
+        reason_lines,
+        score_line,
+        session_counts,
+        transition_lines,
+        week_span,
+    )
+
     plan, summary = week.plan, week.summary
     lines = [f"{plan.week}  {week_span(plan)}", "", *_day_rows(plan)]
     if proposal is not None:
@@ -117,6 +124,8 @@ def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
     """The seven shown days: ``date``, ``day``, ``activity`` (the first session's kind,
     rest, or null if unplanned), then the day as the JSON export writes it (``sessions``,
     ``rest``, and ``together`` for two sessions)."""
+    from planner.export.json import day_json
+
     return [
         {
             "date": day.isoformat(),

@@ -1,11 +1,15 @@
 """``planner suggest``: ``SESSION=N`` counts, ``--max-per-day`` and ``--pin DAY=DAY_WORDS``
-read into a request, and the suggestions printed as a grid or as JSON."""
+read into a request, and the suggestions printed as a grid or as JSON.
+
+Every start of ``planner``, the interactive one included, builds this command's parser: the
+search (:mod:`planner.suggest`) is imported only by the functions that run it.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.advice import context_around
 from planner.cli.common import (
@@ -31,11 +35,11 @@ from planner.days import (
     weekday_key,
 )
 from planner.plan import WeekPlan
-from planner.suggest import SuggestError, Suggestion, SuggestRequest, check_request, suggest
-from planner.suggest.request import MAX_PER_DAY, session_key
-from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 from planner.weeks import FirstWeekday, WeekError
-from rules import PlannedDay, Session
+from rules import MAX_SESSIONS, PlannedDay, Session
+
+if TYPE_CHECKING:
+    from planner.suggest import Suggestion, SuggestRequest
 
 _CELL = 8  # the narrowest day column in the grid; wider when a day's words need it
 
@@ -80,7 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-per-day",
         metavar="N",
         type=int,
-        choices=MAX_PER_DAY,
+        choices=range(1, MAX_SESSIONS + 1),  # planner.suggest.request.MAX_PER_DAY
         default=1,
         help="1 (default) or 2: let a day hold two sessions of different kinds, apart",
     )
@@ -109,6 +113,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
+    from planner.suggest import SuggestError, suggest
+    from planner.suggest.words import RequestWordError, parse_counts, parse_pins
+
     try:
         counts = parse_counts(args.counts)
         pins = parse_pins(args.pins)
@@ -159,6 +166,8 @@ def weekday_request(
     Checked Monday-first, where a displayed index is the ISO weekday, so messages name the
     pinned days right before the store (and so the first-weekday setting) is even opened.
     """
+    from planner.suggest import SuggestRequest, check_request
+
     request = SuggestRequest(counts, rest_min, pins, max_per_day)
     check_request(request, FirstWeekday.MONDAY)
     return request
@@ -166,6 +175,8 @@ def weekday_request(
 
 def on_week(request: SuggestRequest, plan: WeekPlan) -> SuggestRequest:
     """``request`` with each pin moved to the displayed day of its weekday in ``plan``."""
+    from planner.suggest import SuggestRequest
+
     first = plan.first_weekday
     pins = {displayed_index(weekday, first): day for weekday, day in request.pins.items()}
     return SuggestRequest(request.counts, request.rest_min, pins, request.max_per_day)
@@ -174,6 +185,8 @@ def on_week(request: SuggestRequest, plan: WeekPlan) -> SuggestRequest:
 def describe_request(request: SuggestRequest) -> str:
     """``push 1, pull 1, legs 1, run 2, rest 2 (at least 1); pinned: sat run``, with
     attributes where asked (``legs:heavy 1``) and ``up to 2 a day`` when allowed."""
+    from planner.suggest.request import session_key
+
     parts = []
     for kind in SESSIONS:
         asked = sorted(

@@ -1,10 +1,15 @@
-"""``planner template``: the shipped week templates as text, and what applying one did."""
+"""``planner template``: the shipped week templates as text, and what applying one did.
+
+Every start of ``planner``, the interactive one included, builds this command's parser: the
+templates are imported (and read) only when the command runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
 from planner.cli.files import write_output
@@ -12,8 +17,10 @@ from planner.cli.options import DAYS_NOTE, add_command_parser, add_week
 from planner.clock import Clock
 from planner.days import WEEKDAY_KEYS, day_words, displayed_weekdays, weekday_key
 from planner.plan import WeekPlan
-from planner.templates import Template, TemplateError, load_templates, template_by_id
 from planner.weeks import FirstWeekday
+
+if TYPE_CHECKING:
+    from planner.templates import Template
 
 NAME = "template"
 SUMMARY = "list the week templates, or apply one to a week"
@@ -52,6 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
+    from planner.templates import TemplateError, load_templates, template_by_id
+
     try:
         templates = load_templates()
         template = None if args.template_command == "list" else template_by_id(args.id)

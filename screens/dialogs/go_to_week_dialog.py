@@ -36,7 +36,7 @@ class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
         try:
             week = IsoWeek.parse(event.value)
         except WeekError as error:
-            self.query_one("#week-error", Static).update(styled(str(error), "$error"))
+            self.query_one("#week-error", Static).update(styled(str(error), "$readable-error"))
             return
         self.dismiss(week)
 

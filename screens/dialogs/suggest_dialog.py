@@ -52,7 +52,7 @@ def render_suggestion(rank: int, suggestion: Suggestion) -> str:
     )
     lines = [f"[b]{rank}.[/b] score [b]{suggestion.score}[/b]/100   {days}"]
     lines.extend(
-        f"    [$foreground-muted]{literal(difference)}[/]" for difference in suggestion.differences
+        f"    [$readable-muted]{literal(difference)}[/]" for difference in suggestion.differences
     )
     return "\n".join(lines)
 
@@ -175,7 +175,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         try:
             self.suggestions = self.session.suggest(self.request())
         except SuggestError as problem:
-            error.update(styled(str(problem), "$error"))
+            error.update(styled(str(problem), "$readable-error"))
             options.display = False
             return
         error.update("")

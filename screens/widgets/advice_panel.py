@@ -23,9 +23,9 @@ from screens.widgets.fix_line import FixLine
 from screens.widgets.hanging_text import HangingText, Line, hang
 
 KIND_MARK = {
-    Kind.PRO: "[$success b]+ pro[/]",
-    Kind.CON: "[$error b]- con[/]",
-    Kind.TIP: "[$accent b]i tip[/]",
+    Kind.PRO: "[$readable-success b]+ pro[/]",
+    Kind.CON: "[$readable-error b]- con[/]",
+    Kind.TIP: "[$readable-accent b]i tip[/]",
 }
 
 
@@ -51,7 +51,7 @@ def render_finding(finding: Finding, *, detailed: bool) -> list[Line]:
     lines = [Line(f"{KIND_MARK[finding.kind]} ", _shown(finding.text))]
     if detailed and finding.detail:
         lines.append(Line(INDENT, _shown(finding.detail)))
-    lines.append(Line(INDENT, f"[$foreground-muted i]{_shown(finding.source.citation)}[/]"))
+    lines.append(Line(INDENT, f"[$readable-muted i]{_shown(finding.source.citation)}[/]"))
     return lines
 
 
@@ -64,13 +64,13 @@ def render_transition(
     first, last = shown
     names = literal(f"{day_words(before.planned)} → {day_words(after.planned)}")
     boundary = before.date < first or after.date > last
-    where = "  [dim](across the week boundary)[/]" if boundary else ""
+    where = "  [$readable-muted](across the week boundary)[/]" if boundary else ""
     # The selected day's transitions: marked in the text, not with a CSS class, so moving
     # the selection costs no stylesheet pass.
-    mark = "[$accent b]▶[/] " if detailed else ""
+    mark = "[$readable-accent b]▶[/] " if detailed else ""
     heading = Line(mark, f"[b]{_day(before.date)} → {_day(after.date)}[/b]  {names}{where}")
     if not transition.findings:
-        return (heading, Line("", f"[dim]{no_findings(transition)}[/]"))
+        return (heading, Line("", f"[$readable-muted]{no_findings(transition)}[/]"))
     lines, tips = [heading], 0
     for finding in transition.findings:
         tips += finding.kind is Kind.TIP
@@ -80,7 +80,7 @@ def render_transition(
     if hidden:
         day = after.date if after.date <= last else before.date
         more = f"+{hidden} more tip{'s' if hidden > 1 else ''}"
-        lines.append(Line(INDENT, f"[$foreground-muted]{more}: select {_day(day)} ([b]←/→[/b])[/]"))
+        lines.append(Line(INDENT, f"[$readable-muted]{more}: select {_day(day)} ([b]←/→[/b])[/]"))
     return tuple(lines)
 
 
@@ -97,21 +97,17 @@ def render_verdict(summary: WeekSummary, *, proposed: bool) -> tuple[Line, ...]:
             Line("", "[b]p u g r .[/b] plan the selected day"),
         )
     # A proposed week is not planned yet: it is the repeating week, until kept.
-    planned = "[$warning]proposed[/]" if proposed else f"planned {summary.planned_days}/7"
+    planned = "[$readable-warning]proposed[/]" if proposed else f"planned {summary.planned_days}/7"
     score = f"[b]Score {summary.score}/100[/b]"
     heading = Line("", f"{score} for {goal} · {planned} · rest {summary.rest_days}")
     reasons = [reason for reason in summary.reasons if reason.points][:SHOWN_REASONS]
     width = max((len(_points(reason.points)) for reason in reasons), default=0)
-    return (
-        heading,
-        *(
-            Line(
-                f"[{'$success' if r.points > 0 else '$error'} b]{_points(r.points):>{width}}[/] ",
-                _shown(r.finding.text),
-            )
-            for r in reasons
-        ),
-    )
+
+    def lead(points: int) -> str:
+        colour = "$readable-success" if points > 0 else "$readable-error"
+        return f"[{colour} b]{_points(points):>{width}}[/] "
+
+    return (heading, *(Line(lead(r.points), _shown(r.finding.text)) for r in reasons))
 
 
 def render_week(summary: WeekSummary) -> tuple[Line, ...]:
@@ -121,11 +117,9 @@ def render_week(summary: WeekSummary) -> tuple[Line, ...]:
         for finding in summary.findings:
             lines.extend(render_finding(finding, detailed=False))
     else:
-        lines.append(
-            Line("", "[$foreground-muted]Nothing to say about the week as a whole yet.[/]")
-        )
+        lines.append(Line("", "[$readable-muted]Nothing to say about the week as a whole yet.[/]"))
     cells = [f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group]
-    lines.append(Line("", "[$foreground-muted]Hard sessions per muscle group:[/]"))
+    lines.append(Line("", "[$readable-muted]Hard sessions per muscle group:[/]"))
     lines.append(Line("", "  ·  ".join(cells)))
     return tuple(lines)
 
@@ -140,7 +134,7 @@ class AdvicePanel(Vertical):
         height: 1fr;
         border-left: vkey $panel-lighten-2;
         padding: 0 0 0 1;
-        border-title-color: $foreground-muted;
+        border-title-color: $readable-muted;
     }
     AdvicePanel:focus-within {
         border-left: vkey $accent;

@@ -35,8 +35,8 @@ SEARCH_DELAY = 0.05
 FIX_KEY = "f"
 
 _HEADING = f"[b]Fix[/b] ([b]{FIX_KEY}[/b]):"
-LOOKING = f"{_HEADING} [$foreground-muted]looking…[/]"
-NO_FIX = "[$foreground-muted]No single change raises the score.[/]"
+LOOKING = f"{_HEADING} [$readable-muted]looking…[/]"
+NO_FIX = "[$readable-muted]No single change raises the score.[/]"
 NOTHING_PLANNED = ""
 
 
@@ -46,7 +46,7 @@ def render_fix(fix: Fix | None, plan: WeekPlan) -> str:
     if fix is None:
         return NOTHING_PLANNED if plan.is_empty else NO_FIX
     change = literal(describe_change(fix.change, plan))
-    return f"{_HEADING} {change}, score {fix.before} → [$success b]{fix.after}[/]"
+    return f"{_HEADING} {change}, score {fix.before} → [$readable-success b]{fix.after}[/]"
 
 
 class FixLine(Widget):

@@ -21,11 +21,11 @@ from planner.readiness import FAMILIES, Readiness, ReadinessCell, ReadinessGrid
 from rules import KnowledgeBase
 from screens.text import literal
 
-# Theme variable of each state's colour.
+# Variable of each state's colour (readable text: see screens/colours.py).
 STATE_COLOUR = {
-    Readiness.READY: "success",
-    Readiness.RECOVERING: "warning",
-    Readiness.STRAINED: "error",
+    Readiness.READY: "readable-success",
+    Readiness.RECOVERING: "readable-warning",
+    Readiness.STRAINED: "readable-error",
 }
 # Exactly the marks the strip draws: one symbol per state, in its colour.
 LEGEND = "[b]Readiness[/b] at the start of each day:  " + "  ".join(
@@ -120,7 +120,7 @@ class ReadinessLegend(Static):
     DEFAULT_CSS = """
     ReadinessLegend {
         padding: 1 1 0 2;
-        color: $text-muted;
+        color: $readable-muted;
     }
     """
 

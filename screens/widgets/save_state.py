@@ -14,17 +14,21 @@ class SaveState:
 
     @classmethod
     def saved(cls) -> SaveState:
-        return cls("[$success]● saved[/]")
+        return cls("[$readable-success]● saved[/]")
 
     @classmethod
     def saving(cls, pending: int) -> SaveState:
-        return cls(f"[$warning]◌ saving ({pending})[/]" if pending > 1 else "[$warning]◌ saving[/]")
+        return cls(
+            f"[$readable-warning]◌ saving ({pending})[/]"
+            if pending > 1
+            else "[$readable-warning]◌ saving[/]"
+        )
 
     @classmethod
     def read_only(cls) -> SaveState:
-        return cls("[$warning b]read-only[/]")
+        return cls("[$readable-warning b]read-only[/]")
 
     @classmethod
     def failed(cls, weeks: int) -> SaveState:
         noun = "week" if weeks == 1 else "weeks"
-        return cls(f"[$error b]✗ {weeks} {noun} not saved: ctrl+s[/]")
+        return cls(f"[$readable-error b]✗ {weeks} {noun} not saved: ctrl+s[/]")

@@ -22,7 +22,7 @@ from screens.colours import Colours
 from screens.widgets.readiness_strip import DayReadiness
 
 UNPLANNED = "—"
-TODAY = "[$accent]today[/]"
+TODAY = "[$readable-accent]today[/]"
 
 
 # Where a cell is too narrow for the whole word (5 columns at 60x20, 7 at 120x36).
@@ -163,7 +163,7 @@ class DayCell(Static):
                 date = TODAY
         text = "\n".join((f"[b]{self.day:%a}[/b]", date, *held))
         if not self.planned.is_planned:
-            text = f"[$foreground-muted]{text}[/]"
+            text = f"[$readable-muted]{text}[/]"
         return f"[i]{text}[/]" if self.proposed else text
 
     def on_click(self) -> None:
