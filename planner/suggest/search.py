@@ -29,6 +29,7 @@ from planner.suggest.request import (
     fewest_session_days,
     session_key,
 )
+from planner.suggest.walk import Walk
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
     DEFAULT_GOAL,
@@ -252,9 +253,15 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
-    plans, evaluations = _rank_with_engine(
-        request, week, first, before, after, knowledge, top, goal
-    )
+    context = [day for _, day in before]
+    best = Walk(request, context, knowledge, goal, top, tie_key).run()
+    plans = [WeekPlan(week, first, days) for _, days in best]
+    evaluations = [judge(plan, before, after, knowledge, goal).evaluation for plan in plans]
+    if any(e.score != s for e, (s, _) in zip(evaluations, best, strict=True)):
+        # The engine changed in a way the walk does not follow: slower, still exact.
+        plans, evaluations = _rank_with_engine(
+            request, week, first, before, after, knowledge, top, goal
+        )
     return _with_differences(plans, evaluations)
 
 

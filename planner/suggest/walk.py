@@ -1,0 +1,326 @@
+"""The exact branch-and-bound walk behind ``suggest``: the best weeks for a request, with
+their scores, without judging every arrangement.
+
+What the score is made of (``rules.engine``): ``score(P, C)``, P and C the summed weights
+of the pros and cons counted, which are
+
+- each transition into a shown day: ``rules.engine.transition_findings`` on the days up to
+  it (context days first), a function of the window of days back to ``kb.reach``;
+- the week findings, a function of the multiset of the shown days only
+  (``rules.engine.week_findings``), which also remove the transitions' findings of the
+  rules they override.
+
+The walk places the free days one by one (pins fixed), trying every day value a request
+allows (rest; one requested session; with two a day, two of different kinds, apart),
+counting sessions so that its leaves are exactly the arrangements of the request. At each
+day it asks the engine's own per-transition function about the prefix, with the engine's
+cache, so no rule is judged here. The week findings are asked of the engine once per
+multiset of days the request can make (listed up front).
+
+Bound: ``score`` grows with P and falls with C. For a prefix, every completion has
+
+- P at most: the prefix's P, plus for the transitions still to come the most pros they
+  can carry (``rules.bounds.transition_bound`` per pair of day values, whatever the days
+  before; the best chain over the remaining days by a backward pass, pins respected,
+  counts relaxed), plus the largest week P of any multiset;
+- C at least: the prefix's cons that nothing may override, plus the fewest cons the
+  remaining chain can carry (same pass), plus the smallest week C of any multiset.
+
+A prefix whose bound is below the score of the ``top``-th week found so far cannot hold a
+better week; at equal bound it is skipped when its days' activities already come after
+that week's in tie order (the tie key starts with the seven activities). Everything else
+is walked, so the walk's best ``top`` (by score, then ``tie_key``) are exactly those of
+brute force.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from planner.days import DAYS_IN_WEEK
+from planner.suggest.request import SuggestRequest, session_key
+from rules import Finding, Goal, Kind, KnowledgeBase, PlannedDay, Session, score
+from rules.bounds import overridable, transition_bound
+from rules.engine import transition_findings, week_findings
+
+Week = tuple[PlannedDay, ...]
+TieKey = Callable[[Sequence[PlannedDay]], tuple[tuple[int, ...], ...]]
+_NONE = -(10**9)
+
+
+def day_values(request: SuggestRequest) -> list[PlannedDay]:
+    """What a free day may hold: rest, one requested session, or (two a day) two requested
+    sessions of different kinds, apart; in tie order."""
+    left = sorted((s for s, n in request.free_counts().items() if n > 0), key=session_key)
+    values = [PlannedDay.REST]
+    for first in left:
+        values.append(PlannedDay((first,)))
+        if request.max_per_day == 2:
+            values += [PlannedDay((first, second)) for second in left if second.kind != first.kind]
+    return values
+
+
+@functools.lru_cache(maxsize=16)
+def _bounds(kb: KnowledgeBase, goal: Goal) -> dict[tuple[PlannedDay, PlannedDay], tuple[int, int]]:
+    """Filled as asked: (most pro, least con) of each pair of planned days."""
+    return {}
+
+
+class Walk:
+    """One search: ``run()`` returns the best ``top`` (score, week), best first."""
+
+    def __init__(
+        self,
+        request: SuggestRequest,
+        context: Sequence[PlannedDay],
+        knowledge: KnowledgeBase,
+        goal: Goal,
+        top: int,
+        tie_key: TieKey,
+    ) -> None:
+        self.kb, self.goal, self.top, self.tie_key = knowledge, goal, top, tie_key
+        self.pins = dict(request.pins)
+        self.values = day_values(request)
+        self.cap = request.max_per_day
+        left = +request.free_counts()
+        self.sessions: list[Session] = sorted(left, key=session_key)
+        self.left = [left[s] for s in self.sessions]
+        self.uses = [self._uses(value) for value in self.values]
+        pinned_rest = sum(1 for day in self.pins.values() if day.is_rest)
+        self.rest_min = max(0, request.rest_min - pinned_rest)
+        self.free = [p for p in range(DAYS_IN_WEEK) if p not in self.pins]
+        self.offset = len(context)
+        self.plan: list[PlannedDay] = [*context, *([PlannedDay.UNPLANNED] * DAYS_IN_WEEK)]
+        self.ids = [knowledge.day_id(day) for day in self.plan]
+        self.unplanned = knowledge.day_id(PlannedDay.UNPLANNED)
+        self.value_ids = [knowledge.day_id(value) for value in self.values]
+        self.replaceable = overridable(knowledge)
+        self._weights: dict[int, tuple[tuple[Finding, ...], int, int, int]] = {}
+        self._feasible: dict[tuple[tuple[int, ...], int, int], bool] = {}
+        self.weeks = self._weeks()
+        self.week_pro = max(pro for pro, _, _ in self.weeks.values())
+        self.week_con = min(con for _, con, _ in self.weeks.values())
+        self.most, self.least = self._chains()
+        self.best: list[tuple[int, tuple[tuple[int, ...], ...], Week]] = []
+        self.counts = [0] * len(self.values)
+        self.path: list[tuple[Finding, ...]] = []
+
+    def _uses(self, value: PlannedDay) -> tuple[int, ...]:
+        return tuple(value.sessions.count(s) for s in self.sessions)
+
+    def feasible(self, left: tuple[int, ...], days: int, rests: int) -> bool:
+        """Whether ``days`` free days, ``rests`` free rest days already placed, can still
+        hold exactly the sessions ``left``: T training days hold them iff T <= sessions
+        <= cap * T and no kind has more than T (two of a kind never share a day)."""
+        key = (left, days, rests)
+        known = self._feasible.get(key)
+        if known is None:
+            total = sum(left)
+            per_kind = Counter[object]()
+            for session, number in zip(self.sessions, left, strict=True):
+                per_kind[session.kind] += number
+            most_of_kind = max(per_kind.values(), default=0)
+            known = any(
+                training <= total <= self.cap * training and most_of_kind <= training
+                for training in range(days + 1)
+                if rests + days - training >= self.rest_min
+            )
+            self._feasible[key] = known
+        return known
+
+    def _weeks(self) -> dict[tuple[int, ...], tuple[int, int, frozenset[str]]]:
+        """(week P, week C, rules overridden) for each multiset of free-day values (as
+        counts per value) the request can make, asked of the engine."""
+        found: dict[tuple[int, ...], tuple[int, int, frozenset[str]]] = {}
+        pinned = list(self.pins.values())
+        counts = [0] * len(self.values)
+        days = len(self.free)
+
+        def choose(index: int, left: tuple[int, ...], placed: int, rests: int) -> None:
+            if index == len(self.values):
+                if placed == days and not any(left) and rests >= self.rest_min:
+                    held = [v for v, n in zip(self.values, counts, strict=True) for _ in range(n)]
+                    shown = pinned + held
+                    findings = week_findings(self.kb, shown, DAYS_IN_WEEK, self.goal)
+                    pro, con = _sums(findings)
+                    found[tuple(counts)] = (pro, con, self.kb.overridden(findings))
+                return
+            uses = self.uses[index]
+            number = 0
+            while placed + number <= days:
+                if number:
+                    left = tuple(a - b for a, b in zip(left, uses, strict=True))
+                    if min(left, default=0) < 0:
+                        break
+                counts[index] = number
+                is_rest = self.values[index].is_rest
+                choose(index + 1, left, placed + number, rests + number * is_rest)
+                number += 1
+            counts[index] = 0
+
+        choose(0, tuple(self.left), 0, 0)
+        return found
+
+    def _allowed(self, position: int) -> list[PlannedDay]:
+        pin = self.pins.get(position)
+        return [pin] if pin is not None else self.values
+
+    def _chains(self) -> tuple[list[dict[PlannedDay, int]], list[dict[PlannedDay, int]]]:
+        """most[p][v] / least[p][v]: the most pros / fewest cons the transitions after day
+        ``p`` (holding ``v``) can carry: a backward pass, pins respected, counts relaxed."""
+        cache = _bounds(self.kb, self.goal)
+        most: list[dict[PlannedDay, int]] = [{} for _ in range(DAYS_IN_WEEK)]
+        least: list[dict[PlannedDay, int]] = [{} for _ in range(DAYS_IN_WEEK)]
+        for value in self._allowed(DAYS_IN_WEEK - 1):
+            most[-1][value] = least[-1][value] = 0
+        for position in range(DAYS_IN_WEEK - 2, -1, -1):
+            after = self._allowed(position + 1)
+            for value in self._allowed(position):
+                best, fewest = _NONE, -_NONE
+                for following in after:
+                    pair = (value, following)
+                    bound = cache.get(pair)
+                    if bound is None:
+                        bound = cache[pair] = transition_bound(
+                            self.kb, value, following, self.goal, self.replaceable
+                        )
+                    best = max(best, bound[0] + most[position + 1][following])
+                    fewest = min(fewest, bound[1] + least[position + 1][following])
+                most[position][value], least[position][value] = best, fewest
+        return most, least
+
+    def weights(self, findings: tuple[Finding, ...]) -> tuple[int, int, int]:
+        """(pros, cons, cons nothing may override) of one transition's findings."""
+        known = self._weights.get(id(findings))
+        if known is None or known[0] is not findings:
+            pro, con = _sums(findings)
+            safe = sum(
+                f.weight
+                for f in findings
+                if f.kind is Kind.CON and f.rule_id not in self.replaceable
+            )
+            # The tuple is kept with its sums, so its id cannot be reused meanwhile.
+            known = self._weights[id(findings)] = (findings, pro, con, safe)
+        return known[1], known[2], known[3]
+
+    def threshold(self) -> tuple[int, tuple[int, ...] | None]:
+        """The score a week must reach to enter, and the activities of the week it would
+        then have to beat in tie order (None while fewer than ``top`` are held)."""
+        if len(self.best) < self.top:
+            return _NONE, None
+        value, key, _ = self.best[-1]
+        return value, key[0]
+
+    def run(self) -> list[tuple[int, Week]]:
+        self._place(0, 0, 0, 0, 0, tuple(self.left))
+        return [(value, week) for value, _, week in self.best]
+
+    def _options(self, position: int) -> list[tuple[int, PlannedDay, int, tuple[int, ...]]]:
+        """(choice, value, its day id, sessions it uses) for each value day ``position``
+        may hold; choice -1 for a pin."""
+        pin = self.pins.get(position)
+        if pin is not None:
+            return [(-1, pin, self.kb.day_id(pin), (0,) * len(self.sessions))]
+        return [
+            (choice, value, self.value_ids[choice], self.uses[choice])
+            for choice, value in enumerate(self.values)
+        ]
+
+    def _place(
+        self, position: int, pro: int, con: int, safe: int, rests: int, left: tuple[int, ...]
+    ) -> None:
+        if position == DAYS_IN_WEEK:
+            self._leaf(pro, con)
+            return
+        index = self.offset + position
+        free_after = sum(1 for p in self.free if p > position)
+        most, least = self.most[position], self.least[position]
+        children = []
+        for choice, value, day_id, uses in self._options(position):
+            more_left, more_rests = left, rests
+            if choice >= 0:
+                more_left = tuple(a - b for a, b in zip(left, uses, strict=True))
+                if min(more_left, default=0) < 0:
+                    continue
+                more_rests += value.is_rest
+                if not self.feasible(more_left, free_after, more_rests):
+                    continue
+            self.plan[index], self.ids[index] = value, day_id
+            found: tuple[Finding, ...] = ()
+            p, c, s = pro, con, safe
+            if index >= 1:
+                found = transition_findings(self.kb, self.plan, self.ids, index, self.goal)
+                more_p, more_c, more_s = self.weights(found)
+                p, c, s = p + more_p, c + more_c, s + more_s
+            bound = score(p + most[value] + self.week_pro, s + least[value] + self.week_con)
+            children.append(
+                _Child(bound, choice, value, day_id, p, c, s, more_rests, more_left, found)
+            )
+        children.sort(key=lambda child: -child.bound)
+        for child in children:
+            limit, activities = self.threshold()
+            if child.bound < limit:
+                break
+            self.plan[index], self.ids[index] = child.value, child.day_id
+            if child.bound == limit and activities is not None:
+                mine = self.tie_key(self.plan[self.offset : index + 1])[0]
+                if mine > activities[: position + 1]:
+                    continue
+            if child.choice >= 0:
+                self.counts[child.choice] += 1
+            self.path.append(child.found)
+            self._place(position + 1, child.pro, child.con, child.safe, child.rests, child.left)
+            self.path.pop()
+            if child.choice >= 0:
+                self.counts[child.choice] -= 1
+        self.plan[index], self.ids[index] = PlannedDay.UNPLANNED, self.unplanned
+
+    def _leaf(self, pro: int, con: int) -> None:
+        week_pro, week_con, replaced = self.weeks[tuple(self.counts)]
+        if replaced:
+            pro = con = 0
+            for findings in self.path:
+                kept = [f for f in findings if f.rule_id not in replaced]
+                more_pro, more_con = _sums(kept)
+                pro, con = pro + more_pro, con + more_con
+        value = score(pro + week_pro, con + week_con)
+        limit, _ = self.threshold()
+        if value < limit:
+            return
+        week = tuple(self.plan[self.offset :])
+        key = self.tie_key(week)
+        order = (-value, key)
+        position = len(self.best)
+        while position and order < (-self.best[position - 1][0], self.best[position - 1][1]):
+            position -= 1
+        self.best.insert(position, (value, key, week))
+        del self.best[self.top :]
+
+
+@dataclass(frozen=True, slots=True)
+class _Child:
+    """A value tried on a day, with the prefix's sums once it is placed."""
+
+    bound: int
+    choice: int
+    value: PlannedDay
+    day_id: int
+    pro: int
+    con: int
+    safe: int
+    rests: int
+    left: tuple[int, ...]
+    found: tuple[Finding, ...]
+
+
+def _sums(findings: Sequence[Finding]) -> tuple[int, int]:
+    pro = con = 0
+    for finding in findings:
+        if finding.kind is Kind.PRO:
+            pro += finding.weight
+        elif finding.kind is Kind.CON:
+            con += finding.weight
+    return pro, con
