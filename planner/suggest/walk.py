@@ -38,7 +38,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from planner.days import DAYS_IN_WEEK
 from planner.suggest.request import SuggestRequest, session_key
@@ -92,6 +91,7 @@ class Walk:
         pinned_rest = sum(1 for day in self.pins.values() if day.is_rest)
         self.rest_min = max(0, request.rest_min - pinned_rest)
         self.free = [p for p in range(DAYS_IN_WEEK) if p not in self.pins]
+        self.free_after = [sum(1 for p in self.free if p > q) for q in range(DAYS_IN_WEEK)]
         self.offset = len(context)
         self.plan: list[PlannedDay] = [*context, *([PlannedDay.UNPLANNED] * DAYS_IN_WEEK)]
         self.ids = [knowledge.day_id(day) for day in self.plan]
@@ -103,6 +103,7 @@ class Walk:
         self.weeks = self._weeks()
         self.week_pro = max(pro for pro, _, _ in self.weeks.values())
         self.week_con = min(con for _, con, _ in self.weeks.values())
+        self.pairs = _bounds(knowledge, goal)
         self.most, self.least = self._chains()
         self.best: list[tuple[int, tuple[tuple[int, ...], ...], Week]] = []
         self.counts = [0] * len(self.values)
@@ -232,12 +233,18 @@ class Walk:
     def _place(
         self, position: int, pro: int, con: int, safe: int, rests: int, left: tuple[int, ...]
     ) -> None:
+        """Try each value on day ``position``: first ranked by the pair bound from the day
+        before (no engine call), then, while that bound can still reach the threshold,
+        judged by the engine and walked into if the exact prefix's bound still can."""
         if position == DAYS_IN_WEEK:
             self._leaf(pro, con)
             return
         index = self.offset + position
-        free_after = sum(1 for p in self.free if p > position)
+        free_after = self.free_after[position]
         most, least = self.most[position], self.least[position]
+        week_pro, week_con = self.week_pro, self.week_con
+        previous = self.plan[index - 1] if position else None
+        pairs = self.pairs
         children = []
         for choice, value, day_id, uses in self._options(position):
             more_left, more_rests = left, rests
@@ -248,6 +255,20 @@ class Walk:
                 more_rests += value.is_rest
                 if not self.feasible(more_left, free_after, more_rests):
                     continue
+            if previous is None:  # the first day: its transition depends on the context
+                guess = 10**6
+            else:
+                pair_pro, pair_con = pairs[(previous, value)]
+                guess = score(
+                    pro + pair_pro + most[value] + week_pro,
+                    safe + pair_con + least[value] + week_con,
+                )
+            children.append((guess, choice, value, day_id, more_rests, more_left))
+        children.sort(key=lambda child: -child[0])
+        for guess, choice, value, day_id, more_rests, more_left in children:
+            limit, activities = self.threshold()
+            if guess < limit:
+                break
             self.plan[index], self.ids[index] = value, day_id
             found: tuple[Finding, ...] = ()
             p, c, s = pro, con, safe
@@ -255,27 +276,20 @@ class Walk:
                 found = transition_findings(self.kb, self.plan, self.ids, index, self.goal)
                 more_p, more_c, more_s = self.weights(found)
                 p, c, s = p + more_p, c + more_c, s + more_s
-            bound = score(p + most[value] + self.week_pro, s + least[value] + self.week_con)
-            children.append(
-                _Child(bound, choice, value, day_id, p, c, s, more_rests, more_left, found)
-            )
-        children.sort(key=lambda child: -child.bound)
-        for child in children:
-            limit, activities = self.threshold()
-            if child.bound < limit:
-                break
-            self.plan[index], self.ids[index] = child.value, child.day_id
-            if child.bound == limit and activities is not None:
+            bound = score(p + most[value] + week_pro, s + least[value] + week_con)
+            if bound < limit:
+                continue
+            if bound == limit and activities is not None:
                 mine = self.tie_key(self.plan[self.offset : index + 1])[0]
                 if mine > activities[: position + 1]:
                     continue
-            if child.choice >= 0:
-                self.counts[child.choice] += 1
-            self.path.append(child.found)
-            self._place(position + 1, child.pro, child.con, child.safe, child.rests, child.left)
+            if choice >= 0:
+                self.counts[choice] += 1
+            self.path.append(found)
+            self._place(position + 1, p, c, s, more_rests, more_left)
             self.path.pop()
-            if child.choice >= 0:
-                self.counts[child.choice] -= 1
+            if choice >= 0:
+                self.counts[choice] -= 1
         self.plan[index], self.ids[index] = PlannedDay.UNPLANNED, self.unplanned
 
     def _leaf(self, pro: int, con: int) -> None:
@@ -298,22 +312,6 @@ class Walk:
             position -= 1
         self.best.insert(position, (value, key, week))
         del self.best[self.top :]
-
-
-@dataclass(frozen=True, slots=True)
-class _Child:
-    """A value tried on a day, with the prefix's sums once it is placed."""
-
-    bound: int
-    choice: int
-    value: PlannedDay
-    day_id: int
-    pro: int
-    con: int
-    safe: int
-    rests: int
-    left: tuple[int, ...]
-    found: tuple[Finding, ...]
 
 
 def _sums(findings: Sequence[Finding]) -> tuple[int, int]:
