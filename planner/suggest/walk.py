@@ -62,6 +62,62 @@ def day_values(request: SuggestRequest) -> list[PlannedDay]:
     return values
 
 
+Chain = list[dict[PlannedDay, list[int]]]
+
+
+@functools.lru_cache(maxsize=32)
+def _chains(
+    kb: KnowledgeBase,
+    goal: Goal,
+    allowed: tuple[tuple[PlannedDay, ...], ...],
+    pinned: tuple[bool, ...],
+    total: int,
+    replaceable: frozenset[str],
+) -> tuple[Chain, Chain]:
+    """most[p][v][s] / least[p][v][s]: the most pros / fewest cons the transitions after
+    day ``p`` (holding ``v``) can carry when ``s`` requested sessions are left for the free
+    days after it: a backward pass over (day, value, sessions left), pins respected, each
+    transition at its pair bound, the kinds and attributes of the sessions relaxed (only
+    their number counts). ``_NONE`` / ``-_NONE`` where no completion exists. Remembered
+    per request shape (the bench and the dialog ask again)."""
+    pairs = _bounds(kb, goal)
+    last = DAYS_IN_WEEK - 1
+    most: Chain = [{} for _ in range(DAYS_IN_WEEK)]
+    least: Chain = [{} for _ in range(DAYS_IN_WEEK)]
+    end_most = [0] + [_NONE] * total
+    end_least = [0] + [-_NONE] * total
+    for value in allowed[last]:
+        most[last][value], least[last][value] = end_most, end_least
+    for position in range(last - 1, -1, -1):
+        following = [
+            (
+                w,
+                0 if pinned[position + 1] else len(w.sessions),
+                most[position + 1][w],
+                least[position + 1][w],
+            )
+            for w in allowed[position + 1]
+        ]
+        for value in allowed[position]:
+            best = [_NONE] * (total + 1)
+            fewest = [-_NONE] * (total + 1)
+            for w, used, after_most, after_least in following:
+                pair = (value, w)
+                bound = pairs.get(pair)
+                if bound is None:
+                    bound = pairs[pair] = transition_bound(kb, value, w, goal, replaceable)
+                pro, con = bound
+                for left in range(used, total + 1):
+                    more = after_most[left - used]
+                    if more > _NONE and pro + more > best[left]:
+                        best[left] = pro + more
+                    fewer = after_least[left - used]
+                    if fewer < -_NONE and con + fewer < fewest[left]:
+                        fewest[left] = con + fewer
+            most[position][value], least[position][value] = best, fewest
+    return most, least
+
+
 @functools.lru_cache(maxsize=16)
 def _bounds(kb: KnowledgeBase, goal: Goal) -> dict[tuple[PlannedDay, PlannedDay], tuple[int, int]]:
     """Filled as asked: (most pro, least con) of each pair of planned days."""
@@ -169,29 +225,10 @@ class Walk:
         pin = self.pins.get(position)
         return [pin] if pin is not None else self.values
 
-    def _chains(self) -> tuple[list[dict[PlannedDay, int]], list[dict[PlannedDay, int]]]:
-        """most[p][v] / least[p][v]: the most pros / fewest cons the transitions after day
-        ``p`` (holding ``v``) can carry: a backward pass, pins respected, counts relaxed."""
-        cache = _bounds(self.kb, self.goal)
-        most: list[dict[PlannedDay, int]] = [{} for _ in range(DAYS_IN_WEEK)]
-        least: list[dict[PlannedDay, int]] = [{} for _ in range(DAYS_IN_WEEK)]
-        for value in self._allowed(DAYS_IN_WEEK - 1):
-            most[-1][value] = least[-1][value] = 0
-        for position in range(DAYS_IN_WEEK - 2, -1, -1):
-            after = self._allowed(position + 1)
-            for value in self._allowed(position):
-                best, fewest = _NONE, -_NONE
-                for following in after:
-                    pair = (value, following)
-                    bound = cache.get(pair)
-                    if bound is None:
-                        bound = cache[pair] = transition_bound(
-                            self.kb, value, following, self.goal, self.replaceable
-                        )
-                    best = max(best, bound[0] + most[position + 1][following])
-                    fewest = min(fewest, bound[1] + least[position + 1][following])
-                most[position][value], least[position][value] = best, fewest
-        return most, least
+    def _chains(self) -> tuple[Chain, Chain]:
+        allowed = tuple(tuple(self._allowed(p)) for p in range(DAYS_IN_WEEK))
+        pinned = tuple(p in self.pins for p in range(DAYS_IN_WEEK))
+        return _chains(self.kb, self.goal, allowed, pinned, sum(self.left), self.replaceable)
 
     def weights(self, findings: tuple[Finding, ...]) -> tuple[int, int, int]:
         """(pros, cons, cons nothing may override) of one transition's findings."""
@@ -243,11 +280,12 @@ class Walk:
         free_after = self.free_after[position]
         most, least = self.most[position], self.least[position]
         week_pro, week_con = self.week_pro, self.week_con
+        total = sum(left)
         previous = self.plan[index - 1] if position else None
         pairs = self.pairs
         children = []
         for choice, value, day_id, uses in self._options(position):
-            more_left, more_rests = left, rests
+            more_left, more_rests, sessions = left, rests, total
             if choice >= 0:
                 more_left = tuple(a - b for a, b in zip(left, uses, strict=True))
                 if min(more_left, default=0) < 0:
@@ -255,17 +293,21 @@ class Walk:
                 more_rests += value.is_rest
                 if not self.feasible(more_left, free_after, more_rests):
                     continue
+                sessions -= len(value.sessions)
+            chain_pro, chain_con = most[value][sessions], least[value][sessions]
             if previous is None:  # the first day: its transition depends on the context
                 guess = 10**6
             else:
                 pair_pro, pair_con = pairs[(previous, value)]
                 guess = score(
-                    pro + pair_pro + most[value] + week_pro,
-                    safe + pair_con + least[value] + week_con,
+                    pro + pair_pro + chain_pro + week_pro,
+                    safe + pair_con + chain_con + week_con,
                 )
-            children.append((guess, choice, value, day_id, more_rests, more_left))
+            children.append(
+                (guess, choice, value, day_id, more_rests, more_left, chain_pro, chain_con)
+            )
         children.sort(key=lambda child: -child[0])
-        for guess, choice, value, day_id, more_rests, more_left in children:
+        for guess, choice, value, day_id, more_rests, more_left, chain_pro, chain_con in children:
             limit, activities = self.threshold()
             if guess < limit:
                 break
@@ -276,7 +318,7 @@ class Walk:
                 found = transition_findings(self.kb, self.plan, self.ids, index, self.goal)
                 more_p, more_c, more_s = self.weights(found)
                 p, c, s = p + more_p, c + more_c, s + more_s
-            bound = score(p + most[value] + week_pro, s + least[value] + week_con)
+            bound = score(p + chain_pro + week_pro, s + chain_con + week_con)
             if bound < limit:
                 continue
             if bound == limit and activities is not None:
