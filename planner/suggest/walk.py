@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from planner.days import DAYS_IN_WEEK
 from planner.suggest.request import SuggestRequest, session_key
@@ -46,8 +47,11 @@ from rules.bounds import overridable, transition_bound
 from rules.engine import transition_findings, week_findings
 
 Week = tuple[PlannedDay, ...]
+# (option, choice, value, day id, rests, sessions left, pros after at most, cons at least)
+Child = tuple[int, int, PlannedDay, int, int, tuple[int, ...], int, int]
 TieKey = Callable[[Sequence[PlannedDay]], tuple[tuple[int, ...], ...]]
 _NONE = -(10**9)
+FLOOR_STEP = 3  # how far each new walk lowers the score it looks for
 
 
 def day_values(request: SuggestRequest) -> list[PlannedDay]:
@@ -124,6 +128,25 @@ def _bounds(kb: KnowledgeBase, goal: Goal) -> dict[tuple[PlannedDay, PlannedDay]
     return {}
 
 
+@dataclass
+class _Memo:
+    weeks: dict[tuple[int, ...], tuple[int, int, frozenset[str]]] = field(default_factory=dict)
+    week_bounds: dict[tuple[int, ...], tuple[int, int]] = field(default_factory=dict)
+    feasible: dict[tuple[tuple[int, ...], int, int], bool] = field(default_factory=dict)
+    children: dict[tuple[int, tuple[int, ...]], list[Child]] = field(default_factory=dict)
+
+
+def _request_key(request: SuggestRequest) -> tuple[object, ...]:
+    counts = tuple(sorted(((session_key(s), n) for s, n in request.counts.items() if n)))
+    pins = tuple(sorted(request.pins.items(), key=lambda pin: pin[0]))
+    return counts, pins, request.rest_min, request.max_per_day
+
+
+@functools.lru_cache(maxsize=32)
+def _memo(kb: KnowledgeBase, goal: Goal, request: tuple[object, ...]) -> _Memo:
+    return _Memo()
+
+
 class Walk:
     """One search: ``run()`` returns the best ``top`` (score, week), best first."""
 
@@ -155,13 +178,26 @@ class Walk:
         self.value_ids = [knowledge.day_id(value) for value in self.values]
         self.replaceable = overridable(knowledge)
         self._weights: dict[int, tuple[tuple[Finding, ...], int, int, int]] = {}
-        self._feasible: dict[tuple[tuple[int, ...], int, int], bool] = {}
-        self.weeks = self._weeks()
-        self.week_pro = max(pro for pro, _, _ in self.weeks.values())
-        self.week_con = min(con for _, con, _ in self.weeks.values())
+        # What depends on the request alone (not on the context days) is remembered
+        # between walks: the dialog and the bench ask again.
+        memo = _memo(knowledge, goal, _request_key(request))
+        self._feasible, self._week_bounds = memo.feasible, memo.week_bounds
+        if not memo.weeks:
+            memo.weeks.update(self._weeks())
+        self.weeks = memo.weeks
         self.pairs = _bounds(knowledge, goal)
         self.most, self.least = self._chains()
+        # pair_at[p][i][k]: the pair bound from option i of day p - 1 to option k of day p.
+        self.pair_at: list[list[list[tuple[int, int]]]] = [[]] + [
+            [
+                [self.pairs[(before[1], after[1])] for after in self._options(p)]
+                for before in self._options(p - 1)
+            ]
+            for p in range(1, DAYS_IN_WEEK)
+        ]
+        self._child_memo = memo.children
         self.best: list[tuple[int, tuple[tuple[int, ...], ...], Week]] = []
+        self.floor = 0
         self.counts = [0] * len(self.values)
         self.path: list[tuple[Finding, ...]] = []
 
@@ -221,6 +257,38 @@ class Walk:
         choose(0, tuple(self.left), 0, 0)
         return found
 
+    def week_bound(
+        self, counts: tuple[int, ...], left: tuple[int, ...], rests: int
+    ) -> tuple[int, int]:
+        """(most week P, least week C) over the multisets of days that complete the free
+        days placed so far (``counts`` of each value, ``left`` sessions still to place,
+        ``rests`` free rest days among them): the best over each value placed next, down
+        to the complete multisets the engine judged. Remembered per ``counts``."""
+        known = self._week_bounds.get(counts)
+        if known is not None:
+            return known
+        placed = sum(counts)
+        if placed == len(self.free):
+            found = self.weeks.get(counts)
+            known = (_NONE, -_NONE) if found is None else (found[0], found[1])
+        else:
+            best, fewest = _NONE, -_NONE
+            days = len(self.free) - placed - 1
+            for choice, uses in enumerate(self.uses):
+                more_left = tuple(a - b for a, b in zip(left, uses, strict=True))
+                if min(more_left, default=0) < 0:
+                    continue
+                more_rests = rests + self.values[choice].is_rest
+                if not self.feasible(more_left, days, more_rests):
+                    continue
+                more = list(counts)
+                more[choice] += 1
+                pro, con = self.week_bound(tuple(more), more_left, more_rests)
+                best, fewest = max(best, pro), min(fewest, con)
+            known = (best, fewest)
+        self._week_bounds[counts] = known
+        return known
+
     def _allowed(self, position: int) -> list[PlannedDay]:
         pin = self.pins.get(position)
         return [pin] if pin is not None else self.values
@@ -248,13 +316,22 @@ class Walk:
         """The score a week must reach to enter, and the activities of the week it would
         then have to beat in tie order (None while fewer than ``top`` are held)."""
         if len(self.best) < self.top:
-            return _NONE, None
+            return self.floor, None
         value, key, _ = self.best[-1]
-        return value, key[0]
+        return max(value, self.floor), key[0]
 
     def run(self) -> list[tuple[int, Week]]:
-        self._place(0, 0, 0, 0, 0, tuple(self.left))
-        return [(value, week) for value, _, week in self.best]
+        """Walks with a floor: only weeks scoring at least ``floor`` are looked for, which
+        prunes hard; while fewer than ``top`` are found, the floor is lowered and the walk
+        redone. Every week scoring at least the floor is found (only bounds below it are
+        pruned), so the last walk's best are the best of all."""
+        self.floor = 100
+        while True:
+            self.best = []
+            self._place(0, 0, 0, 0, 0, 0, tuple(self.left))
+            if len(self.best) >= self.top or self.floor <= 0:
+                return [(value, week) for value, _, week in self.best]
+            self.floor = self.floor - FLOOR_STEP if self.floor > FLOOR_STEP else 0
 
     def _options(self, position: int) -> list[tuple[int, PlannedDay, int, tuple[int, ...]]]:
         """(choice, value, its day id, sessions it uses) for each value day ``position``
@@ -267,24 +344,20 @@ class Walk:
             for choice, value in enumerate(self.values)
         ]
 
-    def _place(
-        self, position: int, pro: int, con: int, safe: int, rests: int, left: tuple[int, ...]
-    ) -> None:
-        """Try each value on day ``position``: first ranked by the pair bound from the day
-        before (no engine call), then, while that bound can still reach the threshold,
-        judged by the engine and walked into if the exact prefix's bound still can."""
-        if position == DAYS_IN_WEEK:
-            self._leaf(pro, con)
-            return
-        index = self.offset + position
+    def _children(self, position: int, rests: int, left: tuple[int, ...]) -> list[Child]:
+        """The values day ``position`` may hold once the days before hold ``self.counts``:
+        (option, choice, value, day id, rests, sessions left, pros and cons the days
+        after and the week can at best add). Remembered per (day, counts)."""
+        key = (position, tuple(self.counts))
+        known = self._child_memo.get(key)
+        if known is not None:
+            return known
         free_after = self.free_after[position]
         most, least = self.most[position], self.least[position]
-        week_pro, week_con = self.week_pro, self.week_con
         total = sum(left)
-        previous = self.plan[index - 1] if position else None
-        pairs = self.pairs
-        children = []
-        for choice, value, day_id, uses in self._options(position):
+        counts = self.counts
+        known = []
+        for option, (choice, value, day_id, uses) in enumerate(self._options(position)):
             more_left, more_rests, sessions = left, rests, total
             if choice >= 0:
                 more_left = tuple(a - b for a, b in zip(left, uses, strict=True))
@@ -294,20 +367,64 @@ class Walk:
                 if not self.feasible(more_left, free_after, more_rests):
                     continue
                 sessions -= len(value.sessions)
-            chain_pro, chain_con = most[value][sessions], least[value][sessions]
-            if previous is None:  # the first day: its transition depends on the context
+                counts[choice] += 1
+                week_pro, week_con = self.week_bound(tuple(counts), more_left, more_rests)
+                counts[choice] -= 1
+            else:
+                week_pro, week_con = self.week_bound(tuple(counts), left, rests)
+            known.append(
+                (
+                    option,
+                    choice,
+                    value,
+                    day_id,
+                    more_rests,
+                    more_left,
+                    most[value][sessions] + week_pro,
+                    least[value][sessions] + week_con,
+                )
+            )
+        self._child_memo[key] = known
+        return known
+
+    def _place(
+        self,
+        position: int,
+        previous: int,
+        pro: int,
+        con: int,
+        safe: int,
+        rests: int,
+        left: tuple[int, ...],
+    ) -> None:
+        """Try each value on day ``position`` (``previous``: the option the day before
+        holds): first ranked by the pair bound from the day before (no engine call), then,
+        while that bound can still reach the threshold, judged by the engine and walked
+        into if the exact prefix's bound still can."""
+        if position == DAYS_IN_WEEK:
+            self._leaf(pro, con)
+            return
+        index = self.offset + position
+        ranked = []
+        pairs = self.pair_at[position][previous] if position else None
+        for child in self._children(position, rests, left):
+            if pairs is None:  # the first day: its transition depends on the context
                 guess = 10**6
             else:
-                pair_pro, pair_con = pairs[(previous, value)]
-                guess = score(
-                    pro + pair_pro + chain_pro + week_pro,
-                    safe + pair_con + chain_con + week_con,
-                )
-            children.append(
-                (guess, choice, value, day_id, more_rests, more_left, chain_pro, chain_con)
-            )
-        children.sort(key=lambda child: -child[0])
-        for guess, choice, value, day_id, more_rests, more_left, chain_pro, chain_con in children:
+                pair_pro, pair_con = pairs[child[0]]
+                guess = score(pro + pair_pro + child[6], safe + pair_con + child[7])
+            ranked.append((guess, child))
+        ranked.sort(key=lambda item: -item[0])
+        for guess, (
+            option,
+            choice,
+            value,
+            day_id,
+            more_rests,
+            more_left,
+            after_pro,
+            after_con,
+        ) in ranked:
             limit, activities = self.threshold()
             if guess < limit:
                 break
@@ -318,7 +435,7 @@ class Walk:
                 found = transition_findings(self.kb, self.plan, self.ids, index, self.goal)
                 more_p, more_c, more_s = self.weights(found)
                 p, c, s = p + more_p, c + more_c, s + more_s
-            bound = score(p + chain_pro + week_pro, s + chain_con + week_con)
+            bound = score(p + after_pro, s + after_con)
             if bound < limit:
                 continue
             if bound == limit and activities is not None:
@@ -328,7 +445,7 @@ class Walk:
             if choice >= 0:
                 self.counts[choice] += 1
             self.path.append(found)
-            self._place(position + 1, p, c, s, more_rests, more_left)
+            self._place(position + 1, option, p, c, s, more_rests, more_left)
             self.path.pop()
             if choice >= 0:
                 self.counts[choice] -= 1
