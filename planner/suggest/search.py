@@ -1,8 +1,12 @@
 """Suggest: the best arrangements of the sessions a user wants, under the rules' score.
 
 The score is exactly the one the panel shows, ``judge(plan, before, after, knowledge,
-goal).evaluation.score``: every arrangement of the requested sessions (``arrangements``,
-in tie order) is judged, and the best kept.
+goal).evaluation.score``. The search (``planner.suggest.walk``) is a branch and bound over
+the days that asks the engine's own per-transition and week functions, never a rule of its
+own, and prunes only what an admissible bound (``rules.bounds``) proves cannot enter the
+top; the returned weeks are then judged, and if a score ever disagreed with the walk's
+(the engine changed in a way the walk does not follow), every arrangement is judged
+instead (``_rank_with_engine``): slower, still exact.
 
 Tie order (``tie_key``), so the answer never depends on anything but the request and the
 context: among equal scores, first the week whose days' activities (a day's first session's

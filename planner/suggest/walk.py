@@ -21,16 +21,25 @@ Bound: ``score`` grows with P and falls with C. For a prefix, every completion h
 
 - P at most: the prefix's P, plus for the transitions still to come the most pros they
   can carry (``rules.bounds.transition_bound`` per pair of day values, whatever the days
-  before; the best chain over the remaining days by a backward pass, pins respected,
-  counts relaxed), plus the largest week P of any multiset;
-- C at least: the prefix's cons that nothing may override, plus the fewest cons the
-  remaining chain can carry (same pass), plus the smallest week C of any multiset.
+  before; the best chain over the remaining days by a backward pass over (day, value,
+  sessions left), pins respected, the sessions' kinds relaxed), plus the largest week P
+  of any multiset of days that completes the prefix's;
+- C at least: the prefix's cons that nothing may override (a week finding may still
+  remove the others), plus the fewest cons the remaining chain can carry (same pass),
+  plus the smallest week C of any completing multiset.
 
+A day's values are first ranked by this bound with the next transition at its pair bound
+(no engine call); only those that can still reach the threshold are judged by the engine.
 A prefix whose bound is below the score of the ``top``-th week found so far cannot hold a
 better week; at equal bound it is skipped when its days' activities already come after
-that week's in tie order (the tie key starts with the seven activities). Everything else
-is walked, so the walk's best ``top`` (by score, then ``tie_key``) are exactly those of
-brute force.
+that week's in tie order (the tie key starts with the seven activities). The walk first
+looks only for weeks scoring at least a high floor, lowering it until ``top`` weeks are
+found: every week at or above the floor is found, since only bounds below it are pruned.
+Everything else is walked, so the walk's best ``top`` (by score, then ``tie_key``) are
+exactly those of brute force.
+
+What depends on the request alone (its multisets' week findings, the chains, each day's
+values once the earlier days' multiset is known) is remembered between walks.
 """
 
 from __future__ import annotations
