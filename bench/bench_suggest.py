@@ -4,7 +4,8 @@ The issue's budget is 50 ms per suggestion, for requests of up to nine sessions 
 day allowed. For scale, each request's naive cost is printed beside it: the number of
 arrangements (counted, not listed) times one judge call, timed in the same run on a
 sample of its arrangements (judge on every arrangement is what the tests' brute force
-does). Printed, never asserted.
+does). Printed, never asserted. The first (cold) call of each request is printed too: the
+walk remembers what depends on the request alone, so later calls are faster.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import Activity, PlannedDay, Session, default_knowledge
 
 ROUNDS = 40
+TIME_BOX = 8.0  # seconds of timed rounds per request at most (at least MIN_ROUNDS)
+MIN_ROUNDS = 3
 SAMPLE = 200  # arrangements judged to time one judge call
+BUDGET = 0.050  # seconds: the median a suggestion may take
 PUSH, PULL, LEGS, RUN = Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN
 
 # (label: the command line's words; max per day)
@@ -92,27 +96,32 @@ def main() -> None:
     knowledge = default_knowledge()
     week, first = IsoWeek(2026, 48), FirstWeekday.MONDAY
     dates = shown_dates(week, first)
-    # The week screen passes two days either side (planner.advice.CONTEXT_DAYS).
+    # The week screen passes CONTEXT_DAYS (3) either side (planner.advice.context_around).
     before = [
+        (dates[0] - timedelta(days=3), PlannedDay.of(RUN)),
         (dates[0] - timedelta(days=2), PlannedDay.of(PULL)),
         (dates[0] - timedelta(days=1), PlannedDay.of(LEGS)),
     ]
     after = [
         (dates[-1] + timedelta(days=1), PlannedDay.of(PUSH)),
         (dates[-1] + timedelta(days=2), PlannedDay.UNPLANNED),
+        (dates[-1] + timedelta(days=3), PlannedDay.UNPLANNED),
     ]
     medians = []
     for label, max_per_day in REQUESTS:
         request = request_of(label, max_per_day)
         name = f"{label}{' --max-per-day 2' if max_per_day == 2 else ''}"
+        start = time.perf_counter()
         best = suggest(request, week, first, before, after, knowledge)[0]
-        for _ in range(3):  # warm up
-            suggest(request, week, first, before, after, knowledge)
-        samples = []
-        for _ in range(ROUNDS):
+        cold = time.perf_counter() - start
+        suggest(request, week, first, before, after, knowledge)  # warm up
+        samples: list[float] = []
+        spent = 0.0
+        while len(samples) < ROUNDS and (len(samples) < MIN_ROUNDS or spent < TIME_BOX):
             start = time.perf_counter()
             suggest(request, week, first, before, after, knowledge)
             samples.append(time.perf_counter() - start)
+            spent += samples[-1]
         samples.sort()
         median = samples[len(samples) // 2]
         medians.append(median)
@@ -123,14 +132,18 @@ def main() -> None:
             judge(WeekPlan(week, first, days), before, after, knowledge)
         per_judge = (time.perf_counter() - start) / len(sample)
         naive = count * per_judge
-        print(f"{describe(name, samples)}; best {best.score}")
+        print(f"{describe(name, samples)}; first call {cold * 1e3:.0f} ms; best {best.score}")
         print(
             f"    naive: {count} arrangements x {per_judge * 1e6:.0f} us per judge = "
             f"{naive:.2f} s ({naive / median:.0f}x the median)"
         )
     kinds = Counter(max_per_day for _, max_per_day in REQUESTS)
     print(f"requests: {kinds[1]} one a day, {kinds[2]} two a day")
-    print(f"slowest median: {max(medians) * 1e3:.1f} ms; budget: median <= 50 ms per suggestion")
+    within = sum(1 for median in medians if median <= BUDGET)
+    print(
+        f"slowest median: {max(medians) * 1e3:.1f} ms; budget: median <= {BUDGET * 1e3:.0f} ms "
+        f"per suggestion; {within} of {len(medians)} requests within it"
+    )
 
 
 if __name__ == "__main__":

@@ -85,19 +85,13 @@ def evaluate(
 
     plan = [day.planned for day in days]
     ids = [kb.day_id(day) for day in plan]
-    reach = kb.reach
     transitions: list[Transition] = []
     counted: list[Finding] = []
     for index in range(1, len(days)):
         after_in_focus = low <= ordinals[index] <= high
         if not after_in_focus and not low <= ordinals[index - 1] <= high:
             continue
-        # What a transition says depends only on the days back to ``reach`` before it:
-        # worked out once per such window and goal.
-        key = (tuple(ids[max(0, index - reach) : index + 1]), goal)
-        findings = kb.transitions.get(key)
-        if findings is None:
-            findings = kb.remember(key, kb.settle(_transition_findings(kb, plan, index), goal))
+        findings = transition_findings(kb, plan, ids, index, goal)
         transitions.append(Transition(days[index - 1], days[index], findings))
 
     week_findings: tuple[Finding, ...] = ()
@@ -133,6 +127,20 @@ def evaluate(
 
 def _without(findings: tuple[Finding, ...], replaced: frozenset[str]) -> tuple[Finding, ...]:
     return tuple(finding for finding in findings if finding.rule_id not in replaced)
+
+
+def transition_findings(
+    kb: KnowledgeBase, plan: Sequence[PlannedDay], ids: Sequence[int], index: int, goal: Goal
+) -> tuple[Finding, ...]:
+    """The transition into day ``index`` of ``plan`` as shown and counted (before week
+    overrides), ``ids`` being ``kb.day_id`` of each day. What a transition says depends
+    only on the days back to ``kb.reach`` before it: worked out once per such window and
+    goal. Suggest calls this on the prefixes of the weeks it walks."""
+    key = (tuple(ids[max(0, index - kb.reach) : index + 1]), goal)
+    findings = kb.transitions.get(key)
+    if findings is None:
+        findings = kb.remember(key, kb.settle(_transition_findings(kb, plan, index), goal))
+    return findings
 
 
 def _transition_findings(
@@ -172,14 +180,22 @@ def _week_findings(
         for day, ordinal in zip(days, ordinals, strict=True)
         if day.planned.is_planned and low <= ordinal <= high
     ]
+    return week_findings(kb, shown, high - low + 1, goal)
+
+
+def week_findings(
+    kb: KnowledgeBase, shown: Sequence[PlannedDay], length: int, goal: Goal
+) -> tuple[Finding, ...]:
+    """The week findings of a focus period ``length`` days long whose planned days are
+    ``shown`` (in any order: only their multiset counts), before they override anything."""
     if not shown:
         return ()
-    key = (tuple(sorted(kb.day_id(day) for day in shown)), high - low + 1, goal)
+    key = (tuple(sorted(kb.day_id(day) for day in shown)), length, goal)
     found = kb.weeks.get(key)
     if found is None:
         sessions = tuple(session for day in shown for session in day.sessions)
         rests = sum(1 for day in shown if day.rest)
-        facts = WeekFacts(days=key[1], planned=len(shown), sessions=sessions, rests=rests)
+        facts = WeekFacts(days=length, planned=len(shown), sessions=sessions, rests=rests)
         judged = [f for rule in kb.week_rules if (f := rule.evaluate(facts, goal)) is not None]
         if len(kb.weeks) >= CACHE_LIMIT:
             kb.weeks.clear()

@@ -36,6 +36,10 @@ class PatternRule:
     # (activities of the whole sequence, index of the completing day) -> finding or None;
     # only called when that index is at least span - 1.
     check: Callable[[Plan, int], Finding | None]
+    # (day before, day) -> False only if the pattern can never complete on a transition
+    # between these two days, whatever came before (suggest bounds its search with it);
+    # None: it may complete on any.
+    ends: Callable[[PlannedDay, PlannedDay], bool] | None = None
 
 
 def build_sequence(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
@@ -56,7 +60,10 @@ def build_sequence(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
                 return None
         return finding
 
-    return PatternRule(rule, span, check)
+    def ends(before: PlannedDay, after: PlannedDay) -> bool:
+        return steps[-2].day(before) and steps[-1].day(after)
+
+    return PatternRule(rule, span, check, ends)
 
 
 def build_load_gap(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
@@ -83,7 +90,11 @@ def build_load_gap(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
         capital = described[:1].upper() + described[1:]
         return rule.finding({"groups": described, "Groups": capital})
 
-    return PatternRule(rule, gap + 1, check)
+    def ends(before: PlannedDay, after: PlannedDay) -> bool:
+        # The last day works again some group the day before (one of those between) rests.
+        return before.is_planned and bool(worked(after) - worked(before))
+
+    return PatternRule(rule, gap + 1, check, ends)
 
 
 def build_streak(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
@@ -101,7 +112,10 @@ def build_streak(table: Table, rule: Rule, vocab: Vocabulary) -> PatternRule:
             return None
         return finding
 
-    return PatternRule(rule, length, check)
+    def ends(before: PlannedDay, after: PlannedDay) -> bool:
+        return members.day(before) and members.day(after)
+
+    return PatternRule(rule, length, check, ends)
 
 
 PATTERN_TYPES: dict[

@@ -1,7 +1,7 @@
 """Suggest: the best weeks holding the sessions a user asks for, exactly, by the panel's score.
 
-- ``search``: the exact search (:func:`suggest`): branch and bound over what the engine
-  sees of each day, then the requested sessions filled in, in tie order;
+- ``search``: :func:`suggest`, ``arrangements`` and the tie order;
+- ``walk``: the exact branch and bound over the days, on the engine's own functions;
 - ``request``: what a request asks for (sessions with attributes, pins, two a day), and
   why one can be impossible;
 - ``words``: the words of a request (``legs:heavy=1``, ``sat=run:long``);

@@ -1,8 +1,12 @@
 """Suggest: the best arrangements of the sessions a user wants, under the rules' score.
 
 The score is exactly the one the panel shows, ``judge(plan, before, after, knowledge,
-goal).evaluation.score``: every arrangement of the requested sessions (``arrangements``,
-in tie order) is judged, and the best kept.
+goal).evaluation.score``. The search (``planner.suggest.walk``) is a branch and bound over
+the days that asks the engine's own per-transition and week functions, never a rule of its
+own, and prunes only what an admissible bound (``rules.bounds``) proves cannot enter the
+top; the returned weeks are then judged, and if a score ever disagreed with the walk's
+(the engine changed in a way the walk does not follow), every arrangement is judged
+instead (``_rank_with_engine``): slower, still exact.
 
 Tie order (``tie_key``), so the answer never depends on anything but the request and the
 context: among equal scores, first the week whose days' activities (a day's first session's
@@ -29,6 +33,7 @@ from planner.suggest.request import (
     fewest_session_days,
     session_key,
 )
+from planner.suggest.walk import Walk
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
     DEFAULT_GOAL,
@@ -252,9 +257,15 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
-    plans, evaluations = _rank_with_engine(
-        request, week, first, before, after, knowledge, top, goal
-    )
+    context = [day for _, day in before]
+    best = Walk(request, context, knowledge, goal, top, tie_key).run()
+    plans = [WeekPlan(week, first, days) for _, days in best]
+    evaluations = [judge(plan, before, after, knowledge, goal).evaluation for plan in plans]
+    if any(e.score != s for e, (s, _) in zip(evaluations, best, strict=True)):
+        # The engine changed in a way the walk does not follow: slower, still exact.
+        plans, evaluations = _rank_with_engine(
+            request, week, first, before, after, knowledge, top, goal
+        )
     return _with_differences(plans, evaluations)
 
 

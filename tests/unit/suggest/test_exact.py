@@ -21,14 +21,14 @@ from hypothesis import strategies as st
 import planner.suggest.search as suggest_module
 from planner.advice import judge
 from planner.plan import WeekPlan
-from planner.suggest import SuggestRequest, arrangements, suggest
+from planner.suggest import SuggestRequest, arrangements, suggest, tie_key
+from planner.suggest.walk import Walk
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
     DEFAULT_GOAL,
     Activity,
     Goal,
     Intensity,
-    Kind,
     KnowledgeBase,
     PlannedDay,
     RunType,
@@ -127,14 +127,18 @@ def brute_force(
 def context(
     week: IsoWeek,
     first: FirstWeekday,
-    before: Sequence[Activity | None],
-    after: Sequence[Activity | None],
+    before: Sequence[PlannedDay | Activity | None],
+    after: Sequence[PlannedDay | Activity | None],
 ) -> tuple[Context, Context]:
     dates = shown_dates(week, first)
     start = dates[0] - timedelta(days=len(before))
+
+    def day(value: PlannedDay | Activity | None) -> PlannedDay:
+        return value if isinstance(value, PlannedDay) else PlannedDay.of(value)
+
     return (
-        [(start + timedelta(days=i), PlannedDay.of(a)) for i, a in enumerate(before)],
-        [(dates[-1] + timedelta(days=i + 1), PlannedDay.of(a)) for i, a in enumerate(after)],
+        [(start + timedelta(days=i), day(a)) for i, a in enumerate(before)],
+        [(dates[-1] + timedelta(days=i + 1), day(a)) for i, a in enumerate(after)],
     )
 
 
@@ -174,7 +178,8 @@ def requests(draw: st.DrawFn, most: int = 4) -> SuggestRequest:
     return SuggestRequest(written, rest_min, pins, 2 if two else 1)  # type: ignore[arg-type]
 
 
-day_or_gap = st.one_of(st.none(), st.sampled_from(ORDER))
+# Context days: unplanned, an activity at its defaults, or any day (attributes, two sessions).
+day_or_gap = st.one_of(st.none(), st.sampled_from(ORDER), days(True))
 
 
 def assert_matches_brute_force(
@@ -185,6 +190,7 @@ def assert_matches_brute_force(
     after: Context,
     knowledge: KnowledgeBase,
     *,
+    goal: Goal = DEFAULT_GOAL,
     allow_fallback: bool = False,
     goal: Goal = DEFAULT_GOAL,
 ) -> None:
@@ -207,43 +213,47 @@ def assert_matches_brute_force(
     request=requests(),
     week=st.sampled_from(WEEKS),
     first=st.sampled_from(list(FirstWeekday)),
-    before=st.lists(day_or_gap, max_size=3),
+    before=st.lists(day_or_gap, max_size=5),
     after=st.lists(day_or_gap, max_size=2),
+    goal=st.sampled_from(list(Goal)),
 )
 def test_top_three_equal_brute_force(
     request: SuggestRequest,
     week: IsoWeek,
     first: FirstWeekday,
-    before: list[Activity | None],
-    after: list[Activity | None],
+    before: list[PlannedDay | None],
+    after: list[PlannedDay | None],
+    goal: Goal,
 ) -> None:
-    """Attributes, two-session days and pins of one or two sessions included."""
+    """Attributes, two-session days, pins of one or two sessions and goals included."""
     assert_matches_brute_force(
-        request, week, first, *context(week, first, before, after), default_knowledge()
+        request, week, first, *context(week, first, before, after), default_knowledge(), goal=goal
     )
 
 
 def walk_everything(
-    request: SuggestRequest, before: Context, dates: Sequence[date], knowledge: KnowledgeBase
+    request: SuggestRequest, before: Context, knowledge: KnowledgeBase, goal: Goal
 ) -> list[tuple[int, Week]]:
     """The walk asked for every arrangement: nothing can be pruned, all are ranked."""
-    shape = suggest_module._Shape.of(request)
-    weights = suggest_module.week_weights(request, dates, knowledge)
-    context_days = [day.activity for _, day in before]
-    return suggest_module._Walk(shape, context_days, knowledge, weights, 10**9).run()
+    context_days = [day for _, day in before]
+    return Walk(request, context_days, knowledge, goal, 10**9, tie_key).run()
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(request=requests(most=3), before=st.lists(day_or_gap, max_size=3))
+@given(
+    request=requests(most=3),
+    before=st.lists(day_or_gap, max_size=3),
+    goal=st.sampled_from(list(Goal)),
+)
 def test_every_arrangement_scores_as_the_panel_does(
-    request: SuggestRequest, before: list[Activity | None]
+    request: SuggestRequest, before: list[PlannedDay | None], goal: Goal
 ) -> None:
     """Not just the top three: the walk's whole ranking is brute force's."""
     week, first = WEEKS[0], FirstWeekday.MONDAY
     days_before, days_after = context(week, first, before, [PUSH, REST])
     knowledge = default_knowledge()
-    walked = walk_everything(request, days_before, shown_dates(week, first), knowledge)
-    assert walked == brute_force(request, week, first, days_before, days_after, knowledge)
+    walked = walk_everything(request, days_before, knowledge, goal)
+    assert walked == brute_force(request, week, first, days_before, days_after, knowledge, goal)
 
 
 @settings(max_examples=60, deadline=None)
@@ -450,7 +460,7 @@ def test_falls_back_to_the_engine_if_the_walk_ever_disagrees(
     def wrong(self: object) -> list[tuple[int, Week]]:
         return [(100, week) for week in list(arrangements(REPRESENTATIVE[4]))[:3]]
 
-    monkeypatch.setattr(suggest_module._Walk, "run", wrong)
+    monkeypatch.setattr(Walk, "run", wrong)
     week, first = WEEKS[0], FirstWeekday.MONDAY
     assert_matches_brute_force(
         REPRESENTATIVE[4],
@@ -460,28 +470,3 @@ def test_falls_back_to_the_engine_if_the_walk_ever_disagrees(
         default_knowledge(),
         allow_fallback=True,
     )
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    plan=st.lists(day_or_gap, min_size=2, max_size=9),
-    shipped=st.booleans(),
-)
-def test_the_bound_counts_every_pro_pattern_that_completes(
-    plan: list[Activity | None], shipped: bool, user_knowledge: KnowledgeBase
-) -> None:
-    """pattern_pros is admissible: the pro patterns completing on a transition never
-    weigh more than it allows for that pair, whatever came before."""
-    knowledge = default_knowledge() if shipped else user_knowledge
-    index = len(plan) - 1
-    before, after = plan[-2], plan[-1]
-    if before is None or after is None:
-        return
-    completed = sum(
-        found.weight
-        for pattern in knowledge.pattern_rules
-        if index >= pattern.span - 1
-        and (found := pattern.check(plan, index)) is not None
-        and found.kind is Kind.PRO
-    )
-    assert completed <= suggest_module.pattern_pros(knowledge)[(before, after)]

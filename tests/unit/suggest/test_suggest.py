@@ -175,7 +175,7 @@ def test_differences_say_risks_and_avoids_for_cons() -> None:
         f.text
         for t in this_eval.transitions
         for f in t.findings
-        if f.rule_id == "same-muscles-within-48h"
+        if f.rule_id == "legs-again-before-repaired"
     )
     assert f"risks: {within_48h}" in describe_differences(this, this_eval, other, other_eval)
     assert f"avoids: {within_48h}" in describe_differences(other, other_eval, this, this_eval)
