@@ -192,7 +192,6 @@ def assert_matches_brute_force(
     *,
     goal: Goal = DEFAULT_GOAL,
     allow_fallback: bool = False,
-    goal: Goal = DEFAULT_GOAL,
 ) -> None:
     expected = brute_force(request, week, first, before, after, knowledge, goal)
     if allow_fallback:
