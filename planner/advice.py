@@ -35,6 +35,17 @@ CONTEXT_DAYS = 3
 
 DatedDays = Sequence[DatedDay]
 
+# Said under a transition with no findings: the rules need both days planned...
+NO_ADVICE = "Plan both days to see advice."
+# ... or both are planned and nothing in the rules concerns this order.
+NOTHING_TO_NOTE = "Nothing to note: this order raises no concern."
+
+
+def no_findings(transition: Transition) -> str:
+    """Why a transition has no findings, in one line (the panel, show and the exports)."""
+    planned = transition.before.planned.is_planned and transition.after.planned.is_planned
+    return NOTHING_TO_NOTE if planned else NO_ADVICE
+
 
 @dataclass(frozen=True, slots=True)
 class WeekSummary:

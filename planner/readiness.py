@@ -41,7 +41,7 @@ class Readiness(StrEnum):
         return {
             "ready": "ready",
             "recovering": "recovering",
-            "strained": "worked hard before recovered",
+            "strained": "strained (worked hard too soon)",
         }[self.value]
 
 

@@ -77,7 +77,7 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
             tooltip="Remove the last session of the day just planned"),
     Binding("a", "toggle_together", "Apart / together", show=False,
             tooltip="Two sessions: apart (>= 6 h) or together"),
-    Binding("escape", "cancel", "Cancel a + waiting for its session", show=False,
+    Binding("escape", "cancel", "Cancel a waiting +, or back from the advice", show=False,
             key_display="esc"),
     Binding("left_square_bracket", "previous_week", "Prev week", show=False, key_display="["),
     Binding("right_square_bracket", "next_week", "Next week", show=False, key_display="]"),
@@ -97,8 +97,6 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("pagedown", "scroll_advice(1)", "Scroll advice down", show=False, key_display="pgdn"),
     Binding("tab", "toggle_advice", "Read the advice (↑↓ pgup pgdn home end); tab: back",
             show=False),
-    Binding("escape", "close_advice", "Back from the advice to the week", show=False,
-            key_display="esc"),
     Binding("backspace,delete", "clear_day", "Clear day", show=False, key_display="⌫/del"),
     *(_planning_binding(k) for k in (ACTIVITY_KEYS[5], *DIGIT_KEYS)),
 ]  # fmt: skip

@@ -306,7 +306,9 @@ class WeekScreen(Screen[None]):
         self._set_adding(True)
 
     def action_cancel(self) -> None:
+        """escape: a + waiting for its session is cancelled; else back from the advice."""
         self._set_adding(False)
+        self.action_close_advice()
 
     def action_remove_session(self) -> None:
         self._change_day(remove_session)

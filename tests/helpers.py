@@ -121,3 +121,9 @@ def advice_markup(app: Any) -> list[str]:
 
     entries = app.screen.query_one(AdviceList).entries
     return ["\n".join(line.lead + line.text for line in entry) for entry in entries]
+
+
+async def searched(pilot: Any) -> None:
+    """After submitting the suggest dialog: its search runs in a thread; wait for it."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -15,7 +15,6 @@ from planner.cli.common import (
 )
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
-from planner.export.text import finding_line
 from planner.fix import Fix, describe_change, smallest_fix
 from planner.plan import WeekPlan
 from planner.weeks import WeekError
@@ -63,6 +62,8 @@ NO_FIX = "no single change raises the score"
 
 def fix_text(stored: WeekPlan, found: Fix | None, *, applied: bool) -> str:
     """What ``planner fix`` prints (see the README for the exact lines)."""
+    from planner.export.text import finding_line  # not on the planner's first frame
+
     if found is None:
         return f"{stored.week}: {NO_FIX}.\n"
     lines = [

@@ -20,8 +20,9 @@ import functools
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from planner.advice import no_findings
 from planner.days import session_words
-from planner.export.text import finding_line, no_findings, transition_heading
+from planner.export.text import finding_line, transition_heading
 from rules import Activity, Evaluation, KnowledgeBase, PlannedDay, Transition
 
 PRODID = "-//planner//training week//EN"

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from planner.advice import JudgedWeek
+from planner.advice import JudgedWeek, no_findings
 from planner.days import day_words
 from planner.export.text import (
     KIND_MARK,
     SESSIONS_HEADING,
-    no_findings,
     score_line,
     session_counts,
     transition_heading,

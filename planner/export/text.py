@@ -10,23 +10,13 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-from planner.advice import WeekSummary
+from planner.advice import WeekSummary, no_findings
 from planner.days import day_words
 from planner.plan import WeekPlan
 from planner.text_safety import printable
 from rules import Finding, Goal, Kind, Transition
 
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
-# Said under a transition with no findings: the rules need both days planned.
-NO_ADVICE = "Plan both days to see advice."
-# ... or both are planned and nothing in the rules concerns this order.
-NOTHING_TO_NOTE = "Nothing to note: this order raises no concern."
-
-
-def no_findings(transition: Transition) -> str:
-    """Why a transition has no findings, in one line."""
-    planned = transition.before.planned.is_planned and transition.after.planned.is_planned
-    return NOTHING_TO_NOTE if planned else NO_ADVICE
 
 
 def reason_lines(summary: WeekSummary, shown: int = 3) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from textual.app import ComposeResult
@@ -9,15 +10,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from planner.days import SESSIONS, day_words, displayed_index, session_words
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
 from planner.suggest import SuggestError, Suggestion, SuggestRequest
+from planner.suggest.request import check_request
 from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 from rules import Activity, Session
 from screens.dialogs.base import PlannerDialog
 from screens.text import literal, styled
+
+# The worker group of a search: one at a time, the newest wins.
+SEARCH = "suggest"
 
 # What an empty week starts from.
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
@@ -169,16 +175,44 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         return SuggestRequest(counts=counts, rest_min=rest_min, pins=pins, max_per_day=per_day)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Search in a thread: a big request takes seconds, and the screen stays live (esc
+        cancels). A newer search replaces an older one, whose answer is then ignored."""
         event.stop()
         error = self.query_one("#suggest-error", Static)
-        options = self.query_one(OptionList)
         try:
-            self.suggestions = self.session.suggest(self.request())
+            request = self.request()
+            check_request(request, self.session.first_weekday)  # at once, not in the search
         except SuggestError as problem:
-            error.update(styled(str(problem), "$readable-error"))
-            options.display = False
+            self._show_error(str(problem))
             return
-        error.update("")
+        error.update(styled("Searching for the best weeks…", "$readable-muted"))
+        self.run_worker(
+            functools.partial(self.session.suggest, request),
+            thread=True,
+            exclusive=True,
+            group=SEARCH,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != SEARCH:
+            return
+        if event.state is WorkerState.ERROR:
+            problem = worker.error
+            if not isinstance(problem, SuggestError):
+                raise problem if problem is not None else RuntimeError("suggest failed")
+            self._show_error(str(problem))
+        elif event.state is WorkerState.SUCCESS and worker.result is not None:
+            self._show(worker.result)
+
+    def _show_error(self, problem: str) -> None:
+        self.query_one("#suggest-error", Static).update(styled(problem, "$readable-error"))
+        self.query_one(OptionList).display = False
+
+    def _show(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions = suggestions
+        self.query_one("#suggest-error", Static).update("")
+        options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
             Option(render_suggestion(rank, suggestion), id=str(rank - 1))

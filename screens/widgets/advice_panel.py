@@ -13,9 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 
-from planner.advice import WeekSummary
+from planner.advice import WeekSummary, no_findings
 from planner.days import day_words
-from planner.export.text import no_findings
 from rules import Finding, Kind, Transition
 from screens.text import literal
 from screens.widgets.advice_list import AdviceList

@@ -43,7 +43,7 @@ def why_line(grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> str:
             parts.append(
                 f"[${colour}]{family.id} {cell.state.symbol}[/] {literal(cell.why(knowledge))}"
             )
-    return "  ·  ".join(parts) or "[$text-muted]Every muscle family is ready on this day.[/]"
+    return "  ·  ".join(parts) or "[$readable-muted]Every muscle family is ready on this day.[/]"
 
 
 def cell_text(family_id: str, cell: ReadinessCell, width: int) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from planner.store import Store
+from planner.weeks import IsoWeek
 from tests.helpers import seed
 
 SIZES = [(80, 24), (100, 30), (130, 40), (200, 50)]
@@ -55,3 +56,30 @@ def test_advice_read_full_screen(
 ) -> None:
     seed_week(db_path, "hybrid", theme)
     assert snap_compare(make_app(), press=["tab"], terminal_size=(80, 24))
+
+
+def seed_proposal(db_path: Path, theme: str) -> None:
+    """The article's week marked as repeating; the shown week (empty) proposes it."""
+    seed(db_path, {"2026-W47": WEEKS["article"]})
+    with Store.open(db_path) as store:
+        store.save_settings(replace(store.settings(), theme=theme, repeat_week=IsoWeek(2026, 47)))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("shown", ["goal-picker", "proposed-week", "suggest-dialog"])
+def test_dialogs_and_proposal_layout(
+    snap_compare: Any,
+    make_app: Callable[..., Any],
+    db_path: Path,
+    shown: str,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    if shown == "proposed-week":
+        seed_proposal(db_path, theme)
+        press: list[str] = []
+    else:
+        seed_week(db_path, "hybrid", theme)
+        press = ["G"] if shown == "goal-picker" else ["s"]
+    assert snap_compare(make_app(), press=press, terminal_size=size)

@@ -15,7 +15,7 @@ from textual.widgets._toast import Toast
 from planner.store import Store
 from rules import load_knowledge
 from tests.conftest import FIXED_NOW, TERMINAL_SIZE
-from tests.helpers import GOOD_RULE, advice_markup, seed, write_rules
+from tests.helpers import GOOD_RULE, advice_markup, searched, seed, write_rules
 
 MARKUP = "[/]"
 TOAST_WAIT = 0.3  # toasts render after the notify call
@@ -115,7 +115,7 @@ async def test_markup_in_a_rule_of_the_users_own_is_shown_as_written(
         app.screen.query_one("#pins", Input).value = "tue=run"
         app.screen.query_one("#pins", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await searched(pilot)
         assert app.screen.suggestions
 
 

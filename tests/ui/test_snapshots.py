@@ -22,6 +22,7 @@ from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, Goal, PlannedDay
 from screens.widgets.fix_line import FixLine
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
+from tests.helpers import searched
 
 
 @pytest.fixture
@@ -138,7 +139,7 @@ def test_suggest_dialog(snap_compare: Any, make_app: Callable[..., Any], db_path
         await pilot.press("s")
         await pilot.click("#pins")
         await pilot.press(*"sat=run", "enter")
-        await pilot.pause()
+        await searched(pilot)
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=(120, 44))
 

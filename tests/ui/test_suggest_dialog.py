@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import Input
 
-from tests.helpers import seed
+from tests.helpers import searched, seed
 
 HYBRID = {
     "mon": "legs:heavy+run:easy", "tue": "push,pull", "wed": "run:intervals", "thu": "rest",
@@ -36,7 +36,7 @@ async def test_the_dialog_starts_from_the_weeks_sessions(
         week = Counter(s for day in app.session.view.plan.days for s in day.sessions)
         await pilot.click("#pins")
         await pilot.press("enter")
-        await pilot.pause()
+        await searched(pilot)
         suggestions = app.screen.suggestions
         assert suggestions
         for suggestion in suggestions:  # the same sessions, in another order

@@ -28,7 +28,9 @@ from screens.widgets.week_grid import DayCell
 from tests.helpers import advice_markup, seed
 
 # The first article's example week, typed: Push / Rest / Legs / Pull / Rest / Push / Rest.
+# Typing moves on past Sunday into the next week: "[" comes back to the typed week.
 ARTICLE_KEYS = ["home", "p", "full_stop", "g", "u", "full_stop", "p", "full_stop"]
+ARTICLE_KEYS += ["left_square_bracket", "end"]
 HYBRID = {
     "mon": "legs:heavy+run:easy",
     "tue": "push,pull",
@@ -223,7 +225,7 @@ async def test_arrows_in_the_advice_move_the_selection_and_show_its_tips(
         await pilot.press("home", "tab")
         await pilot.pause()
         cut = "\n".join(advice_markup(app))
-        assert "+3 more tips: select Sat 28" in cut
+        assert re.search(r"\+\d more tips?: select Sat 28", cut), cut
         await pilot.press("end", "right", "right", "right", "right", "right")
         await pilot.pause()
         assert advice_list(app).has_focus  # still reading, now about Saturday
@@ -337,5 +339,5 @@ async def test_a_long_finding_hangs_in_the_panel(make_app: Callable[..., Any]) -
 @pytest.mark.parametrize(("width", "shown"), [(9, "chest !"), (7, "chest !"), (6, "ches !"),
                                              (3, "c !"), (2, "!"), (0, "")])  # fmt: skip
 def test_a_narrow_readiness_cell_keeps_its_mark(width: int, shown: str) -> None:
-    cell = ReadinessCell(Readiness.FATIGUED, 20, 0.0)
+    cell = ReadinessCell(Readiness.STRAINED)
     assert cell_text("chest", cell, width) == shown

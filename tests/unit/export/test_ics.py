@@ -10,8 +10,9 @@ import pendulum
 import pytest
 from icalendar import Calendar, Event
 
+from planner.advice import no_findings
 from planner.days import parse_day
-from planner.export.text import finding_line, no_findings, transition_heading
+from planner.export.text import finding_line, transition_heading
 from rules import Activity, Day, default_knowledge, evaluate
 from tests.helpers import run_cli, seed
 

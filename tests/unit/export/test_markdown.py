@@ -12,7 +12,7 @@ from planner.export.markdown import escape
 from tests.helpers import run_cli, seed
 
 WEEKS = {
-    "2026-W48": {"mon": "legs", "tue": "run:tempo", "sun": "rest"},
+    "2026-W48": {"mon": "legs", "tue": "run:tempo", "wed": "push", "sun": "rest"},
     "2026-W50": {"wed": "push"},
 }
 
@@ -40,14 +40,14 @@ def test_a_section_per_week_with_table_score_and_advice(
         "| --- | --- | --- |",
         "| Mon | 2026-11-23 | legs |",
         "| Tue | 2026-11-24 | run:tempo |",
-        "| Wed | 2026-11-25 | unplanned |",
+        "| Wed | 2026-11-25 | push |",
         "| Thu | 2026-11-26 | unplanned |",
         "| Fri | 2026-11-27 | unplanned |",
         "| Sat | 2026-11-28 | unplanned |",
         "| Sun | 2026-11-29 | rest |",
     ]
     shown = json.loads(run_cli(["show", "--json", "--db", str(db_path)], capsys).out)
-    assert f"Score {shown['score']}/100  ·  planned 3/7  ·  rest 1" in lines
+    assert f"Score {shown['score']}/100  ·  planned 4/7  ·  rest 1" in lines
     assert "- **Mon 23 Nov → Tue 24 Nov  legs → run:tempo**" in lines
     assert "  - **- con** " in text and "  - **+ pro** " in text and "  - **i tip** " in text
     assert "*(Can You Run After Leg Day?)*" in text
