@@ -41,7 +41,7 @@ class Readiness(StrEnum):
         return {
             "ready": "ready",
             "recovering": "recovering",
-            "strained": "strained (worked hard too soon)",
+            "strained": "strained",
         }[self.value]
 
 
