@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from planner.advice import JudgedWeek, judge_week
+from planner.advice import DatedDays, JudgedWeek, context_around, judge_week
 from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.locations import config_dir, resolve_db_path
@@ -72,6 +72,18 @@ def load_week(store: Store, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
         raise CliError(str(error)) from None
     except OverflowError:
         raise at_edge(week) from None
+
+
+def week_in_context(
+    store: Store, week: IsoWeek, first: FirstWeekday
+) -> tuple[WeekPlan, DatedDays, DatedDays]:
+    """``week`` as stored, with the context days it is judged with (suggest and fix)."""
+    stored = load_week(store, week, first)
+    try:
+        before, after = context_around(store, stored)
+    except (WeekError, OverflowError):
+        raise at_edge(week) from None
+    return stored, before, after
 
 
 def shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> IsoWeek:

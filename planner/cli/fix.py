@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from planner.advice import context_around
 from planner.cli.common import (
-    at_edge,
     describe_changes,
-    load_week,
     open_knowledge,
     open_store,
     shown_week,
+    week_in_context,
 )
 from planner.cli.options import DAYS_NOTE, add_week
 from planner.clock import Clock
 from planner.fix import Fix, describe_change, smallest_fix
 from planner.plan import WeekPlan
-from planner.weeks import WeekError
 
 NAME = "fix"
 SUMMARY = "find the single change that raises the week's score the most"
@@ -44,11 +41,7 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         settings = store.settings()
         first = settings.first_weekday
         week = shown_week(args, clock, first)
-        stored = load_week(store, week, first)
-        try:
-            before, after = context_around(store, stored)
-        except (WeekError, OverflowError):
-            raise at_edge(week) from None
+        stored, before, after = week_in_context(store, week, first)
         found = smallest_fix(stored, before, after, knowledge, settings.goal)
         applied = found is not None and args.apply
         if found is not None and applied:

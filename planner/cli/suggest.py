@@ -11,15 +11,13 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from planner.advice import context_around
 from planner.cli.common import (
     CliError,
-    at_edge,
     describe_changes,
-    load_week,
     open_knowledge,
     open_store,
     shown_week,
+    week_in_context,
 )
 from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
@@ -35,7 +33,7 @@ from planner.days import (
     weekday_key,
 )
 from planner.plan import WeekPlan
-from planner.weeks import FirstWeekday, WeekError
+from planner.weeks import FirstWeekday
 from rules import MAX_SESSIONS, PlannedDay, Session
 
 if TYPE_CHECKING:
@@ -127,11 +125,7 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         settings = store.settings()
         first = settings.first_weekday
         week = shown_week(args, clock, first)
-        stored = load_week(store, week, first)
-        try:
-            before, after = context_around(store, stored)
-        except (WeekError, OverflowError):
-            raise at_edge(week) from None
+        stored, before, after = week_in_context(store, week, first)
         try:
             found = suggest(
                 on_week(request, stored),
