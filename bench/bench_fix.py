@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from unittest import mock
 
-from bench.bench_keypress import _measure
+from bench.bench_keypress import DESCRIPTIONS, _measure
 from bench.fixtures import SHOWN_WEEK, fill_ten_years
 from bench.stats import describe
 from planner.advice import DatedDays, judge, judge_week
@@ -56,7 +56,9 @@ def main() -> None:
 
 
 def _time_keys(path: Path, days: tuple[PlannedDay, ...]) -> None:
-    samples: dict[bool, tuple[list[float], list[float]]] = {True: ([], []), False: ([], [])}
+    samples: dict[bool, dict[str, list[float]]] = {
+        searching: {kind: [] for kind in DESCRIPTIONS} for searching in (True, False)
+    }
     for round_number in range(KEY_ROUNDS):
         for searching in (True, False) if round_number % 2 else (False, True):
             with Store.open(path) as store:
@@ -70,19 +72,24 @@ def _time_keys(path: Path, days: tuple[PlannedDay, ...]) -> None:
                 app.animation_level = "none"
                 follow = FixLine.follow if searching else lambda *_: None
                 with mock.patch.object(FixLine, "follow", follow):
-                    edits, moves = asyncio.run(_measure(app))
+                    measured = asyncio.run(_measure(app))
                 app.wait_for_saves()
-            samples[searching][0].extend(edits)
-            samples[searching][1].extend(moves)
+            for kind, kind_samples in measured.items():
+                samples[searching][kind].extend(kind_samples)
     for searching, label in ((False, "fix search off"), (True, "fix search on")):
-        edits, moves = samples[searching]
-        print(describe(f"two-session week, 520 weeks, {label}: plan a day", edits))
-        print(describe(f"two-session week, 520 weeks, {label}: move the selection", moves))
-    for kind in (0, 1):
+        for kind, description in DESCRIPTIONS.items():
+            print(
+                describe(
+                    f"two-session week, 520 weeks, {label}: {description}", samples[searching][kind]
+                )
+            )
+    for kind, description in DESCRIPTIONS.items():
         off = statistics.median(samples[False][kind]) * 1e3
         on = statistics.median(samples[True][kind]) * 1e3
-        name = ("plan a day", "move the selection")[kind]
-        print(f"{name}: {on:.2f} ms with the fix search, {off:.2f} ms without ({on / off:.2f}x)")
+        print(
+            f"{description}: {on:.2f} ms with the fix search, {off:.2f} ms without "
+            f"({on / off:.2f}x)"
+        )
 
 
 def _time_fix(plan: WeekPlan, before: DatedDays, after: DatedDays) -> None:

@@ -17,8 +17,23 @@ CHOICES = (
     *map(parse_day, ("push,pull", "legs", "run:long")),
     PlannedDay.UNPLANNED,
 )
-# The week the UI benchmarks show; the ten years stored end with it.
+# The week the UI benchmarks show; the ten years stored end with it, and it is the heaviest
+# a week gets: every day two sessions, with intensities and run types.
 SHOWN_WEEK = IsoWeek(2026, 48)
+TWO_SESSION_DAYS = tuple(
+    map(
+        parse_day,
+        (
+            "legs:heavy+run:easy",
+            "push,pull",
+            "run:intervals+legs:light",
+            "pull:heavy+run:easy",
+            "push:heavy,run:tempo",
+            "legs+run:long",
+            "push:light+pull:light",
+        ),
+    )
+)
 
 
 def plan_for(week: IsoWeek, salt: int, first: FirstWeekday = FirstWeekday.MONDAY) -> WeekPlan:
@@ -35,6 +50,8 @@ def ten_years_of_weeks(last: IsoWeek = SHOWN_WEEK) -> list[IsoWeek]:
 
 def fill_ten_years(path: Path) -> list[IsoWeek]:
     weeks = ten_years_of_weeks()
+    plans = [plan_for(week, 0) for week in weeks[:-1]]
+    plans.append(WeekPlan(SHOWN_WEEK, FirstWeekday.MONDAY, TWO_SESSION_DAYS))
     with Store.open(path) as store:
-        store.replace_weeks([plan_for(week, 0) for week in weeks])
+        store.replace_weeks(plans)
     return weeks
