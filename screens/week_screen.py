@@ -38,7 +38,7 @@ from screens.widgets.fix_line import FixLine
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock
-from screens.widgets.week_grid import DayCell, WeekGrid
+from screens.widgets.week_grid import WeekGrid
 
 if TYPE_CHECKING:
     from planner.templates import Template
@@ -178,8 +178,10 @@ class WeekScreen(Screen[None]):
         self.show_week()  # the rows under the grid changed: do the week's findings fit?
 
     def _fit(self, width: int, height: int) -> None:
-        for name, applies in layout_classes(width, height).items():
+        classes = layout_classes(width, height)
+        for name, applies in classes.items():
             self.set_class(applies, name)  # a stylesheet pass only where one changes
+        self._grid.fit(compact=classes["-compact"], low=classes["-low"])
 
     # -- reading the advice ----------------------------------------------------------------
 
@@ -217,7 +219,7 @@ class WeekScreen(Screen[None]):
         self._forget_planned()
         self.selected = index
 
-    def on_day_cell_clicked(self, message: DayCell.Clicked) -> None:
+    def on_week_grid_clicked(self, message: WeekGrid.Clicked) -> None:
         self._forget_planned()
         self.selected = message.index
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
@@ -14,6 +15,20 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from screens.widgets.hanging_text import Line, hang
+
+THUMB = "▐"
+
+
+def thumb_rows(height: int, lines: int, top: int) -> range:
+    """The rows of a list ``height`` rows high, showing ``lines`` lines from line ``top``,
+    where the scroll thumb is drawn: none when everything fits; else as tall as the share
+    shown (at least one row), as far down as the list is scrolled."""
+    if height <= 0 or lines <= height:
+        return range(0)
+    size = max(1, round(height * height / lines))
+    travel = lines - height
+    start = round((height - size) * min(top, travel) / travel)
+    return range(start, start + size)
 
 
 class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -33,14 +48,24 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
+    # Scrolls (keys, wheel) with Textual's own scrolling, but its scrollbar takes no room:
+    # the list draws where it is in its last column itself. Textual's scrollbar is a widget
+    # of its own, drawn again whenever the list scrolls, which it does on every move of the
+    # selection, and it cost as much as the rest of the list.
     DEFAULT_CSS = """
     AdviceList {
         height: 1fr;
-        /* Always there, so showing or hiding it never changes the width the text wraps at. */
         overflow-y: scroll;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;
+    }
+    AdviceList > .advice-list--thumb {
+        color: $readable-muted;
+    }
+    AdviceList:focus > .advice-list--thumb {
+        color: $readable-accent;
     }
     """
+    COMPONENT_CLASSES = {"advice-list--thumb"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -80,7 +105,7 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
             starts.append(len(lines))
             lines.extend(self._render_entry(entry, width))
         self._lines, self._starts = lines, starts
-        self.virtual_size = Size(width, len(lines))
+        self._set_extent(Size(width, len(lines)))
         focus = self._focus
         if focus != self._scrolled_to and focus is not None and focus < len(starts):
             # Only when the focus moved to another entry, not on every edit.
@@ -88,12 +113,22 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
             self._scrolled_to = focus
         self.refresh()
 
+    def _set_extent(self, size: Size) -> None:
+        """How far the list scrolls. The list's own size is the layout's (``1fr``) and
+        never its content's, so a change of content needs no new layout of the screen (the
+        ``virtual_size`` reactive would ask for one, and with it a repaint of everything
+        around the list): only the scrollbar follows, as Textual updates it after a
+        layout."""
+        if size != self.virtual_size:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+
     def _render_entry(self, entry: tuple[Line, ...], width: int) -> list[Strip]:
         key = (entry, width)
         strips = self._rendered.get(key)
         if strips is None:
-            # One column kept free on the right, between the text and the scrollbar.
-            text_width = max(1, width - 1)
+            # Two columns kept free on the right: a gap, and the scroll thumb's.
+            text_width = max(1, width - 2)
             text = Content("\n").join(hang(entry, text_width))
             strips = [
                 strip.extend_cell_length(width, self.rich_style)
@@ -103,10 +138,18 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         return strips
 
     def render_line(self, y: int) -> Strip:
+        width, height = self.size
         index = self.scroll_offset.y + y
         if index < len(self._lines):
-            return self._lines[index]
-        return Strip.blank(self.size.width, self.rich_style)
+            line = self._lines[index]
+        else:
+            line = Strip.blank(width, self.rich_style)
+        thumb = thumb_rows(height, len(self._lines), self.scroll_offset.y)
+        if y not in thumb:
+            return line
+        # The thumb goes in the column kept free on the right of the text.
+        mark = Strip([Segment(THUMB, self.get_component_rich_style("advice-list--thumb"))], 1)
+        return Strip.join((line.crop(0, width - 1), mark))
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:

@@ -10,6 +10,7 @@ from datetime import date
 
 from textual import events
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.message import Message
 
@@ -43,7 +44,10 @@ SHOWN_TIPS = 3
 SHOWN_REASONS = 3
 # Under a mark (``+ pro``): where a finding's detail and citation start.
 INDENT = "      "
-MINUS = "\u2212"  # a real minus sign: as wide as the plus, and read as one
+MINUS = "\u2212"
+Entry = tuple[
+    Line, ...
+]  # one transition's lines in the list  # a real minus sign: as wide as the plus, and read as one
 
 
 def render_finding(finding: Finding, *, detailed: bool) -> list[Line]:
@@ -145,6 +149,24 @@ class AdvicePanel(Vertical):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # (id of a transition, detailed, shown) -> (the transition, its lines): the engine
+        # hands back the same transition objects for unchanged days, and moving the
+        # selection re-renders only the transitions whose detail changed.
+        self._rendered: LRUCache[tuple[int, bool, tuple[date, date]], tuple[Transition, Entry]]
+        self._rendered = LRUCache(128)
+
+    def _transition_lines(
+        self, transition: Transition, *, detailed: bool, shown: tuple[date, date]
+    ) -> Entry:
+        key = (id(transition), detailed, shown)
+        kept = self._rendered.get(key)
+        if kept is None or kept[0] is not transition:
+            kept = (transition, render_transition(transition, detailed=detailed, shown=shown))
+            self._rendered[key] = kept
+        return kept[1]
+
     def compose(self) -> ComposeResult:
         # Kept, not queried: shown on every key press.
         self.verdict = HangingText(id="verdict")
@@ -172,7 +194,7 @@ class AdvicePanel(Vertical):
             detailed = selected in (transition.before.date, transition.after.date)
             if detailed and focus is None:
                 focus = len(entries)
-            entries.append(render_transition(transition, detailed=detailed, shown=shown))
+            entries.append(self._transition_lines(transition, detailed=detailed, shown=shown))
         self.list.show(entries, focus=focus)
 
 

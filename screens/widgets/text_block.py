@@ -3,7 +3,8 @@
 ``Static.update`` parses its markup again on every call and asks for a new layout unless
 the caller passes ``layout=False``, which is only safe when the caller knows the height
 cannot change. A ``TextBlock`` decides that itself: it asks for a layout only when the text's
-wrapped height changes, and otherwise just repaints itself. Nothing is redrawn at all when
+wrapped height changes (never when the stylesheet fixes its height), and otherwise just
+repaints itself. Nothing is redrawn at all when
 the text is the same as before, and each text is parsed once (``parse_markup``).
 """
 
@@ -45,6 +46,10 @@ class TextBlock(Widget):
             return
         self.markup_text = markup
         self._content = parse_markup(markup)
+        height = self.styles.height
+        if height is not None and not height.is_auto:  # the stylesheet fixes the height
+            self.refresh()
+            return
         width = self.content_region.width
         if width <= 0:
             self.refresh(layout=True)

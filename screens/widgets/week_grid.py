@@ -1,33 +1,56 @@
 """The seven-day grid: one column per day, holding the day's cell (weekday, date, what is
-planned) and, under it, the day's readiness: each muscle family at the start of the day.
+planned, in a frame that says selected / today / proposed) and, under it, the day's
+readiness: each muscle family at the start of the day.
 
-A column holds both, so readiness lines up with its day by layout, at any width.
+One widget draws all seven columns with Textual's Line API. The grid changes on nearly
+every key press, and as 21 widgets (a cell, a readiness strip and a column around them, for
+each day) it cost more to draw than the whole advice panel: Textual styles and composes each
+widget on its own. Here each column's lines are rendered once per state and width and kept,
+so a move of the selection renders two columns' lines, and the rest is joining them.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pendulum
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+from textual.widget import Widget
 
 from planner.plan import DatedDay
-from planner.readiness import ReadinessGrid
+from planner.readiness import FAMILIES, Readiness, ReadinessCell, ReadinessGrid
 from rules import KnowledgeBase, PlannedDay
-from screens.colours import Colours
-from screens.widgets.readiness_strip import DayReadiness
+from screens.colours import Border, Colours
+from screens.widgets.readiness_strip import STATE_COLOUR, cell_text
+from screens.widgets.text_block import parse_markup
 
 UNPLANNED = "—"
 TODAY = "[$readable-accent]today[/]"
 
-
 # Where a cell is too narrow for the whole word (5 columns at 60x20, 7 at 120x36).
 SHORT_ATTRIBUTE = {"intervals": "intv.", "moderate": "mod."}
 RELATION = {False: "apart", True: "together"}  # two sessions: at least 6 h apart, or not
+
+# A cell's rows, frame included: a week of plain single sessions needs fewer.
+PLAIN_CELL_HEIGHT = 6
+SESSIONS_CELL_HEIGHT = 8
+# The frame of a cell, as Textual draws its borders of the same names.
+FRAMES = {
+    "round": (("╭", "─", "╮"), ("│", " ", "│"), ("╰", "─", "╯")),
+    "heavy": (("┏", "━", "┓"), ("┃", " ", "┃"), ("┗", "━", "┛")),
+    "dashed": (("┏", "╍", "┓"), ("╏", " ", "╏"), ("┗", "╍", "┛")),
+}
 
 
 def shows_attributes(days: Sequence[PlannedDay]) -> bool:
@@ -91,148 +114,105 @@ def held_lines(
     return tuple(markup for markup, _ in chosen)
 
 
-class DayCell(Static):
-    """One day. What is planned is always written in words; its colour only repeats it."""
-
-    DEFAULT_CSS = """
-    DayCell {
-        width: 1fr;
-        height: 6;
-        text-align: center;
-        color: $foreground;
-        /* Border and background follow the day's state: see screens/colours.py. */
-    }
-    """
-
-    class Clicked(Message):
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(self, index: int, day: pendulum.Date, *, today: pendulum.Date) -> None:
-        super().__init__(id=f"day-{index}")
-        self.index = index
-        self.day = day
-        self.is_today = day == today
-        self.planned = PlannedDay.UNPLANNED
-        self.attributes = False
-        self.selected = False
-        self.proposed = False
-        self._state: tuple[object, ...] | None = None
-
-    def show(
-        self,
-        day: pendulum.Date,
-        planned: PlannedDay,
-        *,
-        today: pendulum.Date,
-        selected: bool,
-        proposed: bool,
-        colours: Colours,
-        attributes: bool,
-    ) -> None:
-        """Restyle and repaint only when something about this day changed: a key press
-        touches one or two cells, not seven."""
-        is_today = day == today
-        state = (day, planned, is_today, selected, proposed, colours, attributes)
-        if state == self._state:
-            return
-        self._state = state
-        self.day, self.planned, self.is_today = day, planned, is_today
-        self.attributes = attributes
-        self.selected, self.proposed = selected, proposed
-        self.styles.background = colours.cell_background(planned.activity, proposed=proposed)
-        self.styles.border = colours.cell_border(
-            today=is_today, selected=selected, proposed=proposed
-        )
-        self.refresh()
-
-    def render(self) -> str:
-        width, height = self.content_region.size
-        room = max(1, height - 2)  # under the weekday and the date
-        held = held_lines(self.planned, width, room, attributes=self.attributes)
-        date = f"{self.day.day} {self.day:%b}"
-        if len(date) > width:  # never wrapped: the month is in the title
-            date = str(self.day.day)
-        if self.is_today:  # on a line of its own if there is one, else beside or as the date
-            if len(held) < room:
-                held = (*held, TODAY)
-            elif len(date) + 1 + len("today") <= width:
-                date = f"{date} {TODAY}"
-            else:
-                date = TODAY
-        text = "\n".join((f"[b]{self.day:%a}[/b]", date, *held))
-        if not self.planned.is_planned:
-            text = f"[$readable-muted]{text}[/]"
-        return f"[i]{text}[/]" if self.proposed else text
-
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self.index))
+def cell_markup(
+    day: pendulum.Date,
+    planned: PlannedDay,
+    width: int,
+    height: int,
+    *,
+    today: bool,
+    proposed: bool,
+    attributes: bool,
+) -> str:
+    """What a cell ``width`` x ``height`` (inside its frame) says: the weekday, the date and
+    what the day holds, one line each, never wrapped; "today" where there is room."""
+    room = max(1, height - 2)  # under the weekday and the date
+    held = held_lines(planned, width, room, attributes=attributes)
+    date = f"{day.day} {day:%b}"
+    if len(date) > width:  # never wrapped: the month is in the title
+        date = str(day.day)
+    if today:  # on a line of its own if there is one, else beside or as the date
+        if len(held) < room:
+            held = (*held, TODAY)
+        elif len(date) + 1 + len("today") <= width:
+            date = f"{date} {TODAY}"
+        else:
+            date = TODAY
+    text = "\n".join((f"[b]{day:%a}[/b]", date, *held))
+    if not planned.is_planned:
+        text = f"[$readable-muted]{text}[/]"
+    return f"[i]{text}[/]" if proposed else text
 
 
-class DayColumn(Vertical):
-    """A day's cell with its readiness under it."""
-
-    DEFAULT_CSS = """
-    DayColumn {
-        width: 1fr;
-        height: auto;
-        margin: 0 1 0 0;
-    }
-    """
+def column_spans(width: int, gap: int) -> list[tuple[int, int]]:
+    """(x, width) of the seven columns in ``width`` cells, each followed by ``gap``; the
+    cells left are shared as Textual shares ``1fr`` (the first columns get less)."""
+    room = max(0, width - 7 * gap)
+    edges = [room * n // 7 for n in range(8)]
+    return [(edges[n] + n * gap, edges[n + 1] - edges[n]) for n in range(7)]
 
 
-class WeekGrid(Horizontal):
-    # Taller cells only for a week that holds attributes or two-session days: a plain week
-    # keeps the smaller cells, which are cheaper to repaint on every key press.
+@dataclass(frozen=True, slots=True)
+class CellState:
+    """Everything a column's cell is drawn from."""
+
+    day: pendulum.Date
+    planned: PlannedDay
+    is_today: bool
+    selected: bool
+    proposed: bool
+    attributes: bool
+
+
+class WeekGrid(Widget):
+    """The seven days. What is planned is always written in words; its colour only repeats
+    it. ``show`` and ``show_readiness`` repaint only the columns that changed."""
+
     DEFAULT_CSS = """
     WeekGrid {
         height: auto;
         padding: 1 0 0 1;
-    }
-    WeekGrid.-sessions DayCell {
-        height: 8;
+        color: $foreground;
+        text-align: center;
     }
     """
 
+    class Clicked(Message):
+        """A day's column was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
     def __init__(self, days: Sequence[pendulum.Date], *, today: pendulum.Date) -> None:
         super().__init__()
-        self._initial_days = tuple(days)
         self._today = today
-        self._shown: tuple[tuple[DatedDay, ...], int, bool] = ((), 0, False)
+        self._states = tuple(
+            CellState(day, PlannedDay.UNPLANNED, day == today, False, False, False) for day in days
+        )
+        self._readiness: tuple[ReadinessGrid, KnowledgeBase] | None = None
         self._colours: Colours | None = None
+        # Spacing, as the terminal's size allows (:meth:`fit`).
+        self._gap = 1
+        self._readiness_gap = 1
+        # A column's cell lines by what they are drawn from, kept for every state shown
+        # lately: moving the selection back and forth draws nothing again.
+        self._cells: LRUCache[tuple[int, CellState, int, int], list[Strip]] = LRUCache(128)
+        # Per column: (what its readiness marks were drawn from, their lines).
+        self._marks: list[tuple[object, list[Strip]] | None] = [None] * 7
+        self._base: RichStyle | None = None  # the grid's own style, once per theme
 
-    def compose(self) -> ComposeResult:
-        # Kept: restyled on every key press.
-        self._cells = [
-            DayCell(index, day, today=self._today) for index, day in enumerate(self._initial_days)
-        ]
-        self._readiness = [DayReadiness() for _ in self._cells]
-        for cell, readiness in zip(self._cells, self._readiness, strict=True):
-            with DayColumn():
-                yield cell
-                yield readiness
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-
-    def _theme_changed(self, _theme: object) -> None:
-        self._colours = None
-        self._restyle()
+    # -- what it shows ---------------------------------------------------------------------
 
     @property
-    def colours(self) -> Colours:
-        if self._colours is None:
-            self._colours = Colours.from_variables(self.app.theme_variables)
-        return self._colours
+    def states(self) -> tuple[CellState, ...]:
+        return self._states
 
     @property
-    def cells(self) -> tuple[DayCell, ...]:
-        return tuple(self._cells)
-
-    @property
-    def readiness_cells(self) -> tuple[DayReadiness, ...]:
-        return tuple(self._readiness)
+    def cell_height(self) -> int:
+        """Rows of a cell, its frame included."""
+        attributes = any(state.attributes for state in self._states)
+        return SESSIONS_CELL_HEIGHT if attributes else PLAIN_CELL_HEIGHT
 
     def show(
         self,
@@ -243,27 +223,200 @@ class WeekGrid(Horizontal):
         proposed: bool = False,
     ) -> None:
         self._today = today
-        self._shown = (tuple(days), selected, proposed)
-        self._restyle()
+        attributes = shows_attributes([planned for _, planned in days])
+        states = tuple(
+            CellState(day, planned, day == today, index == selected, proposed, attributes)
+            for index, (day, planned) in enumerate(days)
+        )
+        if states == self._states:
+            return
+        height = self.cell_height
+        self._states = states
+        if self.cell_height != height:
+            self.refresh(layout=True)
+        else:  # the cells' rows only: the readiness under them is as it was
+            self.refresh(Region(0, 0, self.size.width, height))  # content coordinates
 
     def show_readiness(self, grid: ReadinessGrid, knowledge: KnowledgeBase) -> None:
-        for index, readiness in enumerate(self._readiness):
-            readiness.show(grid, index, knowledge)
+        readiness = (grid, knowledge)
+        if readiness != self._readiness:
+            self._readiness = readiness
+            top = self.cell_height  # the rows under the cells, in content coordinates
+            width, height = self.size
+            self.refresh(Region(0, top, width, max(0, height - top)))
 
-    def _restyle(self) -> None:
-        days, selected, proposed = self._shown
-        if not days:  # nothing shown yet
-            return
-        colours = self.colours
-        attributes = shows_attributes([planned for _, planned in days])
-        self.set_class(attributes, "-sessions")  # a stylesheet pass only when it changes
-        for cell, (day, planned) in zip(self._cells, days, strict=True):
-            cell.show(
-                day,
-                planned,
-                today=self._today,
-                selected=cell.index == selected,
-                proposed=proposed,
-                colours=colours,
-                attributes=attributes,
+    def fit(self, *, compact: bool, low: bool) -> None:
+        """Spacing for the terminal's size: no gap between the columns when ``compact``,
+        none above the readiness when ``low``."""
+        gap, readiness_gap = int(not compact), int(not low)
+        if (gap, readiness_gap) != (self._gap, self._readiness_gap):
+            self._gap, self._readiness_gap = gap, readiness_gap
+            self.refresh(layout=True)
+
+    def cell_text(self, index: int) -> str:
+        """The markup drawn in day ``index``'s cell, at its size."""
+        _, width, height = self._cell_box(index)
+        state = self._states[index]
+        return cell_markup(
+            state.day, state.planned, width, height, today=state.is_today,
+            proposed=state.proposed, attributes=state.attributes,
+        )  # fmt: skip
+
+    def cell_size(self, index: int) -> Size:
+        """The size inside day ``index``'s frame."""
+        _, width, height = self._cell_box(index)
+        return Size(width, height)
+
+    def column_region(self, index: int) -> Region:
+        """Where day ``index``'s column is on the screen."""
+        x, width = column_spans(self.content_region.width, self._gap)[index]
+        content = self.content_region
+        return Region(content.x + x, content.y, width, self.content_region.height)
+
+    def border_of(self, index: int) -> Border:
+        state = self._states[index]
+        return self.colours.cell_border(
+            today=state.is_today, selected=state.selected, proposed=state.proposed
+        )
+
+    def background_of(self, index: int) -> Color:
+        state = self._states[index]
+        return self.colours.cell_background(state.planned.activity, proposed=state.proposed)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    @property
+    def colours(self) -> Colours:
+        if self._colours is None:
+            self._colours = Colours.from_variables(self.app.theme_variables)
+        return self._colours
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._forget_lines()
+
+    def notify_style_update(self) -> None:
+        """The theme or styles changed: the kept lines hold the old colours."""
+        super().notify_style_update()
+        self._forget_lines()
+
+    def _forget_lines(self) -> None:
+        self._colours = None
+        self._base = None
+        self._cells.clear()
+        self._marks = [None] * 7
+        self.refresh()
+
+    @property
+    def _base_style(self) -> RichStyle:
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Known before the first week is shown: no second layout.
+        return self.cell_height + self._readiness_gap + len(FAMILIES)
+
+    def _cell_box(self, index: int) -> tuple[int, int, int]:
+        """x, and the width and height inside the frame, of day ``index``'s cell."""
+        x, width = column_spans(self.content_region.width, self._gap)[index]
+        return x, max(0, width - 2), self.cell_height - 2
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        base = self._base_style
+        spans = column_spans(width, self._gap)
+        cell_height = self.cell_height
+        pieces: list[Strip] = []
+        for index, (_, column_width) in enumerate(spans):
+            if y < cell_height:
+                lines = self._cell_lines(index, column_width, cell_height)
+            else:
+                lines = self._readiness_lines(index, column_width)
+            row = y - cell_height - self._readiness_gap if y >= cell_height else y
+            if 0 <= row < len(lines):
+                pieces.append(lines[row])
+            else:
+                pieces.append(Strip.blank(column_width, base))
+            if self._gap:
+                pieces.append(Strip.blank(self._gap, base))
+        return Strip.join(pieces).extend_cell_length(width, base)
+
+    def _cell_lines(self, index: int, width: int, height: int) -> list[Strip]:
+        key = (index, self._states[index], width, height)
+        lines = self._cells.get(key)
+        if lines is None:
+            lines = self._cells[key] = self._draw_cell(index, width, height)
+        return lines
+
+    def _draw_cell(self, index: int, width: int, height: int) -> list[Strip]:
+        if width < 2 or height < 2:
+            return [Strip.blank(width, self._base_style)] * height
+        inner_width, inner_height = width - 2, height - 2
+        background = self.background_colors[1] + self.background_of(index)
+        edge, edge_colour = self.border_of(index)
+        frame_style = RichStyle(color=edge_colour.rich_color, bgcolor=background.rich_color)
+        (top_left, top, top_right), (left, _, right), (bottom_left, bottom, bottom_right) = FRAMES[
+            edge
+        ]
+        text = parse_markup(self.cell_text(index))
+        style = self.visual_style + Style(background=background)
+        inside = Visual.to_strips(self, text, inner_width, inner_height, style, pad=True)
+        blank = Strip.blank(inner_width, style.rich_style)
+        inside += [blank] * (inner_height - len(inside))
+        side = (Strip([Segment(left, frame_style)], 1), Strip([Segment(right, frame_style)], 1))
+        return [
+            Strip([Segment(top_left + top * inner_width + top_right, frame_style)], width),
+            *(
+                Strip.join((side[0], line.crop_extend(0, inner_width, style.rich_style), side[1]))
+                for line in inside
+            ),
+            Strip([Segment(bottom_left + bottom * inner_width + bottom_right, frame_style)], width),
+        ]
+
+    def _readiness_lines(self, index: int, width: int) -> list[Strip]:
+        if self._readiness is None:
+            return []
+        grid, _ = self._readiness
+        cells = tuple(row[index] for row in grid.cells)
+        key = (cells, width)
+        kept = self._marks[index]
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        lines = self._draw_readiness(grid, cells, width)
+        self._marks[index] = (key, lines)
+        return lines
+
+    def _draw_readiness(
+        self, grid: ReadinessGrid, cells: tuple[ReadinessCell, ...], width: int
+    ) -> list[Strip]:
+        """A line per muscle family, ``chest .``, after a column of padding."""
+        variables = self.app.theme_variables
+        base = self._base_style
+        text_width = max(0, width - 1)
+        lines = []
+        for family, cell in zip(grid.families, cells, strict=True):
+            style = base + RichStyle(
+                color=Color.parse(variables[STATE_COLOUR[cell.state]]).rich_color,
+                bold=cell.state is Readiness.STRAINED,
             )
+            text = cell_text(family.id, cell, text_width)
+            strip = Strip([Segment(" ", base), Segment(text, style)], 1 + len(text))
+            lines.append(strip.crop_extend(0, width, base))
+        return lines
+
+    def readiness_text(self, index: int) -> list[str]:
+        """Day ``index``'s readiness lines, as drawn, in plain text."""
+        _, width = column_spans(self.content_region.width, self._gap)[index]
+        return [line.text for line in self._readiness_lines(index, width)]
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for index, (x, width) in enumerate(column_spans(self.content_region.width, self._gap)):
+            if x <= offset.x < x + width:
+                self.post_message(self.Clicked(index))
+                return

@@ -13,7 +13,7 @@ from textual.content import Content
 
 from planner.days import parse_day
 from rules import Activity, Intensity, PlannedDay, RunType, Session
-from screens.widgets.week_grid import SHORT_ATTRIBUTE, DayCell, held_lines
+from screens.widgets.week_grid import SHORT_ATTRIBUTE, WeekGrid, held_lines
 from tests.helpers import seed
 
 SESSIONS = [Session(Activity.RUN, run_type=t) for t in RunType] + [
@@ -76,12 +76,13 @@ async def test_the_hybrid_week_fits_at_small_sizes(
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        for cell in app.screen.query(DayCell):
-            width, height = cell.content_region.size
-            lines = plain(cell.render()).split("\n")
+        grid = app.screen.query_one(WeekGrid)
+        for index, cell in enumerate(grid.states):
+            width, height = grid.cell_size(index)
+            lines = plain(grid.cell_text(index)).split("\n")
             assert len(lines) <= height, (size, lines)
             assert all(len(line) <= width for line in lines), (size, lines)
             if cell.planned.sessions:
                 assert cell.planned.sessions[-1].kind.upper() in " ".join(lines)
-        wednesday = plain(app.screen.query_one("#day-2", DayCell).render())
+        wednesday = plain(grid.cell_text(2))
         assert "today" in wednesday  # beside or instead of the date when the day is full

@@ -17,7 +17,7 @@ from planner.store import Store
 from planner.weeks import IsoWeek
 from rules import default_knowledge
 from screens.app import PlannerApp
-from screens.widgets.week_grid import DayCell
+from screens.widgets.week_grid import WeekGrid
 from tests.conftest import TERMINAL_SIZE, TODAY
 
 KEYS = [
@@ -33,7 +33,10 @@ SESSION_KEYS = ["i", "I", "plus", "minus", "a", "p", "r"]
 
 def grid(app: PlannerApp) -> list[tuple[str, str]]:
     """Each shown day in full: its sessions, their attributes, apart or together."""
-    return [(cell.day.isoformat(), day_words(cell.planned)) for cell in app.screen.query(DayCell)]
+    return [
+        (cell.day.isoformat(), day_words(cell.planned))
+        for cell in app.screen.query_one(WeekGrid).states
+    ]
 
 
 def build(db: Path, week: IsoWeek | None = None) -> PlannerApp:

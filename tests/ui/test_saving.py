@@ -12,6 +12,7 @@ from planner.plan import WeekPlan
 from planner.store import SaveFailed, Store
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity
+from screens.widgets.week_grid import WeekGrid
 from tests.conftest import TERMINAL_SIZE
 
 
@@ -36,7 +37,9 @@ async def test_failed_save_is_shown_and_retried(
         state = str(app.screen.query_one("#save-state").render())
         assert "1 week not saved" in state
         assert app.unsaved_weeks == (IsoWeek(2026, 48),)
-        assert app.screen.query("DayCell").first().planned.activity is Activity.LEGS  # still shown
+        assert (
+            app.screen.query_one(WeekGrid).states[0].planned.activity is Activity.LEGS
+        )  # still shown
         failing = False
         await pilot.press("ctrl+s")
         assert app.wait_for_saves(5)

@@ -13,14 +13,14 @@ from textual import events
 from planner.days import day_words
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from screens.widgets.week_grid import DayCell
+from screens.widgets.week_grid import WeekGrid
 from tests.conftest import TERMINAL_SIZE
 
 W48, W49 = IsoWeek(2026, 48), IsoWeek(2026, 49)
 
 
 def words(app: Any) -> list[str]:
-    return [day_words(cell.planned) for cell in app.screen.query(DayCell)]
+    return [day_words(cell.planned) for cell in app.screen.query_one(WeekGrid).states]
 
 
 def stored(db_path: Path, week: IsoWeek = W48) -> list[str]:
@@ -147,7 +147,7 @@ async def test_typing_over_a_proposed_week(make_app: Callable[..., Any], db_path
         await pilot.press("p", "full_stop", "g")
         app.screen.set_repeat_week(W48)  # W49, shown now, proposes W48
         await pilot.pause()
-        assert all(cell.proposed for cell in app.screen.query(DayCell))
+        assert all(cell.proposed for cell in app.screen.query_one(WeekGrid).states)
         assert words(app)[0] == "legs:heavy+run"
         await pilot.press("home", "u", "u", "i", "full_stop", "r", "r", "r", "r")
         assert app.session.week == IsoWeek(2026, 50)

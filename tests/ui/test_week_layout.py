@@ -23,8 +23,8 @@ from screens.week_layout import MIN_SIZE, WIDE_MIN_WIDTH
 from screens.widgets.advice_list import AdviceList
 from screens.widgets.advice_panel import SHOWN_TIPS
 from screens.widgets.hanging_text import HangingText, Line, hang
-from screens.widgets.readiness_strip import DayReadiness, cell_text
-from screens.widgets.week_grid import DayCell
+from screens.widgets.readiness_strip import cell_text
+from screens.widgets.week_grid import WeekGrid
 from tests.helpers import advice_markup, seed
 
 # The first article's example week, typed: Push / Rest / Legs / Pull / Rest / Push / Rest.
@@ -259,14 +259,15 @@ async def test_tab_on_a_wide_terminal_reads_the_advice_beside_the_grid(
 def assert_fits(app: Any) -> None:
     """Nothing cut off: every day cell, readiness mark and the verdict on screen, and no
     day cell wrapped."""
-    for cell in app.screen.query(DayCell):
-        assert visible(app, cell), cell.region
-        text = cell.render()
-        width = cell.content_region.width
+    grid = app.screen.query_one(WeekGrid)
+    assert visible(app, grid)
+    for index in range(7):
+        column = grid.column_region(index)
+        assert column.area > 0 and app.screen.region.contains_region(column), column
+        text = grid.cell_text(index)
+        width = grid.cell_size(index).width
         assert len(Content.from_markup(text).wrap(width)) == text.count("\n") + 1, (width, text)
-    for strip in app.screen.query(DayReadiness):
-        assert visible(app, strip)
-        lines = [line.strip() for line in drawn(strip).splitlines()]
+        lines = [line.strip() for line in grid.readiness_text(index)]
         assert lines and all(line[-1:] in ".~!" for line in lines), lines
     assert visible(app, verdict(app))
     # The week's own findings: wholly under the grid, or else in the list; never lost.
