@@ -15,6 +15,7 @@ Families are a display grouping of the knowledge base's groups.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ from enum import StrEnum
 
 from planner.days import day_words
 from rules import KnowledgeBase, PlannedDay
-from rules.recovery import LOOK_BACK, Pending, Strain
+from rules.recovery import LOOK_BACK, Pending, RecoveryModel, Strain
 
 
 class Readiness(StrEnum):
@@ -138,24 +139,32 @@ def readiness(
     start = shown[0] - timedelta(days=LOOK_BACK)
     span = (shown[-1] - start).days + 1
     timeline = [planned.get(start + timedelta(days=n), PlannedDay.UNPLANNED) for n in range(span)]
-    model = knowledge.recovery
-    columns = []
-    for current in shown:
-        index = (current - start).days
-        columns.append((model.pending(timeline, index), model.strains(timeline, index)))
-    rows = []
+    columns = [
+        _column(knowledge.recovery, tuple(timeline[index - LOOK_BACK : index + 1]), tuple(families))
+        for index in ((current - start).days for current in shown)
+    ]
+    rows = tuple(zip(*columns, strict=True))
+    return ReadinessGrid(tuple(shown), tuple(families), rows)
+
+
+@functools.lru_cache(maxsize=1024)
+def _column(
+    model: RecoveryModel, window: tuple[PlannedDay, ...], families: tuple[Family, ...]
+) -> tuple[ReadinessCell, ...]:
+    """Each family's readiness at the start of the last day of ``window`` (that day and the
+    LOOK_BACK days before it, all a day's readiness depends on): kept, as an edit changes
+    the windows of a few days only."""
+    index = len(window) - 1
+    pending, strains = model.pending(window, index), model.strains(window, index)
+    cells = []
     for family in families:
-        row = []
-        for pending, strains in columns:
-            mine = tuple(p for p in pending if p.group in family.groups)
-            strained = tuple(s for s in strains if s.group in family.groups)
-            state = (
-                Readiness.STRAINED
-                if strained
-                else Readiness.RECOVERING
-                if mine
-                else Readiness.READY
-            )
-            row.append(ReadinessCell(state, mine, strained))
-        rows.append(tuple(row))
-    return ReadinessGrid(tuple(shown), tuple(families), tuple(rows))
+        mine = tuple(p for p in pending if p.group in family.groups)
+        strained = tuple(s for s in strains if s.group in family.groups)
+        if strained:
+            state = Readiness.STRAINED
+        elif mine:
+            state = Readiness.RECOVERING
+        else:
+            state = Readiness.READY
+        cells.append(ReadinessCell(state, mine, strained))
+    return tuple(cells)

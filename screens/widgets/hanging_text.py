@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from screens.widgets.text_block import parse_markup
@@ -57,6 +60,8 @@ class HangingText(Widget):
         self._lines: tuple[Line, ...] = ()
         # (width, wrap, lines, text) last drawn
         self._wrapped: tuple[int, bool, int, Content] | None = None
+        self._rendered: LRUCache[tuple[tuple[Line, ...], int, bool], list[Strip]]
+        self._rendered = LRUCache(32)
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -84,3 +89,20 @@ class HangingText(Widget):
 
     def render(self) -> Content:
         return self._at(self.content_region.width)[3]
+
+    def render_line(self, y: int) -> Strip:
+        """Drawn from lines kept per text and width (the verdict comes back to the same
+        few texts as edits are undone and redone)."""
+        width = self.size.width
+        wrap, text = self._at(width)[1::2]
+        key = (self._lines, width, wrap)
+        lines = self._rendered.get(key)
+        if lines is None:
+            lines = Visual.to_strips(self, text, width, None, self.visual_style, pad=True)
+            self._rendered[key] = lines
+        return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
+
+    def notify_style_update(self) -> None:
+        """The theme or styles changed: the kept lines hold the old colours."""
+        super().notify_style_update()
+        self._rendered.clear()

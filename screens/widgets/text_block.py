@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from textual.cache import LRUCache
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 
@@ -37,9 +40,27 @@ class TextBlock(Widget):
         self.markup_text = markup
         self._content = parse_markup(markup)
         self._height: tuple[int, int] | None = None  # (width, lines) of the shown text
+        self._rendered: LRUCache[tuple[str, int], list[Strip]] = LRUCache(32)
 
     def render(self) -> Content:
-        return self._content
+        return self._content  # what Textual measures the height from
+
+    def render_line(self, y: int) -> Strip:
+        """Drawn from lines kept per text and width: moving the selection back to a day
+        shows its text again without rendering it again."""
+        width = self.size.width
+        key = (self.markup_text, width)
+        lines = self._rendered.get(key)
+        if lines is None:
+            style = self.visual_style
+            lines = Visual.to_strips(self, self._content, width, None, style, pad=True)
+            self._rendered[key] = lines
+        return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
+
+    def notify_style_update(self) -> None:
+        """The theme or styles changed: the kept lines hold the old colours."""
+        super().notify_style_update()
+        self._rendered.clear()
 
     def show(self, markup: str) -> None:
         if markup == self.markup_text:
