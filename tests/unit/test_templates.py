@@ -50,7 +50,7 @@ def test_shipped_templates() -> None:
     assert runs["hybrid-two-runs"] == 2 and runs["hybrid-three-runs"] == 3
     # Templates hold sessions with attributes and two-session days too.
     split = template_by_id("upper-lower-split")
-    assert split.days[0] == parse_day("push,pull") and split.days[0].together
+    assert split.days[1] == parse_day("push,pull") and split.days[1].together
     hybrid = template_by_id("hybrid-lift-then-run")
     assert hybrid.days[0] == parse_day("legs:heavy+run:easy") and not hybrid.days[0].together
     assert hybrid.days[3] == parse_day("run:intervals")
@@ -94,7 +94,7 @@ def test_plan_for_puts_each_weekday_on_that_weekday(
 
 def test_sunday_first_shows_the_templates_sunday_first() -> None:
     plan = template_by_id("upper-lower-run").plan_for(W48, FirstWeekday.SUNDAY)
-    assert plan.activities == (RUN, PUSH, LEGS, REST, PULL, LEGS, REST)
+    assert plan.activities == (RUN, LEGS, PUSH, REST, LEGS, PULL, REST)
 
 
 def test_apply_to_keeps_what_open_days_hold() -> None:

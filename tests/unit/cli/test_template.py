@@ -71,9 +71,9 @@ def test_list_needs_no_database_file(db_path: Path, capsys: pytest.CaptureFixtur
         ),
         (
             "upper-lower",
-            {"mon": "push", "tue": "legs", "wed": "rest", "thu": "pull"},
-            ["push", "legs", "rest", "pull", "legs", "rest", "rest"],
-            "Applied template upper-lower to 2026-W48: fri legs, sat rest, sun rest",
+            {"mon": "legs", "tue": "push", "wed": "rest", "thu": "legs"},
+            ["legs", "push", "rest", "legs", "pull", "rest", "rest"],
+            "Applied template upper-lower to 2026-W48: fri pull, sat rest, sun rest",
         ),
     ],
 )
@@ -106,11 +106,11 @@ def test_apply_sunday_first_puts_the_sunday_entry_on_the_sunday_shown_first(
     # Shown Sunday 22 Nov (ISO 2026-W47) to Saturday 28 Nov.
     assert stored(db_path, W48, FirstWeekday.SUNDAY) == [
         "run",
+        "legs",
         "push",
-        "legs",
         "rest",
-        "pull",
         "legs",
+        "pull",
         "rest",
     ]
     # The ISO Sunday of W48 is shown in the next week and is left alone.
