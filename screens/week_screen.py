@@ -301,6 +301,9 @@ class WeekScreen(Screen[None]):
     def action_cycle_attribute(self, step: int) -> None:
         self._change_day(lambda day: cycle_attribute(day, step))
 
+    def action_cycle_first_attribute(self, step: int) -> None:
+        self._change_day(lambda day: cycle_attribute(day, step, first=True))
+
     def action_add_session(self) -> None:
         # The next activity key adds its session (action_plan); any other key cancels.
         self._set_adding(True)

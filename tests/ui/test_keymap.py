@@ -25,6 +25,8 @@ def test_every_key_is_in_the_footer_or_the_help() -> None:
 def test_the_session_keys_are_explained_in_the_help() -> None:
     rows = dict(help_rows())
     assert "intensity" in rows["i"] and "run type" in rows["i"]
+    assert "first" in rows["o"] and "intensity or run type" in rows["o"]
+    assert "back" in rows["O"]
     assert "second session" in rows["+"]
     assert "Remove the last session" in rows["-"]
     assert "together" in rows["a"]
