@@ -137,9 +137,7 @@ def cycle_attribute(day: PlannedDay, step: int = 1, *, first: bool = False) -> P
     if not day.sessions:
         raise EditError("no session to set an intensity or run type for")
     if first and len(day.sessions) < MAX_SESSIONS:
-        raise EditError(
-            "one session only; press i for its intensity or run type (o is for the first of two)"
-        )
+        raise EditError("one session, no first of two; press i for its intensity or run type")
     slot = 0 if first else len(day.sessions) - 1
     old = day.sessions[slot]
     if old.run_type is not None:

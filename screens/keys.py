@@ -74,7 +74,7 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
             tooltip="The same, back (r I: intervals; g I: light legs)"),
     # o, beside i: the other (first) session of a two-session day ("g + r o": heavy legs).
     Binding("o", "cycle_first_attribute(1)", "First session's intensity", show=False,
-            tooltip="Two sessions: the first one's intensity or run type (g + r o)"),
+            tooltip="Intensity or run type of the first of two sessions"),
     Binding("O", "cycle_first_attribute(-1)", "First session's intensity back", show=False,
             key_display="O", tooltip="The same, back"),
     Binding("plus", "add_session", "Second session", show=False, key_display="+",
@@ -123,7 +123,9 @@ def help_rows() -> list[tuple[str, str]]:
     return rows
 
 
+# Two lines, each whole: wrapped by the width instead, a line could end between a key and
+# its word ("-" and "remove").
 LEGEND = (
-    "[b]p u g r .[/b] plan  [b]i[/b]/[b]I[/b] intensity ([b]o[/b]/[b]O[/b]: first of two)  "
-    "[b]+[/b] 2nd session  [b]-[/b] remove  [b]a[/b] apart/together"
+    "[b]p u g r .[/b] plan  [b]+[/b] 2nd session  [b]-[/b] remove  [b]a[/b] apart/together\n"
+    "[b]i[/b]/[b]I[/b] intensity or run type  [b]o[/b]/[b]O[/b] the same, of the first of two"
 )

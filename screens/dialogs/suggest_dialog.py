@@ -173,7 +173,6 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
     }
 
     SuggestDialog.-low #suggestions {
-        max-height: 10;
         border: none;
         padding: 0;
     }

@@ -222,8 +222,7 @@ async def test_o_refuses_a_day_without_two_sessions_in_one_line(
         await pilot.press("home", "g", "o", "full_stop", "O")
         assert words(app)[:2] == ["legs", "rest"]
         assert notices(app)[-2:] == [
-            "Mon 23 Nov: one session only; press i for its intensity or run type"
-            " (o is for the first of two)",
+            "Mon 23 Nov: one session, no first of two; press i for its intensity or run type",
             "Tue 24 Nov: no session to set an intensity or run type for",
         ]
         await pilot.press("ctrl+z", "ctrl+z")  # the refusals made no undo step

@@ -99,7 +99,7 @@ def test_toggle_together_switches_back_and_forth() -> None:
         (
             lambda day: cycle_attribute(day, first=True),
             "legs",
-            "one session only; press i for its intensity or run type",
+            "one session, no first of two; press i for its intensity or run type",
         ),
         (remove_session, "rest", "a rest day, no session to remove"),
         (remove_session, "unplanned", "unplanned, no session to remove"),
