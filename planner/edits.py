@@ -129,22 +129,25 @@ def choose_goal(settings: Settings, goal: Goal) -> Settings:
 # -- one day's sessions, a key each on the week screen -------------------------------------
 
 
-def cycle_attribute(day: PlannedDay, step: int = 1) -> PlannedDay:
+def cycle_attribute(day: PlannedDay, step: int = 1, *, first: bool = False) -> PlannedDay:
     """``day`` with its last session's intensity (light, moderate, heavy) or run type (easy,
-    long, tempo, intervals) ``step`` places on, round in a circle."""
+    long, tempo, intervals) ``step`` places on, round in a circle; with ``first``, the first
+    of its two sessions' instead (a day of one session is refused: its only session is
+    the last, which the plain form steps)."""
     if not day.sessions:
         raise EditError("no session to set an intensity or run type for")
-    *kept, last = day.sessions
-    if last.run_type is not None:
+    if first and len(day.sessions) < MAX_SESSIONS:
+        raise EditError("one session, no first of two; press i for its intensity or run type")
+    slot = 0 if first else len(day.sessions) - 1
+    old = day.sessions[slot]
+    if old.run_type is not None:
         types = tuple(RunType)
-        changed = replace(last, run_type=types[(types.index(last.run_type) + step) % len(types)])
+        changed = replace(old, run_type=types[(types.index(old.run_type) + step) % len(types)])
     else:
-        assert last.intensity is not None  # a lift always has one
+        assert old.intensity is not None  # a lift always has one
         levels = tuple(Intensity)
-        changed = replace(
-            last, intensity=levels[(levels.index(last.intensity) + step) % len(levels)]
-        )
-    return replace(day, sessions=(*kept, changed))
+        changed = replace(old, intensity=levels[(levels.index(old.intensity) + step) % len(levels)])
+    return replace(day, sessions=(*day.sessions[:slot], changed, *day.sessions[slot + 1 :]))
 
 
 def add_session(day: PlannedDay, kind: Activity) -> PlannedDay:

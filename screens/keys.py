@@ -4,7 +4,8 @@ screen and the key legend under the grid are all built from.
 Typing a week is one activity key a day (the selection always moves on). The session keys
 then act on the day just planned, even though the selection has moved past it ("g i" makes
 that leg day heavy), or on the selected day once the user has moved: ``i``/``I`` step its
-last session's intensity or run type, ``+`` and an activity key add a second session,
+last session's intensity or run type, ``o``/``O`` the first one's on a day of two (the
+one just added is the one ``i`` reaches), ``+`` and an activity key add a second session,
 ``-`` removes the last session and ``a`` switches two sessions between apart and together.
 Moving the selection or the week, and any other edit, end "just planned" (and a ``+``
 waiting for its kind, as ``escape`` does)."""
@@ -71,6 +72,11 @@ WEEK_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
             tooltip="Next intensity or run type of the day just planned"),
     Binding("I", "cycle_attribute(-1)", "Intensity back", show=False, key_display="I",
             tooltip="The same, back (r I: intervals; g I: light legs)"),
+    # o, beside i: the other (first) session of a two-session day ("g + r o": heavy legs).
+    Binding("o", "cycle_first_attribute(1)", "First session's intensity", show=False,
+            tooltip="Intensity or run type of the first of two sessions"),
+    Binding("O", "cycle_first_attribute(-1)", "First session's intensity back", show=False,
+            key_display="O", tooltip="The same, back"),
     Binding("plus", "add_session", "Second session", show=False, key_display="+",
             tooltip="Then p u g r: a second session, apart, on that day"),
     Binding("minus", "remove_session", "Remove session", show=False, key_display="-",
@@ -117,7 +123,9 @@ def help_rows() -> list[tuple[str, str]]:
     return rows
 
 
+# Two lines, each whole: wrapped by the width instead, a line could end between a key and
+# its word ("-" and "remove").
 LEGEND = (
-    "[b]p u g r .[/b] plan  [b]i[/b]/[b]I[/b] intensity  [b]+[/b] 2nd session  "
-    "[b]-[/b] remove  [b]a[/b] apart/together"
+    "[b]p u g r .[/b] plan  [b]+[/b] 2nd session  [b]-[/b] remove  [b]a[/b] apart/together\n"
+    "[b]i[/b]/[b]I[/b] intensity or run type  [b]o[/b]/[b]O[/b] the same, of the first of two"
 )

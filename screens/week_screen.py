@@ -37,7 +37,7 @@ from screens.widgets.advice_panel import AdvicePanel, WeekFindings, render_week
 from screens.widgets.fix_line import FixLine
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
-from screens.widgets.text_block import TextBlock
+from screens.widgets.text_block import TextBlock, parse_markup
 from screens.widgets.week_grid import WeekGrid
 
 if TYPE_CHECKING:
@@ -55,25 +55,108 @@ def week_commands() -> type[Provider]:
     return WeekCommands
 
 
+# How the header gives way on a narrow terminal, each layout tried in turn until one fits:
+# (separator, dates, goal, notes, proposal), each the index of a form below (0 the longest,
+# the last none). The dates go first (the grid shows them) and the separators are the first
+# space to give; the goal goes only for a passing note, which stays, shortened, the longest.
+_TITLE_LAYOUTS = (
+    (0, 0, 0, 0, 0),
+    (1, 0, 0, 0, 0),
+    (1, 1, 0, 0, 0),
+    (1, 2, 0, 0, 0),
+    (1, 1, 1, 0, 0),
+    (1, 2, 1, 0, 0),
+    (1, 3, 0, 0, 0),
+    (1, 3, 1, 0, 0),
+    (1, 3, 1, 1, 1),
+    (1, 3, 1, 2, 2),
+    (1, 3, 2, 2, 2),
+    (1, 3, 2, 3, 2),
+    (1, 3, 2, 3, 3),
+)
+_SEPARATORS = ("  ·  ", " · ")
+
+
+def _span_forms(first: pendulum.Date, last: pendulum.Date) -> tuple[str, ...]:
+    """``Mon 30 Nov – Sun 6 Dec 2026``, ``30 Nov – 6 Dec 2026``, ``30 Nov–6 Dec`` (the
+    week id has the year), or nothing; a week inside one month names it once."""
+    start = f"{first.day}" if first.month == last.month else f"{first.day} {first:%b}"
+    end = f"{last.day} {last:%b}"
+    return (
+        f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}",
+        f"{start} – {end} {last.year}",
+        f"{start}–{end}",
+        "",
+    )
+
+
+def _width(markup: str) -> int:
+    return parse_markup(markup).cell_length  # parsed once per text: cheap on a key press
+
+
 def week_title(
-    session: PlanningSession, moved_from: IsoWeek | None = None, *, adding: bool = False
+    session: PlanningSession,
+    moved_from: IsoWeek | None = None,
+    *,
+    adding: bool = False,
+    width: int | None = None,
 ) -> str:
+    """The header: the week, the passing notes (typing moved on from a week, a "+" waiting
+    for its session), the proposal, the goal and the dates, in the longest forms that fit
+    in ``width`` cells (all of them in full when the width is not known yet)."""
     dates = session.view.plan.dates
-    first, last = dates[0], dates[-1]
-    span = f"{first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b %Y}"
-    # The passing notes come first, so that a narrow terminal cuts the dates instead.
-    notes = [f"[b]{session.week}[/b]"]
+    spans = _span_forms(dates[0], dates[-1])
+    goal = session.goal
+    goals = (f"goal: {literal(goal.label)}", f"goal: {goal.value}", "")
+    notes: list[tuple[str, ...]] = []
     if moved_from is not None:
-        notes.append(f"[$readable-accent]on from {moved_from}[/]")
+        short = f"W{moved_from.week:02d}"
+        notes.append((f"on from {moved_from}", f"on from {short}", f"on from {short}", ""))
     if adding:
-        notes.append("[$readable-accent]second session: [b]p u g r[/b][/]")
-    title = "  ·  ".join((*notes, span, f"goal: {literal(session.goal.label)}"))
+        keys = "[b]p u g r[/b]"
+        notes.append((f"second session: {keys}", f"2nd session: {keys}", *[f"2nd: {keys}"] * 2))
+    proposal: tuple[str, ...] = ()
     if session.proposal_from is not None:
-        title += (
-            f"  ·  [$readable-warning]proposed from {session.proposal_from}: "
-            "[b]enter[/b] keeps it[/]"
+        proposal = (
+            f"proposed from {session.proposal_from}: [b]enter[/b] keeps it",
+            "proposed: [b]enter[/b] keeps it",
+            "proposed: [b]enter[/b]",
+            "",
         )
+
+    def laid_out(layout: tuple[int, int, int, int, int]) -> tuple[str, int]:
+        separator, span, aim, note, proposed = layout
+        pieces = [(f"[b]{session.week}[/b]", "")]
+        pieces.extend((forms[note], "$readable-accent") for forms in notes)
+        if proposal:
+            pieces.append((proposal[proposed], "$readable-warning"))
+        pieces.extend(((goals[aim], ""), (spans[span], "")))
+        shown = [f"[{style}]{text}[/]" if style else text for text, style in pieces if text]
+        sep = _SEPARATORS[separator]
+        return sep.join(shown), sum(map(_width, shown)) + len(sep) * (len(shown) - 1)
+
+    title = ""
+    for layout in _TITLE_LAYOUTS:
+        title, cells = laid_out(layout)
+        if width is None or cells <= width:
+            break
     return title
+
+
+class WeekTitle(TextBlock):
+    """The header, fitted to its width: ``title(width)`` gives the text, asked again when
+    the width changes (and by :meth:`refit` when what it says changes)."""
+
+    def __init__(self, title: Callable[[int | None], str], *, id: str | None = None) -> None:
+        super().__init__(title(None), id=id)
+        self._title_for = title
+
+    def refit(self) -> None:
+        width = self.content_region.width
+        self.show(self._title_for(width if width > 0 else None))
+
+    def on_resize(self) -> None:
+        self.refit()
 
 
 class WeekScreen(Screen[None]):
@@ -98,7 +181,7 @@ class WeekScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # Kept: show_week runs on every key press and would otherwise query for them.
-        self._title = TextBlock(week_title(self.session), id="week-title")
+        self._title = WeekTitle(self._week_title, id="week-title")
         self._save_state = TextBlock(id="save-state")
         self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
         self._advice = AdvicePanel(id="advice")
@@ -136,7 +219,7 @@ class WeekScreen(Screen[None]):
         """Grid, title and panel from the session's current view, all in one frame."""
         view = self.session.view
         plan = view.plan
-        self._title.show(self._week_title())
+        self._title.refit()
         self._grid.show(
             plan.dated_days,
             today=self.session.today,
@@ -232,14 +315,14 @@ class WeekScreen(Screen[None]):
 
     # -- planning --------------------------------------------------------------------------
 
-    def _week_title(self) -> str:
-        return week_title(self.session, self._moved_from, adding=self._adding)
+    def _week_title(self, width: int | None = None) -> str:
+        return week_title(self.session, self._moved_from, adding=self._adding, width=width)
 
     def _set_adding(self, adding: bool) -> None:
         """A "+" waits for its kind (the title says so) or no longer does."""
         if adding != self._adding:
             self._adding = adding
-            self._title.show(self._week_title())
+            self._title.refit()
 
     def _forget_planned(self) -> None:
         self._set_adding(False)
@@ -247,7 +330,7 @@ class WeekScreen(Screen[None]):
             self._planned = None
             if self._moved_from is not None:
                 self._moved_from = None
-                self._title.show(self._week_title())
+                self._title.refit()
 
     def action_plan(self, activity: str) -> None:
         if self._adding:
@@ -302,6 +385,9 @@ class WeekScreen(Screen[None]):
 
     def action_cycle_attribute(self, step: int) -> None:
         self._change_day(lambda day: cycle_attribute(day, step))
+
+    def action_cycle_first_attribute(self, step: int) -> None:
+        self._change_day(lambda day: cycle_attribute(day, step, first=True))
 
     def action_add_session(self) -> None:
         # The next activity key adds its session (action_plan); any other key cancels.

@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
@@ -28,6 +30,16 @@ SEARCH = "suggest"
 # What an empty week starts from.
 DEFAULTS = {Activity.PUSH: 1, Activity.PULL: 1, Activity.LEGS: 1, Activity.RUN: 2}
 EMPTY_WEEK_REST_MIN = 1
+
+# (columns, rows) of a terminal below which the fields are one row high, so that every
+# field fits 80x24 and 60x20; the columns below which the day limits go on a row of their own.
+COMPACT_BELOW = (100, 30)
+STACKED_BELOW = 76
+# Rows below which the suggestions, at their tallest, would push the dialog past its
+# height: they take the rows left instead, and scroll.
+FILL_BELOW = 42
+HINT = "enter: find · ↑↓ enter: apply one · tab: edit · esc: cancel"
+SHORT_HINT = "enter find · ↑↓ enter apply · tab edit · esc cancel"
 
 
 def initial_fields(plan: WeekPlan) -> dict[str, str]:
@@ -78,14 +90,24 @@ def _count(text: str, field: str) -> int:
 
 
 class SuggestDialog(PlannerDialog[WeekPlan | None]):
+    # A terminal narrower or lower than COMPACT_BELOW gets one-row fields (no border);
+    # narrower than STACKED_BELOW, the day limits go under the session counts.
     DEFAULT_CSS = """
     SuggestDialog #dialog.suggest {
         width: 110;
         max-width: 100%;
     }
 
-    SuggestDialog #counts {
-        height: 3;
+    SuggestDialog #dialog > Label {
+        width: 100%;
+    }
+
+    SuggestDialog #counts, SuggestDialog #counts > Horizontal {
+        height: auto;
+    }
+
+    SuggestDialog #counts > Horizontal {
+        width: auto;
     }
 
     SuggestDialog #counts Label {
@@ -106,6 +128,54 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         height: auto;
         max-height: 16;
     }
+
+    SuggestDialog.-fill #suggestions {
+        height: 1fr;
+    }
+
+    SuggestDialog.-stacked #counts {
+        layout: vertical;
+    }
+
+    SuggestDialog.-compact #dialog Input {
+        border: none;
+        height: 1;
+        padding: 0 1;
+        margin: 0;
+        background: $panel;
+    }
+
+    SuggestDialog.-compact #dialog Input:focus {
+        border: none;
+        background: $panel-lighten-2;
+    }
+
+    SuggestDialog.-compact #counts Label {
+        padding: 0 1 0 0;
+    }
+
+    SuggestDialog.-compact #counts Input.count {
+        width: 5;
+        margin: 0 2 0 0;
+    }
+
+    SuggestDialog.-compact #dialog > Label, SuggestDialog.-compact #suggest-error {
+        margin: 1 0 0 0;
+    }
+
+    SuggestDialog.-low #dialog {
+        max-height: 100%;
+        padding: 0 1;
+    }
+
+    SuggestDialog.-low #dialog > Label, SuggestDialog.-low #suggest-error {
+        margin: 0;
+    }
+
+    SuggestDialog.-low #suggestions {
+        border: none;
+        padding: 0;
+    }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -117,25 +187,27 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="suggest") as box:
             box.border_title = f"Suggest an order for {self.session.week}"
-            box.border_subtitle = "enter: find · ↑↓ enter: apply one · tab: edit · esc: cancel"
+            box.border_subtitle = HINT
             fields = initial_fields(self.session.view.plan)
             with Horizontal(id="counts"):
-                for activity in SESSIONS:
-                    yield Label(f"{activity}")
+                with Horizontal(id="session-counts"):
+                    for activity in SESSIONS:
+                        yield Label(f"{activity}")
+                        yield Input(
+                            fields[f"count-{activity}"], type="integer", id=f"count-{activity}",
+                            classes="count", select_on_focus=False,
+                        )  # fmt: skip
+                with Horizontal(id="day-limits"):
+                    yield Label("rest ≥")
                     yield Input(
-                        fields[f"count-{activity}"], type="integer", id=f"count-{activity}",
-                        classes="count", select_on_focus=False,
+                        fields["rest-min"], type="integer", id="rest-min", classes="count",
+                        select_on_focus=False,
                     )  # fmt: skip
-                yield Label("rest ≥")
-                yield Input(
-                    fields["rest-min"], type="integer", id="rest-min", classes="count",
-                    select_on_focus=False,
-                )  # fmt: skip
-                yield Label("per day")
-                yield Input(
-                    fields["per-day"], type="integer", id="per-day", classes="count",
-                    select_on_focus=False,
-                )  # fmt: skip
+                    yield Label("per day")
+                    yield Input(
+                        fields["per-day"], type="integer", id="per-day", classes="count",
+                        select_on_focus=False,
+                    )  # fmt: skip
             yield Label(
                 "And sessions with an intensity or run type, e.g. legs:heavy=1 run:intervals=1:"
             )
@@ -147,6 +219,18 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).display = False
+        self._fit(self.app.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        width, height = size
+        self.set_class(width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1], "-compact")
+        self.set_class(height < COMPACT_BELOW[1], "-low")
+        self.set_class(width < STACKED_BELOW, "-stacked")
+        self.set_class(height < FILL_BELOW, "-fill")
+        self.query_one("#dialog").border_subtitle = SHORT_HINT if width < STACKED_BELOW else HINT
 
     def request(self) -> SuggestRequest:
         """What the fields ask for; SuggestError, with the message to show, if a field

@@ -8,6 +8,11 @@ frame that shows an edit is painted first, and typing a week searches once, at t
 not after every key. A new week (any edit, another week, another goal) replaces the line
 at once with "looking", in the same frame as the edit, and the previous search is
 cancelled and its result ignored: the line never shows the fix of another week.
+
+The line is as high as what it says (none for a week with nothing planned, at most
+MAX_ROWS), but "looking" keeps the rows the line had: a key press then never costs a new
+layout, and the advice under it does not jump twice per edit. Only a found fix (or none)
+that wraps to another number of lines changes the height, once, when it is shown.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ CANDIDATES_PER_TURN = 1
 # Seconds the shown week must stay the same before its search starts.
 SEARCH_DELAY = 0.05
 FIX_KEY = "f"
+# Rows at most: a longer change is cut (``f`` says it in full).
+MAX_ROWS = 2
 
 _HEADING = f"[b]Fix[/b] ([b]{FIX_KEY}[/b]):"
 LOOKING = f"{_HEADING} [$readable-muted]looking…[/]"
@@ -50,13 +57,13 @@ def render_fix(fix: Fix | None, plan: WeekPlan) -> str:
 
 
 class FixLine(Widget):
-    """The smallest fix of the week last given to :meth:`follow`. Two lines high whatever
-    it says, so a new text never costs a new layout on a key press (a longer change is
-    cut; ``f`` says it in full)."""
+    """The smallest fix of the week last given to :meth:`follow`, as many rows high as it
+    has lines (see the module's notes)."""
 
+    # One row to start with: what most fixes, and "no fix", take.
     DEFAULT_CSS = """
     FixLine {
-        height: 2;
+        height: 1;
         padding: 0 1 0 0;
     }
     """
@@ -68,6 +75,7 @@ class FixLine(Widget):
         self._view: JudgedWeek | None = None
         self._search: FixSearch | None = None
         self._start: Timer | None = None
+        self._rows = 1  # as in DEFAULT_CSS until the first text
 
     @property
     def searching(self) -> bool:
@@ -81,7 +89,28 @@ class FixLine(Widget):
         if markup != self.markup_text:
             self.markup_text = markup
             self._content = parse_markup(markup)
-            self.refresh()
+            if not self._fit_rows():
+                self.refresh()
+
+    def on_resize(self) -> None:
+        self._fit_rows()  # the text may wrap to another number of lines
+
+    def _fit_rows(self) -> bool:
+        """Make the line as high as its text needs, "looking" as high as it was; True if
+        that changed the height (a new layout, which repaints the line too)."""
+        if not self.markup_text:
+            rows = 0
+        elif self.markup_text == LOOKING:
+            rows = max(self._rows, 1)
+        else:
+            width = self.content_region.width
+            lines = len(self._content.wrap(width)) if width > 0 else 1
+            rows = min(lines, MAX_ROWS)
+        if rows == self._rows:
+            return False
+        self._rows = rows
+        self.styles.height = rows
+        return True
 
     def follow(self, view: JudgedWeek, knowledge: KnowledgeBase) -> None:
         """Show the fix of ``view`` (judged for ``view.summary.goal``): at once if there is

@@ -9,7 +9,8 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets._footer import FooterKey, FooterLabel
 
-from screens.keys import WEEK_BINDINGS, help_rows
+from screens.keys import LEGEND, WEEK_BINDINGS, help_rows
+from screens.widgets.text_block import parse_markup
 from tests.conftest import TERMINAL_SIZE
 
 
@@ -25,6 +26,8 @@ def test_every_key_is_in_the_footer_or_the_help() -> None:
 def test_the_session_keys_are_explained_in_the_help() -> None:
     rows = dict(help_rows())
     assert "intensity" in rows["i"] and "run type" in rows["i"]
+    assert "first of two sessions" in rows["o"] and "intensity or run type" in rows["o"].lower()
+    assert "back" in rows["O"]
     assert "second session" in rows["+"]
     assert "Remove the last session" in rows["-"]
     assert "together" in rows["a"]
@@ -44,3 +47,21 @@ async def test_the_footer_shows_what_a_new_user_needs_first(
     text = " ".join(footer)
     for item in ("p", "u", "g", "r", ".", "Plan", "? Help", "s Suggest", "T Templates", "c Copy"):
         assert item in text, (item, text)
+
+
+async def test_the_legend_names_the_session_keys_each_line_whole(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    # The narrowest plan area that shows the legend (beside the panel), and a wide one.
+    for size in ((110, 40), (200, 50), (80, 40)):
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            legend = app.screen.query_one("#legend")
+            text = str(legend.render())
+            assert "o/O" in text and "i/I" in text and "2nd session" in text
+            content = parse_markup(LEGEND)
+            wrapped = [line.plain.strip() for line in content.wrap(legend.content_region.width)]
+            assert wrapped == content.plain.split("\n"), size  # no line cut in two
+            assert legend.content_region.height == 2, (size, legend.content_region)
+        app = make_app()

@@ -190,3 +190,40 @@ async def test_escape_cancels_a_waiting_plus(make_app: Callable[..., Any]) -> No
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "g", "plus", "escape", "r")
         assert words(app)[:2] == ["legs", "run"]
+
+
+async def test_o_steps_the_first_of_two_sessions_as_one_undo_step(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        # "g + r": legs and a run; o reaches the legs, i the run just added.
+        await pilot.press("home", "g", "plus", "r", "o", "i")
+        assert words(app)[0] == "legs:heavy+run:long"
+        await pilot.press("O", "O")  # back: moderate, light
+        assert words(app)[0] == "legs:light+run:long"
+        await pilot.press("ctrl+z")  # one key, one step
+        assert words(app)[0] == "legs+run:long"
+        await pilot.press("ctrl+z")
+        assert words(app)[0] == "legs:heavy+run:long"
+        await pilot.press("ctrl+z")  # the i
+        assert words(app)[0] == "legs:heavy+run"
+        # Together too, and on the selected day once the user has moved.
+        await pilot.press("home", "right", "u", "plus", "p", "a", "home", "right", "o", "o")
+        assert words(app)[1] == "pull:light,push"
+    assert stored(db_path)[:2] == ["legs:heavy+run", "pull:light,push"]
+
+
+async def test_o_refuses_a_day_without_two_sessions_in_one_line(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
+        await pilot.press("home", "g", "o", "full_stop", "O")
+        assert words(app)[:2] == ["legs", "rest"]
+        assert notices(app)[-2:] == [
+            "Mon 23 Nov: one session, no first of two; press i for its intensity or run type",
+            "Tue 24 Nov: no session to set an intensity or run type for",
+        ]
+        await pilot.press("ctrl+z", "ctrl+z")  # the refusals made no undo step
+        assert words(app)[:2] == ["unplanned", "unplanned"]

@@ -20,7 +20,7 @@ from planner.store import Store
 from planner.weeks import IsoWeek
 from rules import Kind, Transition
 from screens.week_layout import MIN_SIZE, WIDE_MIN_WIDTH
-from screens.widgets.advice_list import AdviceList
+from screens.widgets.advice_list import THUMB, AdviceList, thumb_rows
 from screens.widgets.advice_panel import SHOWN_TIPS
 from screens.widgets.hanging_text import HangingText, Line, hang
 from screens.widgets.readiness_strip import cell_text
@@ -161,7 +161,7 @@ def read_by_scrolling(pilot: Any) -> Callable[[], Any]:
         await pilot.pause()
         pages = []
         while True:
-            pages.append(drawn(panel))
+            pages.append(drawn(panel).replace(THUMB, " "))  # the text, not where it is
             before = panel.scroll_offset.y
             await pilot.press("pagedown")
             await pilot.pause()
@@ -342,3 +342,12 @@ async def test_a_long_finding_hangs_in_the_panel(make_app: Callable[..., Any]) -
 def test_a_narrow_readiness_cell_keeps_its_mark(width: int, shown: str) -> None:
     cell = ReadinessCell(Readiness.STRAINED)
     assert cell_text("chest", cell, width) == shown
+
+
+def test_the_scroll_thumb_shows_how_much_is_shown_and_where() -> None:
+    assert thumb_rows(10, 10, 0) == range(0)  # everything fits: no thumb
+    assert thumb_rows(10, 40, 0) == range(0, 2)  # a quarter shown, at the top
+    assert thumb_rows(10, 40, 30) == range(8, 10)  # at the bottom
+    assert thumb_rows(10, 40, 15) == range(4, 6)  # half way
+    assert thumb_rows(10, 1000, 500) == range(5, 6)  # never less than a row
+    assert thumb_rows(0, 40, 0) == range(0)

@@ -37,6 +37,22 @@ def test_cycle_attribute_steps_the_last_session(words: str, step: int, expected:
     assert day_words(cycle_attribute(parse_day(words), step)) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "step", "expected"),
+    [
+        # The first of two sessions changes; the last and the joint stay.
+        ("legs+run", 1, "legs:heavy+run"),
+        ("legs:heavy+run:long", 1, "legs:light+run:long"),
+        ("legs+run:tempo", -1, "legs:light+run:tempo"),
+        ("run+legs:heavy", 1, "run:long+legs:heavy"),
+        ("run:intervals,push", 1, "run,push"),
+        ("push,pull:heavy", -1, "push:light,pull:heavy"),
+    ],
+)
+def test_cycle_attribute_of_the_first_session(words: str, step: int, expected: str) -> None:
+    assert day_words(cycle_attribute(parse_day(words), step, first=True)) == expected
+
+
 def test_cycling_comes_back_round() -> None:
     for words, steps in (("pull:heavy", 3), ("run:tempo", 4)):
         day = parse_day(words)
@@ -78,6 +94,13 @@ def test_toggle_together_switches_back_and_forth() -> None:
     [
         (cycle_attribute, "rest", "no session to set an intensity or run type for"),
         (cycle_attribute, "unplanned", "no session to set an intensity or run type for"),
+        (lambda day: cycle_attribute(day, first=True), "rest", "no session to set an"),
+        (lambda day: cycle_attribute(day, first=True), "unplanned", "no session to set an"),
+        (
+            lambda day: cycle_attribute(day, first=True),
+            "legs",
+            "one session, no first of two; press i for its intensity or run type",
+        ),
         (remove_session, "rest", "a rest day, no session to remove"),
         (remove_session, "unplanned", "unplanned, no session to remove"),
         (toggle_together, "legs", "one session, nothing to put apart or together"),
