@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -59,8 +60,17 @@ class Reference(App[None]):
         label.update(str(int(str(label.render())) + 1))
 
 
-async def _measure(app: App[Any]) -> dict[str, list[float]]:
+async def _measure(app: App[Any], *, count_calls: bool = False) -> dict[str, list[float]]:
+    """Seconds from each key to its first frame; with ``count_calls``, the Python calls made
+    in that time instead: a figure that does not drift with the machine's speed, for
+    comparing two versions of the code (profiling slows the keys: not a time to read)."""
     samples: dict[str, list[float]] = {kind: [] for kind in KINDS.values()}
+    calls = [0]
+
+    def count(_frame: object, event: str, _arg: object) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
     async with app.run_test(size=(120, 36)) as pilot:
         frames: list[float] = []
         display = app._display
@@ -71,15 +81,23 @@ async def _measure(app: App[Any]) -> dict[str, list[float]]:
             display(screen, renderable)
             if isinstance(renderable, CompositorUpdate):
                 renderable.render_segments(app.console)
-                frames.append(time.perf_counter())
+                if count_calls:
+                    sys.setprofile(None)
+                frames.append(calls[0] if count_calls else time.perf_counter())
 
         app._display = timed_display  # type: ignore[method-assign]
         await pilot.pause()
         for n in range(PRESSES):
             key = CYCLE[n % len(CYCLE)]
             frames.clear()
-            start = time.perf_counter()
+            start: float = 0
+            if count_calls:
+                calls[0] = 0
+                sys.setprofile(count)
+            else:
+                start = time.perf_counter()
             await pilot.press(key)
+            sys.setprofile(None)
             await pilot.pause()  # until the key is handled and its frame written
             # The first frame after the key is the one that shows its effect ("+" only
             # changes the title: not one of the kinds measured).
@@ -88,13 +106,13 @@ async def _measure(app: App[Any]) -> dict[str, list[float]]:
     return samples
 
 
-def _planner(path: Path) -> dict[str, list[float]]:
+def _planner(path: Path, *, count_calls: bool = False) -> dict[str, list[float]]:
     with Store.open(path) as store:
         app = PlannerApp(
             clock=FixedClock(SHOWN_WEEK.days[1]), store=store, knowledge=default_knowledge()
         )
         app.animation_level = "none"
-        samples = asyncio.run(_measure(app))
+        samples = asyncio.run(_measure(app, count_calls=count_calls))
         app.wait_for_saves()
     return samples
 
@@ -123,6 +141,7 @@ def main() -> None:
             for label, path in order if round_number % 2 else reversed(order):
                 for kind, kind_samples in _planner(path).items():
                     samples[label][kind].extend(kind_samples)
+        calls = _planner(databases["520 weeks stored"], count_calls=True)
     print(describe("reference: a minimal Textual app changing one label", reference))
     for label in databases:
         for kind, description in DESCRIPTIONS.items():
@@ -136,3 +155,8 @@ def main() -> None:
             f"{(full - empty) / empty:+.0%} against the empty database; "
             f"{full / reference_ms:.1f}x the reference"
         )
+    print(
+        "Python calls from the key to its first frame, 520 weeks (steady: compare versions "
+        "with it): "
+        + ", ".join(f"{kind} {statistics.median(calls[kind]):.0f}" for kind in DESCRIPTIONS)
+    )
