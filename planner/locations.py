@@ -32,6 +32,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What can be made again from shipped files (the parsed rules): never user data."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def shown(path: Path) -> str:
     """A path as the user should read it: under the home folder as ``~/...``."""
     try:

@@ -3,13 +3,21 @@
 
 Everything is parsed and checked first; the knowledge base is built only when every file is
 sound, so a broken file never leaves half the rules loaded.
+
+tomllib is pure Python: parsing the shipped files was most of loading the knowledge, on the
+way to the planner's first frame. Given a cache folder, their parsed form is kept there as
+JSON (parsed by C), under the SHA-256 of their text, so an edited or upgraded file is parsed
+anew; what comes from the cache is checked like what comes from TOML.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
 import stat
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +47,8 @@ SOURCES_FILE = "sources.toml"
 ACTIVITIES_FILE = "activities.toml"
 # Loaded in this order; a rule's file decides nothing about how it is evaluated.
 RULE_FILES = ("transitions.toml", "patterns.toml", "week.toml")
+SHIPPED_FILES = (SOURCES_FILE, ACTIVITIES_FILE, *RULE_FILES)
+CACHE_FILENAME = "shipped-rules.json"
 USER_RULES_FILENAME = "rules.toml"
 # Far above any real rules file, and a bound: a huge file cannot fill the memory.
 USER_FILE_LIMIT = 64 * 2**20
@@ -70,10 +80,57 @@ def _parse_toml(file: str, text: str) -> dict[str, Any]:
         raise RuleFileError(file, "is nested too deeply to read") from None
 
 
-def _read_shipped(name: str) -> tuple[str, dict[str, Any]]:
-    file = f"rules/{DATA}/{name}"
-    text = resources.files("rules").joinpath(DATA, name).read_text(encoding="utf-8")
-    return file, _parse_toml(file, text)
+def _shipped_file(name: str) -> str:
+    return f"rules/{DATA}/{name}"
+
+
+def _read_shipped(cache_dir: Path | None) -> dict[str, dict[str, Any]]:
+    """Each shipped file's document, by name: from the cache when it holds these texts."""
+    folder = resources.files("rules").joinpath(DATA)
+    texts = {name: folder.joinpath(name).read_text(encoding="utf-8") for name in SHIPPED_FILES}
+    if cache_dir is None:
+        return {name: _parse_toml(_shipped_file(name), text) for name, text in texts.items()}
+    key = hashlib.sha256("\0".join(texts.values()).encode()).hexdigest()
+    cache = cache_dir / CACHE_FILENAME
+    cached = _read_cache(cache, key)
+    if cached is not None:
+        return cached
+    documents = {name: _parse_toml(_shipped_file(name), text) for name, text in texts.items()}
+    _write_cache(cache, key, documents)
+    return documents
+
+
+def _read_cache(cache: Path, key: str) -> dict[str, dict[str, Any]] | None:
+    try:
+        content = json.loads(cache.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None  # none yet, or damaged: parsed again, and written anew
+    if not isinstance(content, dict) or content.get("key") != key:
+        return None
+    documents = content.get("documents")
+    if not isinstance(documents, dict) or set(documents) != set(SHIPPED_FILES):
+        return None
+    if not all(isinstance(document, dict) for document in documents.values()):
+        return None
+    return documents
+
+
+def _write_cache(cache: Path, key: str, documents: dict[str, dict[str, Any]]) -> None:
+    """Whole or not at all (a temporary file renamed over it); a cache that cannot be
+    written (a read-only home, a value JSON cannot hold) only means parsing next time."""
+    try:
+        payload = json.dumps({"key": key, "documents": documents}).encode()
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.")
+        try:
+            with open(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(temporary, cache)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, TypeError, ValueError):
+        pass
 
 
 def _parse_sources(file: str, raw: object, known: dict[str, Source]) -> None:
@@ -175,23 +232,27 @@ def _read_regular(file: str, path: Path) -> bytes:
     return payload
 
 
-def load_knowledge(extra_rules: Path | None = None) -> KnowledgeBase:
-    """Load the shipped knowledge, then ``extra_rules`` (a user's file) if given.
+def load_knowledge(
+    extra_rules: Path | None = None, *, cache_dir: Path | None = None
+) -> KnowledgeBase:
+    """Load the shipped knowledge, then ``extra_rules`` (a user's file) if given; with
+    ``cache_dir``, the shipped files' parsed form is kept there (see the module's doc).
 
     A user file may hold ``[sources.<id>]`` tables, ``[[rules]]`` like the shipped files,
     and ``disable = ["rule-id", ...]``. Raises RuleFileError on the first problem found.
     """
+    shipped = _read_shipped(cache_dir)
     sources: dict[str, Source] = {}
-    file, document = _read_shipped(SOURCES_FILE)
+    file, document = _shipped_file(SOURCES_FILE), shipped[SOURCES_FILE]
     Table(file, "file", None, document).only(("sources",))
     _parse_sources(file, document.get("sources", {}), sources)
 
-    file, document = _read_shipped(ACTIVITIES_FILE)
+    file, document = _shipped_file(ACTIVITIES_FILE), shipped[ACTIVITIES_FILE]
     vocab = parse_vocabulary(file, document)
 
     collected = _Collected()
     for name in RULE_FILES:
-        file, document = _read_shipped(name)
+        file, document = _shipped_file(name), shipped[name]
         Table(file, "file", None, document).only(("rules",))
         _parse_rules(file, document.get("rules", []), sources, vocab, collected)
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from planner.advice import DatedDays, JudgedWeek, context_around, judge_week
 from planner.clock import Clock
 from planner.days import day_words, weekday_key
-from planner.locations import config_dir, resolve_db_path
+from planner.locations import cache_dir, config_dir, resolve_db_path
 from planner.plan import Settings, WeekPlan
 from planner.store import Store, StoreError
 from planner.text_safety import printable
@@ -28,10 +28,11 @@ class CliError(Exception):
 
 
 def open_knowledge() -> KnowledgeBase:
-    """The shipped rules plus the user's own rules file, when there is one."""
+    """The shipped rules plus the user's own rules file, when there is one; the shipped
+    files' parsed form is kept in the user's cache folder (parsing them slowed the start)."""
     user_rules = config_dir() / USER_RULES_FILE
     try:
-        return load_knowledge(user_rules if user_rules.exists() else None)
+        return load_knowledge(user_rules if user_rules.exists() else None, cache_dir=cache_dir())
     except RuleFileError as error:
         raise CliError(f"{error} (fix or remove {user_rules})") from None
 

@@ -1,0 +1,82 @@
+"""The shipped rule files' parsed form, kept in a cache folder: the same knowledge as from
+TOML, no TOML parsed while the cache holds the shipped texts, and a missing, damaged, stale
+or unwritable cache only means parsing again."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.days import parse_day
+from rules import Day, KnowledgeBase, evaluate, load_knowledge
+from rules import loader as rules_loader
+from rules.loader import CACHE_FILENAME, SHIPPED_FILES
+
+# A week that meets every kind of rule: pairs, two-session days, recovery, the week's shape.
+WEEK = ("legs:heavy+run:easy", "legs", "push,pull", "run:intervals", "rest", "run:long", "pull")
+
+
+def described(knowledge: KnowledgeBase) -> tuple[object, ...]:
+    monday = datetime.date(2026, 11, 23)
+    days = [
+        Day(monday + datetime.timedelta(days=offset), parse_day(words))
+        for offset, words in enumerate(WEEK)
+    ]
+    return (
+        knowledge.rules,
+        knowledge.same_day_rules,
+        knowledge.recovery_rules,
+        dict(knowledge.sources),
+        knowledge.vocabulary,
+        knowledge.disabled,
+        evaluate(days, knowledge=knowledge),
+    )
+
+
+def no_toml(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str) -> None:
+        raise AssertionError("the shipped files were parsed from TOML")
+
+    monkeypatch.setattr(rules_loader.tomllib, "loads", refuse)
+
+
+def test_the_cached_knowledge_is_the_knowledge_from_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from_toml = load_knowledge()
+    load_knowledge(cache_dir=tmp_path)  # writes the cache
+    assert json.loads((tmp_path / CACHE_FILENAME).read_text())["documents"].keys() == set(
+        SHIPPED_FILES
+    )
+    no_toml(monkeypatch)
+    assert described(load_knowledge(cache_dir=tmp_path)) == described(from_toml)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        json.dumps({"key": "another text", "documents": {}}).encode(),
+        json.dumps({"documents": {name: {} for name in SHIPPED_FILES}}).encode(),
+    ],
+    ids=["empty", "damaged", "not a table", "stale", "no key"],
+)
+def test_a_cache_that_does_not_hold_the_shipped_texts_is_parsed_again_and_replaced(
+    tmp_path: Path, content: bytes
+) -> None:
+    (tmp_path / CACHE_FILENAME).write_bytes(content)
+    assert described(load_knowledge(cache_dir=tmp_path)) == described(load_knowledge())
+    written = json.loads((tmp_path / CACHE_FILENAME).read_text())
+    assert set(written["documents"]) == set(SHIPPED_FILES)
+    assert [entry.name for entry in tmp_path.iterdir()] == [CACHE_FILENAME]  # no temp left
+
+
+def test_a_cache_that_cannot_be_written_still_loads(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert described(load_knowledge(cache_dir=blocked)) == described(load_knowledge())
