@@ -32,7 +32,7 @@ from planner.cli import (
 )
 from planner.cli.common import CliError, open_knowledge
 from planner.cli.files import FileProblem
-from planner.cli.options import EXIT_USAGE, Command
+from planner.cli.options import EXIT_USAGE, Command, top_level_parser
 from planner.cli.options import build_parser as _build_parser
 from planner.clock import Clock, SystemClock
 from planner.locations import resolve_db_path
@@ -60,6 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     return _build_parser(COMMANDS)
 
 
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments, as :func:`build_parser` reads them. Most starts name no command (the
+    planner itself, perhaps with --db or --week): those are read by the top-level options
+    alone, since argparse building every command's parser cost the first frame ~4 ms.
+    Anything more (a command, help, a mistake) goes to the whole parser, as before."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args, rest = top_level_parser(add_help=False).parse_known_args(arguments)
+    if rest:
+        return build_parser().parse_args(arguments)
+    args.command = None
+    return args
+
+
 def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
     # Textual and the first frame allocate a great deal that lives as long as the app: the
     # collector would walk it again and again while starting (about a tenth of the time to
@@ -85,7 +98,7 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     """Run ``planner``; ``clock`` says what "the current week" is (tests pass a fixed one)."""
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     by_name = {command.NAME: command.run for command in COMMANDS}
     run = by_name.get(args.command or "", _run_tui)
     try:

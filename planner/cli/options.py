@@ -101,8 +101,21 @@ def add_command_parser(
 
 
 def build_parser(registry: Iterable[Command]) -> argparse.ArgumentParser:
+    parser = top_level_parser()
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    for command in registry:
+        sub = add_command_parser(
+            commands, command.NAME, command.SUMMARY, command.DESCRIPTION, command.EPILOG
+        )
+        command.add_arguments(sub)
+    return parser
+
+
+def top_level_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The options given before a command (or without one): --db, --week, --version."""
     parser: argparse.ArgumentParser = Parser(
         prog="planner",
+        add_help=add_help,
         description=(
             "Plan Monday to Sunday as push, pull, legs, run or rest, and read why the order "
             "of your week helps or hurts. Without a command, opens the interactive planner."
@@ -115,10 +128,4 @@ def build_parser(registry: Iterable[Command]) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     add_db(parser, None)
     add_week(parser, "ISO week to open (or for the command), e.g. 2026-W48", None)
-    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
-    for command in registry:
-        sub = add_command_parser(
-            commands, command.NAME, command.SUMMARY, command.DESCRIPTION, command.EPILOG
-        )
-        command.add_arguments(sub)
     return parser

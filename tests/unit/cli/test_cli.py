@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from planner import __version__
-from planner.cli import build_parser, main
+from planner.cli import build_parser, main, parse_arguments
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,6 +83,42 @@ def test_db_and_week_are_read_before_or_after_the_command(
     assert args.command == command
     assert args.db == db
     assert (None if args.week is None else str(args.week)) == week
+
+
+def read(
+    parse: Callable[[list[str]], object], argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> object:
+    try:
+        outcome = parse(argv)
+    except SystemExit as stop:
+        outcome = ("exit", stop.code)
+    return outcome, capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "x"],
+        ["--d", "x", "--week=2026-W48"],
+        ["--db", ""],
+        ["--week", "2026-W00"],
+        ["--db"],
+        ["--bogus"],
+        ["--"],
+        ["-h"],
+        ["--version"],
+        ["--db", "x", "show", "--json"],
+        ["--week", "2026-W48", "set", "mon=legs"],
+    ],
+)
+def test_a_start_without_a_command_reads_as_the_whole_parser_reads_it(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """parse_arguments skips building the commands' parsers when none is named: the same
+    arguments, messages and exit statuses either way."""
+    whole = build_parser().parse_args
+    assert read(parse_arguments, argv, capsys) == read(whole, argv, capsys)
 
 
 @pytest.mark.parametrize(
