@@ -1,5 +1,18 @@
+"""``python -m planner`` and the ``planner`` command (pyproject.toml's console script)."""
+
+import gc
 import sys
 
-from planner.cli import main
 
-sys.exit(main())
+def main() -> int:
+    # The collector would walk what the imports allocate (Textual, the rules) again and again
+    # before the first frame: off until planner.cli turns it back on (a command) or the app
+    # does after its first frame.
+    gc.disable()
+    from planner.cli import main as run
+
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

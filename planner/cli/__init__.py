@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     args = parse_arguments(argv)
     by_name = {command.NAME: command.run for command in COMMANDS}
     run = by_name.get(args.command or "", _run_tui)
+    if run is not _run_tui:
+        gc.enable()  # off while the `planner` command imports (planner/__main__.py)
     try:
         return run(args, clock or SystemClock())
     except (CliError, FileProblem) as error:
