@@ -18,7 +18,6 @@ import json
 import os
 import stat
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -69,6 +68,8 @@ class _Collected:
 
 
 def _parse_toml(file: str, text: str) -> dict[str, Any]:
+    import tomllib  # here: a start that finds the shipped files in the cache needs none
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

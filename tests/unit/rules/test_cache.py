@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from planner.days import parse_day
 from rules import Day, KnowledgeBase, evaluate, load_knowledge
-from rules import loader as rules_loader
 from rules.loader import CACHE_FILENAME, SHIPPED_FILES
 
 # A week that meets every kind of rule: pairs, two-session days, recovery, the week's shape.
@@ -40,7 +40,7 @@ def no_toml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> None:
         raise AssertionError("the shipped files were parsed from TOML")
 
-    monkeypatch.setattr(rules_loader.tomllib, "loads", refuse)
+    monkeypatch.setattr(tomllib, "loads", refuse)
 
 
 def test_the_cached_knowledge_is_the_knowledge_from_toml(
