@@ -9,7 +9,11 @@ Reported as a ratio; goal <= 1.25x.
 Bytecode is cached, as for a user (pip compiles an installed package): the first, unmeasured
 run of each app writes it to a folder of its own, whatever PYTHONDONTWRITEBYTECODE says.
 With it set, every sample would compile the planner's own ~70 modules from source, while
-the hello-world app, all in site-packages, compiles nothing.
+the hello-world app, all in site-packages, compiles nothing. That first run also leaves the
+parsed shipped rules in the user's cache folder, as a user's first start does (rules/loader.py).
+
+This machine's speed drifts and other work shares its CPU: run it several times, and trust a
+ratio only from samples taken together.
 """
 
 from __future__ import annotations
