@@ -103,9 +103,9 @@ def _read_shipped(cache_dir: Path | None) -> dict[str, dict[str, Any]]:
 
 def _read_cache(cache: Path, key: str) -> dict[str, dict[str, Any]] | None:
     try:
-        content = json.loads(cache.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return None  # none yet, or damaged: parsed again, and written anew
+        content = json.loads(_read_regular(str(cache), cache))
+    except (OSError, ValueError, RecursionError, RuleFileError):
+        return None  # none yet, damaged or not a file: parsed again, and written anew
     if not isinstance(content, dict) or content.get("key") != key:
         return None
     documents = content.get("documents")

@@ -80,3 +80,9 @@ def test_a_cache_that_cannot_be_written_still_loads(tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     assert described(load_knowledge(cache_dir=blocked)) == described(load_knowledge())
+
+
+def test_a_cache_that_is_not_a_regular_file_is_never_read(tmp_path: Path) -> None:
+    """Like a user's rules.toml: a link to /dev/zero would never end."""
+    (tmp_path / CACHE_FILENAME).symlink_to("/dev/zero")
+    assert described(load_knowledge(cache_dir=tmp_path)) == described(load_knowledge())
