@@ -25,10 +25,10 @@ KEYS = [
     "p", "u", "g", "r", "full_stop", "space", "1", "2", "3", "4", "5",
     "backspace", "delete", "left_square_bracket", "right_square_bracket", "t",
     "ctrl+z", "ctrl+y", "ctrl+s", "pageup", "pagedown", "f",
-    "i", "I", "plus", "minus", "a",
+    "i", "I", "o", "O", "plus", "minus", "a",
 ]  # fmt: skip
 # The session keys are drawn more often: each acts on what the keys before it planned.
-SESSION_KEYS = ["i", "I", "plus", "minus", "a", "p", "r"]
+SESSION_KEYS = ["i", "I", "o", "O", "plus", "minus", "a", "p", "r"]
 
 
 def grid(app: PlannerApp) -> list[tuple[str, str]]:
