@@ -128,6 +128,14 @@ def test_legs_then_pull_says_one_thing() -> None:
     assert not [f for f in heavy if f.kind is Kind.PRO and f.groups]
 
 
+def test_legs_and_a_run_then_pull_says_the_legs_recover_once() -> None:
+    # The run's "the legs ease off" would say what "pull after legs" says.
+    for day in ("legs:heavy+run", "legs+run:easy", "legs,run"):
+        pros = ids(f for f in into([day, "pull"], 1) if f.kind is Kind.PRO)
+        assert pros == {"legs-then-pull-fresh-back"}, day
+    assert "run-then-upper-body" in ids(into(["run", "pull"], 1))  # after a run alone
+
+
 def test_legs_then_legs_is_one_con() -> None:
     cons = [f for f in into(["legs", "legs"], 1) if f.kind is Kind.CON]
     assert [f.rule_id for f in cons] == ["legs-again-before-repaired"]
