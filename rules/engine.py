@@ -99,9 +99,14 @@ def evaluate(
         week_findings = _week_findings(kb, days, ordinals, low, high, goal)
         replaced = kb.overridden(week_findings)
         if replaced:
+            # Inside the week only: a transition across its boundary belongs to the week
+            # on either side, and reads the same from both.
             week_findings = _without(week_findings, replaced)
             transitions = [
-                Transition(t.before, t.after, _without(t.findings, replaced)) for t in transitions
+                Transition(t.before, t.after, _without(t.findings, replaced))
+                if low <= t.before.date.toordinal() and t.after.date.toordinal() <= high
+                else t
+                for t in transitions
             ]
     for transition in transitions:
         if low <= transition.after.date.toordinal() <= high:
