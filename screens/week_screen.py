@@ -14,7 +14,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from planner.advice import JudgedWeek
+from planner.advice import JudgedWeek, WeekSummary
 from planner.days import day_phrase, day_words, displayed_weekdays
 from planner.edits import (
     EditError,
@@ -35,6 +35,7 @@ from screens.week_layout import ADVICE_HINT, MIN_SIZE, READING_HINT, layout_clas
 from screens.widgets.advice_list import AdviceList
 from screens.widgets.advice_panel import AdvicePanel, WeekFindings, render_week
 from screens.widgets.fix_line import FixLine
+from screens.widgets.hanging_text import Line
 from screens.widgets.readiness_strip import ReadinessLegend
 from screens.widgets.save_state import SaveState
 from screens.widgets.text_block import TextBlock, parse_markup
@@ -189,6 +190,8 @@ class WeekScreen(Screen[None]):
         self._advice.border_title = ADVICE_HINT
         self._week_findings = WeekFindings(id="week-findings")
         self._readiness_of: JudgedWeek | None = None
+        # The week's own findings, rendered for the summary they say (kept across moves).
+        self._week_lines: tuple[WeekSummary | None, tuple[Line, ...]] = (None, ())
         self._readiness_legend = ReadinessLegend()
         with Horizontal(id="top-bar"):
             yield self._title
@@ -233,7 +236,9 @@ class WeekScreen(Screen[None]):
         self._readiness_legend.show_day(view.readiness, self.selected, self.session.knowledge)
         # Where the week's own findings go: under the grid when there is room, else on top
         # of the transitions.
-        week = render_week(view.summary)
+        if self._week_lines[0] is not view.summary:  # a move shows the same week
+            self._week_lines = (view.summary, render_week(view.summary))
+        week = self._week_lines[1]
         beside = self.has_class("-tall") and self._week_findings.fits(week)
         self._week_findings.show(week if beside else ())
         self._advice.show(

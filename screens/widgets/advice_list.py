@@ -74,6 +74,8 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scrolled_to: int | None = None  # the entry last scrolled to the top
         # (entry, width) -> lines: moving the selection back and forth reuses both forms.
         self._rendered: LRUCache[tuple[tuple[Line, ...], int], list[Strip]] = LRUCache(64)
+        self._by_identity: LRUCache[int, tuple[tuple[Line, ...], int, list[Strip]]]
+        self._by_identity = LRUCache(64)
         self._lines: list[Strip] = []
         self._starts: list[int] = []  # first line of each entry
         self._width = 0
@@ -124,6 +126,11 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_update(size)
 
     def _render_entry(self, entry: tuple[Line, ...], width: int) -> list[Strip]:
+        # The panel hands back the same entry objects for unchanged transitions: found by
+        # identity first, as hashing an entry's lines costs more than the lookup saves.
+        kept = self._by_identity.get(id(entry))
+        if kept is not None and kept[0] is entry and kept[1] == width:
+            return kept[2]
         key = (entry, width)
         strips = self._rendered.get(key)
         if strips is None:
@@ -135,6 +142,7 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
                 for strip in Visual.to_strips(self, text, text_width, None, self.visual_style)
             ]
             self._rendered[key] = strips
+        self._by_identity[id(entry)] = (entry, width, strips)
         return strips
 
     def render_line(self, y: int) -> Strip:
@@ -162,4 +170,5 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         """The theme or styles changed: the kept lines hold the old colours."""
         super().notify_style_update()
         self._rendered.clear()
+        self._by_identity.clear()
         self._build()

@@ -6,7 +6,7 @@ reads as a list at any width. Textual's own wrapping starts continuation lines a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.cache import LRUCache
 from textual.content import Content
@@ -18,9 +18,10 @@ from textual.widget import Widget
 from screens.widgets.text_block import parse_markup
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One paragraph: ``lead`` (markup) starts it, ``text`` (markup) wraps under itself."""
+class Line(NamedTuple):
+    """One paragraph: ``lead`` (markup) starts it, ``text`` (markup) wraps under itself.
+    A named tuple: the advice list keeps rendered entries by their lines, and a tuple
+    hashes and compares in C, a dataclass in Python, on every key press."""
 
     lead: str
     text: str
