@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from planner.days import weekday_abbreviation
 from planner.plan import DatedDay, WeekPlan
 from planner.readiness import ReadinessGrid, readiness
 from planner.weeks import FirstWeekday, IsoWeek
@@ -29,9 +30,10 @@ from rules import (
 )
 
 # Days of context on each side of a shown week: enough for the boundary transitions, for
-# patterns that start in the neighbouring week, and for the longest recovery time (72 h
-# after heavy work) reaching in from the week before.
-CONTEXT_DAYS = 3
+# the longest strain window reaching in from the week before (rules.strains: at most 72 h),
+# and for the longest pattern a rule file may hold (7 days, ending on the week's first
+# day), so a transition across the boundary reads the same from either week.
+CONTEXT_DAYS = 6
 
 DatedDays = Sequence[DatedDay]
 
@@ -39,6 +41,21 @@ DatedDays = Sequence[DatedDay]
 NO_ADVICE = "Plan both days to see advice."
 # ... or both are planned and nothing in the rules concerns this order.
 NOTHING_TO_NOTE = "Nothing to note: this order raises no concern."
+
+
+def reason_points(reason: Reason) -> str:
+    """``+24``, or ``-4 x2`` for a finding counted on two days (its points each time)."""
+    if reason.count > 1:
+        return f"{reason.each:+d} x{reason.count}"
+    return f"{reason.points:+d}"
+
+
+def reason_text(reason: Reason) -> str:
+    """The finding's text, and the days it counted on when it is about days:
+    ``Legs hard again 24 h after heavy legs (Tue, Thu)``."""
+    if not reason.dates:
+        return reason.finding.text
+    return f"{reason.finding.text} ({', '.join(weekday_abbreviation(d) for d in reason.dates)})"
 
 
 def no_findings(transition: Transition) -> str:
@@ -54,7 +71,7 @@ class WeekSummary:
     score: int
     planned_days: int
     rest_days: int
-    sessions_per_group: tuple[tuple[str, int], ...]  # (group name, hard sessions), in order
+    sessions_per_group: tuple[tuple[str, int], ...]  # (group name, days worked hard), in order
     findings: tuple[Finding, ...]
     goal: Goal = DEFAULT_GOAL
     # What earns and costs the score the most points, largest first (Evaluation.reasons).
@@ -66,14 +83,16 @@ class WeekSummary:
 def summarize(
     plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase, goal: Goal = DEFAULT_GOAL
 ) -> WeekSummary:
-    held = [session for day in plan.days for session in day.sessions]
     sessions = tuple(
         (
             group.name,
             sum(
                 1
-                for session in held
-                if knowledge.loads(session).get(group.id, 0.0) >= knowledge.hard_load
+                for day in plan.days
+                if any(
+                    knowledge.loads(session).get(group.id, 0.0) >= knowledge.hard_load
+                    for session in day.sessions
+                )
             ),
         )
         for group in knowledge.muscle_groups
@@ -148,7 +167,7 @@ def judge(
         plan,
         evaluation,
         summarize(plan, evaluation, knowledge, goal),
-        readiness((*before, *plan.dated_days), knowledge, plan.dates),
+        readiness((*before, *plan.dated_days), knowledge, plan.dates, goal),
         tuple(before),
         tuple(after),
     )

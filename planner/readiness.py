@@ -1,16 +1,17 @@
 """Readiness: how recovered each muscle family is at the start of each shown day.
 
 For the strip under the week grid, so a user sees at a glance where the week is too dense.
-It reads the rules' one recovery model (``rules.recovery``: each session's loads and the
-hours a group needs after hard work), the same the recovery rules report from, so:
+It reads the rules' one strain model (``rules.strains``: sessions on one timeline in
+hours, and the rules that price a session coming too soon after another), the same the
+panel's cons come from, so:
 
-- STRAINED (``!``): the day works a group of the family hard before it has recovered;
-  exactly where the panel has a recovery con naming that group on that day;
-- RECOVERING (``~``): a group of the family is still inside its recovery time from earlier
-  hard work; light work is fine, hard work would strain it;
+- STRAINED (``!``): a session of the day comes too soon after another on the family:
+  exactly where the panel has a con naming that family on that day;
+- RECOVERING (``~``): a session of an earlier day still holds a window open on the
+  family at the day's usual hour: light work is fine, hard work there would be strained;
 - READY (``.``): neither.
 
-Families are a display grouping of the knowledge base's groups.
+Families (``rules/data/activities.toml``) are the rows.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from planner.days import day_words
-from rules import KnowledgeBase, PlannedDay
-from rules.recovery import LOOK_BACK, Pending, RecoveryModel, Strain
+from rules import DEFAULT_GOAL, Goal, KnowledgeBase, PlannedDay
+from rules.strains import Pending, Strain, StrainModel
+from rules.timeline import start_of
+from rules.vocabulary import Family
 
 
 class Readiness(StrEnum):
@@ -47,25 +50,6 @@ class Readiness(StrEnum):
 
 
 @dataclass(frozen=True)
-class Family:
-    """A display row: muscle groups (ids of ``KnowledgeBase.muscle_groups``) shown as one."""
-
-    id: str
-    name: str
-    groups: tuple[str, ...]
-
-
-# Every group of rules/data/activities.toml in exactly one family (a test checks it). The
-# core sits with the legs: squats and deadlifts load it most.
-FAMILIES: tuple[Family, ...] = (
-    Family("chest", "Chest/shoulders/triceps", ("chest", "shoulders", "triceps")),
-    Family("back", "Back/biceps", ("back", "biceps")),
-    Family("legs", "Legs", ("quads", "hamstrings", "glutes", "core")),
-    Family("heart", "Heart/lungs", ("cardio",)),
-)
-
-
-@dataclass(frozen=True)
 class ReadinessCell:
     """One family at the start of one day: its state, the hard work still being recovered
     from (``pending``) and, when strained, what strains which group (``strains``)."""
@@ -79,9 +63,9 @@ class ReadinessCell:
         shown: tuple[Strain | Pending, ...] = self.strains or self.pending
         if not shown:
             return ""
-        first = min(shown, key=lambda item: item.hours_since)
-        earlier = knowledge.vocabulary.session(first.earlier).noun
-        return f"{earlier} {first.hours_since} h before (needs {first.needs} h)"
+        first = min(shown, key=lambda item: item.hours)
+        earlier = knowledge.vocabulary.session(first.earlier.session).noun
+        return f"{earlier} {first.hours} h before (needs {first.needs} h)"
 
 
 @dataclass(frozen=True)
@@ -118,9 +102,10 @@ def readiness(
     days: Sequence[tuple[date, PlannedDay]],
     knowledge: KnowledgeBase,
     shown: Sequence[date],
-    families: Sequence[Family] = FAMILIES,
+    goal: Goal = DEFAULT_GOAL,
 ) -> ReadinessGrid:
-    """Readiness of each family at the start of each ``shown`` date (consecutive).
+    """Readiness of each family at the start of each ``shown`` date (consecutive), for
+    ``goal`` (a strain the goal does not count is not one).
 
     ``days``: the planned days known, in any order: the shown week and the days before it
     (``JudgedWeek`` passes ``before`` + ``plan.dated_days``, the days it was judged with,
@@ -134,32 +119,35 @@ def readiness(
                 f"{day.isoformat()} is given twice: {day_words(planned[day])} and {day_words(held)}"
             )
         planned[day] = held
+    families = knowledge.families
     if not shown:
-        return ReadinessGrid((), tuple(families), tuple(() for _ in families))
-    start = shown[0] - timedelta(days=LOOK_BACK)
+        return ReadinessGrid((), families, tuple(() for _ in families))
+    back = knowledge.reach
+    start = shown[0] - timedelta(days=back)
     span = (shown[-1] - start).days + 1
     timeline = [planned.get(start + timedelta(days=n), PlannedDay.UNPLANNED) for n in range(span)]
     columns = [
-        _column(knowledge.recovery, tuple(timeline[index - LOOK_BACK : index + 1]), tuple(families))
+        _column(knowledge.strains, tuple(timeline[index - back : index + 1]), goal)
         for index in ((current - start).days for current in shown)
     ]
     rows = tuple(zip(*columns, strict=True))
-    return ReadinessGrid(tuple(shown), tuple(families), rows)
+    return ReadinessGrid(tuple(shown), families, rows)
 
 
 @functools.lru_cache(maxsize=1024)
 def _column(
-    model: RecoveryModel, window: tuple[PlannedDay, ...], families: tuple[Family, ...]
+    model: StrainModel, window: tuple[PlannedDay, ...], goal: Goal
 ) -> tuple[ReadinessCell, ...]:
-    """Each family's readiness at the start of the last day of ``window`` (that day and the
-    LOOK_BACK days before it, all a day's readiness depends on): kept, as an edit changes
-    the windows of a few days only."""
+    """Each family's readiness on the last day of ``window`` (that day and the days before
+    it that it depends on): kept, as an edit changes the windows of a few days only."""
     index = len(window) - 1
-    pending, strains = model.pending(window, index), model.strains(window, index)
+    hour = start_of(index, model.vocabulary.timeline)
+    pending = model.pending(window, index, hour, goal)
+    strains = model.strains(window, index, goal)
     cells = []
-    for family in families:
-        mine = tuple(p for p in pending if p.group in family.groups)
-        strained = tuple(s for s in strains if s.group in family.groups)
+    for family in model.vocabulary.families:
+        mine = tuple(p for p in pending if p.family == family.id)
+        strained = tuple(s for s in strains if s.family == family.id)
         if strained:
             state = Readiness.STRAINED
         elif mine:

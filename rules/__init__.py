@@ -20,7 +20,7 @@ from rules.activities import (
     RunType,
     Session,
 )
-from rules.engine import evaluate, score
+from rules.engine import evaluate
 from rules.errors import DataFileError, RuleFileError
 from rules.goals import DEFAULT_GOAL, Goal
 from rules.knowledge import KnowledgeBase
@@ -75,5 +75,4 @@ __all__ = [
     "evaluate",
     "find_user_rules",
     "load_knowledge",
-    "score",
 ]

@@ -1,20 +1,20 @@
-"""The loaded knowledge base: vocabulary, sources and rules, with the findings of each
-(day before, day) pair worked out once, on first use, so evaluation is mostly lookups."""
+"""The loaded knowledge base: vocabulary, sources and rules, with what each window of days
+says worked out once, on first use, so evaluation is mostly lookups."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from types import MappingProxyType
 
 from rules.activities import Activity, PlannedDay, Session
 from rules.goals import Goal
 from rules.model import Finding, Kind, MuscleGroup, Source, finding_order
-from rules.pair_rules import PairRule, RecoveryRule, SameDayRule
+from rules.pair_rules import PairRule, SameDayRule
 from rules.pattern_rules import PatternRule
-from rules.recovery import LOOK_BACK, RecoveryModel
 from rules.rule import Rule, rule_order
-from rules.vocabulary import Vocabulary
+from rules.strains import StrainModel, StrainRule
+from rules.timeline import HOURS_PER_DAY
+from rules.vocabulary import Family, Vocabulary
 from rules.week_rules import WeekRule
 
 CACHE_LIMIT = 100_000
@@ -23,8 +23,10 @@ CACHE_LIMIT = 100_000
 class KnowledgeBase:
     """Everything the engine knows. Build it with ``load_knowledge``; treat it as frozen.
 
-    ``recovery`` is the one recovery model (``rules.recovery``) the recovery rules and the
-    readiness strip share; ``muscle_groups`` lists the groups in display order.
+    ``strains`` is the one model of sessions coming too soon after others
+    (``rules.strains``), which the panel's cons and the readiness strip share;
+    ``muscle_groups`` lists the groups in display order, ``families`` the rows they are
+    shown and judged in.
     """
 
     def __init__(
@@ -33,23 +35,22 @@ class KnowledgeBase:
         sources: Mapping[str, Source],
         pair_rules: tuple[PairRule, ...],
         same_day_rules: tuple[SameDayRule, ...],
-        recovery_rules: tuple[RecoveryRule, ...],
+        strain_rules: tuple[StrainRule, ...],
         pattern_rules: tuple[PatternRule, ...],
         week_rules: tuple[WeekRule, ...],
         disabled: frozenset[str],
     ) -> None:
         self.vocabulary = vocabulary
-        self.recovery = RecoveryModel(vocabulary)
         self.sources: Mapping[str, Source] = MappingProxyType(dict(sources))
         self.disabled = disabled
         self.pair_rules = pair_rules
         self.same_day_rules = same_day_rules
-        # In file order: each strained group goes to the first recovery rule that claims it.
-        self.recovery_rules = recovery_rules
+        # User rules first, then the shipped ones in file order (rules.strains).
+        self.strains = StrainModel(vocabulary, strain_rules)
         self.pattern_rules = tuple(sorted(pattern_rules, key=lambda p: rule_order(p.rule)))
         self.week_rules = tuple(sorted(week_rules, key=lambda w: rule_order(w.rule)))
         every = [p.rule for p in pair_rules] + [p.rule for p in same_day_rules]
-        every += [p.rule for p in recovery_rules] + [p.rule for p in pattern_rules]
+        every += [p.rule for p in strain_rules] + [p.rule for p in pattern_rules]
         self.rules: tuple[Rule, ...] = tuple(every + [w.rule for w in week_rules])
         self._by_id = {rule.id: rule for rule in self.rules}
         self._pairs: dict[tuple[PlannedDay, PlannedDay], tuple[Finding, ...]] = {}
@@ -57,13 +58,17 @@ class KnowledgeBase:
         self._settled: dict[tuple[tuple[Finding, ...], Goal], tuple[Finding, ...]] = {}
         # The engine's memory (rules.engine): each day value as a small number, each
         # transition's findings by the window of days they depend on, each week's by its
-        # counts. Bounded: cleared when it grows past CACHE_LIMIT.
+        # days. Bounded: cleared when it grows past CACHE_LIMIT.
         self._day_ids: dict[PlannedDay, int] = {}
         self.transitions: dict[tuple[tuple[int, ...], Goal], tuple[Finding, ...]] = {}
         self.weeks: dict[tuple[object, ...], tuple[Finding, ...]] = {}
-        # How many days before a transition its findings can look at: the recovery model's
-        # look-back, or the longest pattern (a streak also reads the day before it).
-        self.reach = max([LOOK_BACK, *(pattern.span for pattern in self.pattern_rules)])
+        # How many days before a day what it says can look at: the farthest an earlier
+        # session's strain window reaches (from its day's latest hour to the next days'
+        # earliest), or the longest pattern (a streak also reads the day before it).
+        timeline = vocabulary.timeline
+        spread = max(timeline.single, timeline.evening) - min(timeline.single, timeline.morning)
+        strain_days = (self.strains.reach_hours + spread - 1) // HOURS_PER_DAY
+        self.reach = max([strain_days, *(pattern.span for pattern in self.pattern_rules)])
 
     def day_id(self, day: PlannedDay) -> int:
         found = self._day_ids.get(day)
@@ -108,8 +113,8 @@ class KnowledgeBase:
         """One transition's findings as shown and counted: without those another finding
         there overrides, without a pro about a group a con there names (the con is the
         one that holds: those muscles are not recovered), weighed for ``goal`` (dropping
-        pros and cons that weigh 0 for it), in ``finding_order``. Remembered: the same few
-        tuples recur."""
+        pros and cons that weigh 0 for it; strains come weighed), in ``finding_order``.
+        Remembered: the same few tuples recur."""
         key = (findings, goal)
         known = self._settled.get(key)
         if known is None:
@@ -121,12 +126,21 @@ class KnowledgeBase:
                     continue
                 if finding.kind is Kind.PRO and strained.intersection(finding.groups):
                     continue
-                weight = self._by_id[finding.rule_id].weights[goal]
+                weights = self._by_id[finding.rule_id].weights
+                weight = finding.weight if weights is None else weights[goal]
                 if finding.kind is not Kind.TIP and weight == 0:
                     continue
-                kept.append(
-                    finding if weight == finding.weight else replace(finding, weight=weight)
-                )
+                if weight != finding.weight:
+                    finding = Finding(
+                        finding.rule_id,
+                        finding.kind,
+                        finding.text,
+                        finding.detail,
+                        finding.source,
+                        weight,
+                        finding.groups,
+                    )
+                kept.append(finding)
             known = self._settled[key] = tuple(sorted(kept, key=finding_order))
         return known
 
@@ -139,6 +153,10 @@ class KnowledgeBase:
     @property
     def muscle_groups(self) -> tuple[MuscleGroup, ...]:
         return self.vocabulary.groups
+
+    @property
+    def families(self) -> tuple[Family, ...]:
+        return self.vocabulary.families
 
     @property
     def hard_load(self) -> float:

@@ -24,20 +24,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rules.doses import DOSE_TYPES
 from rules.errors import RuleFileError
 from rules.knowledge import KnowledgeBase
 from rules.model import Source
-from rules.pair_rules import (
-    PAIR_TYPES,
-    RECOVERY_TYPES,
-    SAME_DAY_TYPES,
-    PairRule,
-    RecoveryRule,
-    SameDayRule,
-)
+from rules.pair_rules import PAIR_TYPES, SAME_DAY_TYPES, PairRule, SameDayRule
 from rules.pattern_rules import PATTERN_TYPES, PatternRule
 from rules.rule import COMMON_FIELDS, parse_rule
 from rules.schema import Table
+from rules.strains import RECOVERY_TYPES, StrainRule
 from rules.vocabulary import Vocabulary, parse_vocabulary
 from rules.week_rules import WEEK_TYPES, WeekRule
 
@@ -52,7 +47,14 @@ USER_RULES_FILENAME = "rules.toml"
 # Far above any real rules file, and a bound: a huge file cannot fill the memory.
 USER_FILE_LIMIT = 64 * 2**20
 SOURCE_KINDS = ("article", "study", "guideline")
-RULE_TYPES = (*PAIR_TYPES, *SAME_DAY_TYPES, *RECOVERY_TYPES, *PATTERN_TYPES, *WEEK_TYPES)
+RULE_TYPES = (
+    *PAIR_TYPES,
+    *SAME_DAY_TYPES,
+    *RECOVERY_TYPES,
+    *PATTERN_TYPES,
+    *WEEK_TYPES,
+    *DOSE_TYPES,
+)
 
 
 @dataclass
@@ -61,7 +63,7 @@ class _Collected:
 
     pairs: list[PairRule] = field(default_factory=list)
     same_days: list[SameDayRule] = field(default_factory=list)
-    recoveries: list[RecoveryRule] = field(default_factory=list)
+    strains: list[StrainRule] = field(default_factory=list)
     patterns: list[PatternRule] = field(default_factory=list)
     weeks: list[WeekRule] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)
@@ -157,6 +159,8 @@ def _parse_rules(
     sources: Mapping[str, Source],
     vocab: Vocabulary,
     into: _Collected,
+    *,
+    user: bool = False,
 ) -> None:
     if not isinstance(raw, list):
         raise RuleFileError(file, "must be an array of tables ([[rules]])", field="rules")
@@ -181,8 +185,19 @@ def _parse_rules(
         elif rule_type in RECOVERY_TYPES:
             fields, placeholders, build_recovery = RECOVERY_TYPES[rule_type]
             table.only((*COMMON_FIELDS, *fields))
-            rule = parse_rule(table, rule_id, rule_type, sources, placeholders)
-            into.recoveries.append(build_recovery(table, rule, vocab))
+            rule = parse_rule(
+                table, rule_id, rule_type, sources, placeholders, scalar_weight=False
+            )
+            into.strains.append(build_recovery(table, rule, vocab, user=user))
+        elif rule_type in DOSE_TYPES:
+            fields, placeholders, build_dose = DOSE_TYPES[rule_type]
+            table.only(tuple(f for f in (*COMMON_FIELDS, *fields) if f != "weight"))
+            if table.has("goal_weights"):
+                table.fail("goal_weights", "is not for a dose: its points table is per goal")
+            rule = parse_rule(
+                table, rule_id, rule_type, sources, placeholders, scalar_weight=False
+            )
+            into.weeks.append(build_dose(table, rule, vocab))
         elif rule_type in PATTERN_TYPES:
             fields, placeholders, build_pattern = PATTERN_TYPES[rule_type]
             table.only((*COMMON_FIELDS, *fields))
@@ -262,12 +277,10 @@ def load_knowledge(
         file, document = _read_user_file(extra_rules)
         Table(file, "file", None, document).only(("sources", "rules", "disable"))
         _parse_sources(file, document.get("sources", {}), sources)
-        shipped_recoveries = len(collected.recoveries)
-        _parse_rules(file, document.get("rules", []), sources, vocab, collected)
-        # The user's recovery rules claim strained groups before the shipped ones do.
-        collected.recoveries = (
-            collected.recoveries[shipped_recoveries:] + collected.recoveries[:shipped_recoveries]
-        )
+        shipped_strains = len(collected.strains)
+        _parse_rules(file, document.get("rules", []), sources, vocab, collected, user=True)
+        # The user's recovery rules find and claim strains before the shipped ones do.
+        collected.strains = collected.strains[shipped_strains:] + collected.strains[:shipped_strains]
         disabled = _parse_disable(file, document.get("disable", []), collected.origin)
 
     _check_overrides(collected)
@@ -277,7 +290,7 @@ def load_knowledge(
         sources=sources,
         pair_rules=tuple(p for p in collected.pairs if p.rule.id not in disabled),
         same_day_rules=tuple(p for p in collected.same_days if p.rule.id not in disabled),
-        recovery_rules=tuple(p for p in collected.recoveries if p.rule.id not in disabled),
+        strain_rules=tuple(p for p in collected.strains if p.rule.id not in disabled),
         pattern_rules=tuple(p for p in collected.patterns if p.rule.id not in disabled),
         week_rules=tuple(w for w in collected.weeks if w.rule.id not in disabled),
         disabled=disabled,
@@ -289,7 +302,7 @@ def _check_overrides(collected: _Collected) -> None:
     rules = [
         *(p.rule for p in collected.pairs),
         *(p.rule for p in collected.same_days),
-        *(p.rule for p in collected.recoveries),
+        *(p.rule for p in collected.strains),
         *(p.rule for p in collected.patterns),
         *(w.rule for w in collected.weeks),
     ]

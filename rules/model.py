@@ -6,7 +6,6 @@ All frozen dataclasses, so an evaluation can be cached, compared and shared betw
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -71,8 +70,8 @@ class Source:
 class Finding:
     """One piece of advice about a transition, a run of days or the whole week.
 
-    ``weight`` (0..10) is how much it moves the score: pros raise it, cons lower it, tips
-    always carry 0.
+    ``weight`` is how many points it moves the score by (its share: ``points`` is +weight
+    for a pro, -weight for a con); tips always carry 0.
     """
 
     rule_id: str
@@ -81,9 +80,18 @@ class Finding:
     detail: str
     source: Source
     weight: int
-    # The muscle groups it speaks about (ids), if any: a recovery con names the groups
-    # worked again too soon, which the readiness strip flags on the same day.
+    # The muscle groups it speaks about (ids), if any: a strain names the groups of the
+    # family worked again too soon, which the readiness strip flags on the same day.
     groups: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> int:
+        """Its signed share of the score: +weight for a pro, -weight for a con, 0 for a tip."""
+        if self.kind is Kind.PRO:
+            return self.weight
+        if self.kind is Kind.CON:
+            return -self.weight
+        return 0
 
 
 @dataclass(frozen=True)
@@ -100,42 +108,32 @@ class Transition:
 
 @dataclass(frozen=True)
 class Reason:
-    """Where part of the score comes from: a pro or con that counted, and ``points``, how
-    far the score would move without it (positive: it earns them; negative: it costs them).
-    """
+    """Part of the score: a pro or con that counted, ``count`` times (a strain on two days,
+    on the ``dates`` it appears on; none for the week's own findings), and ``points``, its
+    whole share of the score (``count`` times the finding's; the reasons' points add up to
+    the score)."""
 
     finding: Finding
     points: int
+    count: int = 1
+    dates: tuple[datetime.date, ...] = ()
+
+    @property
+    def each(self) -> int:
+        """The points of one occurrence."""
+        return self.finding.points
 
 
 @dataclass(frozen=True)
 class Evaluation:
     """Everything the panel shows for a period: its transitions, week findings, score, and
-    the reasons for the score (largest first; worked out when first asked for)."""
+    the reasons for the score: every pro and con counted, the same finding on several
+    days once, largest share first; their points add up to ``score``."""
 
     transitions: tuple[Transition, ...]
     week_findings: tuple[Finding, ...]
     score: int
-    # The pros and cons the score counted, in the order found.
-    counted: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
-
-    @functools.cached_property
-    def reasons(self) -> tuple[Reason, ...]:
-        """Each counted pro and con with the points it moves the score by: the score as it
-        is minus the score without that one finding. Largest first, then finding order."""
-        from rules.engine import score  # the formula's one home
-
-        favourable = sum(f.weight for f in self.counted if f.kind is Kind.PRO)
-        unfavourable = sum(f.weight for f in self.counted if f.kind is Kind.CON)
-        reasons = []
-        for finding in self.counted:
-            if finding.kind is Kind.PRO:
-                points = self.score - score(favourable - finding.weight, unfavourable)
-            else:
-                points = self.score - score(favourable, unfavourable - finding.weight)
-            reasons.append(Reason(finding, points))
-        reasons.sort(key=lambda reason: (-abs(reason.points), finding_order(reason.finding)))
-        return tuple(reasons)
+    reasons: tuple[Reason, ...] = field(default=(), compare=False)
 
 
 def finding_order(finding: Finding) -> tuple[int, int, str]:

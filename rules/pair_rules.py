@@ -12,41 +12,38 @@ specs (``rules.specs``: ``legs``, ``legs:heavy``, ``run:tempo|intervals``, ``res
 - ``same_day``: the day holds two sessions, the first matching ``first`` and the second
   ``second`` (either way round with ``either_order = true``); ``together = true`` only when
   they are back to back, ``false`` only when apart (6 h or more); left out, either.
-- ``recovery`` (cons only): the day works a group hard before it has recovered from earlier
-  hard work (``rules.recovery``: each session's loads and hours). Optional ``before`` (the
-  earlier session), ``after`` (the day's session) and ``groups`` narrow it. Recovery rules
-  share out the strained groups in file order: each strained group is reported once, by
-  the first recovery rule that matches it, so the last shipped one catches the rest.
+(Strains of a session that comes too soon after another, the ``recovery`` type, are
+:mod:`rules.strains`.)
 
 Placeholders: ``{before}`` and ``{after}`` (nouns of the matching sessions: "heavy legs",
-"intervals", "a rest day"; ``{Before}``/``{After}`` capitalised); for the load types and
-``recovery`` also ``{groups}`` and ``{Groups}``; for ``recovery`` ``{hours}`` (hours since
-the earlier session) and ``{needs}`` (hours it needs); for ``same_day`` ``{first}`` and
-``{second}``.
+"the evening easy run", "a rest day"; ``{Before}``/``{After}`` capitalised); for the load
+types also ``{groups}`` and ``{Groups}``; for ``same_day`` ``{first}`` and ``{second}``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rules.activities import PlannedDay
 from rules.model import Finding
-from rules.recovery import RecoveryModel, Strain
 from rules.rule import Rule
 from rules.schema import Table
 from rules.specs import ANY, Spec
+from rules.timeline import name, place
 from rules.vocabulary import Vocabulary
 
 Values = dict[str, str]
 
 
 def noun(day: PlannedDay, spec: Spec, vocab: Vocabulary) -> str:
-    """How a sentence names the part of ``day`` that ``spec`` matched."""
+    """How a sentence names the part of ``day`` that ``spec`` matched: "heavy legs", "the
+    evening easy run" (one of two apart), "a rest day"."""
     if day.rest:
         return vocab.profiles[day.activity].noun if day.activity else ""
-    matched = spec.sessions(day) or day.sessions
-    return " and ".join(vocab.session(session).noun for session in matched)
+    placed = place(day, 0, vocab.timeline)
+    matched = [p for p in placed if spec.session(p.session)] or list(placed)
+    return " and ".join(name(p, vocab) for p in matched)
 
 
 def nouns(before: str, after: str) -> Values:
@@ -105,56 +102,6 @@ class SameDayRule:
         return self.rule.finding(
             {"first": vocab.session(one).noun, "second": vocab.session(two).noun}
         )
-
-
-@dataclass(frozen=True)
-class RecoveryRule:
-    rule: Rule
-    before: Spec
-    after: Spec
-    groups: frozenset[str]
-    _made: dict[tuple[Strain, ...], Finding] = field(default_factory=dict, compare=False)
-
-    def claims(self, strain: Strain) -> bool:
-        return (
-            strain.group in self.groups
-            and self.before.session(strain.earlier)
-            and self.after.session(strain.session)
-        )
-
-    def finding(self, strains: tuple[Strain, ...], vocab: Vocabulary) -> Finding:
-        made = self._made.get(strains)
-        if made is None:
-            first = min(strains, key=lambda s: s.hours_since)
-            values = (
-                groups_values(vocab, [s.group for s in strains])
-                | nouns(vocab.session(first.earlier).noun, vocab.session(first.session).noun)
-                | {"hours": str(first.hours_since), "needs": str(max(s.needs for s in strains))}
-            )
-            made = self._made[strains] = self.rule.finding(
-                values, groups=tuple(s.group for s in strains)
-            )
-        return made
-
-
-def recovery_findings(
-    rules: Sequence[RecoveryRule],
-    model: RecoveryModel,
-    days: Sequence[PlannedDay | None],
-    index: int,
-) -> tuple[Finding, ...]:
-    """The recovery rules' findings on day ``index``: each strained group reported once, by
-    the first rule that claims it."""
-    left = list(model.strains(days, index))
-    found = []
-    for rule in rules:
-        if not left:
-            break
-        claimed = tuple(s for s in left if rule.claims(s))
-        if claimed:
-            found.append(rule.finding(claimed, model.vocabulary))
-            left = [s for s in left if s not in claimed]
-    return tuple(found)
 
 
 def _filters(table: Table, *, required: bool) -> tuple[Spec, Spec]:
@@ -226,14 +173,6 @@ def build_same_day(table: Table, rule: Rule, vocab: Vocabulary) -> SameDayRule:
     return SameDayRule(rule, table.spec("first"), table.spec("second"), either, together)
 
 
-def build_recovery(table: Table, rule: Rule, vocab: Vocabulary) -> RecoveryRule:
-    if rule.kind.value != "con":
-        table.fail("kind", "must be con: a recovery rule reports muscles worked too soon")
-    before, after = _filters(table, required=False)
-    listed = table.names("groups", vocab.group_ids()) if table.has("groups") else vocab.group_ids()
-    return RecoveryRule(rule, before, after, frozenset(listed))
-
-
 _FILTERS = frozenset({"before", "after"})
 _LOADS = _FILTERS | {"threshold", "groups"}
 _NAMES = frozenset({"before", "after", "Before", "After"})
@@ -254,14 +193,5 @@ SAME_DAY_TYPES: dict[
         frozenset({"first", "second", "either_order", "together"}),
         frozenset({"first", "second"}),
         build_same_day,
-    ),
-}
-RECOVERY_TYPES: dict[
-    str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], RecoveryRule]]
-] = {
-    "recovery": (
-        _FILTERS | {"groups"},
-        _GROUP_NAMES | {"hours", "needs"},
-        build_recovery,
     ),
 }

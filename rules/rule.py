@@ -40,8 +40,9 @@ class Rule:
     weight: int
     file: str
     # The weight under each goal (``weight`` unless ``goal_weights`` says otherwise); 0 for
-    # a pro or con means the rule does not apply to that goal.
-    weights: Mapping[Goal, int]
+    # a pro or con means the rule does not apply to that goal. None for the rules whose
+    # findings carry their own points for the goal (strains by hours, doses by count).
+    weights: Mapping[Goal, int] | None
     # Rules whose findings this one's replaces where both fire: on the same transition, or
     # anywhere in the period for a week rule. Each fact is counted once.
     overrides: tuple[str, ...] = ()
@@ -89,8 +90,13 @@ def parse_rule(
     rule_type: str,
     sources: Mapping[str, Source],
     placeholders: Collection[str],
+    *,
+    scalar_weight: bool = True,
 ) -> Rule:
-    """Validate the common fields; the caller has checked id, type and unknown fields."""
+    """Validate the common fields; the caller has checked id, type and unknown fields.
+    ``scalar_weight``: the rule has one ``weight`` (and ``goal_weights``) for its findings;
+    otherwise its type reads its own points (``weight``/``points`` lists) and the rule's
+    ``weight`` is their largest, for ordering only."""
     kind = Kind(table.choice("kind", [kind.value for kind in Kind]))
     text = table.text("text", one_line=True, max_len=TEXT_MAX)
     _check_placeholders(table, "text", text, placeholders)
@@ -100,22 +106,23 @@ def parse_rule(
     if not isinstance(source_id, str) or source_id not in sources:
         known = ", ".join(sorted(sources))
         table.fail("source", f"names an unknown source {source_id!r} (known: {known})")
-    weight = table.integer("weight", 0, WEIGHT_MAX)
-    if kind is Kind.TIP and weight != 0:
-        table.fail("weight", f"must be 0 for a tip: tips do not move the score (got {weight})")
-    if kind is not Kind.TIP and weight == 0:
-        table.fail("weight", f"must be 1 to {WEIGHT_MAX} for a {kind}: 0 is for tips")
-    weights = dict.fromkeys(Goal, weight)
-    if table.has("goal_weights"):
-        if kind is Kind.TIP:
-            table.fail("goal_weights", "is for pros and cons: a tip weighs 0 for every goal")
-        per_goal = Table(
-            table.file, table.what, table.name, table.raw("goal_weights"), prefix="goal_weights."
-        )
-        per_goal.only(tuple(Goal))
-        for goal in Goal:
-            if per_goal.has(goal):
-                weights[goal] = per_goal.integer(goal, 0, WEIGHT_MAX)
+    weights: dict[Goal, int] | None = None
+    if scalar_weight:
+        weight = table.integer("weight", 0, WEIGHT_MAX)
+        if kind is Kind.TIP and weight != 0:
+            table.fail("weight", f"must be 0 for a tip: tips do not move the score (got {weight})")
+        if kind is not Kind.TIP and weight == 0:
+            table.fail("weight", f"must be 1 to {WEIGHT_MAX} for a {kind}: 0 is for tips")
+        weights = dict.fromkeys(Goal, weight)
+        if table.has("goal_weights"):
+            if kind is Kind.TIP:
+                table.fail("goal_weights", "is for pros and cons: a tip weighs 0 for every goal")
+            per_goal = goal_table(table, "goal_weights")
+            for goal in Goal:
+                if per_goal.has(goal):
+                    weights[goal] = per_goal.integer(goal, 0, WEIGHT_MAX)
+    else:
+        weight = 0
     overrides: tuple[str, ...] = ()
     if table.has("overrides"):
         raw = table.raw("overrides")
@@ -134,5 +141,12 @@ def parse_rule(
         source=sources[source_id],
         weight=weight,
         file=table.file,
-        weights=MappingProxyType(weights),
+        weights=None if weights is None else MappingProxyType(weights),
     )
+
+
+def goal_table(table: Table, field: str) -> Table:
+    """A ``{ goal = ... }`` table of a rule, with only goal names as keys."""
+    per_goal = Table(table.file, table.what, table.name, table.raw(field), prefix=f"{field}.")
+    per_goal.only(tuple(Goal))
+    return per_goal

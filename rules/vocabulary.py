@@ -1,11 +1,11 @@
-"""Activities, the sessions they come as, the muscle groups each session loads and how long
-those groups need to recover: read from ``rules/data/activities.toml``.
+"""Activities, the sessions they come as, the muscle groups each session loads, the families
+those groups are shown and judged in, and the hours of the day sessions take place at: read
+from ``rules/data/activities.toml``.
 
 A load is a number from 0 to 1: how hard one session works the group (1 = a main target
-trained hard). Loads at or above ``hard_load`` count as hard work for the group, which then
-needs the session's ``hours`` before its next hard work. That is the one recovery model:
-the recovery rules, the week's frequency counts and the readiness strip all read it here
-(:mod:`rules.recovery`).
+trained hard). Loads at or above ``hard_load`` count as hard work for the group; from
+``light_load`` up, as light work. The strain rules (:mod:`rules.strains`), the week's
+doses (:mod:`rules.doses`) and the readiness strip all read them here.
 """
 
 from __future__ import annotations
@@ -21,17 +21,43 @@ from rules.model import MuscleGroup
 from rules.schema import Table
 
 REGIONS = ("upper", "lower", "trunk", "system")
-MAX_RECOVERY_HOURS = 96
 
 
 @dataclass(frozen=True)
 class SessionProfile:
-    """One kind of session at one attribute: how a sentence names it, its loads and the
-    hours a group it works hard needs before the next hard work."""
+    """One kind of session at one attribute: how a sentence names it and its loads."""
 
     noun: str
     loads: Mapping[str, float]
-    hours: int
+
+    @property
+    def bare(self) -> str:
+        """The noun without its article, after "the evening": "easy run", "heavy legs"."""
+        for article in ("a ", "an "):
+            if self.noun.startswith(article):
+                return self.noun[len(article) :]
+        return self.noun
+
+
+@dataclass(frozen=True)
+class Family:
+    """Muscle groups shown and judged as one (a row of the readiness strip; what a strain
+    names): ``noun`` is how a sentence names them ("back and biceps")."""
+
+    id: str
+    name: str
+    noun: str
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The hour of the day each session starts at: a day's one session at ``single``, two
+    apart at ``morning`` and ``evening``, two together back to back at ``single``."""
+
+    single: int
+    morning: int
+    evening: int
 
 
 @dataclass(frozen=True)
@@ -49,8 +75,33 @@ class ActivityProfile:
 @dataclass(frozen=True)
 class Vocabulary:
     groups: tuple[MuscleGroup, ...]
+    families: tuple[Family, ...]
     profiles: Mapping[Activity, ActivityProfile]
     hard_load: float
+    light_load: float
+    timeline: Timeline
+
+    def family(self, family_id: str) -> Family:
+        return next(family for family in self.families if family.id == family_id)
+
+    def family_of(self, group_id: str) -> Family:
+        return next(family for family in self.families if group_id in family.groups)
+
+    def hard_families(self, session: Session) -> frozenset[str]:
+        """The families of which ``session`` works some group hard."""
+        loads = self.session(session).loads
+        return frozenset(
+            family.id
+            for family in self.families
+            if any(loads.get(group, 0.0) >= self.hard_load for group in family.groups)
+        )
+
+    def describe_families(self, family_ids: tuple[str, ...]) -> str:
+        """'legs and back and biceps': family nouns for a sentence, in vocabulary order."""
+        names = [f.noun for f in self.families if f.id in family_ids]
+        if len(names) <= 1:
+            return "".join(names)
+        return f"{', '.join(names[:-1])} and {names[-1]}"
 
     def group(self, group_id: str) -> MuscleGroup:
         return next(group for group in self.groups if group.id == group_id)
@@ -88,11 +139,15 @@ def _attributes(activity: Activity) -> tuple[Intensity | RunType, ...]:
 
 def parse_vocabulary(file: str, document: Mapping[str, Any]) -> Vocabulary:
     top = Table(file, "file", None, document)
-    top.only(("recovery", "groups", "activities"))
+    top.only(("loads", "timeline", "groups", "families", "activities"))
 
-    recovery = Table(file, "table", "recovery", top.raw("recovery"))
-    recovery.only(("hard_load",))
-    hard_load = recovery.fraction("hard_load")
+    thresholds = Table(file, "table", "loads", top.raw("loads"))
+    thresholds.only(("hard", "light"))
+    hard_load = thresholds.fraction("hard")
+    light_load = thresholds.fraction("light")
+    if light_load > hard_load:
+        thresholds.fail("light", f"must not exceed hard ({light_load} > {hard_load})")
+    timeline = _timeline(file, top.raw("timeline"))
 
     groups_table = top.raw("groups")
     if not isinstance(groups_table, Mapping) or not groups_table:
@@ -109,6 +164,7 @@ def parse_vocabulary(file: str, document: Mapping[str, Any]) -> Vocabulary:
             )
         )
     known_groups = tuple(group.id for group in groups)
+    families = _families(file, top.raw("families"), known_groups)
 
     activities_table = top.raw("activities")
     if not isinstance(activities_table, Mapping):
@@ -136,18 +192,59 @@ def parse_vocabulary(file: str, document: Mapping[str, Any]) -> Vocabulary:
         raise RuleFileError(file, f"has no entry for {', '.join(missing)}", field="activities")
     return Vocabulary(
         groups=tuple(groups),
+        families=families,
         profiles=MappingProxyType({activity: profiles[activity] for activity in Activity}),
         hard_load=hard_load,
+        light_load=light_load,
+        timeline=timeline,
     )
+
+
+# Two sessions apart are at least this far apart (rules.activities: "apart").
+MIN_APART_HOURS = 6
+
+
+def _timeline(file: str, raw: object) -> Timeline:
+    table = Table(file, "table", "timeline", raw)
+    table.only(("single", "morning", "evening"))
+    hours = {name: table.integer(name, 0, 23) for name in ("single", "morning", "evening")}
+    if hours["evening"] - hours["morning"] < MIN_APART_HOURS:
+        table.fail("evening", f"must be at least {MIN_APART_HOURS} h after morning")
+    return Timeline(**hours)
+
+
+def _families(file: str, raw: object, known: tuple[str, ...]) -> tuple[Family, ...]:
+    """Every group in exactly one family, so each strain and each strip row is one place."""
+    if not isinstance(raw, Mapping) or not raw:
+        raise RuleFileError(file, "must list at least one family", field="families")
+    families = []
+    for family_id, data in raw.items():
+        entry = Table(file, "family", family_id, data)
+        entry.ident_value(family_id)
+        entry.only(("name", "noun", "groups"))
+        families.append(
+            Family(
+                id=family_id,
+                name=entry.text("name", one_line=True, max_len=30),
+                noun=entry.text("noun", one_line=True, max_len=40),
+                groups=entry.names("groups", known),
+            )
+        )
+    placed = [group for family in families for group in family.groups]
+    for group in known:
+        if placed.count(group) != 1:
+            where = "no family" if group not in placed else "two families"
+            raise RuleFileError(file, f"puts group {group!r} in {where}", field="families")
+    return tuple(families)
 
 
 def _session(
     file: str, name: str, attribute: str, entry: Table, known_groups: tuple[str, ...]
 ) -> SessionProfile:
     if not entry.has(attribute):
-        entry.fail(attribute, f"is missing: every {name} session needs its loads and hours")
+        entry.fail(attribute, f"is missing: every {name} session needs its noun and loads")
     table = Table(file, "activity", name, entry.raw(attribute), prefix=f"{attribute}.")
-    table.only(("noun", "loads", "hours"))
+    table.only(("noun", "loads"))
     loads_table = Table(file, "activity", name, table.raw("loads"), prefix=f"{attribute}.loads.")
     loads: dict[str, float] = {}
     for group_id in loads_table.data:
@@ -157,5 +254,4 @@ def _session(
     return SessionProfile(
         noun=table.text("noun", one_line=True, max_len=30),
         loads=MappingProxyType(loads),
-        hours=table.integer("hours", 1, MAX_RECOVERY_HOURS),
     )

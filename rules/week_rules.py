@@ -4,8 +4,11 @@ Types (``type = ...`` in a rule file); each also takes ``complete_week`` (defaul
 when true, the rule only speaks once every day of the period is planned, for advice about
 something missing ("no rest day") that would be premature while the week is being filled.
 
-Counts are of sessions (a day of two sessions counts each) and of rest days, matched by
-specs (``rules.specs``: ``run:tempo|intervals``, ``rest``...).
+Counts are of sessions (a day of two matching sessions counts twice) and of rest days,
+matched by specs (``rules.specs``: ``run:tempo|intervals``, ``rest``...); with ``per =
+"day"``, of days (a day of two matching sessions counts once). The shipped costs count
+sessions, so putting two sessions on two days instead of one never adds to them; the
+doses (``rules.doses``), which reward frequency, count days.
 
 - ``group_frequency``: counts, per muscle group in ``groups``, the sessions matching
   ``activities`` (default: any) that load it at least ``threshold``; ``when =
@@ -16,13 +19,13 @@ specs (``rules.specs``: ``run:tempo|intervals``, ``rest``...).
   over the groups: the finding weighs its weight times the share of ``groups`` it names,
   rounded up, so missing one group costs less than missing five.
 - ``count``: every entry of ``conditions`` holds: ``{activities = [...], min = n, max = m}``
-  (either bound may be left out) counts the sessions and rest days matching the spec.
+  (either bound may be left out) counts the sessions (or days) matching the spec.
 - ``compare``: the count matching ``first`` compared (``op``: >, >=, <, <=, ==) with the
   count matching ``second``; ``min_first`` (default 1) guards against firing on a
   near-empty week.
 
 Week rules weigh their findings for the goal themselves (``Rule.weights``): a rule weighing
-0 for the goal stays silent.
+0 for the goal stays silent. The doses (``rules.doses``) are week rules too.
 """
 
 from __future__ import annotations
@@ -30,11 +33,10 @@ from __future__ import annotations
 import functools
 import math
 import operator
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rules.activities import Activity, Session
+from rules.activities import Activity, PlannedDay, Session
 from rules.goals import Goal
 from rules.model import Finding, Kind
 from rules.rule import Rule
@@ -55,21 +57,26 @@ _OPS: dict[str, Callable[[int, int], bool]] = {
 
 @dataclass(frozen=True)
 class WeekFacts:
-    """What the week rules look at: how many days, how many planned, the sessions and the
-    rest days."""
+    """What the week rules look at: how many days the period has, and its planned days (in
+    any order: only which days there are counts)."""
 
-    days: int
-    planned: int
-    sessions: tuple[Session, ...]
-    rests: int
+    length: int
+    days: tuple[PlannedDay, ...]
+
+    @property
+    def planned(self) -> int:
+        return len(self.days)
 
     @functools.cached_property
-    def tally(self) -> dict[Session, int]:
-        """How many of each session: rules look at each kind of session once."""
-        return dict(Counter(self.sessions))
+    def rests(self) -> int:
+        return sum(1 for day in self.days if day.rest)
 
-    def count(self, spec: Spec) -> int:
-        found = sum(n for session, n in self.tally.items() if spec.session(session))
+    def count(self, spec: Spec, *, per_day: bool = True) -> int:
+        """The days ``spec`` matches (a rest day, or a day with a matching session), or
+        with ``per_day=False`` the matching sessions and rest days."""
+        if per_day:
+            return sum(1 for day in self.days if spec.day(day))
+        found = sum(1 for day in self.days for session in day.sessions if spec.session(session))
         if (Activity.REST, None) in spec.members:
             found += self.rests
         return found
@@ -79,20 +86,37 @@ class WeekFacts:
 class WeekRule:
     rule: Rule
     complete_week: bool
-    # (facts, the weight for the goal) -> finding or None
-    check: Callable[[WeekFacts, int], Finding | None]
+    # (facts, goal) -> the findings, already weighed for the goal
+    check: Callable[[WeekFacts, Goal], tuple[Finding, ...]]
 
-    def evaluate(self, facts: WeekFacts, goal: Goal) -> Finding | None:
-        if self.complete_week and facts.planned < facts.days:
-            return None
-        weight = self.rule.weights[goal]
-        if weight == 0 and self.rule.kind is not Kind.TIP:
-            return None
-        return self.check(facts, weight)
+    def evaluate(self, facts: WeekFacts, goal: Goal) -> tuple[Finding, ...]:
+        if self.complete_week and facts.planned < facts.length:
+            return ()
+        return self.check(facts, goal)
 
 
 def _complete(table: Table) -> bool:
     return table.flag("complete_week") if table.has("complete_week") else False
+
+
+def _per_day(table: Table) -> bool:
+    return table.choice("per", ("session", "day")) == "day" if table.has("per") else False
+
+
+def _weighed(
+    rule: Rule, check: Callable[[WeekFacts, int], Finding | None]
+) -> Callable[[WeekFacts, Goal], tuple[Finding, ...]]:
+    """A check of one finding at the rule's weight for the goal (silent at weight 0)."""
+
+    def evaluate(facts: WeekFacts, goal: Goal) -> tuple[Finding, ...]:
+        assert rule.weights is not None
+        weight = rule.weights[goal]
+        if weight == 0 and rule.kind is not Kind.TIP:
+            return ()
+        found = check(facts, weight)
+        return () if found is None else (found,)
+
+    return evaluate
 
 
 def build_group_frequency(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
@@ -121,11 +145,14 @@ def build_group_frequency(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRu
             )
         return found
 
+    per_day = _per_day(table)
+
     def check(facts: WeekFacts, weight: int) -> Finding | None:
         counts = dict.fromkeys(groups, 0)
-        for session, times in facts.tally.items():
-            for group in worked(session):
-                counts[group] += times
+        for day in facts.days:
+            found = [g for session in day.sessions for g in worked(session)]
+            for group in set(found) if per_day else found:
+                counts[group] += 1
         if when == "any_below":
             named = tuple(g for g in groups if at_least <= counts[g] < minimum)
         elif when == "some_met":
@@ -145,7 +172,7 @@ def build_group_frequency(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRu
             weight=weight,
         )
 
-    return WeekRule(rule, _complete(table), check)
+    return WeekRule(rule, _complete(table), _weighed(rule, check))
 
 
 def build_count(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
@@ -163,14 +190,15 @@ def build_count(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
         if low > high:
             condition.fail("min", f"must not exceed max ({low} > {high})")
         conditions.append((condition.spec("activities"), low, high))
+    per_day = _per_day(table)
 
     def check(facts: WeekFacts, weight: int) -> Finding | None:
         for spec, low, high in conditions:
-            if not low <= facts.count(spec) <= high:
+            if not low <= facts.count(spec, per_day=per_day) <= high:
                 return None
         return rule.finding(weight=weight)
 
-    return WeekRule(rule, _complete(table), check)
+    return WeekRule(rule, _complete(table), _weighed(rule, check))
 
 
 def build_compare(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
@@ -178,17 +206,18 @@ def build_compare(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     second = table.spec("second")
     compare = _OPS[table.choice("op", tuple(_OPS))]
     min_first = table.integer("min_first", 0, 366) if table.has("min_first") else 1
+    per_day = _per_day(table)
 
     def check(facts: WeekFacts, weight: int) -> Finding | None:
-        count = facts.count(first)
-        if count >= min_first and compare(count, facts.count(second)):
+        count = facts.count(first, per_day=per_day)
+        if count >= min_first and compare(count, facts.count(second, per_day=per_day)):
             return rule.finding(weight=weight)
         return None
 
-    return WeekRule(rule, _complete(table), check)
+    return WeekRule(rule, _complete(table), _weighed(rule, check))
 
 
-_COMPLETE = frozenset({"complete_week"})
+_COMPLETE = frozenset({"complete_week", "per"})
 
 WEEK_TYPES: dict[
     str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], WeekRule]]

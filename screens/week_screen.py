@@ -185,7 +185,11 @@ class WeekScreen(Screen[None]):
         # Kept: show_week runs on every key press and would otherwise query for them.
         self._title = WeekTitle(self._week_title, id="week-title")
         self._save_state = TextBlock(id="save-state")
-        self._grid = WeekGrid(self.session.view.plan.dates, today=self.session.today)
+        self._grid = WeekGrid(
+            self.session.view.plan.dates,
+            today=self.session.today,
+            families=len(self.session.knowledge.families),
+        )
         self._advice = AdvicePanel(id="advice")
         self._advice.border_title = ADVICE_HINT
         self._week_findings = WeekFindings(id="week-findings")

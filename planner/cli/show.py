@@ -21,7 +21,7 @@ from planner.repeat import Proposal, proposal_for
 from planner.weeks import IsoWeek
 
 if TYPE_CHECKING:
-    from rules import Finding
+    from rules import Finding, Reason
 
 NAME = "show"
 SUMMARY = "print a week with the advice on every transition"
@@ -120,6 +120,19 @@ def finding_json(finding: Finding) -> dict[str, str]:
     }
 
 
+def reason_json(reason: Reason) -> dict[str, Any]:
+    """A counted pro or con: its finding, ``points`` (its whole share of the score: the
+    reasons' points add up to ``score``), ``count`` and ``dates`` (the days a finding about
+    days counted on; empty for the week's own) and ``each`` (the points of one)."""
+    return {
+        **finding_json(reason.finding),
+        "points": reason.points,
+        "each": reason.each,
+        "count": reason.count,
+        "dates": [day.isoformat() for day in reason.dates],
+    }
+
+
 def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
     """The seven shown days: ``date``, ``day``, ``activity`` (the first session's kind,
     rest, or null if unplanned), then the day as the JSON export writes it (``sessions``,
@@ -141,7 +154,7 @@ def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, A
     """The documented shape of ``planner show --json``; keys in this order. "goal" is what
     the week is judged for (``planner goal``); "days" are as stored; "proposal" is null or
     the repeating week's layout the week would show; "reasons" are every counted pro and
-    con with the points it moves the score by, largest first."""
+    con with its share of the score, largest first: their points add up to "score"."""
     return {
         "format": FORMAT,
         "week": str(week.plan.week),
@@ -164,10 +177,7 @@ def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, A
         ],
         "findings": [finding_json(finding) for finding in week.summary.findings],
         "score": week.evaluation.score,
-        "reasons": [
-            {**finding_json(reason.finding), "points": reason.points}
-            for reason in week.summary.reasons
-        ],
+        "reasons": [reason_json(reason) for reason in week.summary.reasons],
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-from planner.advice import WeekSummary, no_findings
+from planner.advice import WeekSummary, no_findings, reason_points, reason_text
 from planner.days import day_words
 from planner.plan import WeekPlan
 from planner.text_safety import printable
@@ -19,13 +19,16 @@ from rules import Finding, Goal, Kind, Transition
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
 
 
-def reason_lines(summary: WeekSummary, shown: int = 3) -> list[str]:
-    """What moves the score most: ``-12  Intervals on legs lifted 24 h ago...  [source]``,
-    the ``shown`` largest, costs and earnings together, largest first."""
+def reason_lines(summary: WeekSummary, shown: int | None = None) -> list[str]:
+    """Where the score comes from: ``-4 x2  Legs hard again 24 h after heavy legs (Tue,
+    Thu)  [source]``, largest first (the ``shown`` largest, or all); their points add up to
+    the score."""
+    reasons = summary.reasons if shown is None else summary.reasons[:shown]
+    width = max((len(reason_points(reason)) for reason in reasons), default=0)
     return [
-        f"{reason.points:+d}  {printable(reason.finding.text)}  "
+        f"{reason_points(reason):>{width}}  {printable(reason_text(reason))}  "
         f"[{printable(reason.finding.source.citation)}]"
-        for reason in summary.reasons[:shown]
+        for reason in reasons
     ]
 
 
@@ -74,8 +77,8 @@ def goal_line(goal: Goal) -> str:
     return f"Goal: {goal.label}"
 
 
-SESSIONS_HEADING = "Hard sessions per muscle group:"
-REASONS_HEADING = "Where the score comes from (points each finding moves it):"
+SESSIONS_HEADING = "Days of hard work per muscle group:"
+REASONS_HEADING = "Where the score comes from (the points add up to it):"
 
 
 def session_counts(summary: WeekSummary) -> list[str]:

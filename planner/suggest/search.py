@@ -1,12 +1,15 @@
 """Suggest: the best arrangements of the sessions a user wants, under the rules' score.
 
 The score is exactly the one the panel shows, ``judge(plan, before, after, knowledge,
-goal).evaluation.score``. The search (``planner.suggest.walk``) is a branch and bound over
-the days that asks the engine's own per-transition and week functions, never a rule of its
-own, and prunes only what an admissible bound (``rules.bounds``) proves cannot enter the
-top; the returned weeks are then judged, and if a score ever disagreed with the walk's
-(the engine changed in a way the walk does not follow), every arrangement is judged
+goal).evaluation.score``. The search (``planner.suggest.exact``) is a best-first search
+over the days that asks the engine's own per-transition and week functions, never a rule
+of its own; the weeks it returns are then judged, and if a score ever disagreed with the
+search's (the engine changed in a way it does not follow), every arrangement is judged
 instead (``_rank_with_engine``): slower, still exact.
+
+The three suggestions are three different weeks: two arrangements that put the same kinds
+of session on the same days (``layout``), differing only in an intensity, a run type or
+the order of a day's two sessions, are one suggestion, the better of them.
 
 Tie order (``tie_key``), so the answer never depends on anything but the request and the
 context: among equal scores, first the week whose days' activities (a day's first session's
@@ -27,13 +30,13 @@ from planner.advice import judge
 from planner.days import ACTIVITIES, DAYS_IN_WEEK, SESSIONS
 from planner.plan import DatedDay, WeekPlan
 from planner.suggest.differences import describe_differences
+from planner.suggest.exact import Found, Search
 from planner.suggest.request import (
     SuggestRequest,
     check_request,
     fewest_session_days,
     session_key,
 )
-from planner.suggest.walk import Walk
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
     DEFAULT_GOAL,
@@ -83,6 +86,20 @@ def tie_key(days: Sequence[PlannedDay | Activity | None]) -> tuple[tuple[int, ..
     held = [day if isinstance(day, PlannedDay) else PlannedDay.of(day) for day in days]
     seen = tuple(len(TIE_ORDER) if d.activity is None else _RANK[d.activity] for d in held)
     return (seen, *(_detail(day) for day in held))
+
+
+def partial_tie_key(days: Sequence[PlannedDay]) -> tuple[tuple[int, ...], ...]:
+    """``tie_key`` of the first days of a week, the others at the lowest values: it sorts
+    before the key of every week starting with these days."""
+    missing = DAYS_IN_WEEK - len(days)
+    seen = tuple(_RANK[d.activity] for d in days if d.activity is not None)
+    return (seen + (-1,) * missing, *(_detail(day) for day in days), *((),) * missing)
+
+
+def layout(days: Sequence[PlannedDay]) -> tuple[tuple[Activity, ...], ...]:
+    """What a week is to the user: the kinds of session on each day, whatever their
+    intensities, run types or order in the day."""
+    return tuple(tuple(sorted(day.kinds, key=_RANK.__getitem__)) for day in days)
 
 
 @dataclass(frozen=True)
@@ -257,16 +274,57 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
-    context = [day for _, day in before]
-    best = Walk(request, context, knowledge, goal, top, tie_key).run()
-    plans = [WeekPlan(week, first, days) for _, days in best]
+    search = Search(request, [day for _, day in before], knowledge, goal, partial_tie_key)
+    chosen = _choose(search, request, first, top)
+    plans = [WeekPlan(week, first, days) for days, _ in chosen]
     evaluations = [judge(plan, before, after, knowledge, goal).evaluation for plan in plans]
-    if any(e.score != s for e, (s, _) in zip(evaluations, best, strict=True)):
-        # The engine changed in a way the walk does not follow: slower, still exact.
+    if [e.score for e in evaluations] != [score for _, score in chosen]:
+        # The engine changed in a way the search does not follow: slower, still exact.
         plans, evaluations = _rank_with_engine(
             request, week, first, before, after, knowledge, top, goal
         )
     return _with_differences(plans, evaluations)
+
+
+SCORE_MAX = 100
+
+
+def _score(raw: int) -> int:
+    return min(max(raw, 0), SCORE_MAX)
+
+
+def _choose(
+    search: Search, request: SuggestRequest, first: FirstWeekday, top: int
+) -> list[tuple[Week, int]]:
+    """The best week of each of the ``top`` best layouts, best first, ties in tie order,
+    with the score the search found for it."""
+
+    def enough(found: list[Found]) -> bool:
+        last = found[-1].raw
+        if last <= 0:
+            return True  # every week still to come scores 0: tie order decides
+        return last < SCORE_MAX and len({layout(f.days) for f in found}) >= top
+
+    found, _ = search.best(enough)
+    ranked = sorted(found, key=lambda f: (-_score(f.raw), tie_key(f.days)))
+    chosen: list[tuple[Week, int]] = []
+    layouts: set[tuple[tuple[Activity, ...], ...]] = set()
+    for candidate in ranked:
+        if _score(candidate.raw) == 0:
+            break
+        if layout(candidate.days) not in layouts:
+            layouts.add(layout(candidate.days))
+            chosen.append((candidate.days, _score(candidate.raw)))
+            if len(chosen) == top:
+                return chosen
+    # Fewer layouts than asked score above 0: the others all score 0, in tie order.
+    for days in arrangements(request, first):
+        if len(chosen) == top:
+            break
+        if layout(days) not in layouts:
+            layouts.add(layout(days))
+            chosen.append((days, 0))
+    return chosen
 
 
 def _rank_with_engine(

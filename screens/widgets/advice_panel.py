@@ -14,9 +14,9 @@ from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.message import Message
 
-from planner.advice import WeekSummary, no_findings
+from planner.advice import WeekSummary, no_findings, reason_points, reason_text
 from planner.days import day_words
-from rules import Finding, Kind, Transition
+from rules import Finding, Kind, Reason, Transition
 from screens.text import literal
 from screens.widgets.advice_list import AdviceList
 from screens.widgets.fix_line import FixLine
@@ -87,10 +87,6 @@ def render_transition(
     return tuple(lines)
 
 
-def _points(points: int) -> str:
-    return f"+{points}" if points > 0 else f"{MINUS}{-points}"
-
-
 def render_verdict(summary: WeekSummary, *, proposed: bool) -> tuple[Line, ...]:
     """The score, the goal it is judged for, and the reasons that move it most."""
     goal = literal(summary.goal.label)
@@ -104,13 +100,14 @@ def render_verdict(summary: WeekSummary, *, proposed: bool) -> tuple[Line, ...]:
     score = f"[b]Score {summary.score}/100[/b]"
     heading = Line("", f"{score} for {goal} · {planned} · rest {summary.rest_days}")
     reasons = [reason for reason in summary.reasons if reason.points][:SHOWN_REASONS]
-    width = max((len(_points(reason.points)) for reason in reasons), default=0)
+    width = max((len(reason_points(reason)) for reason in reasons), default=0)
 
-    def lead(points: int) -> str:
-        colour = "$readable-success" if points > 0 else "$readable-error"
-        return f"[{colour} b]{_points(points):>{width}}[/] "
+    def lead(reason: Reason) -> str:
+        colour = "$readable-success" if reason.points > 0 else "$readable-error"
+        shown = reason_points(reason).replace("-", MINUS)
+        return f"[{colour} b]{shown:>{width}}[/] "
 
-    return (heading, *(Line(lead(r.points), _shown(r.finding.text)) for r in reasons))
+    return (heading, *(Line(lead(r), _shown(reason_text(r))) for r in reasons))
 
 
 def render_week(summary: WeekSummary) -> tuple[Line, ...]:
@@ -122,7 +119,7 @@ def render_week(summary: WeekSummary) -> tuple[Line, ...]:
     else:
         lines.append(Line("", "[$readable-muted]Nothing to say about the week as a whole yet.[/]"))
     cells = [f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group]
-    lines.append(Line("", "[$readable-muted]Hard sessions per muscle group:[/]"))
+    lines.append(Line("", "[$readable-muted]Days of hard work per muscle group:[/]"))
     lines.append(Line("", "  ·  ".join(cells)))
     return tuple(lines)
 

@@ -29,7 +29,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from planner.plan import DatedDay
-from planner.readiness import FAMILIES, Readiness, ReadinessCell, ReadinessGrid
+from planner.readiness import Readiness, ReadinessCell, ReadinessGrid
 from rules import KnowledgeBase, PlannedDay
 from screens.colours import Border, Colours
 from screens.widgets.readiness_strip import STATE_COLOUR, cell_text
@@ -184,9 +184,13 @@ class WeekGrid(Widget):
             super().__init__()
             self.index = index
 
-    def __init__(self, days: Sequence[pendulum.Date], *, today: pendulum.Date) -> None:
+    def __init__(
+        self, days: Sequence[pendulum.Date], *, today: pendulum.Date, families: int
+    ) -> None:
         super().__init__()
         self._today = today
+        # The readiness rows under the cells: one per muscle family of the knowledge base.
+        self._families = families
         self._states = tuple(
             CellState(day, PlannedDay.UNPLANNED, day == today, False, False, False) for day in days
         )
@@ -317,7 +321,7 @@ class WeekGrid(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Known before the first week is shown: no second layout.
-        return self.cell_height + self._readiness_gap + len(FAMILIES)
+        return self.cell_height + self._readiness_gap + self._families
 
     def _cell_box(self, index: int) -> tuple[int, int, int]:
         """x, and the width and height inside the frame, of day ``index``'s cell."""

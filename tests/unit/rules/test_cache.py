@@ -28,7 +28,11 @@ def described(knowledge: KnowledgeBase) -> tuple[object, ...]:
     return (
         knowledge.rules,
         knowledge.same_day_rules,
-        knowledge.recovery_rules,
+        # Strain rules compare by identity (one per rule loaded): compare what they hold.
+        tuple(
+            (s.rule, s.before, s.after, s.family, s.families, s.within, dict(s.weights))
+            for s in knowledge.strains.rules
+        ),
         dict(knowledge.sources),
         knowledge.vocabulary,
         knowledge.disabled,

@@ -27,7 +27,7 @@ goal_weights = { endurance = 0, strength = 7 }
 def _findings(knowledge, goal):
     days = consecutive_days(datetime.date(2026, 11, 23), [Activity.LEGS, Activity.REST])
     evaluation = evaluate(days, knowledge=knowledge, goal=goal, week=False)
-    return {f.rule_id: f for f in evaluation.transitions[0].findings}, evaluation
+    return {f.rule_id: f for f in evaluation.transitions[-1].findings}, evaluation
 
 
 def test_goal_weights_set_the_weight_and_zero_silences_the_rule(tmp_path):

@@ -1,271 +1,248 @@
-"""Advice v2: what a coach would say, and how the score ranks weeks. Each test here stands for
-an item of the advice review (issue 13) that the first version got wrong."""
+"""Judgement v3 (issue 20): what a coach reading the sources would insist on. Each ranking
+names the source it rests on; each of the first tests stands for an item of the review of
+v2 that the model got wrong."""
 
 from __future__ import annotations
 
-import datetime
-import itertools
-import random
 from collections.abc import Sequence
 
 import pytest
 
-from rules import Finding, Goal, Kind
-from rules.specs import EVERY
+from rules import Evaluation, Finding, Goal, Kind
 from tests.helpers import judge_words
 
-MONDAY = datetime.date(2026, 11, 23)
-ARTICLE_WEEK = ("push", "rest", "legs", "pull", "rest", "push", "rest")
-REST_WEEK = ("rest",) * 7
+ALL = tuple(Goal)
+GENERAL, MUSCLE, STRENGTH, ENDURANCE, HYBRID = ALL
 
 
-judge = judge_words
+def judge(week: str, goal: Goal = GENERAL, before: str = "") -> Evaluation:
+    return judge_words(week.split(), goal, before=before.split())
+
+
+def score(week: str, goal: Goal = GENERAL) -> int:
+    return judge(week, goal).score
+
+
+def into(week: str, day: int, goal: Goal = GENERAL) -> tuple[Finding, ...]:
+    """The findings of the transition into day ``day`` (0 = Monday) of ``week``."""
+    return judge(week, goal).transitions[day].findings
 
 
 def ids(findings: Sequence[Finding]) -> set[str]:
     return {f.rule_id for f in findings}
 
 
-def into(words: Sequence[str], day: int, goal: Goal = Goal.GENERAL) -> tuple[Finding, ...]:
-    """The findings of the transition into day ``day`` (0 = Monday)."""
-    return judge(words, goal).transitions[day - 1].findings
+# -- What v2 got wrong -----------------------------------------------------------------------
 
 
-# -- intensity, run type, same day --------------------------------------------------------
+@pytest.mark.parametrize("goal", ALL)
+def test_the_second_session_of_a_day_counts_for_recovery(goal: Goal) -> None:
+    """Intervals in the evening of a heavy leg day score below an easy run there and the
+    intervals two days later (Can You Run After Leg Day?: no hard run on lifted legs)."""
+    stacked = "legs:heavy+run:intervals rest run rest push rest pull"
+    spread = "legs:heavy+run rest run:intervals rest push rest pull"
+    assert score(spread, goal) > score(stacked, goal)
 
 
-def test_heavy_legs_then_a_hard_run_is_a_con_and_an_easy_run_gets_only_tips() -> None:
-    for run in ("run:tempo", "run:intervals"):
-        found = into(["legs:heavy", run], 1)
-        assert "hard-run-on-lifted-legs" in ids(f for f in found if f.kind is Kind.CON), run
-    # A long run is not hard work for the model, but the article says: not after legs.
-    assert "long-run-on-lifted-legs" in ids(into(["legs:heavy", "run:long"], 1))
-    easy = into(["legs:heavy", "run:easy"], 1)
-    assert not [f for f in easy if f.kind is Kind.CON]
-    tips = ids(f for f in easy if f.kind is Kind.TIP)
-    assert {"legs-then-run-easy-and-short", "legs-then-run-longer-warm-up"} <= tips
-    assert "legs-then-run-too-sore-to-walk" in tips
+@pytest.mark.parametrize("goal", ALL)
+def test_two_leg_sessions_on_one_day_count_one_day_and_cost(goal: Goal) -> None:
+    """Frequency counts distinct days (ACSM's days a week; Schoenfeld's times a week)."""
+    assert score("legs rest rest legs rest rest rest", goal) > score("legs+legs", goal)
+    runs = judge("run+run rest run rest rest rest rest", goal)
+    aerobic = [f for f in runs.week_findings if f.rule_id == "aerobic-days"]
+    assert not aerobic or "2 days" in aerobic[0].text
 
 
-def test_a_hard_run_then_heavy_legs_is_a_con_for_the_lifting() -> None:
-    found = into(["run:intervals", "legs:heavy"], 1)
-    assert "lifting-after-a-hard-run" in ids(f for f in found if f.kind is Kind.CON)
-    assert not [f for f in into(["run:easy", "legs:heavy"], 1) if f.kind is Kind.CON]
+@pytest.mark.parametrize("goal", [STRENGTH, MUSCLE, HYBRID])
+def test_lifting_before_running_on_a_shared_day_is_never_worse(goal: Goal) -> None:
+    """Apart: legs lift less hours after a run (Sporer & Wenger 2003); back to back,
+    lifting first kept more leg strength (Eddens et al. 2018)."""
+    rest = " push rest pull rest rest rest"
+    assert score("legs:heavy+run" + rest, goal) >= score("run+legs:heavy" + rest, goal)
+    assert score("legs:heavy,run" + rest, goal) > score("run,legs:heavy" + rest, goal)
 
 
-def test_two_hard_runs_in_a_row_are_a_con_and_hard_then_easy_a_pro() -> None:
-    assert "hard-runs-back-to-back" in ids(into(["run:intervals", "run:tempo"], 1))
-    easy = into(["run:intervals", "run:easy"], 1)
-    assert "easy-run-after-a-hard-one" in ids(f for f in easy if f.kind is Kind.PRO)
-    assert not [f for f in easy if f.kind is Kind.CON]
+@pytest.mark.parametrize("goal", ALL)
+def test_the_score_starts_at_0_and_planning_raises_it(goal: Goal) -> None:
+    assert score("- - - - - - -", goal) == 0
+    assert score("rest rest rest rest rest rest rest", goal) == 0
+    assert score("legs:heavy - - - - - -", goal) > 0
+    single = judge("push - - - - - -", goal)
+    assert single.reasons and all(r.points > 0 for r in single.reasons)
 
 
-def test_legs_and_a_run_on_one_day_together_cost_more_than_apart() -> None:
-    together = into(["rest", "legs,run"], 1)
-    apart = into(["rest", "legs+run"], 1)
-    assert "legs-and-run-together" in ids(together)
-    assert "legs-and-run-apart" in ids(apart)
-    weight = {f.rule_id: f.weight for f in (*together, *apart)}
-    assert weight["legs-and-run-together"] > weight["legs-and-run-apart"]
-    # Either order is the same con; the article's warning is not a pro on next-day runs.
-    assert "legs-and-run-together" in ids(into(["rest", "run,legs"], 1))
-    assert not [f for f in into(["legs", "run"], 1) if "same day" in f.text.lower()]
+def test_heavy_loading_earns_for_the_strength_goal() -> None:
+    """A classic heavy three-day full-body week (squat every session): heavy loads built
+    more maximal strength (Schoenfeld et al. 2017); the same at light intensity is worth
+    far less, and the week scores well for its goal."""
+    heavy = "legs:heavy,push:heavy rest legs:heavy,pull:heavy rest legs:heavy,push:heavy rest rest"
+    light = heavy.replace("heavy", "light")
+    assert score(heavy, STRENGTH) >= 75
+    assert score(heavy, STRENGTH) > score(light, STRENGTH) + 20
 
 
-def test_lifting_first_in_one_session_is_a_pro_for_strength_only() -> None:
-    assert "legs-before-the-run-in-one-session" in ids(into(["rest", "legs,run"], 1, Goal.STRENGTH))
-    assert "legs-before-the-run-in-one-session" not in ids(
-        into(["rest", "run,legs"], 1, Goal.STRENGTH)
-    )
-    assert "legs-before-the-run-in-one-session" not in ids(
-        into(["rest", "legs,run"], 1, Goal.GENERAL)
-    )
+@pytest.mark.parametrize("goal", [ENDURANCE, HYBRID])
+def test_intervals_and_the_long_run_earn_for_endurance_and_hybrid(goal: Goal) -> None:
+    """Some hard runs (Seiler 2010) and a long run (Gordon et al. 2017) are doses of their
+    own: demoting them to easy runs lowers the week."""
+    week = "legs:heavy push rest pull run:intervals rest run:long"
+    assert score(week, goal) > score(week.replace("run:intervals", "run"), goal)
+    assert score(week, goal) > score(week.replace("run:long", "run"), goal)
 
 
-def test_heavy_lower_body_work_needs_more_than_48_hours() -> None:
-    heavy = judge(["legs:heavy", "rest", "legs"]).transitions[1].findings
-    moderate = judge(["legs", "rest", "legs"]).transitions[1].findings
-    assert [f for f in heavy if f.kind is Kind.CON]
-    assert not [f for f in moderate if f.kind is Kind.CON]
-    assert [
-        f
-        for f in judge(["legs:heavy", "rest", "run:tempo"]).transitions[1].findings
-        if f.kind is Kind.CON
-    ]
+def test_general_fitness_values_running_and_lifting() -> None:
+    """ACSM: strength work for every group on 2-3 days and aerobic work on 3-5 days: two
+    strength days and three runs beat a lifting-only week."""
+    mixed = "legs,push run pull run rest run rest"
+    lifting_only = "legs push pull rest legs push pull"
+    assert score(mixed) > score(lifting_only)
+
+
+def test_article_cons_speak_of_the_day_after_not_two_days_later() -> None:
+    """Can You Run After Leg Day?: the day after legs is not for long, tempo or hill runs."""
+    assert "hard-run-on-lifted-legs" in ids(into("legs run:tempo rest rest rest rest rest", 1))
+    assert "hard-run-on-lifted-legs" not in ids(into("legs rest run:tempo rest rest rest rest", 2))
+
+
+def test_the_back_articles_drawbacks_are_cons_after_an_intense_leg_day() -> None:
+    """Too drained for back, and deadlifts and rows load the tired legs; the article's
+    argument for back before legs is said on the same transition."""
+    found = into("legs:heavy pull rest rest rest rest rest", 1)
+    cons = [f for f in found if f.kind is Kind.CON]
+    assert [f.rule_id for f in cons] == ["pull-after-intense-legs"]
+    assert "legs-then-pull-back-first" in ids(found)
+    assert not [f for f in into("legs pull rest rest rest rest rest", 1) if f.kind is Kind.CON]
+
+
+def test_too_sore_to_walk_allows_a_light_easy_run_as_the_article_does() -> None:
+    tip = next(f for f in into("legs run rest", 1) if f.rule_id == "legs-then-run-too-sore-to-walk")
+    assert "easy" in tip.text
+
+
+def test_advice_names_the_session_it_is_about() -> None:
+    """On a heavy leg day with an easy run in the evening, the con names the evening run
+    and the morning legs; the next day's upper-body session gets no advice about a run."""
+    (con,) = [f for f in into("legs:heavy+run push rest", 0) if f.kind is Kind.CON]
+    assert "evening easy run" in con.text and "morning heavy legs" in con.text
+    assert not any("run" in f.text for f in into("legs:heavy+run push rest", 1))
+
+
+def test_a_strain_on_two_days_is_one_reason_naming_both() -> None:
+    week = judge("legs legs rest rest legs legs rest")
+    (reason,) = [r for r in week.reasons if r.finding.rule_id == "legs-need-two-days"]
+    assert reason.count == 2 and reason.points == 2 * reason.each
+    assert [d.weekday() for d in reason.dates] == [1, 5]
+
+
+def test_a_general_guideline_says_so_and_weighs_less_than_the_sourced_rule() -> None:
+    """Same muscles hard again the next day: the generic rule is the general guideline,
+    the leg day article's 48 h for legs weighs more, Moran-Navarro for heavy sets more."""
+    (push,) = [f for f in into("push push rest", 1) if f.kind is Kind.CON]
+    (legs,) = [f for f in into("legs legs rest", 1) if f.kind is Kind.CON]
+    (heavy,) = [f for f in into("push:heavy push rest", 1) if f.kind is Kind.CON]
+    assert push.source.citation == "general guideline"
+    assert push.weight < legs.weight < heavy.weight
 
 
 def test_light_sessions_may_follow_hard_ones() -> None:
-    for light in ("legs:light", "run:easy", "pull:light"):
-        assert not [f for f in into(["legs:heavy", light], 1) if f.kind is Kind.CON], light
+    assert not [f for f in into("legs:heavy legs:light run rest", 1) if f.kind is Kind.CON]
 
 
-# -- contradictions and double counting ---------------------------------------------------
+# -- Rankings a coach would insist on ------------------------------------------------------
+# (goals, textbook week, a clearly worse arrangement of the same sessions, why)
 
-SESSIONS = sorted(f"{kind}:{attribute}" for kind, attribute in EVERY if attribute is not None)
-
-
-@pytest.mark.parametrize("goal", list(Goal))
-def test_no_transition_has_a_pro_and_a_con_about_the_same_muscles(goal: Goal) -> None:
-    """Every pair of single sessions (and rest), and every day of two sessions after each."""
-    days = [*SESSIONS, "rest"]
-    for first, second in itertools.product(SESSIONS, repeat=2):
-        days.append(f"{first}+{second}")
-        days.append(f"{first},{second}")
-    for before, after in itertools.product([*SESSIONS, "rest"], days):
-        for context in ((), ("legs:heavy",)):
-            found = judge([*context, before, after], goal).transitions[-1].findings
-            pros = {g for f in found if f.kind is Kind.PRO for g in f.groups}
-            cons = {g for f in found if f.kind is Kind.CON for g in f.groups}
-            assert not pros & cons, (context, before, after, goal)
-
-
-def test_legs_then_pull_says_one_thing() -> None:
-    moderate = into(["legs", "pull"], 1)
-    assert not [f for f in moderate if f.kind is Kind.CON]
-    assert ids(f for f in moderate if f.kind is Kind.PRO) == {"legs-then-pull-fresh-back"}
-    heavy = into(["legs:heavy", "pull:heavy"], 1)
-    assert "heavy-pull-on-lifted-legs" in ids(heavy)
-    assert not [f for f in heavy if f.kind is Kind.PRO and f.groups]
-
-
-def test_legs_and_a_run_then_pull_says_the_legs_recover_once() -> None:
-    # The run's "the legs ease off" would say what "pull after legs" says.
-    for day in ("legs:heavy+run", "legs+run:easy", "legs,run"):
-        pros = ids(f for f in into([day, "pull"], 1) if f.kind is Kind.PRO)
-        assert pros == {"legs-then-pull-fresh-back"}, day
-    assert "run-then-upper-body" in ids(into(["run", "pull"], 1))  # after a run alone
-
-
-def test_legs_then_legs_is_one_con() -> None:
-    cons = [f for f in into(["legs", "legs"], 1) if f.kind is Kind.CON]
-    assert [f.rule_id for f in cons] == ["legs-again-before-repaired"]
-
-
-def test_a_week_with_no_rest_is_one_con() -> None:
-    evaluation = judge(["push", "pull", "legs", "run", "push", "pull", "legs"])
-    every = [*evaluation.week_findings, *(f for t in evaluation.transitions for f in t.findings)]
-    rest_cons = [f for f in every if f.kind is Kind.CON and "rest" in f.text.lower()]
-    assert [f.rule_id for f in rest_cons] == ["no-rest-day-this-week"]
-
-
-def test_back_before_legs_needs_fresh_legs_on_the_pull_day() -> None:
-    assert "pull-then-legs-fresh-for-hinges" in ids(into(["rest", "pull", "legs"], 2))
-    for tiring in ("legs", "run:tempo"):
-        assert "pull-then-legs-fresh-for-hinges" not in ids(into([tiring, "pull", "legs"], 2))
-
-
-def test_at_most_the_tips_a_panel_shows_are_many_but_each_says_something_new() -> None:
-    found = into(["legs:heavy", "run:easy"], 1)
-    texts = [f.text for f in found]
-    assert len(texts) == len(set(texts))
-
-
-# -- rules that do not apply --------------------------------------------------------------
-
-
-def test_a_runners_week_is_not_marked_down_by_muscle_growth_rules() -> None:
-    runner = judge(["run", "rest", "run:tempo", "rest", "run", "rest", "run:long"], Goal.ENDURANCE)
-    every = [*runner.week_findings, *(f for t in runner.transitions for f in t.findings)]
-    assert not ids(every) & {
-        "groups-twice-for-growth",
-        "groups-once-for-growth",
-        "many-runs-for-muscle",
-    }
-
-
-def test_frequency_findings_name_the_groups_and_missing_costs_more_than_short() -> None:
-    week = judge(
-        ["push", "rest", "push", "rest", "legs", "rest", "rest"], Goal.MUSCLE
-    ).week_findings
-    by_id = {f.rule_id: f for f in week}
-    assert "back and biceps" in by_id["groups-untrained"].text.lower()
-    assert "quads, hamstrings and glutes" in by_id["groups-once-for-growth"].text.lower()
-    assert by_id["groups-untrained"].weight > by_id["groups-once-for-growth"].weight
+RANKINGS = [
+    (
+        ALL,
+        "push rest legs pull rest push rest",
+        "legs push push rest rest rest pull",
+        "push/pull/legs with rest days (Can You Do Back Day After Leg Day?): push two days"
+        " in a row strains the same muscles",
+    ),
+    (
+        ALL,
+        "push pull legs rest push pull legs",
+        "push push pull pull legs legs rest",
+        "push/pull/legs twice: each group about twice a week, 48 h+ apart",
+    ),
+    (
+        ALL,
+        "legs push,pull rest legs push,pull rest rest",
+        "legs legs push,pull push,pull rest rest rest",
+        "upper/lower split: legs 72 h apart, not on consecutive days (48 h, leg day article)",
+    ),
+    (
+        (STRENGTH, GENERAL, MUSCLE, HYBRID),
+        "legs:heavy,push:heavy rest legs:heavy,pull:heavy rest legs:heavy,push:heavy rest rest",
+        "legs:heavy,push:heavy legs:heavy,pull:heavy legs:heavy,push:heavy rest rest rest rest",
+        "heavy three-day full body: heavy sets recover slower (Moran-Navarro et al. 2017)",
+    ),
+    (
+        (ENDURANCE, HYBRID, GENERAL),
+        "legs,push run run:tempo pull,legs rest run:long run",
+        "legs,push run:tempo run pull,legs run:long rest run",
+        "novice 10k with two strength days: no tempo or long run the day after legs",
+    ),
+    (
+        (ENDURANCE, HYBRID),
+        "legs,push run run:intervals run pull,legs rest run:long",
+        "legs,push run:intervals run run pull,legs run:long rest",
+        "half-marathon week: hard runs away from leg days (Can You Run After Leg Day?)",
+    ),
+    (
+        (HYBRID, ENDURANCE),
+        "legs:heavy+run push,pull run:intervals rest legs push,pull run:long",
+        "legs:heavy+run run:intervals push,pull rest legs run:long push,pull",
+        "hybrid: intervals and the long run away from the leg days, lifting first on the"
+        " shared day",
+    ),
+    (
+        ALL,
+        "legs:heavy+run rest run:intervals rest push rest pull",
+        "legs:heavy+run:intervals rest run rest push rest pull",
+        "intervals 11 h after heavy legs, against an easy run there and intervals 59 h later",
+    ),
+    (
+        (MUSCLE, STRENGTH, HYBRID, GENERAL),
+        "legs:heavy,run push rest pull rest rest rest",
+        "run,legs:heavy push rest pull rest rest rest",
+        "one session, lifting first (Eddens et al. 2018)",
+    ),
+]
+TEXTBOOK = {
+    GENERAL: ["legs push,pull run legs push,pull run rest", "legs,push run pull rest legs,push run:tempo rest"],
+    MUSCLE: ["push pull legs rest push pull legs", "legs push,pull run legs push,pull rest rest"],
+    STRENGTH: [
+        "legs:heavy,push:heavy rest legs:heavy,pull:heavy rest legs:heavy,push:heavy rest rest",
+        "legs:heavy push:heavy,pull:heavy rest legs push,pull rest rest",
+    ],
+    ENDURANCE: [
+        "legs,push run run:tempo pull,legs rest run:long run",
+        "legs,push run run:intervals run pull,legs rest run:long",
+    ],
+    HYBRID: ["legs:heavy+run push,pull run:intervals rest legs push,pull run:long"],
+}
 
 
-# -- the score ranks weeks as a coach would -----------------------------------------------
+@pytest.mark.parametrize(
+    ("goals", "better", "worse", "why"), RANKINGS, ids=[r[3][:60] for r in RANKINGS]
+)
+def test_a_textbook_week_scores_above_a_clearly_worse_order_of_its_sessions(
+    goals: tuple[Goal, ...], better: str, worse: str, why: str
+) -> None:
+    for goal in goals:
+        assert score(better, goal) > score(worse, goal), f"{goal}: {why}"
 
 
-def scores(weeks: Sequence[Sequence[str]], goal: Goal) -> list[int]:
-    return [judge(week, goal).score for week in weeks]
-
-
-ARRANGEMENTS = sorted(set(itertools.permutations(ARTICLE_WEEK)))
-
-
-@pytest.mark.parametrize("goal", [Goal.GENERAL, Goal.HYBRID])
-def test_the_articles_week_ranks_in_the_top_five_of_its_420_arrangements(goal: Goal) -> None:
-    assert len(ARRANGEMENTS) == 420
-    mine = judge(ARTICLE_WEEK, goal).score
-    better = sum(1 for s in scores(ARRANGEMENTS, goal) if s > mine)
-    assert better < 5
-
-
-@pytest.mark.parametrize("goal", [Goal.GENERAL, Goal.MUSCLE, Goal.STRENGTH, Goal.HYBRID])
-def test_a_week_missing_a_whole_muscle_family_scores_below_one_covering_all(goal: Goal) -> None:
-    covering = judge(ARTICLE_WEEK, goal).score
-    for missing in (
-        ("pull", "rest", "legs", "pull", "rest", "pull", "rest"),  # no push
-        ("push", "rest", "legs", "push", "rest", "push", "rest"),  # no pull
-        ("push", "rest", "pull", "push", "rest", "pull", "rest"),  # no legs
-    ):
-        assert judge(missing, goal).score < covering, missing
-    # The review's week: no push work at all, above the article's week in the first version.
-    # For a hybrid goal both miss something (the article's week has no run), so compare it
-    # with the article's week plus the same one run.
-    review = ("run", "pull", "legs", "pull", "rest", "pull", "legs")
-    covering_with_a_run = ("push", "run", "legs", "pull", "rest", "push", "rest")
-    assert judge(review, goal).score < judge(covering_with_a_run, goal).score
-    if goal is not Goal.HYBRID:
-        assert judge(review, goal).score < covering
-
-
-@pytest.mark.parametrize("goal", list(Goal))
-def test_heavy_legs_then_intervals_scores_below_heavy_legs_then_an_easy_run(goal: Goal) -> None:
-    tail = ["rest", "push", "rest", "pull", "rest"]
-    intervals = judge(["legs:heavy", "run:intervals", *tail], goal).score
-    easy = judge(["legs:heavy", "run:easy", *tail], goal).score
-    assert intervals < easy
-
-
-def _sample() -> list[tuple[str, ...]]:
-    words = [
-        "push", "pull", "legs", "run", "rest", "legs:heavy", "push:light", "pull:heavy",
-        "run:intervals", "run:long", "run:tempo", "legs+run", "legs:heavy,run:tempo",
-        "push+pull",
-    ]  # fmt: skip
-    chosen = random.Random(13)
-    return [tuple(chosen.choice(words) for _ in range(7)) for _ in range(600)]
-
-
-@pytest.mark.parametrize("goal", list(Goal))
-def test_seven_rest_days_score_lowest(goal: Goal) -> None:
-    rests = judge(REST_WEEK, goal).score
-    others = [*ARRANGEMENTS, *_sample(), ("run",) * 7, ("legs:heavy",) * 7]
-    assert all(s > rests for s in scores([w for w in others if w != REST_WEEK], goal))
-
-
-@pytest.mark.parametrize("goal", list(Goal))
-def test_seven_rest_days_score_below_seven_runs(goal: Goal) -> None:
-    assert judge(REST_WEEK, goal).score < judge(("run",) * 7, goal).score
-
-
-def test_seven_straight_training_days_score_below_the_articles_week() -> None:
-    seven = judge(["push", "pull", "legs", "run", "push", "pull", "legs"]).score
-    assert seven < judge(ARTICLE_WEEK).score
+@pytest.mark.parametrize(
+    ("goal", "week"), [(g, w) for g, weeks in TEXTBOOK.items() for w in weeks], ids=str
+)
+def test_a_textbook_week_scores_at_least_60_for_its_goal(goal: Goal, week: str) -> None:
+    assert score(week, goal) >= 60
 
 
 def test_a_runners_week_outscores_a_lifters_week_for_endurance_and_the_reverse() -> None:
-    runner = ["run", "rest", "run:tempo", "rest", "run", "rest", "run:long"]
-    assert judge(runner, Goal.ENDURANCE).score > judge(ARTICLE_WEEK, Goal.ENDURANCE).score
-    assert judge(runner, Goal.MUSCLE).score < judge(ARTICLE_WEEK, Goal.MUSCLE).score
-
-
-def test_the_score_explains_itself() -> None:
-    evaluation = judge(["legs:heavy", "run:intervals", "rest", "push", "rest", "pull", "rest"])
-    costs = [r for r in evaluation.reasons if r.points < 0]
-    assert costs[0].finding.rule_id == "hard-run-on-lifted-legs"
-    assert all(r.finding.kind is Kind.CON for r in costs)
-    assert all(r.finding.kind is not Kind.TIP for r in evaluation.reasons)
-    magnitudes = [abs(r.points) for r in evaluation.reasons]
-    assert magnitudes == sorted(magnitudes, reverse=True)
+    runner = "run rest run:tempo rest run rest run:long"
+    lifter = "push rest legs pull rest push rest"
+    assert score(runner, ENDURANCE) > score(lifter, ENDURANCE)
+    assert score(runner, MUSCLE) < score(lifter, MUSCLE)

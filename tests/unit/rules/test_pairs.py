@@ -17,41 +17,31 @@ P, U, L, R, Z = Activity.PUSH, Activity.PULL, Activity.LEGS, Activity.RUN, Activ
 # (before, after) -> the rule ids expected, in the order the panel shows them:
 # cons, then pros, then tips; heavier first; then by id. Sessions at their defaults
 # (moderate lifting, an easy run); test_judgement.py covers intensities and run types.
-# A rest day, or an easy run after anything but legs, needs no comment: nothing is said.
+# A pair that costs nothing and that no article speaks about gets nothing said.
 LEGS_PULL = (
+    "legs-then-pull-back-first",
     "legs-then-pull-fresh-back",
     "legs-then-pull-safe-if-recovered",
-    "legs-then-pull-supported-rows",
     "legs-then-pull-too-tired",
 )
 LEGS_RUN = (
-    "legs-then-run-24h-apart",
     "legs-then-run-compression",
     "legs-then-run-easy-and-short",
     "legs-then-run-it-depends",
     "legs-then-run-longer-warm-up",
+    "legs-then-run-next-day",
     "legs-then-run-too-sore-to-walk",
 )
 EXPECTED: dict[tuple[Activity, Activity], tuple[str, ...]] = {
     (P, P): ("same-muscles-too-soon",),
-    (P, U): ("different-muscles-recover",),
-    (P, L): ("different-muscles-recover",),
-    (P, R): ("upper-body-then-run",),
-    (U, P): ("different-muscles-recover",),
     (U, U): ("same-muscles-too-soon",),
-    (U, L): ("different-muscles-recover",),
-    (U, R): ("upper-body-then-run",),
-    (L, P): ("different-muscles-recover",),
     (L, U): LEGS_PULL,
-    (L, L): ("legs-again-before-repaired",),
+    (L, L): ("legs-need-two-days",),
     (L, R): LEGS_RUN,
-    (R, P): ("run-then-upper-body",),
-    (R, U): ("run-then-upper-body",),
-    (R, L): ("run-then-legs-spaced",),
 } | {
     (before, after): ()
     for before, after in itertools.product(Activity, repeat=2)
-    if Z in (before, after) or before == after == R
+    if (before, after) not in {(P, P), (U, U), (L, U), (L, L), (L, R)}
 }
 
 ALL_PAIRS = list(itertools.product(Activity, repeat=2))
@@ -62,7 +52,7 @@ def pair_findings(before: Activity | None, after: Activity | None) -> tuple[str,
         Day(MONDAY, PlannedDay.of(before)),
         Day(MONDAY + datetime.timedelta(days=1), PlannedDay.of(after)),
     ]
-    (transition,) = evaluate(days).transitions
+    (_into_first, transition) = evaluate(days).transitions
     return tuple(finding.rule_id for finding in transition.findings)
 
 
@@ -87,7 +77,7 @@ def test_a_transition_touching_an_unplanned_day_yields_nothing(activity: Activit
 def test_unplanned_transitions_are_still_listed_so_the_panel_can_say_so() -> None:
     days = [Day(MONDAY + datetime.timedelta(days=n), PlannedDay.of(None)) for n in range(7)]
     evaluation = evaluate(days)
-    assert len(evaluation.transitions) == 6
+    assert len(evaluation.transitions) == 7
     assert all(t.findings == () for t in evaluation.transitions)
     assert evaluation.week_findings == ()
 
@@ -100,7 +90,7 @@ def test_texts_are_filled_single_lines_short_enough_for_the_panel(
         Day(MONDAY, PlannedDay.of(before)),
         Day(MONDAY + datetime.timedelta(days=1), PlannedDay.of(after)),
     ]
-    for finding in evaluate(days).transitions[0].findings:
+    for finding in evaluate(days).transitions[-1].findings:
         assert "{" not in finding.text + finding.detail
         assert "\n" not in finding.text
         assert len(finding.text) <= 80, finding.text

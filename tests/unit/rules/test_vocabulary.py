@@ -1,5 +1,5 @@
-"""The vocabulary file (activities, muscle groups, recovery): a sound one parses, and each
-way of breaking it names the file, the entry and the field."""
+"""The vocabulary file (activities, muscle groups, families, load thresholds, the timeline):
+a sound one parses, and each way of breaking it names the file, the entry and the field."""
 
 from __future__ import annotations
 
@@ -20,14 +20,22 @@ def _activity(name: str) -> dict[str, Any]:
         "rest": (),
     }.get(name, ("light", "moderate", "heavy"))
     for attribute in attributes:
-        entry[attribute] = {"noun": f"{attribute} {name}", "loads": {}, "hours": 48}
+        entry[attribute] = {"noun": f"{attribute} {name}", "loads": {}}
     return entry
 
 
 def vocabulary(**changes: Any) -> dict[str, Any]:
     document: dict[str, Any] = {
-        "recovery": {"hard_load": 0.7},
-        "groups": {"chest": {"name": "Chest", "region": "upper"}},
+        "loads": {"hard": 0.7, "light": 0.5},
+        "timeline": {"single": 18, "morning": 7, "evening": 18},
+        "groups": {
+            "chest": {"name": "Chest", "region": "upper"},
+            "cardio": {"name": "Heart-lung system", "region": "system"},
+        },
+        "families": {
+            "chest": {"name": "Chest", "noun": "chest", "groups": ["chest"]},
+            "heart": {"name": "Heart/lungs", "noun": "heart and lungs", "groups": ["cardio"]},
+        },
         "activities": {name: _activity(name) for name in ("push", "pull", "legs", "run", "rest")},
     }
     for path, value in changes.items():
@@ -46,8 +54,10 @@ def test_a_sound_vocabulary_parses() -> None:
     parsed = parse_vocabulary(FILE, vocabulary(activities__push__heavy__loads={"chest": 1.0}))
     heavy = parsed.session(Session(Activity.PUSH, Intensity.HEAVY))
     assert heavy.loads == {"chest": 1.0}
-    assert heavy.hours == 48
     assert heavy.noun == "heavy push"
+    assert parsed.hard_families(Session(Activity.PUSH, Intensity.HEAVY)) == {"chest"}
+    assert parsed.family_of("cardio").id == "heart"
+    assert (parsed.timeline.single, parsed.timeline.morning, parsed.timeline.evening) == (18, 7, 18)
 
 
 BROKEN_VOCABULARY: list[tuple[str, dict[str, Any], str, str]] = [
@@ -73,22 +83,43 @@ BROKEN_VOCABULARY: list[tuple[str, dict[str, Any], str, str]] = [
     ("missing name", {"activities__run__name": None}, "activity 'run': field 'name'", "missing"),
     ("bad region", {"groups__chest__region": "arms"}, "group 'chest': field 'region'", "upper"),
     (
-        "bad hours",
-        {"activities__legs__heavy__hours": 0},
+        "hours no longer per session",
+        {"activities__legs__heavy__hours": 48},
         "activity 'legs': field 'heavy.hours'",
-        "1 to 96",
+        "not a known field",
     ),
     (
         "missing attribute",
         {"activities__run__tempo": None},
         "activity 'run': field 'tempo'",
-        "every run session needs its loads and hours",
+        "every run session needs its noun and loads",
     ),
     (
         "attribute of another kind",
-        {"activities__run__heavy": {"noun": "x", "loads": {}, "hours": 1}},
+        {"activities__run__heavy": {"noun": "x", "loads": {}}},
         "activity 'run': field 'heavy'",
         "not a known field",
+    ),
+    ("light above hard", {"loads__light": 0.8}, "field 'light'", "must not exceed hard"),
+    ("sessions apart too close", {"timeline__evening": 10}, "field 'evening'", "6 h after"),
+    ("hour of no day", {"timeline__single": 24}, "field 'single'", "0 to 23"),
+    (
+        "group in no family",
+        {"families__heart": None},
+        "field 'families'",
+        "puts group 'cardio' in no family",
+    ),
+    (
+        "group in two families",
+        {"families__heart__groups": ["cardio", "chest"]},
+        "field 'families'",
+        "two families",
+    ),
+    (
+        "unknown group in a family",
+        {"families__chest__groups": ["pecs"]},
+        "family 'chest': field 'groups'",
+        "unknown entry",
     ),
 ]
 
