@@ -17,11 +17,13 @@ order, a day's first session before its second, attributes in the order of
 then every move (by the day moved, then where to). A candidate that leaves the week as it
 was, or as an earlier candidate already made it, is skipped.
 
-Every candidate is judged with :func:`planner.advice.judge`, with the week's own context
-days and goal, so its score is exactly the one the panel would show. The fix is the
-candidate with the highest score, when that is above the week's own score; otherwise there
-is none. The search is exact: it judges every candidate (at most 105 for a week of
-fourteen sessions).
+Every candidate is scored exactly as the panel would score it: the score is a sum of parts
+(``rules.prices``), and a change touches at most the days it changes, so only the week
+points and the transitions into those days and the few after them are priced again (a
+few hundred microseconds for all the candidates of a week of two-session days). The fix is
+the candidate with the highest score, when that is above the week's own score; otherwise
+there is none; it is then judged whole with :func:`planner.advice.judge`, to say what it
+clears and earns. The search is exact: every candidate is scored.
 """
 
 from __future__ import annotations
@@ -42,21 +44,38 @@ from rules import (
     Intensity,
     Kind,
     KnowledgeBase,
+    PlannedDay,
     RunType,
 )
+from rules.engine import SCALE_CEILING, SCALE_FLOOR, SCORE_MAX
+from rules.prices import Prices
+
+SCALE_IDS = {SCALE_FLOOR.rule_id, SCALE_CEILING.rule_id}
 
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """The change, the week it makes, the score before and after (``after > before``), and
-    the cons it clears: those of the week before that the fixed week no longer has (each
-    once, in the order the panel lists them: week findings, then transitions in order)."""
+    """The change, the week it makes, the score before and after (``after > before``), the
+    cons it clears (those of the week before that the fixed week no longer has) and the
+    pros it earns (those the fixed week has that the week before had not), each once,
+    heaviest first."""
 
     change: WeekChange
     plan: WeekPlan
     before: int
     after: int
     cleared: tuple[Finding, ...]
+    earned: tuple[Finding, ...] = ()
+
+    @property
+    def why(self) -> str:
+        """What the change is for, in a few words: ``clears: <the heaviest con it clears>``
+        or ``earns: <the heaviest pro it earns>`` (the fix line and ``planner fix``)."""
+        if self.cleared:
+            return f"clears: {self.cleared[0].text}"
+        if self.earned:
+            return f"earns: {self.earned[0].text}"
+        return ""
 
 
 def single_changes(plan: WeekPlan) -> Iterator[tuple[WeekChange, WeekPlan]]:
@@ -93,8 +112,8 @@ def _changes(plan: WeekPlan) -> Iterator[WeekChange]:
 
 
 class FixSearch:
-    """The search, a few candidates at a time, so a caller can stop or pause between steps
-    (the week screen runs it in a worker that gives way to key presses)."""
+    """The search. ``step`` scores every candidate (fast enough for the frame that shows
+    the edit); the step-wise form stays so a caller may still pause between steps."""
 
     def __init__(
         self,
@@ -108,59 +127,95 @@ class FixSearch:
         self._context = (before, after)
         self._knowledge = knowledge
         self._goal = goal
-        # Judged on the first step, so making a search costs nothing until it runs.
-        self._judged: Evaluation | None = None
-        self._candidates = single_changes(plan)
-        self._best: tuple[WeekChange, WeekPlan, Evaluation] | None = None
+        self._best: tuple[WeekChange, WeekPlan] | None = None
+        self._score = 0
         self.done = False
 
-    def _judge(self, plan: WeekPlan) -> Evaluation:
-        return judge(plan, *self._context, self._knowledge, self._goal).evaluation
-
-    @property
-    def _baseline(self) -> Evaluation:
-        if self._judged is None:
-            self._judged = self._judge(self.plan)
-        return self._judged
-
     def step(self, count: int = 1) -> bool:
-        """Judge up to ``count`` more candidates; True once every one has been judged."""
-        for _ in range(count):
-            found = next(self._candidates, None)
-            if found is None:
-                self.done = True
-                break
-            change, changed = found
-            evaluation = self._judge(changed)
-            best = self._best
-            if evaluation.score > (self._baseline.score if best is None else best[2].score):
-                self._best = (change, changed, evaluation)
+        """Score every candidate; True once done (``count`` is kept for callers that still
+        step: one step does it all)."""
+        if not self.done:
+            self._search()
+            self.done = True
         return self.done
 
+    def _search(self) -> None:
+        scores = WeekScores(self.plan, self._context[0], self._knowledge, self._goal)
+        best = scores.base
+        for change, changed in single_changes(self.plan):
+            score = scores.of(changed)
+            if score > best:
+                best, self._best = score, (change, changed)
+
     def run(self) -> Fix | None:
-        while not self.step(DAYS_IN_WEEK):
-            pass
+        self.step()
         return self.result
 
     @property
     def result(self) -> Fix | None:
-        """The fix among the candidates judged so far (all of them once ``done``)."""
+        """The fix among the candidates scored so far (all of them once ``done``)."""
         if self._best is None:
             return None
-        change, changed, evaluation = self._best
-        kept = set(_cons(evaluation))
-        cleared = tuple(dict.fromkeys(f for f in _cons(self._baseline) if f not in kept))
-        return Fix(change, changed, self._baseline.score, evaluation.score, cleared)
+        change, changed = self._best
+        baseline = judge(self.plan, *self._context, self._knowledge, self._goal).evaluation
+        fixed = judge(changed, *self._context, self._knowledge, self._goal).evaluation
+        cleared = _only(_counted(baseline, Kind.CON), _counted(fixed, Kind.CON))
+        earned = _only(_counted(fixed, Kind.PRO), _counted(baseline, Kind.PRO))
+        return Fix(change, changed, baseline.score, fixed.score, cleared, earned)
 
 
-def _cons(evaluation: Evaluation) -> Iterator[Finding]:
-    for finding in evaluation.week_findings:
-        if finding.kind is Kind.CON:
-            yield finding
-    for transition in evaluation.transitions:
-        for finding in transition.findings:
-            if finding.kind is Kind.CON:
-                yield finding
+class WeekScores:
+    """The scores of weeks one change away from ``plan``, part by part: a change prices
+    again only the week points and the transitions into the days it changes and the
+    ``reach`` days after them (``rules.prices``)."""
+
+    def __init__(
+        self, plan: WeekPlan, before: DatedDays, knowledge: KnowledgeBase, goal: Goal
+    ) -> None:
+        self.plan = plan
+        self.prices = Prices(knowledge, goal)
+        self._before = [self.prices.id(day) for _, day in before]
+        self._replaced = self.prices.week(plan.days)[1]
+        raw, self._parts = self._raw(plan.days, None)
+        self.base = _scaled(raw)
+
+    def _raw(
+        self, days: Sequence[PlannedDay], changed: set[int] | None
+    ) -> tuple[int, dict[int, int]]:
+        prices, first = self.prices, len(self._before)
+        week, replaced = prices.week(days)
+        ids = [*self._before, *(prices.id(day) for day in days)]
+        if changed is None or replaced != self._replaced:
+            parts = prices.transitions(ids, first, replaced)
+        else:
+            touched = {
+                first + index + ahead
+                for index in changed
+                for ahead in range(prices.reach + 1)
+                if index + ahead < DAYS_IN_WEEK
+            }
+            parts = {**self._parts, **prices.transitions(ids, first, replaced, touched)}
+        return week + sum(parts.values()), parts
+
+    def of(self, changed: WeekPlan) -> int:
+        differs = {i for i in range(DAYS_IN_WEEK) if changed.days[i] != self.plan.days[i]}
+        return _scaled(self._raw(changed.days, differs)[0])
+
+
+def _scaled(raw: int) -> int:
+    return min(max(raw, 0), SCORE_MAX)
+
+
+def _counted(evaluation: Evaluation, kind: Kind) -> list[Finding]:
+    """The findings of ``kind`` the score counts, heaviest first."""
+    found = [r.finding for r in evaluation.reasons if r.finding.kind is kind]
+    return [f for f in found if f.rule_id not in SCALE_IDS]
+
+
+def _only(mine: list[Finding], theirs: list[Finding]) -> tuple[Finding, ...]:
+    """The findings of ``mine`` that ``theirs`` has not, once each, heaviest first."""
+    kept = set(theirs)
+    return tuple(dict.fromkeys(f for f in mine if f not in kept))
 
 
 def smallest_fix(

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from rules.activities import PlannedDay
 from rules.goals import Goal
 from rules.model import Finding
 from rules.rule import WEIGHT_MAX, Rule
@@ -35,6 +36,8 @@ from rules.vocabulary import Vocabulary
 
 # The most one dose may earn: a week's whole score is 100.
 DOSE_MAX = 60
+# Bounded memory per dose: a day is at most two sessions, so a few thousand values exist.
+_DAYS_KEPT = 10_000
 Points = Mapping[Goal, tuple[int, ...]]
 
 
@@ -78,24 +81,34 @@ def build_dose_groups(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     points = _points_table(table, 15 if light else 8)
     hard, easy = vocab.hard_load, vocab.light_load
 
-    def credit(facts: WeekFacts) -> dict[str, tuple[int, int]]:
-        """Per group: (full days, light days)."""
-        full = dict.fromkeys(groups, 0)
-        part = dict.fromkeys(groups, 0)
-        for day in facts.days:
+    # A day value's credit per group, worked out once: the same days recur in every week.
+    day_credit: dict[PlannedDay, tuple[tuple[int, int], ...]] = {}
+
+    def credit_of(day: PlannedDay) -> tuple[tuple[int, int], ...]:
+        found = day_credit.get(day)
+        if found is None:
             best: dict[str, float] = {}
             for session in day.sessions:
                 if not counted.session(session):
                     continue
                 for group, load in vocab.session(session).loads.items():
                     best[group] = max(best.get(group, 0.0), load)
-            for group in groups:
-                load = best.get(group, 0.0)
-                if load >= hard:
-                    full[group] += 1
-                elif light and load >= easy:
-                    part[group] += 1
-        return {group: (full[group], part[group]) for group in groups}
+            found = tuple(
+                (1, 0) if best.get(g, 0.0) >= hard else (0, int(light and best.get(g, 0.0) >= easy))
+                for g in groups
+            )
+            if len(day_credit) < _DAYS_KEPT:
+                day_credit[day] = found
+        return found
+
+    def credit(facts: WeekFacts) -> dict[str, tuple[int, int]]:
+        """Per group: (full days, light days)."""
+        totals = [[0, 0] for _ in groups]
+        for day in facts.days:
+            for total, (full, part) in zip(totals, credit_of(day), strict=True):
+                total[0] += full
+                total[1] += part
+        return {group: (total[0], total[1]) for group, total in zip(groups, totals, strict=True)}
 
     def check(facts: WeekFacts, goal: Goal) -> list[Finding]:
         table_for_goal = points.get(goal, ())

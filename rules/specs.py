@@ -37,8 +37,10 @@ class Spec:
     """A set of (kind, attribute) a session or a rest day (``(rest, None)``) may be."""
 
     members: frozenset[tuple[Activity, Attribute]]
-    # Answers already given: there are only a dozen sessions, asked about again and again.
+    # Answers already given: there are only a dozen sessions and a few hundred days, asked
+    # about again and again (a week's doses, every arrangement suggest tries).
     _known: dict[Session, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _days: dict[PlannedDay, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def session(self, session: Session) -> bool:
         known = self._known.get(session)
@@ -47,11 +49,19 @@ class Spec:
         return known
 
     def day(self, day: PlannedDay | None) -> bool:
-        if day is None or not day.is_planned:
+        if day is None:
             return False
-        if day.rest:
-            return (Activity.REST, None) in self.members
-        return any(self.session(s) for s in day.sessions)
+        known = self._days.get(day)
+        if known is None:
+            if not day.is_planned:
+                known = False
+            elif day.rest:
+                known = (Activity.REST, None) in self.members
+            else:
+                known = any(self.session(s) for s in day.sessions)
+            if len(self._days) < _DAYS_KEPT:
+                self._days[day] = known
+        return known
 
     def sessions(self, day: PlannedDay) -> tuple[Session, ...]:
         """The day's sessions this spec matches, in order."""
@@ -62,6 +72,8 @@ class Spec:
         return frozenset(kind for kind, _ in self.members)
 
 
+# Bounded: a day is at most two sessions, so only a few thousand day values exist.
+_DAYS_KEPT = 10_000
 ANY = Spec(EVERY)
 
 

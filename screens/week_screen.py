@@ -453,9 +453,9 @@ class WeekScreen(Screen[None]):
             return
         change = describe_change(fix.change, view.plan)
         if self._edit(lambda: self.session.apply_change(fix.change)):
-            cleared = "; clears: " + "; ".join(f.text for f in fix.cleared) if fix.cleared else ""
+            why = f"; {fix.why}" if fix.why else ""
             self.notify(
-                f"{change}: score {fix.before} → {fix.after}{cleared}. Press ctrl+z to undo.",
+                f"{change}: score {fix.before} → {fix.after}{why}. Press ctrl+z to undo.",
                 title="Fixed",
                 timeout=6,
                 markup=False,

@@ -65,8 +65,8 @@ def fix_text(stored: WeekPlan, found: Fix | None, *, applied: bool) -> str:
     ]
     if found.cleared:
         lines += ["Clears:", *(f"  {finding_line(finding)}" for finding in found.cleared)]
-    else:
-        lines.append("Clears no con: the score rises on what the change earns.")
+    if found.earned:
+        lines += ["Earns:", *(f"  {finding_line(finding)}" for finding in found.earned)]
     if applied:
         lines.append(f"Applied to {describe_changes(stored, found.plan)}")
     else:

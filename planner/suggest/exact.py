@@ -3,7 +3,7 @@
 Why this shape. The score (``rules.engine``) is a sum: the week's own findings, which
 depend only on which days the week holds (its *composition*: how the sessions are grouped
 into days, whatever their order), plus one term per day, the transition into it, which
-depends only on that day and the few before it (``points_reach``: two days for the
+depends only on that day and the few before it (``rules.prices``: two days for the
 shipped strains). So:
 
 1. every composition of the request is listed once, with its week points ``W`` (judged by
@@ -36,16 +36,14 @@ from dataclasses import dataclass
 
 from planner.days import DAYS_IN_WEEK
 from planner.suggest.request import SuggestRequest, session_key
-from rules import Goal, Kind, KnowledgeBase, PlannedDay, Rule, Session
-from rules.engine import transition_findings, week_findings_of
-from rules.timeline import HOURS_PER_DAY
+from rules import Goal, KnowledgeBase, PlannedDay, Session
+from rules.prices import NOTHING, Prices
 
 Week = tuple[PlannedDay, ...]
 # A day's sessions as a composition counts them: () rest, (s,) or (a, b) sorted.
 Group = tuple[Session, ...]
-# The tie order of a week (search.tie_key), for a partial week padded with the lowest
-# values, so it sorts before every week that completes it.
-TieKeys = Callable[[Sequence[PlannedDay]], tuple[object, ...]]
+# A day's place in the tie order (search.tie_parts): its rank and its detail.
+TieParts = Callable[[PlannedDay], tuple[int, tuple[int, ...]]]
 
 
 @dataclass(frozen=True)
@@ -57,73 +55,63 @@ class Found:
     days: Week
 
 
-def points_reach(kb: KnowledgeBase, goal: Goal) -> int:
-    """How many days before a transition its *points* can depend on for ``goal``: rules
-    that only give tips (and override nothing) are left out."""
-    timeline = kb.vocabulary.timeline
-    spread = max(timeline.single, timeline.evening) - min(timeline.single, timeline.morning)
-    reach = 0
-    if any(any(rule.weights[goal]) for rule in kb.strains.rules):
-        reach = (kb.strains.reach_hours + spread - 1) // HOURS_PER_DAY
-    for pair in kb.pair_rules:
-        if _counts(pair.rule, goal):
-            reach = max(reach, 1)
-    for pattern in kb.pattern_rules:
-        if _counts(pattern.rule, goal):
-            reach = max(reach, pattern.span)
-    return reach
-
-
-def _counts(rule: Rule, goal: Goal) -> bool:
-    """Whether a rule can change a transition's points: it weighs something for the goal,
-    or overrides another rule's finding."""
-    return bool(rule.overrides) or (rule.weights is not None and rule.weights[goal] > 0)
-
-
-def most_pros(kb: KnowledgeBase, goal: Goal) -> int:
-    """The most points one transition can earn: every pro that could fire on it."""
-    rules = [p.rule for p in (*kb.pair_rules, *kb.same_day_rules, *kb.pattern_rules)]
-    return sum(
-        rule.weights[goal] for rule in rules if rule.kind is Kind.PRO and rule.weights is not None
-    )
-
-
 def groups_of(request: SuggestRequest, free: int) -> Iterator[tuple[Group, ...]]:
     """Every composition of the free days: a multiset of ``free`` groups (rest, one
     session, or with two a day two sessions of different kinds) holding exactly the
-    sessions left to place, with enough rest days. Each once, in a fixed order."""
-    left = +request.free_counts()
+    sessions left to place, with enough rest days. Each once.
+
+    Sessions are placed in ``session_key`` order: the first one left opens a group, alone
+    or with a later session of another kind as its partner, partners never decreasing, so
+    each multiset of groups is made one way only, and only valid ones are made."""
+    counts = +request.free_counts()
     pinned_rest = sum(1 for day in request.pins.values() if day.is_rest)
     rest_needed = max(0, request.rest_min - pinned_rest)
-    sessions = sorted(left, key=session_key)
-    options: list[Group] = [(), *((s,) for s in sessions)]
-    if request.max_per_day == 2:
-        options += [
-            (a, b) for a, b in itertools.combinations(sessions, 2) if a.kind is not b.kind
-        ]
+    sessions = sorted(counts, key=session_key)
+    kinds = [s.kind for s in sessions]
+    left = [counts[s] for s in sessions]
+    two = request.max_per_day == 2
     chosen: list[Group] = []
 
-    def fill(start: int, days_left: int, rests: int) -> Iterator[tuple[Group, ...]]:
-        total = sum(left.values())
-        if days_left == 0:
-            if total == 0 and rests >= rest_needed:
-                yield tuple(chosen)
-            return
-        if total > days_left * request.max_per_day:
-            return
-        for index in range(start, len(options)):
-            group = options[index]
-            if any(left[s] <= 0 for s in group):
-                continue
-            if len(group) == 2 and group[0] == group[1]:
-                continue
-            left.subtract(group)
-            chosen.append(group)
-            yield from fill(index, days_left - 1, rests + (not group))
-            chosen.pop()
-            left.update(group)
+    def fits(days_left: int) -> bool:
+        total = sum(left)
+        if total > days_left * (2 if two else 1):
+            return False
+        if two:
+            per_kind: dict[object, int] = {}
+            for kind, number in zip(kinds, left, strict=True):
+                per_kind[kind] = per_kind.get(kind, 0) + number
+            return max(per_kind.values(), default=0) <= days_left
+        return True
 
-    yield from fill(0, free, 0)
+    def fill(first: int, floor: int) -> Iterator[tuple[Group, ...]]:
+        while first < len(sessions) and not left[first]:
+            first, floor = first + 1, -1
+        days_left = free - len(chosen)
+        if first == len(sessions):
+            if days_left >= rest_needed:
+                yield (*chosen, *((),) * days_left)
+            return
+        if days_left == 0 or not fits(days_left):
+            return
+        partners = [-1]
+        if two:
+            partners += [j for j in range(first + 1, len(sessions)) if kinds[j] is not kinds[first]]
+        for partner in partners:
+            if partner < floor or (partner >= 0 and not left[partner]):
+                continue
+            left[first] -= 1
+            group: Group = (sessions[first],)
+            if partner >= 0:
+                left[partner] -= 1
+                group = (sessions[first], sessions[partner])
+            chosen.append(group)
+            yield from fill(first, partner)
+            chosen.pop()
+            left[first] += 1
+            if partner >= 0:
+                left[partner] += 1
+
+    yield from fill(0, -1)
 
 
 def _orders(group: Group) -> tuple[PlannedDay, ...]:
@@ -136,20 +124,31 @@ def _orders(group: Group) -> tuple[PlannedDay, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class _Day:
+    """A day value as the search uses it: with its engine id and its tie-order parts."""
+
+    day: PlannedDay
+    id: int
+    rank: int
+    detail: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _Node:
-    composition: int
-    position: int
+    week: int  # the composition's week points
+    transitions: int  # the points of the transitions so far
+    ahead: int  # the most the free days not placed yet can earn, each alone
     days: Week
-    transitions: int
-    week: int
+    ids: tuple[int, ...]  # the engine ids of the context days and of ``days``
+    seen: tuple[int, ...]  # the tie order's parts of ``days``
+    details: tuple[tuple[int, ...], ...]
     remaining: tuple[tuple[Group, int], ...]
     replaced: frozenset[str]
-    # The most the unplaced free days can still earn, each alone (Search._alone_best).
-    ahead: int
 
 
 class Search:
-    """One request, with the context days before the week, for one goal."""
+    """One request, with the context days before the week, for one goal. ``parts`` gives
+    a day's place in the tie order (``search.tie_parts``)."""
 
     def __init__(
         self,
@@ -157,48 +156,54 @@ class Search:
         context: Sequence[PlannedDay | None],
         knowledge: KnowledgeBase,
         goal: Goal,
-        tie: TieKeys,
+        parts: TieParts,
     ) -> None:
-        self.kb = knowledge
-        self.goal = goal
-        self.tie = tie
-        self.pins = dict(request.pins)
-        self.context = [day if day is not None else PlannedDay.UNPLANNED for day in context]
-        self.reach = points_reach(knowledge, goal)
-        self.pros = most_pros(knowledge, goal)
-        free = DAYS_IN_WEEK - len(self.pins)
-        self.compositions = list(groups_of(request, free))
-        self._points: dict[tuple[tuple[int, ...], frozenset[str]], int] = {}
+        self.prices = Prices(knowledge, goal)
+        self.parts = parts
+        self.reach = self.prices.reach
+        self.pros = self.prices.most_pros
+        self.context = tuple(
+            self._day(day if day is not None else PlannedDay.UNPLANNED).id for day in context
+        )
+        self.pins = {index: self._day(day) for index, day in request.pins.items()}
+        self.compositions = list(groups_of(request, DAYS_IN_WEEK - len(self.pins)))
+        self._variants: dict[Group, tuple[_Day, ...]] = {}
         self._alone: dict[Group, int] = {}
+        # A day after nothing bounds what it can score after anything, unless a user's
+        # strain rule may price a strain lower than the shipped one it takes over, or some
+        # rule overrides a finding a day says about itself.
+        own = {r.rule.id for r in knowledge.strains.rules}
+        own |= {r.rule.id for r in knowledge.same_day_rules}
+        self._alone_bounds = not any(r.user for r in knowledge.strains.rules) and not any(
+            set(rule.overrides) & own for rule in knowledge.rules
+        )
 
-    def _week(self, groups: tuple[Group, ...]) -> tuple[int, frozenset[str]]:
-        days = [day for group in groups for day in _orders(group)[:1]]
-        days += list(self.pins.values())
-        findings = week_findings_of(self.kb, days, DAYS_IN_WEEK, self.goal)
-        return sum(f.points for f in findings), self.kb.overridden(findings)
+    def _day(self, day: PlannedDay) -> _Day:
+        rank, detail = self.parts(day)
+        return _Day(day, self.prices.id(day), rank, detail)
 
-    def _transition(self, window: tuple[PlannedDay, ...], inside: bool, replaced: frozenset[str]) -> int:
-        """The points of the transition into the last day of ``window`` (the days its
-        points can depend on), without the findings the week's own override."""
-        ids = tuple(self.kb.day_id(day) for day in window)
-        key = (ids, replaced if inside else frozenset())
-        known = self._points.get(key)
+    def variants(self, group: Group) -> tuple[_Day, ...]:
+        known = self._variants.get(group)
         if known is None:
-            findings = transition_findings(self.kb, window, ids, len(window) - 1, self.goal)
-            known = sum(
-                f.points for f in findings if not (inside and f.rule_id in key[1])
-            )
-            self._points[key] = known
+            known = self._variants[group] = tuple(self._day(day) for day in _orders(group))
         return known
 
+    def _week(self, groups: tuple[Group, ...]) -> tuple[int, frozenset[str]]:
+        days = [self.variants(group)[0].day for group in groups]
+        return self.prices.week([*days, *(pin.day for pin in self.pins.values())])
+
     def _alone_best(self, group: Group) -> int:
-        """The most a day holding ``group`` can score after an unplanned day: what its own
-        sessions cost in their better order; no earlier day can make it score more."""
+        """The most a day holding ``group`` can score after unplanned days: what its own
+        sessions cost in their better order; no earlier day can make it score more (an
+        earlier session can only add a strain)."""
+        if not self._alone_bounds:
+            return 0
         known = self._alone.get(group)
         if known is None:
-            empty = (PlannedDay.UNPLANNED,) * self.reach
+            empty = (self._day(PlannedDay.UNPLANNED).id,) * self.reach
             known = self._alone[group] = max(
-                self._transition((*empty, day), False, frozenset()) for day in _orders(group)
+                self.prices.transition((*empty, day.id), False, NOTHING)
+                for day in self.variants(group)
             )
         return known
 
@@ -209,42 +214,42 @@ class Search:
         or the deadline passes (then False: the list may not be the best)."""
         queue: list[tuple[tuple[object, ...], int, _Node]] = []
         counter = itertools.count()
-        for index, groups in enumerate(self.compositions):
-            week_points, replaced = self._week(groups)
-            remaining = Counter(groups)
+        for groups in self.compositions:
+            week, replaced = self._week(groups)
             ahead = sum(self._alone_best(group) for group in groups)
-            node = _Node(
-                index, 0, (), 0, week_points, tuple(remaining.items()), replaced, ahead
-            )
+            remaining = tuple(Counter(groups).items())
+            node = _Node(week, 0, ahead, (), self.context, (), (), remaining, replaced)
             heapq.heappush(queue, (self._key(node), next(counter), node))
         found: list[Found] = []
         pops = 0
         while queue:
-            _, _, node = heapq.heappop(queue)
+            node = heapq.heappop(queue)[2]
             if len(node.days) == DAYS_IN_WEEK:
                 found.append(Found(node.week + node.transitions, node.days))
                 if enough(found):
                     return found, True
                 continue
             pops += 1
-            if deadline is not None and pops % 64 == 0 and time.monotonic() > deadline and found:
+            if deadline is not None and pops % 64 == 0 and found and time.monotonic() > deadline:
                 return found, False
             for child in self._children(node):
                 heapq.heappush(queue, (self._key(child), next(counter), child))
         return found, True
 
     def _key(self, node: _Node) -> tuple[object, ...]:
+        """Highest bound first; then the tie order, the days not placed yet at its lowest
+        (before every rank and detail), so a partial week comes before any week it could
+        complete into."""
         left = DAYS_IN_WEEK - len(node.days)
         bound = node.week + node.transitions + node.ahead + left * self.pros
-        return (-bound, *self.tie(node.days))
+        return (-bound, node.seen + (-1,) * left, *node.details, *((),) * left)
 
     def _children(self, node: _Node) -> Iterator[_Node]:
         position = len(node.days)
         pinned = self.pins.get(position)
+        choices: list[tuple[_Day, tuple[tuple[Group, int], ...], int]]
         if pinned is not None:
-            choices: list[tuple[PlannedDay, tuple[tuple[Group, int], ...], int]] = [
-                (pinned, node.remaining, 0)
-            ]
+            choices = [(pinned, node.remaining, 0)]
         else:
             choices = []
             for n, (group, count) in enumerate(node.remaining):
@@ -253,23 +258,19 @@ class Search:
                     del rest[n]
                 else:
                     rest[n] = (group, count - 1)
-                for day in _orders(group):
-                    choices.append((day, tuple(rest), self._alone_best(group)))
+                alone = self._alone_best(group)
+                choices += [(day, tuple(rest), alone) for day in self.variants(group)]
+        history = node.ids[max(0, len(node.ids) - self.reach) :] if self.reach else ()
         for day, remaining, alone in choices:
-            window = self._window(node.days, day)
-            points = self._transition(window, position > 0, node.replaced)
+            points = self.prices.transition((*history, day.id), position > 0, node.replaced)
             yield _Node(
-                node.composition,
-                position + 1,
-                (*node.days, day),
-                node.transitions + points,
                 node.week,
+                node.transitions + points,
+                node.ahead - alone,
+                (*node.days, day.day),
+                (*node.ids, day.id),
+                (*node.seen, day.rank),
+                (*node.details, day.detail),
                 remaining,
                 node.replaced,
-                node.ahead - alone,
             )
-
-    def _window(self, days: Week, day: PlannedDay) -> tuple[PlannedDay, ...]:
-        history = [*self.context, *days]
-        start = max(0, len(history) - self.reach)
-        return (*history[start:], day)

@@ -80,20 +80,19 @@ def _detail(day: PlannedDay) -> tuple[int, ...]:
     return (first, 1, *session_key(day.sessions[1]), int(day.together))
 
 
+def tie_parts(day: PlannedDay) -> tuple[int, tuple[int, ...]]:
+    """A day's place in the tie order: the rank of its activity (unplanned last), and its
+    detail (attributes, second session)."""
+    rank = len(TIE_ORDER) if day.activity is None else _RANK[day.activity]
+    return rank, _detail(day)
+
+
 def tie_key(days: Sequence[PlannedDay | Activity | None]) -> tuple[tuple[int, ...], ...]:
     """Sort key among equal scores (see the module docstring): the days' activities in
     TIE_ORDER, then their attributes and second sessions, day by day."""
     held = [day if isinstance(day, PlannedDay) else PlannedDay.of(day) for day in days]
-    seen = tuple(len(TIE_ORDER) if d.activity is None else _RANK[d.activity] for d in held)
-    return (seen, *(_detail(day) for day in held))
-
-
-def partial_tie_key(days: Sequence[PlannedDay]) -> tuple[tuple[int, ...], ...]:
-    """``tie_key`` of the first days of a week, the others at the lowest values: it sorts
-    before the key of every week starting with these days."""
-    missing = DAYS_IN_WEEK - len(days)
-    seen = tuple(_RANK[d.activity] for d in days if d.activity is not None)
-    return (seen + (-1,) * missing, *(_detail(day) for day in days), *((),) * missing)
+    parts = [tie_parts(day) for day in held]
+    return (tuple(rank for rank, _ in parts), *(detail for _, detail in parts))
 
 
 def layout(days: Sequence[PlannedDay]) -> tuple[tuple[Activity, ...], ...]:
@@ -274,7 +273,7 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
-    search = Search(request, [day for _, day in before], knowledge, goal, partial_tie_key)
+    search = Search(request, [day for _, day in before], knowledge, goal, tie_parts)
     chosen = _choose(search, request, first, top)
     plans = [WeekPlan(week, first, days) for days, _ in chosen]
     evaluations = [judge(plan, before, after, knowledge, goal).evaluation for plan in plans]

@@ -48,12 +48,13 @@ NOTHING_PLANNED = ""
 
 
 def render_fix(fix: Fix | None, plan: WeekPlan) -> str:
-    """``Fix (f): swap mon legs and wed run, score 61 → 68``; ``plan`` is the week the fix
-    changes."""
+    """``Fix (f): swap mon legs and wed run, score 61 → 68 · clears: ...``; ``plan`` is the
+    week the fix changes."""
     if fix is None:
         return NOTHING_PLANNED if plan.is_empty else NO_FIX
     change = literal(describe_change(fix.change, plan))
-    return f"{_HEADING} {change}, score {fix.before} → [$readable-success b]{fix.after}[/]"
+    why = f" [$readable-muted]· {literal(fix.why)}[/]" if fix.why else ""
+    return f"{_HEADING} {change}, score {fix.before} → [$readable-success b]{fix.after}[/]{why}"
 
 
 class FixLine(Widget):

@@ -250,12 +250,22 @@ def test_an_unplanned_week_or_a_week_of_rest_has_no_candidate_and_no_fix() -> No
         assert smallest_fix(plan, [], [], KNOWLEDGE) is None
 
 
-def _fake_judge(score_of: Any) -> Any:
+def _fake_scores(monkeypatch: pytest.MonkeyPatch, score_of: Any) -> None:
+    """Every week scores ``score_of(plan)``: in the search and when the fix is judged."""
+
+    class FakeScores:
+        def __init__(self, plan: WeekPlan, *_: Any) -> None:
+            self.base = score_of(plan)
+
+        def of(self, changed: WeekPlan) -> int:
+            return int(score_of(changed))
+
     def fake(plan: WeekPlan, *_: Any) -> Any:
-        evaluation = SimpleNamespace(score=score_of(plan), transitions=(), week_findings=())
+        evaluation = SimpleNamespace(score=score_of(plan), reasons=())
         return SimpleNamespace(evaluation=evaluation)
 
-    return fake
+    monkeypatch.setattr(fix_module, "WeekScores", FakeScores)
+    monkeypatch.setattr(fix_module, "judge", fake)
 
 
 LEGS = PlannedDay((Session(Activity.LEGS),))
@@ -268,38 +278,32 @@ def test_ties_go_to_the_smallest_change_then_the_earliest_day(
 ) -> None:
     # Any week with rest on Sunday scores 60: swaps (tue or thu with sun) and moves (tue or
     # thu to sun) all reach it; the first swap, by first day, wins.
-    monkeypatch.setattr(fix_module, "judge", _fake_judge(lambda p: 60 if p.days[6].rest else 50))
+    _fake_scores(monkeypatch, lambda p: 60 if p.days[6].rest else 50)
     found = smallest_fix(WEEK, [], [], KNOWLEDGE)
     assert found is not None and found.change == SwapDays(1, 6)
     # A session change beats any swap of the same score.
-    monkeypatch.setattr(fix_module, "judge", _fake_judge(lambda p: 60 if p.days[6] != LEGS else 50))
+    _fake_scores(monkeypatch, lambda p: 60 if p.days[6] != LEGS else 50)
     found = smallest_fix(WEEK, [], [], KNOWLEDGE)
     assert found is not None
     assert found.change == ChangeSession(6, 0, Intensity.LIGHT)
     # A higher score beats a smaller change.
-    monkeypatch.setattr(
-        fix_module,
-        "judge",
-        _fake_judge(lambda p: 70 if p.days[:2] == (PlannedDay.REST, RUN) else 50),
-    )
+    _fake_scores(monkeypatch, lambda p: 70 if p.days[:2] == (PlannedDay.REST, RUN) else 50)
     found = smallest_fix(WEEK, [], [], KNOWLEDGE)
     assert found is not None and found.change == MoveDay(0, 2) and found.after == 70
 
 
 def test_no_fix_when_no_change_raises_the_score(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fix_module, "judge", _fake_judge(lambda p: 50))
+    _fake_scores(monkeypatch, lambda p: 50)
     assert smallest_fix(WEEK, [], [], KNOWLEDGE) is None
     # Lower scores everywhere: still none.
-    monkeypatch.setattr(fix_module, "judge", _fake_judge(lambda p: 60 if p == WEEK else 40))
+    _fake_scores(monkeypatch, lambda p: 60 if p == WEEK else 40)
     assert smallest_fix(WEEK, [], [], KNOWLEDGE) is None
 
 
-def test_the_search_in_steps_finds_what_one_call_finds() -> None:
+def test_one_step_of_the_search_finds_what_one_call_finds() -> None:
     search = FixSearch(WEEK, [], [], KNOWLEDGE, Goal.HYBRID)
-    steps = 0
-    while not search.step():
-        steps += 1
-    assert steps == len(list(single_changes(WEEK)))
+    assert not search.done
+    assert search.step() is True and search.done
     assert search.result == smallest_fix(WEEK, [], [], KNOWLEDGE, Goal.HYBRID)
 
 

@@ -122,16 +122,18 @@ def test_every_command_judges_for_the_stored_goal(
     assert "coach-legs-then-run" in rules_shown()
     assert "Coach: legs then a run" in markdown()
     assert "Coach: legs then a run" in calendar()
-    scores = {}
+    costs = {}
     for chosen in (Goal.GENERAL, Goal.STRENGTH, Goal.ENDURANCE):
         goal(db_path, capsys, chosen.value)
-        scores[chosen] = show_json(db_path, capsys)["score"]
+        reasons = show_json(db_path, capsys)["reasons"]
+        assert isinstance(reasons, list)
+        costs[chosen] = sum(r["points"] for r in reasons if r["rule"] == "coach-legs-then-run")
     # Endurance: the rule does not speak at all.
     assert "coach-legs-then-run" not in rules_shown()
     assert "Coach: legs then a run" not in markdown()
     assert "Coach: legs then a run" not in calendar()
-    # A con weighing 10 for strength costs more than at its weight of 3.
-    assert scores[Goal.STRENGTH] < scores[Goal.GENERAL] < scores[Goal.ENDURANCE]  # type: ignore[operator]
+    # The con costs its weight for the goal: 10 for strength, 3 otherwise, nothing where 0.
+    assert costs == {Goal.GENERAL: -3, Goal.STRENGTH: -10, Goal.ENDURANCE: 0}
 
 
 def test_suggest_ranks_for_the_stored_goal(

@@ -116,7 +116,7 @@ def test_show_text_marks_the_proposal_as_not_confirmed(
         "  Sat 5 Dec   run",
         "  Sun 6 Dec   rest",
     ]
-    assert lines[19].startswith("Score 50/100  ·  planned 0/7")
+    assert lines[19].startswith("Score 0/100  ·  planned 0/7")
 
 
 AS_W47 = ["legs", "pull", None, "push", None, "run", "rest"]

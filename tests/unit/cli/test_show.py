@@ -67,15 +67,8 @@ def test_json_has_exactly_the_documented_shape(
     assert spans[5] == ("2026-11-27", "2026-11-28", ["run", None])
     legs_to_run = shown["transitions"][4]
     assert legs_to_run["activities"] == ["legs", "run"]
-    first = legs_to_run["findings"][0]
-    # An easy run the day after legs: no con, the study's pro, the article's tips.
-    assert first == {
-        "rule": "legs-then-run-24h-apart",
-        "kind": "pro",
-        "text": first["text"],
-        "source": "Robineau et al. 2016, J Strength Cond Res",
-    }
-    assert {f["kind"] for f in legs_to_run["findings"]} == {"pro", "tip"}
+    # An easy run the day after legs: it costs nothing; the article's tips and the study.
+    assert {f["kind"] for f in legs_to_run["findings"]} == {"tip"}
     assert "Can You Run After Leg Day?" in {f["source"] for f in legs_to_run["findings"]}
     assert "Robineau et al. 2016, J Strength Cond Res" in {
         f["source"] for f in legs_to_run["findings"]
@@ -83,6 +76,14 @@ def test_json_has_exactly_the_documented_shape(
     assert shown["transitions"][5]["findings"] == []
     for finding in shown["findings"]:
         assert list(finding) == ["rule", "kind", "text", "source"]
+    # Every pro and con counted, with its share: the points add up to the score.
+    assert sum(reason["points"] for reason in shown["reasons"]) == shown["score"]
+    for reason in shown["reasons"]:
+        assert list(reason) == [
+            "rule", "kind", "text", "source", "points", "each", "count", "dates"
+        ]
+        assert reason["points"] == reason["each"] * reason["count"]
+        assert (reason["points"] > 0) == (reason["kind"] == "pro")
 
 
 def test_json_matches_the_evaluation_the_screen_uses(
@@ -160,19 +161,22 @@ def test_text_is_a_table_then_summary_then_transitions(
     assert lines[11] == "Goal: general fitness"
     text = outcome.out
     assert text.index("This week") < text.index("Transitions")
-    # What moves the score most, with the points: the largest three.
-    heading = lines.index("Where the score comes from (points each finding moves it):")
-    reasons = lines[heading + 1 : heading + 4]
-    assert all(re.match(r"  [+-]\d+  .+  \[.+\]$", line) for line in reasons), reasons
+    # Where the score comes from: every reason, largest first, its points adding up.
+    heading = lines.index("Where the score comes from (the points add up to it):")
+    end = lines.index("Days of hard work per muscle group:")
+    reasons = lines[heading + 1 : end]
+    assert reasons and all(re.match(r"  +[+-]\d+( x\d+)?  .+  \[.+\]$", r) for r in reasons)
+    score = int(lines[10].split()[1].split("/")[0])
+    assert sum(int(r.split()[0]) * int(r.split()[1][1:]) if " x" in r.split("  ")[1] else
+               int(r.split()[0]) for r in reasons) == score
     assert "  Sun 22 Nov → Mon 23 Nov  rest → legs" in lines
     assert "  Sun 29 Nov → Mon 30 Nov  run → push" in lines
     assert "  Fri 27 Nov → Sat 28 Nov  run → unplanned" in lines
     assert "    Plan both days to see advice." in lines
     legs_run = lines.index("  Thu 26 Nov → Fri 27 Nov  legs → run")
-    assert lines[legs_run + 1].startswith("    + pro  ")
-    assert lines[legs_run + 1].endswith("  [Robineau et al. 2016, J Strength Cond Res]")
-    assert lines[legs_run + 2].endswith("  [Can You Run After Leg Day?]")
-    marks = {line.strip()[:5] for line in lines if line.startswith("    ")}
+    assert lines[legs_run + 1].startswith("    i tip  ")
+    assert lines[legs_run + 1].endswith("  [Can You Run After Leg Day?]")
+    marks = {line.strip()[:5] for line in lines if line.startswith("  ")}
     assert {"+ pro", "i tip"} <= marks
     assert "\x1b" not in text  # plain text: no colour codes in a pipe
 
@@ -184,7 +188,8 @@ def test_an_empty_database_shows_an_unplanned_week_and_creates_nothing(
     shown = show_json(capsys, "--db", str(db))
     assert [d["activity"] for d in shown["days"]] == [None] * 7
     assert shown["findings"] == []
-    assert shown["score"] == 50
+    assert shown["score"] == 0
+    assert shown["reasons"] == []
     assert all(t["findings"] == [] for t in shown["transitions"])
     assert not db.parent.exists()
 

@@ -21,8 +21,8 @@ from tests.helpers import run_cli, seed
 
 W48 = IsoWeek(2026, 48)
 HYBRID = ["push=1", "pull=1", "legs=1", "run=2"]
-# Legs on the weekend before W48 and a run on the Monday after: context for the boundaries.
-AROUND = {"2026-W47": {"sat": "legs", "sun": "legs"}, "2026-W49": {"mon": "run"}}
+# Push on the weekend before W48 and a run on the Monday after: context for the boundaries.
+AROUND = {"2026-W47": {"sat": "push", "sun": "push"}, "2026-W49": {"mon": "run"}}
 
 
 def suggest_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> Any:
@@ -81,8 +81,8 @@ def test_the_stored_neighbouring_days_count_as_in_the_library(
     expected = library_best(db_path, FirstWeekday(first), request)
     assert [activities(s["days"]) for s in shown["suggestions"]] == expected
     if first == "monday":
-        # Legs on Sunday before: the best week does not start with legs again.
-        assert expected[0][0] != "legs"
+        # Push on Sunday before: the best week does not start with push again.
+        assert expected[0][0] != "push"
         empty_context = suggest(
             request, W48, FirstWeekday.MONDAY, [], [], default_knowledge(), top=3
         )

@@ -49,7 +49,7 @@ def test_a_section_per_week_with_table_score_and_advice(
     shown = json.loads(run_cli(["show", "--json", "--db", str(db_path)], capsys).out)
     assert f"Score {shown['score']}/100  ·  planned 4/7  ·  rest 1" in lines
     assert "- **Mon 23 Nov → Tue 24 Nov  legs → run:tempo**" in lines
-    assert "  - **- con** " in text and "  - **+ pro** " in text and "  - **i tip** " in text
+    assert "  - **- con** " in text and "- **+ pro** " in text and "  - **i tip** " in text
     assert "*(Can You Run After Leg Day?)*" in text
     assert "  - Plan both days to see advice." in lines
     assert text.index("### This week") < text.index("### Transitions")

@@ -1,9 +1,11 @@
 """suggest is exact: compared with brute force, scored by judge.
 
-The brute force shares nothing with planner.suggest but the documented tie order: it
+The brute force shares nothing with planner.suggest but the documented tie order and what
+makes two weeks the same suggestion (the same kinds of session on the same days): it
 enumerates every assignment of the requested sessions to the days (rest, one session, or
 with two a day two sessions of different kinds, apart), keeps those meeting the pins and
-the rest minimum, and ranks them with the panel's own scoring.
+the rest minimum, ranks them with the panel's own scoring, and keeps the best of each
+layout.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import planner.suggest.search as suggest_module
 from planner.advice import judge
 from planner.plan import WeekPlan
 from planner.suggest import SuggestRequest, arrangements, suggest, tie_key
-from planner.suggest.walk import Walk
+from planner.suggest.exact import Search
+from planner.suggest.search import tie_parts
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
 from rules import (
     DEFAULT_GOAL,
@@ -124,6 +127,21 @@ def brute_force(
     return ranked
 
 
+def layout(days: Week) -> tuple[frozenset[Activity], ...]:
+    """What makes two weeks the same suggestion: the kinds on each day."""
+    return tuple(frozenset(day.kinds) for day in days)
+
+
+def best_of_each_layout(ranked: list[tuple[int, Week]], top: int = 3) -> list[tuple[int, Week]]:
+    chosen: list[tuple[int, Week]] = []
+    seen: set[tuple[frozenset[Activity], ...]] = set()
+    for score, days in ranked:
+        if layout(days) not in seen:
+            seen.add(layout(days))
+            chosen.append((score, days))
+    return chosen[:top]
+
+
 def context(
     week: IsoWeek,
     first: FirstWeekday,
@@ -193,15 +211,15 @@ def assert_matches_brute_force(
     goal: Goal = DEFAULT_GOAL,
     allow_fallback: bool = False,
 ) -> None:
-    expected = brute_force(request, week, first, before, after, knowledge, goal)
+    expected = best_of_each_layout(brute_force(request, week, first, before, after, knowledge, goal))
     if allow_fallback:
         found = suggest(request, week, first, before, after, knowledge, goal=goal)
     else:
-        # The safety net must not hide a wrong walk: here the walk alone has to be right.
+        # The safety net must not hide a wrong search: here the search alone has to be right.
         used = AssertionError("suggest fell back to evaluating every candidate")
         with mock.patch.object(suggest_module, "_rank_with_engine", side_effect=used):
             found = suggest(request, week, first, before, after, knowledge, goal=goal)
-    assert [(s.score, s.plan.days) for s in found] == expected[:3]
+    assert [(s.score, s.plan.days) for s in found] == expected
     for suggestion in found:
         judged = judge(suggestion.plan, before, after, knowledge, goal)
         assert suggestion.evaluation == judged.evaluation
@@ -230,12 +248,14 @@ def test_top_three_equal_brute_force(
     )
 
 
-def walk_everything(
+def search_everything(
     request: SuggestRequest, before: Context, knowledge: KnowledgeBase, goal: Goal
 ) -> list[tuple[int, Week]]:
-    """The walk asked for every arrangement: nothing can be pruned, all are ranked."""
-    context_days = [day for _, day in before]
-    return Walk(request, context_days, knowledge, goal, 10**9, tie_key).run()
+    """The search asked for every arrangement: nothing can be pruned, all are ranked."""
+    search = Search(request, [day for _, day in before], knowledge, goal, tie_parts)
+    found, complete = search.best(lambda found: False)
+    assert complete
+    return [(min(max(f.raw, 0), 100), f.days) for f in found]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -247,12 +267,16 @@ def walk_everything(
 def test_every_arrangement_scores_as_the_panel_does(
     request: SuggestRequest, before: list[PlannedDay | None], goal: Goal
 ) -> None:
-    """Not just the top three: the walk's whole ranking is brute force's."""
+    """Not just the top three: every week the search finds scores as the panel does, and
+    it finds them best first, ties in tie order."""
     week, first = WEEKS[0], FirstWeekday.MONDAY
     days_before, days_after = context(week, first, before, [PUSH, REST])
     knowledge = default_knowledge()
-    walked = walk_everything(request, days_before, knowledge, goal)
-    assert walked == brute_force(request, week, first, days_before, days_after, knowledge, goal)
+    searched = search_everything(request, days_before, knowledge, goal)
+    expected = brute_force(request, week, first, days_before, days_after, knowledge, goal)
+    assert sorted(searched, key=lambda item: (-item[0], tie(item[1]))) == expected
+    raws = [f for f in searched if 0 < f[0] < 100]
+    assert raws == sorted(raws, key=lambda item: (-item[0], tie(item[1])))
 
 
 @settings(max_examples=60, deadline=None)
@@ -298,7 +322,7 @@ def test_representative_requests(request_: SuggestRequest, before: list[Activity
 
 # Every pattern and week rule type, with spans reaching into the context days.
 USER_RULES = """
-disable = ["legs-pull-rest", "rest-days-balanced"]
+disable = ["push-rest-legs-pull-rest", "rest-days"]
 
 [[rules]]
 id = "long-sequence"
@@ -427,7 +451,8 @@ def goal_knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 def test_exact_for_every_goal(
     request_: SuggestRequest, goal: Goal, goal_knowledge: KnowledgeBase
 ) -> None:
-    """The walk weighs every finding as the engine does for the goal, alone (no fallback)."""
+    """The search weighs every finding as the engine does for the goal, alone (no
+    fallback)."""
     week, first = WEEKS[1], FirstWeekday.MONDAY
     assert_matches_brute_force(
         request_,
@@ -451,15 +476,16 @@ def test_the_goal_changes_the_suggestions(goal_knowledge: KnowledgeBase) -> None
     assert found[Goal.ENDURANCE] != found[Goal.STRENGTH]
 
 
-def test_falls_back_to_the_engine_if_the_walk_ever_disagrees(
+def test_falls_back_to_the_engine_if_the_search_ever_disagrees(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A future engine change the walk does not mirror must not change the answer."""
+    """A future engine change the search does not mirror must not change the answer."""
+    from planner.suggest.exact import Found
 
-    def wrong(self: object) -> list[tuple[int, Week]]:
-        return [(100, week) for week in list(arrangements(REPRESENTATIVE[4]))[:3]]
+    def wrong(self: object, enough: object, deadline: object = None) -> tuple[list[Found], bool]:
+        return [Found(99, week) for week in list(arrangements(REPRESENTATIVE[4]))[:3]], True
 
-    monkeypatch.setattr(Walk, "run", wrong)
+    monkeypatch.setattr(Search, "best", wrong)
     week, first = WEEKS[0], FirstWeekday.MONDAY
     assert_matches_brute_force(
         REPRESENTATIVE[4],

@@ -19,7 +19,7 @@ from planner.suggest import (
 )
 from planner.suggest.differences import MAX_PHRASES, describe_differences, moves
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import Activity, PlannedDay, default_knowledge
+from rules import Activity, Intensity, PlannedDay, Session, default_knowledge
 
 PUSH, PULL, LEGS, RUN, REST = (Activity(name) for name in ("push", "pull", "legs", "run", "rest"))
 MONDAY, SUNDAY = FirstWeekday.MONDAY, FirstWeekday.SUNDAY
@@ -27,8 +27,9 @@ W48 = IsoWeek(2026, 48)
 HYBRID = SuggestRequest({PUSH: 1, PULL: 1, LEGS: 1, RUN: 2}, rest_min=1)
 
 
-def plan(*activities: Activity) -> WeekPlan:
-    return WeekPlan.of_activities(W48, MONDAY, activities)
+def plan(*days: Activity | PlannedDay) -> WeekPlan:
+    held = tuple(day if isinstance(day, PlannedDay) else PlannedDay.of(day) for day in days)
+    return WeekPlan(W48, MONDAY, held)
 
 
 def test_tie_order_is_push_pull_legs_run_rest() -> None:
@@ -148,20 +149,25 @@ def test_tie_order_with_attributes_and_two_sessions() -> None:
 
 def test_differences_name_the_weighed_findings_only_one_week_gets() -> None:
     knowledge = default_knowledge()
-    this = plan(LEGS, PULL, REST, PUSH, REST, RUN, REST)
-    other = plan(PULL, LEGS, REST, PUSH, REST, RUN, REST)
+    heavy = Session(LEGS, intensity=Intensity.HEAVY)
+    this = plan(PlannedDay((heavy,)), PULL, REST, PUSH, REST, RUN, REST)
+    other = plan(PULL, PlannedDay((heavy,)), REST, PUSH, REST, RUN, REST)
     this_eval, other_eval = (judge(p, [], [], knowledge).evaluation for p in (this, other))
-    legs_pull_rest = knowledge.rule("legs-pull-rest").text
-    fresh_back = knowledge.rule("legs-then-pull-fresh-back").text
+    drained = next(
+        f.text
+        for t in this_eval.transitions
+        for f in t.findings
+        if f.rule_id == "pull-after-intense-legs"
+    )
     assert describe_differences(this, this_eval, other, other_eval) == (
         "pull on Tue instead of Mon",
-        f"gains: {legs_pull_rest}",
-        f"gains: {fresh_back}",
+        f"risks: {drained}",
+        "legs:heavy on Mon instead of Tue",
     )
     assert describe_differences(other, other_eval, this, this_eval) == (
         "pull on Mon instead of Tue",
-        f"misses: {legs_pull_rest}",
-        f"misses: {fresh_back}",
+        f"avoids: {drained}",
+        "legs:heavy on Tue instead of Mon",
     )
     assert describe_differences(this, this_eval, this, this_eval) == ()
 
@@ -175,7 +181,7 @@ def test_differences_say_risks_and_avoids_for_cons() -> None:
         f.text
         for t in this_eval.transitions
         for f in t.findings
-        if f.rule_id == "legs-again-before-repaired"
+        if f.rule_id == "legs-need-two-days"
     )
     assert f"risks: {within_48h}" in describe_differences(this, this_eval, other, other_eval)
     assert f"avoids: {within_48h}" in describe_differences(other, other_eval, this, this_eval)
