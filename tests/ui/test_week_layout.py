@@ -178,7 +178,7 @@ def expected_lines(transition: Transition, *, detailed: bool) -> list[str]:
         f"{transition.before.date:%a} {transition.before.date.day} → "
         f"{transition.after.date:%a} {transition.after.date.day}",
         *(finding.text for finding in transition.findings if finding not in hidden),
-        *([f"+{len(hidden)} more tips"] if hidden else []),
+        *([f"+{len(hidden)} more tip{'s' if len(hidden) > 1 else ''}"] if hidden else []),
     ]
 
 

@@ -47,6 +47,23 @@ def test_the_ranking_table_is_what_the_engine_scores() -> None:
     )
 
 
+def test_the_worked_week_is_what_the_engine_says() -> None:
+    """The model section's worked week: its reasons, their points and the score."""
+    block = _between(README.read_text(), "worked week")
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in block.strip().splitlines()[2:]
+    ]
+    *reasons, (total, _) = rows
+    evaluation = judge(
+        "legs:heavy+run push,pull run:intervals rest legs push,pull run:long".split(), Goal.HYBRID
+    )
+    assert [(int(points), text) for points, text in reasons] == [
+        (reason.points, reason.finding.text) for reason in evaluation.reasons
+    ]
+    assert int(total.strip("*")) == evaluation.score == sum(r.points for r in evaluation.reasons)
+
+
 def test_the_worked_example_does_what_the_readme_says(tmp_path: Path) -> None:
     block = _between(README.read_text(), "worked example")
     toml = re.search(r"```toml\n(.*?)```", block, re.S)
