@@ -10,7 +10,7 @@ value is built, with one line saying what is wrong (:class:`DayError`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar
 
@@ -58,6 +58,12 @@ class Session:
     kind: Activity
     intensity: Intensity | None = None  # lifts only
     run_type: RunType | None = None  # runs only
+    # Worked out once: sessions are dictionary keys on every judgement and search step,
+    # and hashing the enums each time is most of the cost of a lookup.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, Activity) or self.kind is Activity.REST:
@@ -76,6 +82,7 @@ class Session:
             if not isinstance(self.intensity, Intensity | None):
                 raise DayError(f"{self.intensity!r} is not an intensity")
             object.__setattr__(self, "intensity", self.intensity or DEFAULT_INTENSITY)
+        object.__setattr__(self, "_hash", hash((self.kind.value, self.attribute.value)))
 
     @property
     def attribute(self) -> Intensity | RunType:
@@ -107,9 +114,13 @@ class PlannedDay:
     sessions: tuple[Session, ...] = ()
     rest: bool = False
     together: bool = False
+    _hash: int = field(init=False, repr=False, compare=False)
 
     UNPLANNED: ClassVar[PlannedDay]
     REST: ClassVar[PlannedDay]
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def __post_init__(self) -> None:
         if not isinstance(self.sessions, tuple) or not all(
@@ -122,6 +133,7 @@ class PlannedDay:
             raise DayError(f"{len(self.sessions)} sessions on one day; plan at most {MAX_SESSIONS}")
         if self.together and len(self.sessions) != MAX_SESSIONS:
             raise DayError("'together' joins two sessions; a day with one session has none")
+        object.__setattr__(self, "_hash", hash((self.sessions, self.rest, self.together)))
 
     @classmethod
     def of(cls, activity: Activity | None) -> PlannedDay:

@@ -22,8 +22,9 @@ it grew the step before. Placeholders: ``{days}`` ("2 days", "3 days (1 light)")
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 
 from rules.activities import PlannedDay
@@ -31,8 +32,8 @@ from rules.goals import Goal
 from rules.model import Finding
 from rules.rule import WEIGHT_MAX, Rule
 from rules.schema import Table
-from rules.week_rules import EVERY_GROUP, WeekFacts, WeekRule
 from rules.vocabulary import Vocabulary
+from rules.week_rules import EVERY_GROUP, WeekFacts, WeekRule
 
 # The most one dose may earn: a week's whole score is 100.
 DOSE_MAX = 60
@@ -61,6 +62,8 @@ def build_dose_days(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     needs_training = table.flag("needs_training") if table.has("needs_training") else False
     points = _points_table(table, 8)
 
+    made: dict[tuple[int, int], Finding] = {}  # (count, points) -> its finding, made once
+
     def check(facts: WeekFacts, goal: Goal) -> Finding | None:
         if needs_training and not any(day.sessions for day in facts.days):
             return None
@@ -68,7 +71,11 @@ def build_dose_days(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
         earned = _earned(points.get(goal, ()), count)
         if not earned:
             return None
-        return rule.finding({"days": days_words(count), "count": str(count)}, weight=earned)
+        found = made.get((count, earned))
+        if found is None:
+            values = {"days": days_words(count), "count": str(count)}
+            found = made[(count, earned)] = rule.finding(values, weight=earned)
+        return found
 
     return _dose_rule(rule, points, check)
 
@@ -121,24 +128,25 @@ def build_dose_groups(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
         for (full, part), named in sorted(classes.items(), key=lambda c: (-c[0][0], -c[0][1])):
             index = 2 * full + part if light else full
             earned = _earned(table_for_goal, index) * len(named)
-            if not earned:
-                continue
+            if earned:
+                found.append(finding_for(full, part, tuple(named), earned))
+        return found
+
+    made: dict[tuple[int, int, tuple[str, ...], int], Finding] = {}  # made once each
+
+    def finding_for(full: int, part: int, named: tuple[str, ...], earned: int) -> Finding:
+        key = (full, part, named, earned)
+        found = made.get(key)
+        if found is None:
             # Every group of a long list is "every major muscle group", not eight names.
-            described = (
-                EVERY_GROUP if len(named) == len(groups) > 3 else vocab.describe(tuple(named))
-            )
-            found.append(
-                rule.finding(
-                    {
-                        "groups": described,
-                        "Groups": described[:1].upper() + described[1:],
-                        "days": days_words(full, part),
-                        "count": str(full + part),
-                    },
-                    groups=tuple(named),
-                    weight=earned,
-                )
-            )
+            described = EVERY_GROUP if len(named) == len(groups) > 3 else vocab.describe(named)
+            values = {
+                "groups": described,
+                "Groups": described[:1].upper() + described[1:],
+                "days": days_words(full, part),
+                "count": str(full + part),
+            }
+            found = made[key] = rule.finding(values, groups=named, weight=earned)
         return found
 
     return _dose_rule(rule, points, check)
@@ -147,7 +155,7 @@ def build_dose_groups(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
 def _dose_rule(
     rule: Rule,
     points: Points,
-    check: Callable[[WeekFacts, Goal], Finding | None | list[Finding]],
+    check: Callable[[WeekFacts, Goal], Finding | list[Finding] | None],
 ) -> WeekRule:
     top = max((max(p) for p in points.values() if p), default=0)
 
@@ -187,10 +195,10 @@ def _one_table(table: Table, field: str, raw: object, length: int) -> tuple[int,
         table.fail(field, problem)
     if any(isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= DOSE_MAX for v in raw):
         table.fail(field, problem)
-    steps = [b - a for a, b in zip(raw, raw[1:], strict=False)]
+    steps = [b - a for a, b in itertools.pairwise(raw)]
     if raw[0] != 0 or any(step < 0 for step in steps):
         table.fail(field, problem)
-    if any(later > earlier for earlier, later in zip(steps, steps[1:], strict=False)):
+    if any(later > earlier for earlier, later in itertools.pairwise(steps)):
         table.fail(field, problem)
     return tuple(raw)
 

@@ -37,12 +37,20 @@ _SCALE = Source(
 )
 # The reasons that keep the sum in 0..100 (their weight is set per week).
 SCALE_FLOOR = Finding(
-    "score-floor", Kind.PRO, "The score stops at 0", "Costs beyond what the week delivers "
-    "are not counted below 0: the score runs from 0 to 100.", _SCALE, 0
+    "score-floor",
+    Kind.PRO,
+    "The score stops at 0",
+    "Costs beyond what the week delivers are not counted below 0: the score runs from 0 to 100.",
+    _SCALE,
+    0,
 )
 SCALE_CEILING = Finding(
-    "score-ceiling", Kind.CON, "The score stops at 100", "What the week delivers beyond 100 "
-    "is not counted: the score runs from 0 to 100.", _SCALE, 0
+    "score-ceiling",
+    Kind.CON,
+    "The score stops at 100",
+    "What the week delivers beyond 100 is not counted: the score runs from 0 to 100.",
+    _SCALE,
+    0,
 )
 
 
@@ -109,7 +117,9 @@ def evaluate(
 
     week_findings: tuple[Finding, ...] = ()
     if week:
-        shown = [p for p, o in zip(plan, ordinals, strict=True) if p.is_planned and low <= o <= high]
+        shown = [
+            p for p, o in zip(plan, ordinals, strict=True) if p.is_planned and low <= o <= high
+        ]
         week_findings = week_findings_of(kb, shown, high - low + 1, goal)
         replaced = kb.overridden(week_findings)
         if replaced:

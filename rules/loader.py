@@ -185,18 +185,14 @@ def _parse_rules(
         elif rule_type in RECOVERY_TYPES:
             fields, placeholders, build_recovery = RECOVERY_TYPES[rule_type]
             table.only((*COMMON_FIELDS, *fields))
-            rule = parse_rule(
-                table, rule_id, rule_type, sources, placeholders, scalar_weight=False
-            )
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders, scalar_weight=False)
             into.strains.append(build_recovery(table, rule, vocab, user=user))
         elif rule_type in DOSE_TYPES:
             fields, placeholders, build_dose = DOSE_TYPES[rule_type]
             table.only(tuple(f for f in (*COMMON_FIELDS, *fields) if f != "weight"))
             if table.has("goal_weights"):
                 table.fail("goal_weights", "is not for a dose: its points table is per goal")
-            rule = parse_rule(
-                table, rule_id, rule_type, sources, placeholders, scalar_weight=False
-            )
+            rule = parse_rule(table, rule_id, rule_type, sources, placeholders, scalar_weight=False)
             into.weeks.append(build_dose(table, rule, vocab))
         elif rule_type in PATTERN_TYPES:
             fields, placeholders, build_pattern = PATTERN_TYPES[rule_type]
@@ -280,7 +276,9 @@ def load_knowledge(
         shipped_strains = len(collected.strains)
         _parse_rules(file, document.get("rules", []), sources, vocab, collected, user=True)
         # The user's recovery rules find and claim strains before the shipped ones do.
-        collected.strains = collected.strains[shipped_strains:] + collected.strains[:shipped_strains]
+        collected.strains = (
+            collected.strains[shipped_strains:] + collected.strains[:shipped_strains]
+        )
         disabled = _parse_disable(file, document.get("disable", []), collected.origin)
 
     _check_overrides(collected)

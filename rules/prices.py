@@ -40,7 +40,8 @@ class Prices:
         self.kb = knowledge
         self.goal = goal
         self.reach = self._reach()
-        rules = [r.rule for r in (*knowledge.pair_rules, *knowledge.same_day_rules)]
+        rules = [r.rule for r in knowledge.pair_rules]
+        rules += [r.rule for r in knowledge.same_day_rules]
         rules += [p.rule for p in knowledge.pattern_rules]
         # The most one transition can earn: every pro that could fire on it at once.
         self.most_pros = sum(
@@ -48,6 +49,12 @@ class Prices:
         )
         self._days: dict[int, PlannedDay] = {}
         self._transitions: dict[tuple[tuple[int, ...], frozenset[str]], int] = {}
+        # When only the strains can move a transition's points (the shipped rules: the
+        # others give tips and override nothing), they are summed without writing a text.
+        others = [*rules, *(w.rule for w in knowledge.week_rules)]
+        self._strains_only = not any(_counts(rule, goal) for rule in rules) and not any(
+            rule.overrides for rule in others
+        )
 
     def _reach(self) -> int:
         kb, goal = self.kb, self.goal
@@ -76,8 +83,12 @@ class Prices:
         known = self._transitions.get(key)
         if known is None:
             window = [self._days[i] for i in ids]
-            findings = transition_findings(self.kb, window, ids, len(ids) - 1, self.goal)
-            known = sum(f.points for f in findings if f.rule_id not in key[1])
+            if self._strains_only:
+                found = self.kb.strains.strains(window, len(window) - 1, self.goal)
+                known = -sum(strain.points for strain in found) if window[-1].is_planned else 0
+            else:
+                findings = transition_findings(self.kb, window, ids, len(ids) - 1, self.goal)
+                known = sum(f.points for f in findings if f.rule_id not in key[1])
             self._transitions[key] = known
         return known
 

@@ -40,7 +40,9 @@ class Spec:
     # Answers already given: there are only a dozen sessions and a few hundred days, asked
     # about again and again (a week's doses, every arrangement suggest tries).
     _known: dict[Session, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    _days: dict[PlannedDay, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _days: dict[PlannedDay, bool] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def session(self, session: Session) -> bool:
         known = self._known.get(session)

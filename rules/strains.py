@@ -22,11 +22,11 @@ and a longer gap can never cost more.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-
-from collections.abc import Callable
 
 from rules.activities import PlannedDay, Session
 from rules.goals import Goal
@@ -144,8 +144,9 @@ class StrainModel:
             )
         return found
 
-    @property
+    @functools.cached_property
     def reach_hours(self) -> int:
+        """The longest gap any rule prices."""
         return max((rule.reach for rule in self.rules), default=0)
 
     def strains(
@@ -221,9 +222,7 @@ class StrainModel:
                         continue
                     for family in rule.pending_families(earlier, self.vocabulary):
                         known = found.get(family)
-                        if known is None:
-                            found[family] = Pending(family, earlier, hours, rule.reach)
-                        elif known.earlier == earlier and rule.reach > known.needs:
+                        if known is None or (known.earlier == earlier and rule.reach > known.needs):
                             found[family] = Pending(family, earlier, hours, rule.reach)
         order = [family.id for family in self.vocabulary.families]
         return tuple(found[f] for f in order if f in found)
@@ -310,7 +309,7 @@ def _window_weights(table: Table, windows: int) -> dict[Goal, tuple[int, ...]]:
 def _points(
     table: Table, field: str, raw: object, windows: int, *, allow_zero: bool
 ) -> tuple[int, ...]:
-    values = raw if isinstance(raw, list) else [raw]
+    values: list[object] = list(raw) if isinstance(raw, list) else [raw]
     low = 0 if allow_zero else 1
     problem = (
         f"must be {'a whole number' if windows == 1 else f'{windows} whole numbers'} from "
@@ -318,12 +317,14 @@ def _points(
     )
     if len(values) != windows:
         table.fail(field, problem)
+    numbers: list[int] = []
     for value in values:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= WEIGHT_MAX:
             table.fail(field, problem)
-    if values[0] < low or any(b > a for a, b in zip(values, values[1:], strict=False)):
+        numbers.append(value)
+    if numbers[0] < low or any(b > a for a, b in itertools.pairwise(numbers)):
         table.fail(field, problem)
-    return tuple(values)
+    return tuple(numbers)
 
 
 def strain_findings(strains: Sequence[Strain], vocab: Vocabulary) -> tuple[Finding, ...]:

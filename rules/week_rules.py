@@ -192,11 +192,13 @@ def build_count(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
         conditions.append((condition.spec("activities"), low, high))
     per_day = _per_day(table)
 
+    made: dict[int, Finding] = {}  # by weight: the finding never changes otherwise
+
     def check(facts: WeekFacts, weight: int) -> Finding | None:
         for spec, low, high in conditions:
             if not low <= facts.count(spec, per_day=per_day) <= high:
                 return None
-        return rule.finding(weight=weight)
+        return made.get(weight) or made.setdefault(weight, rule.finding(weight=weight))
 
     return WeekRule(rule, _complete(table), _weighed(rule, check))
 
@@ -208,10 +210,12 @@ def build_compare(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     min_first = table.integer("min_first", 0, 366) if table.has("min_first") else 1
     per_day = _per_day(table)
 
+    made: dict[int, Finding] = {}  # by weight: the finding never changes otherwise
+
     def check(facts: WeekFacts, weight: int) -> Finding | None:
         count = facts.count(first, per_day=per_day)
         if count >= min_first and compare(count, facts.count(second, per_day=per_day)):
-            return rule.finding(weight=weight)
+            return made.get(weight) or made.setdefault(weight, rule.finding(weight=weight))
         return None
 
     return WeekRule(rule, _complete(table), _weighed(rule, check))

@@ -298,11 +298,14 @@ def _choose(
     """The best week of each of the ``top`` best layouts, best first, ties in tie order,
     with the score the search found for it."""
 
+    seen: set[tuple[tuple[Activity, ...], ...]] = set()
+
     def enough(found: list[Found]) -> bool:
-        last = found[-1].raw
-        if last <= 0:
+        last = found[-1]
+        if last.raw <= 0:
             return True  # every week still to come scores 0: tie order decides
-        return last < SCORE_MAX and len({layout(f.days) for f in found}) >= top
+        seen.add(layout(last.days))
+        return last.raw < SCORE_MAX and len(seen) >= top
 
     found, _ = search.best(enough)
     ranked = sorted(found, key=lambda f: (-_score(f.raw), tie_key(f.days)))

@@ -80,7 +80,14 @@ def test_json_has_exactly_the_documented_shape(
     assert sum(reason["points"] for reason in shown["reasons"]) == shown["score"]
     for reason in shown["reasons"]:
         assert list(reason) == [
-            "rule", "kind", "text", "source", "points", "each", "count", "dates"
+            "rule",
+            "kind",
+            "text",
+            "source",
+            "points",
+            "each",
+            "count",
+            "dates",
         ]
         assert reason["points"] == reason["each"] * reason["count"]
         assert (reason["points"] > 0) == (reason["kind"] == "pro")
@@ -167,8 +174,15 @@ def test_text_is_a_table_then_summary_then_transitions(
     reasons = lines[heading + 1 : end]
     assert reasons and all(re.match(r"  +[+-]\d+( x\d+)?  .+  \[.+\]$", r) for r in reasons)
     score = int(lines[10].split()[1].split("/")[0])
-    assert sum(int(r.split()[0]) * int(r.split()[1][1:]) if " x" in r.split("  ")[1] else
-               int(r.split()[0]) for r in reasons) == score
+    assert (
+        sum(
+            int(r.split()[0]) * int(r.split()[1][1:])
+            if " x" in r.split("  ")[1]
+            else int(r.split()[0])
+            for r in reasons
+        )
+        == score
+    )
     assert "  Sun 22 Nov → Mon 23 Nov  rest → legs" in lines
     assert "  Sun 29 Nov → Mon 30 Nov  run → push" in lines
     assert "  Fri 27 Nov → Sat 28 Nov  run → unplanned" in lines

@@ -304,7 +304,10 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         STUDY,
         (
             ("rest-days", "push rest legs rest pull rest rest"),
-            ("many-hard-sessions", "legs:heavy run:tempo push:heavy run:intervals pull:heavy legs:heavy+run:tempo"),
+            (
+                "many-hard-sessions",
+                "legs:heavy run:tempo push:heavy run:intervals pull:heavy legs:heavy+run:tempo",
+            ),
         ),
     ),
 ]

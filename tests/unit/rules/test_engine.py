@@ -190,7 +190,9 @@ def test_random_periods_never_raise_are_deterministic_and_do_no_io(
 @example(plan=[None] * 3 + [Activity.PUSH] * 11)
 # Push, rest, legs, pull, rest across the boundary: a pattern ending on Monday starts in
 # the week before, which both weeks see (the planner judges with six days of context).
-@example(plan=[None, None, Activity.PUSH, Activity.REST, Activity.LEGS, Activity.PULL, Activity.REST] * 2)
+@example(
+    plan=[None, None, Activity.PUSH, Activity.REST, Activity.LEGS, Activity.PULL, Activity.REST] * 2
+)
 def test_the_boundary_transition_is_the_same_from_either_week(plan: list[Activity | None]) -> None:
     days = consecutive_days(MONDAY, plan)
     sunday, next_monday = days[6].date, days[7].date

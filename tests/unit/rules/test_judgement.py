@@ -210,7 +210,10 @@ RANKINGS = [
     ),
 ]
 TEXTBOOK = {
-    GENERAL: ["legs push,pull run legs push,pull run rest", "legs,push run pull rest legs,push run:tempo rest"],
+    GENERAL: [
+        "legs push,pull run legs push,pull run rest",
+        "legs,push run pull rest legs,push run:tempo rest",
+    ],
     MUSCLE: ["push pull legs rest push pull legs", "legs push,pull run legs push,pull rest rest"],
     STRENGTH: [
         "legs:heavy,push:heavy rest legs:heavy,pull:heavy rest legs:heavy,push:heavy rest rest",

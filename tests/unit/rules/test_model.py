@@ -31,8 +31,11 @@ WEEK = (MONDAY, MONDAY + datetime.timedelta(days=6))
 CONTEXT = 6
 
 sessions = st.one_of(
-    st.builds(Session, st.sampled_from((Activity.PUSH, Activity.PULL, Activity.LEGS)),
-              intensity=st.sampled_from(Intensity)),
+    st.builds(
+        Session,
+        st.sampled_from((Activity.PUSH, Activity.PULL, Activity.LEGS)),
+        intensity=st.sampled_from(Intensity),
+    ),
     st.builds(Session, st.just(Activity.RUN), run_type=st.sampled_from(RunType)),
 )
 
@@ -84,7 +87,9 @@ def test_an_empty_week_and_a_week_of_rest_score_0(before, goal) -> None:
 
 
 @given(sessions, st.integers(0, 6), st.booleans(), contexts, goals)
-def test_a_week_with_one_session_scores_above_an_empty_one(session, day, rest, before, goal) -> None:
+def test_a_week_with_one_session_scores_above_an_empty_one(
+    session, day, rest, before, goal
+) -> None:
     """Whatever came before it: one session never costs more than it delivers."""
     week = [PlannedDay.REST if rest else PlannedDay.UNPLANNED] * 7
     week[day] = PlannedDay((session,))
@@ -178,7 +183,10 @@ def test_two_sessions_apart_never_score_below_the_same_two_together(plan, goal, 
     names = {(i, p): (i, p) for i, d in enumerate(plan) for p in range(len(d.sessions))}
     assume(_no_gap_shrinks(together, apart, names))
     before = plan[:CONTEXT]
-    assert judged(apart[CONTEXT:], goal, before).score >= judged(together[CONTEXT:], goal, before).score
+    assert (
+        judged(apart[CONTEXT:], goal, before).score
+        >= judged(together[CONTEXT:], goal, before).score
+    )
 
 
 @given(weeks, contexts, st.integers(0, 6), st.integers(0, 1))

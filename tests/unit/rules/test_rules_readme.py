@@ -56,7 +56,8 @@ def test_the_worked_week_is_what_the_engine_says() -> None:
     ]
     *reasons, (total, _) = rows
     evaluation = judge(
-        "legs:heavy+run push,pull run:intervals rest legs push,pull run:long".split(), Goal.HYBRID
+        ["legs:heavy+run", "push,pull", "run:intervals", "rest", "legs", "push,pull", "run:long"],
+        Goal.HYBRID,
     )
     assert [(int(points), text) for points, text in reasons] == [
         (reason.points, reason.finding.text) for reason in evaluation.reasons

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import planner.suggest.search as suggest_module
 from planner.advice import judge
 from planner.plan import WeekPlan
-from planner.suggest import SuggestRequest, arrangements, suggest, tie_key
+from planner.suggest import SuggestRequest, arrangements, suggest
 from planner.suggest.exact import Search
 from planner.suggest.search import tie_parts
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
@@ -211,7 +211,9 @@ def assert_matches_brute_force(
     goal: Goal = DEFAULT_GOAL,
     allow_fallback: bool = False,
 ) -> None:
-    expected = best_of_each_layout(brute_force(request, week, first, before, after, knowledge, goal))
+    expected = best_of_each_layout(
+        brute_force(request, week, first, before, after, knowledge, goal)
+    )
     if allow_fallback:
         found = suggest(request, week, first, before, after, knowledge, goal=goal)
     else:
