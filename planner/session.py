@@ -33,7 +33,7 @@ from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supp
 from rules import Goal, KnowledgeBase, PlannedDay
 
 if TYPE_CHECKING:
-    from planner.suggest import Suggestion, SuggestRequest
+    from planner.suggest import Suggestions, SuggestRequest
     from planner.templates import Template
 
 Saved = WeekPlan | Settings
@@ -203,8 +203,12 @@ class PlanningSession:
         """The week before, day for day, onto the shown week. EditError if it is unplanned."""
         return self.replace_plan(copy_week(self.plan_for(self._week.previous()), self._stored()))
 
-    def suggest(self, request: SuggestRequest, top: int = 3) -> list[Suggestion]:
-        """The best weeks for ``request`` around the shown week's neighbouring days."""
+    def suggest(
+        self, request: SuggestRequest, top: int = 3, time_limit: float | None = None
+    ) -> Suggestions:
+        """The best weeks for ``request`` around the shown week's neighbouring days, found
+        within ``time_limit`` seconds (``Suggestions.complete`` says whether the search
+        finished)."""
         # Imported when asked: the search is not needed for the planner's first frame.
         from planner.suggest import suggest
 
@@ -218,6 +222,7 @@ class PlanningSession:
             self._knowledge,
             top,
             self._settings.goal,
+            time_limit,
         )
 
     def undo(self) -> bool:

@@ -102,6 +102,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the day must hold this, in 'set' words: sat=run:long, mon=legs:heavy+run, "
         "sun=rest; repeat for more days",
     )
+    parser.add_argument(
+        "--time-limit",
+        metavar="SECONDS",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        help=f"search at most this long, then show the best found (default: "
+        f"{DEFAULT_TIME_LIMIT:g})",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument(
         "--apply",
@@ -110,8 +118,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# planner.suggest.TIME_LIMIT, written here too so --help needs no import of the search
+# (a test checks the two agree).
+DEFAULT_TIME_LIMIT = 2.0
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time limit; write seconds above 0, e.g. 2 or 0.5"
+        )
+    return value
+
+
 def run(args: argparse.Namespace, clock: Clock) -> int:
-    from planner.suggest import SuggestError, suggest
+    from planner.advice import judge
+    from planner.suggest import SuggestError, keep_yours, suggest, unfinished
     from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 
     try:
@@ -135,16 +161,24 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                 after,
                 knowledge,
                 goal=settings.goal,
+                time_limit=args.time_limit,
             )
         except SuggestError as error:
             raise CliError(str(error)) from None
+        current = None
+        if not stored.is_empty:
+            current = judge(stored, before, after, knowledge, settings.goal).evaluation.score
         applied = found[0].plan if args.apply else None
         if applied is not None and applied != stored:
             store.save_plan(applied)
     if args.json:
         text = dump_json(suggestions_json(stored, found, applied=args.apply))
     else:
-        text = suggestions_text(stored, request, found, applied)
+        text = suggestions_text(stored, request, found, applied, found.complete)
+        notes = [] if found.complete else [unfinished(args.time_limit)]
+        if current is not None and (keep := keep_yours(current, found)) and applied is None:
+            notes.append(keep)
+        text += "".join(f"\n{note}\n" for note in notes)
     write_output(None, text.encode("utf-8"))
     return 0
 
@@ -216,6 +250,7 @@ def suggestions_text(
     request: SuggestRequest,
     suggestions: Sequence[Suggestion],
     applied: WeekPlan | None,
+    complete: bool = True,
 ) -> str:
     """The suggestions as a grid, best first, then how each differs; then what ``--apply``
     wrote (``applied``: the week as it was saved) or would replace."""
@@ -231,7 +266,7 @@ def suggestions_text(
         cells = "".join(f"{day_words(day):<{width}}" for day in suggestion.plan.days)
         lines.append(f"  {rank}.  {cells}{suggestion.score:>5}")
     lines.append("")
-    if len(suggestions) == 1:
+    if len(suggestions) == 1 and complete:
         lines.append("Only this week fits the request.")
     for rank, suggestion in enumerate(suggestions, start=1):
         other = _compared_with(rank, len(suggestions))

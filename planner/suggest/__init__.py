@@ -1,7 +1,7 @@
 """Suggest: the best weeks holding the sessions a user asks for, exactly, by the panel's score.
 
 - ``search``: :func:`suggest`, ``arrangements`` and the tie order;
-- ``walk``: the exact branch and bound over the days, on the engine's own functions;
+- ``exact``: the exact best-first search over the days, on the engine's own functions;
 - ``request``: what a request asks for (sessions with attributes, pins, two a day), and
   why one can be impossible;
 - ``words``: the words of a request (``legs:heavy=1``, ``sat=run:long``);
@@ -9,16 +9,30 @@
 """
 
 from planner.suggest.request import SuggestError, SuggestRequest, check_request, day_index
-from planner.suggest.search import TIE_ORDER, Suggestion, arrangements, suggest, tie_key
+from planner.suggest.search import (
+    TIE_ORDER,
+    TIME_LIMIT,
+    Suggestion,
+    Suggestions,
+    arrangements,
+    keep_yours,
+    suggest,
+    tie_key,
+    unfinished,
+)
 
 __all__ = [
     "TIE_ORDER",
+    "TIME_LIMIT",
     "SuggestError",
     "SuggestRequest",
     "Suggestion",
+    "Suggestions",
     "arrangements",
     "check_request",
     "day_index",
+    "keep_yours",
     "suggest",
     "tie_key",
+    "unfinished",
 ]

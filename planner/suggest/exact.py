@@ -214,7 +214,11 @@ class Search:
         or the deadline passes (then False: the list may not be the best)."""
         queue: list[tuple[tuple[object, ...], int, _Node]] = []
         counter = itertools.count()
-        for groups in self.compositions:
+        stopped = False
+        for number, groups in enumerate(self.compositions):
+            if deadline is not None and number % 64 == 63 and time.monotonic() > deadline:
+                stopped = True  # the others are never weighed: the answer may not be the best
+                break
             week, replaced = self._week(groups)
             ahead = sum(self._alone_best(group) for group in groups)
             remaining = tuple(Counter(groups).items())
@@ -226,15 +230,15 @@ class Search:
             node = heapq.heappop(queue)[2]
             if len(node.days) == DAYS_IN_WEEK:
                 found.append(Found(node.week + node.transitions, node.days))
-                if enough(found):
-                    return found, True
+                if enough(found) or (stopped and len(found) >= 1):
+                    return found, not stopped
                 continue
             pops += 1
             if deadline is not None and pops % 64 == 0 and found and time.monotonic() > deadline:
                 return found, False
             for child in self._children(node):
                 heapq.heappush(queue, (self._key(child), next(counter), child))
-        return found, True
+        return found, not stopped
 
     def _key(self, node: _Node) -> tuple[object, ...]:
         """Highest bound first; then the tie order, the days not placed yet at its lowest

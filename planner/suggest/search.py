@@ -21,8 +21,9 @@ session in the same orders.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -260,12 +261,15 @@ def suggest(
     knowledge: KnowledgeBase,
     top: int = 3,
     goal: Goal = DEFAULT_GOAL,
-) -> list[Suggestion]:
+    time_limit: float | None = None,
+) -> Suggestions:
     """The ``top`` best fully planned weeks for ``request``, best first.
 
     ``before``/``after``: the consecutive (date, day) pairs just outside the shown week,
     as the week screen passes them to ``judge`` (``PlanningSession.view``); the
     days before shape the boundary transition and patterns starting before the week.
+    ``time_limit``: seconds the search may take; past them it returns the best weeks found
+    so far, and ``complete`` says so (False: they may not be the best).
     Raises SuggestError for an impossible request, ValueError for misplaced context days.
     """
     if top < 1:
@@ -273,16 +277,53 @@ def suggest(
     check_request(request, first)
     dates = shown_dates(week, first)
     _check_context(dates, before, after)
+    deadline = None if time_limit is None else time.monotonic() + time_limit
     search = Search(request, [day for _, day in before], knowledge, goal, tie_parts)
-    chosen = _choose(search, request, first, top)
+    chosen, complete = _choose(search, request, first, top, deadline)
     plans = [WeekPlan(week, first, days) for days, _ in chosen]
     evaluations = [judge(plan, before, after, knowledge, goal).evaluation for plan in plans]
-    if [e.score for e in evaluations] != [score for _, score in chosen]:
+    if not complete:
+        ranked = sorted(zip(plans, evaluations, strict=True), key=lambda p: -p[1].score)
+        plans, evaluations = [p for p, _ in ranked], [e for _, e in ranked]
+    elif [e.score for e in evaluations] != [score for _, score in chosen]:
         # The engine changed in a way the search does not follow: slower, still exact.
         plans, evaluations = _rank_with_engine(
             request, week, first, before, after, knowledge, top, goal
         )
-    return _with_differences(plans, evaluations)
+    return Suggestions(_with_differences(plans, evaluations), complete)
+
+
+# Seconds a search may take by default (the command line and the dialog): then the best
+# found is shown, saying it may not be the best.
+TIME_LIMIT = 2.0
+
+
+class Suggestions(list[Suggestion]):
+    """The suggestions, best first; ``complete`` is False when the time limit stopped the
+    search: they are the best found, maybe not the best there are."""
+
+    def __init__(self, found: Iterable[Suggestion] = (), complete: bool = True) -> None:
+        super().__init__(found)
+        self.complete = complete
+
+
+def unfinished(time_limit: float) -> str:
+    """What to say when the time limit stopped the search."""
+    return (
+        f"The best found in {time_limit:g} s; it may not be the best: ask for fewer "
+        "different sessions, pin some days, or allow more time."
+    )
+
+
+def keep_yours(current: int, suggestions: Sequence[Suggestion]) -> str | None:
+    """``Your week scores 76; the best arrangement of these sessions scores 63: keep
+    yours?`` when the shown week already scores above every suggestion."""
+    if not suggestions or current <= suggestions[0].score:
+        return None
+    return (
+        f"Your week scores {current}; the best arrangement of these sessions scores "
+        f"{suggestions[0].score}: keep yours?"
+    )
 
 
 SCORE_MAX = 100
@@ -293,10 +334,14 @@ def _score(raw: int) -> int:
 
 
 def _choose(
-    search: Search, request: SuggestRequest, first: FirstWeekday, top: int
-) -> list[tuple[Week, int]]:
+    search: Search,
+    request: SuggestRequest,
+    first: FirstWeekday,
+    top: int,
+    deadline: float | None = None,
+) -> tuple[list[tuple[Week, int]], bool]:
     """The best week of each of the ``top`` best layouts, best first, ties in tie order,
-    with the score the search found for it."""
+    with the score the search found for it; and whether the search finished."""
 
     seen: set[tuple[tuple[Activity, ...], ...]] = set()
 
@@ -307,7 +352,7 @@ def _choose(
         seen.add(layout(last.days))
         return last.raw < SCORE_MAX and len(seen) >= top
 
-    found, _ = search.best(enough)
+    found, complete = search.best(enough, deadline)
     ranked = sorted(found, key=lambda f: (-_score(f.raw), tie_key(f.days)))
     chosen: list[tuple[Week, int]] = []
     layouts: set[tuple[tuple[Activity, ...], ...]] = set()
@@ -318,7 +363,9 @@ def _choose(
             layouts.add(layout(candidate.days))
             chosen.append((candidate.days, _score(candidate.raw)))
             if len(chosen) == top:
-                return chosen
+                return chosen, complete
+    if not complete:
+        return chosen, complete
     # Fewer layouts than asked score above 0: the others all score 0, in tie order.
     for days in arrangements(request, first):
         if len(chosen) == top:
@@ -326,7 +373,7 @@ def _choose(
         if layout(days) not in layouts:
             layouts.add(layout(days))
             chosen.append((days, 0))
-    return chosen
+    return chosen, complete
 
 
 def _rank_with_engine(

@@ -17,7 +17,15 @@ from textual.worker import Worker, WorkerState
 from planner.days import SESSIONS, day_words, displayed_index, session_words
 from planner.plan import WeekPlan
 from planner.session import PlanningSession
-from planner.suggest import SuggestError, Suggestion, SuggestRequest
+from planner.suggest import (
+    TIME_LIMIT,
+    SuggestError,
+    Suggestion,
+    Suggestions,
+    SuggestRequest,
+    keep_yours,
+    unfinished,
+)
 from planner.suggest.request import check_request
 from planner.suggest.words import RequestWordError, parse_counts, parse_pins
 from rules import Activity, Session
@@ -271,7 +279,7 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
             return
         error.update(styled("Searching for the best weeks…", "$readable-muted"))
         self.run_worker(
-            functools.partial(self.session.suggest, request),
+            functools.partial(self.session.suggest, request, time_limit=TIME_LIMIT),
             thread=True,
             exclusive=True,
             group=SEARCH,
@@ -293,9 +301,14 @@ class SuggestDialog(PlannerDialog[WeekPlan | None]):
         self.query_one("#suggest-error", Static).update(styled(problem, "$readable-error"))
         self.query_one(OptionList).display = False
 
-    def _show(self, suggestions: list[Suggestion]) -> None:
+    def _show(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
-        self.query_one("#suggest-error", Static).update("")
+        notes = [] if suggestions.complete else [unfinished(TIME_LIMIT)]
+        if not self.session.view.plan.is_empty:
+            keep = keep_yours(self.session.view.evaluation.score, suggestions)
+            notes += [keep] if keep else []
+        note = styled(" ".join(notes), "$readable-warning") if notes else ""
+        self.query_one("#suggest-error", Static).update(note)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(

@@ -310,3 +310,56 @@ def test_there_are_documented_examples_of_the_new_words() -> None:
     assert len(examples) >= 8
     assert any("--max-per-day 2" in example for example in examples)
     assert any(":" in example.split("--pin")[0] for example in examples)
+
+
+def test_a_week_scoring_above_every_suggestion_asks_to_keep_it(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_path, {"2026-W48": {"mon": "legs", "tue": "push,pull", "wed": "run", "thu": "legs",
+                                "fri": "push,pull", "sat": "run", "sun": "rest"}})  # fmt: skip
+    outcome = run_cli(["suggest", "--db", str(db_path), "--week", "2026-W48", *HYBRID], capsys)
+    assert outcome.code == 0
+    mine = json.loads(run_cli(["show", "--json", "--db", str(db_path)], capsys).out)["score"]
+    best = suggest_json(capsys, db_path, "--week", "2026-W48", *HYBRID)["suggestions"][0]["score"]
+    assert mine > best
+    assert outcome.out.rstrip().endswith(
+        f"Your week scores {mine}; the best arrangement of these sessions scores {best}: "
+        "keep yours?"
+    )
+
+
+def test_the_time_limit_stops_the_search_and_says_so(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    many = [
+        f"{kind}:{attribute}=1"
+        for kind, attributes in (
+            ("push", ("light", "moderate", "heavy")),
+            ("pull", ("light", "moderate", "heavy")),
+            ("legs", ("light", "moderate", "heavy")),
+            ("run", ("easy", "long", "tempo", "intervals")),
+        )
+        for attribute in attributes
+    ]
+    argv = ["suggest", "--db", str(db_path), *many, "--max-per-day", "2", "--time-limit", "0.1"]
+    outcome = run_cli(argv, capsys)
+    assert outcome.code == 0
+    assert "The best found in 0.1 s; it may not be the best" in outcome.out
+    assert "Only this week fits" not in outcome.out
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "soon", "nan", "7200"])
+def test_a_time_limit_that_is_not_a_time_is_refused(
+    db_path: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    outcome = run_cli(["suggest", "--db", str(db_path), "run=1", "--time-limit", limit], capsys)
+    assert outcome.code == 2 and outcome.out == ""
+    assert outcome.err.count("\n") == 1 and "is not a time limit" in outcome.err
+    assert not db_path.exists()
+
+
+def test_the_command_lines_time_limit_is_the_searchs() -> None:
+    from planner.cli.suggest import DEFAULT_TIME_LIMIT
+    from planner.suggest import TIME_LIMIT
+
+    assert DEFAULT_TIME_LIMIT == TIME_LIMIT
