@@ -159,8 +159,8 @@ class FixSearch:
         change, changed = self._best
         baseline = judge(self.plan, *self._context, self._knowledge, self._goal).evaluation
         fixed = judge(changed, *self._context, self._knowledge, self._goal).evaluation
-        cleared = _only(_counted(baseline, Kind.CON), _counted(fixed, Kind.CON))
-        earned = _only(_counted(fixed, Kind.PRO), _counted(baseline, Kind.PRO))
+        cleared = _gained(baseline, fixed, Kind.CON)
+        earned = _gained(fixed, baseline, Kind.PRO)
         return Fix(change, changed, baseline.score, fixed.score, cleared, earned)
 
 
@@ -206,16 +206,29 @@ def _scaled(raw: int) -> int:
     return min(max(raw, 0), SCORE_MAX)
 
 
-def _counted(evaluation: Evaluation, kind: Kind) -> list[Finding]:
-    """The findings of ``kind`` the score counts, heaviest first."""
-    found = [r.finding for r in evaluation.reasons if r.finding.kind is kind]
-    return [f for f in found if f.rule_id not in SCALE_IDS]
+def _gained(more: Evaluation, less: Evaluation, kind: Kind) -> tuple[Finding, ...]:
+    """The findings of ``kind`` behind the points ``more`` has and ``less`` has not: of each
+    rule worth more there (pros earned, or for cons the costs cleared), the findings
+    ``less`` lacks; heaviest first."""
 
+    def by_rule(evaluation: Evaluation) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for reason in evaluation.reasons:
+            if reason.finding.kind is kind and reason.finding.rule_id not in SCALE_IDS:
+                totals[reason.finding.rule_id] = totals.get(reason.finding.rule_id, 0) + abs(
+                    reason.points
+                )
+        return totals
 
-def _only(mine: list[Finding], theirs: list[Finding]) -> tuple[Finding, ...]:
-    """The findings of ``mine`` that ``theirs`` has not, once each, heaviest first."""
-    kept = set(theirs)
-    return tuple(dict.fromkeys(f for f in mine if f not in kept))
+    mine, theirs = by_rule(more), by_rule(less)
+    kept = {reason.finding for reason in less.reasons}
+    return tuple(
+        reason.finding
+        for reason in more.reasons
+        if reason.finding.kind is kind
+        and mine.get(reason.finding.rule_id, 0) > theirs.get(reason.finding.rule_id, 0)
+        and reason.finding not in kept
+    )
 
 
 def smallest_fix(
