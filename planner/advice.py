@@ -19,6 +19,7 @@ from planner.readiness import ReadinessGrid, readiness
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import (
     DEFAULT_GOAL,
+    LIFTS,
     Day,
     Evaluation,
     Finding,
@@ -71,7 +72,7 @@ class WeekSummary:
     score: int
     planned_days: int
     rest_days: int
-    sessions_per_group: tuple[tuple[str, int], ...]  # (group name, days worked hard), in order
+    sessions_per_group: tuple[tuple[str, int], ...]  # (group name, days lifted hard), in order
     findings: tuple[Finding, ...]
     goal: Goal = DEFAULT_GOAL
     # What earns and costs the score the most points, largest first (Evaluation.reasons).
@@ -90,7 +91,8 @@ def summarize(
                 1
                 for day in plan.days
                 if any(
-                    knowledge.loads(session).get(group.id, 0.0) >= knowledge.hard_load
+                    session.kind in LIFTS
+                    and knowledge.loads(session).get(group.id, 0.0) >= knowledge.hard_load
                     for session in day.sessions
                 )
             ),

@@ -1,23 +1,31 @@
 """What a week delivers for a goal: doses, each counted in days and priced with diminishing
 returns, so more is never worth less but each extra day is worth no more than the one
-before it (a second rest day adds less than the first; a fourth leg day nothing).
+before it (a second rest day adds less than the first; a fourth leg day nothing). And the
+same count turned round: what too much costs, each extra one costing at least as much as
+the one before (``kind = "con"``).
 
-Types (``type = ...`` in a rule file; ``kind = "pro"``):
+Types (``type = ...`` in a rule file; ``kind = "pro"``, or ``"con"`` for ``dose_days``):
 
 - ``dose_days``: the days of the week holding a session (or rest, with ``"rest"``) that
-  ``activities`` matches; two matching sessions on one day count once. With
-  ``needs_training = true`` it counts only in a week that holds some training (seven rest
-  days deliver nothing).
+  ``activities`` matches; two matching sessions on one day count once (``per =
+  "session"`` counts sessions instead: what a cost of too many should count, so putting
+  two on one day never hides one). With ``needs_training = true`` it counts only in a week
+  that holds some training (seven rest days deliver nothing); with ``with`` (a spec) only
+  in a week that holds a session it matches. ``one_in = 3`` with ``of = "run"``: no more
+  are counted than one in three of the days ``of`` matches (at least one): a share, such
+  as the hard runs among all runs.
 - ``dose_groups``: per muscle group of ``groups``, the days a session matching
   ``activities`` works it hard (``loads.hard`` in activities.toml); with ``light = true``
   a day of light work on it (``loads.light``) counts half, and ``points`` is then read in
   half days. One finding per set of groups that got the same days.
 
-``points`` is a list: its entry ``n`` is what ``n`` days (half days with ``light``) earn;
-past its end, its last entry. Or a table of such lists by goal; a goal it leaves out
-earns nothing from it. Each list starts at 0, never falls, and never grows by more than
-it grew the step before. Placeholders: ``{days}`` ("2 days", "3 days (1 light)"),
-``{count}``, and for ``dose_groups`` ``{groups}``/``{Groups}``.
+``points`` is a list: its entry ``n`` is what ``n`` days (half days with ``light``) earn
+(or cost, for a con); past its end, its last entry. Or a table of such lists by goal; a
+goal it leaves out earns nothing from it. Each list starts at 0 and never falls; a pro's
+never grows by more than it grew the step before (diminishing returns), a con's never by
+less (each one too many costs at least as much as the last). Placeholders: ``{days}``
+("2 days", "3 days (1 light)"; sessions with ``per = "session"``), ``{count}``, and for
+``dose_groups`` ``{groups}``/``{Groups}``.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from rules.goals import Goal
 from rules.model import Finding
 from rules.rule import WEIGHT_MAX, Rule
 from rules.schema import Table
+from rules.specs import Spec
 from rules.vocabulary import Vocabulary
 from rules.week_rules import EVERY_GROUP, WeekFacts, WeekRule
 
@@ -42,12 +51,12 @@ _DAYS_KEPT = 10_000
 Points = Mapping[Goal, tuple[int, ...]]
 
 
-def days_words(full: int, light: int = 0) -> str:
-    """``2 days``, ``1 day``, ``3 days (1 light)``, ``1 light day``."""
+def days_words(full: int, light: int = 0, unit: str = "day") -> str:
+    """``2 days``, ``1 day``, ``3 days (1 light)``, ``1 light day``, ``8 sessions``."""
     total = full + light
     plural = "" if total == 1 else "s"
     if not light:
-        return f"{total} day{plural}"
+        return f"{total} {unit}{plural}"
     if not full:
         return f"{total} light day{plural}"
     return f"{total} days ({light} light)"
@@ -60,20 +69,31 @@ def _earned(points: tuple[int, ...], count: int) -> int:
 def build_dose_days(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     counted = table.spec("activities")
     needs_training = table.flag("needs_training") if table.has("needs_training") else False
-    points = _points_table(table, 8)
+    along = table.spec("with") if table.has("with") else None
+    per_day = table.choice("per", ("day", "session")) == "day" if table.has("per") else True
+    share: tuple[int, Spec] | None = None
+    if table.has("one_in") or table.has("of"):
+        share = (table.integer("one_in", 1, 14), table.spec("of"))
+    points = _points_table(table, 8 if per_day else 15, costs=True)
+    unit = "day" if per_day else "session"
 
     made: dict[tuple[int, int], Finding] = {}  # (count, points) -> its finding, made once
 
     def check(facts: WeekFacts, goal: Goal) -> Finding | None:
         if needs_training and not any(day.sessions for day in facts.days):
             return None
-        count = facts.count(counted)
+        if along is not None and not facts.count(along):
+            return None
+        count = facts.count(counted, per_day=per_day)
+        if share is not None:
+            one_in, of = share
+            count = min(count, max(1, facts.count(of) // one_in))
         earned = _earned(points.get(goal, ()), count)
         if not earned:
             return None
         found = made.get((count, earned))
         if found is None:
-            values = {"days": days_words(count), "count": str(count)}
+            values = {"days": days_words(count, unit=unit), "count": str(count)}
             found = made[(count, earned)] = rule.finding(values, weight=earned)
         return found
 
@@ -168,39 +188,49 @@ def _dose_rule(
     return WeekRule(replace(rule, weight=min(top, WEIGHT_MAX)), False, evaluate)
 
 
-def _points_table(table: Table, length: int) -> Points:
-    if table.raw("kind") != "pro":
-        table.fail("kind", "must be pro: a dose is what the week delivers")
+def _points_table(table: Table, length: int, *, costs: bool = False) -> Points:
+    kinds = ("pro", "con") if costs else ("pro",)
+    if table.raw("kind") not in kinds:
+        what = "pro (what the week delivers) or con (what too much costs)" if costs else "pro"
+        table.fail("kind", f"must be {what}")
+    convex = table.raw("kind") == "con"
     raw = table.raw("points")
     if isinstance(raw, list):
-        one = _one_table(table, "points", raw, length)
+        one = _one_table(table, "points", raw, length, convex)
         return MappingProxyType(dict.fromkeys(Goal, one))
     per_goal = Table(table.file, table.what, table.name, raw, prefix="points.")
     per_goal.only(tuple(Goal))
     return MappingProxyType(
         {
-            goal: _one_table(per_goal, goal, per_goal.raw(goal), length)
+            goal: _one_table(per_goal, goal, per_goal.raw(goal), length, convex)
             for goal in Goal
             if per_goal.has(goal)
         }
     )
 
 
-def _one_table(table: Table, field: str, raw: object, length: int) -> tuple[int, ...]:
+def _one_table(
+    table: Table, field: str, raw: object, length: int, convex: bool
+) -> tuple[int, ...]:
+    growth = "less" if convex else "more"
     problem = (
         f"must list 2 to {length} whole numbers from 0 to {DOSE_MAX}, starting at 0, never "
-        f"falling and never growing more than the step before (got {raw!r})"
+        f"falling and never growing {growth} than the step before (got {raw!r})"
     )
     if not isinstance(raw, list) or not 2 <= len(raw) <= length:
         table.fail(field, problem)
-    if any(isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= DOSE_MAX for v in raw):
+    numbers: list[int] = []
+    for value in raw:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= DOSE_MAX:
+            table.fail(field, problem)
+        numbers.append(value)
+    steps = [b - a for a, b in itertools.pairwise(numbers)]
+    if numbers[0] != 0 or any(step < 0 for step in steps):
         table.fail(field, problem)
-    steps = [b - a for a, b in itertools.pairwise(raw)]
-    if raw[0] != 0 or any(step < 0 for step in steps):
+    pairs = itertools.pairwise(steps)
+    if any((later < earlier) if convex else (later > earlier) for earlier, later in pairs):
         table.fail(field, problem)
-    if any(later > earlier for earlier, later in itertools.pairwise(steps)):
-        table.fail(field, problem)
-    return tuple(raw)
+    return tuple(numbers)
 
 
 _DOSE = frozenset({"activities", "points"})
@@ -209,7 +239,7 @@ DOSE_TYPES: dict[
     str, tuple[frozenset[str], frozenset[str], Callable[[Table, Rule, Vocabulary], WeekRule]]
 ] = {
     "dose_days": (
-        _DOSE | {"needs_training"},
+        _DOSE | {"needs_training", "with", "per", "one_in", "of"},
         frozenset({"days", "count"}),
         build_dose_days,
     ),

@@ -46,7 +46,7 @@ CACHE_FILENAME = "shipped-rules.json"
 USER_RULES_FILENAME = "rules.toml"
 # Far above any real rules file, and a bound: a huge file cannot fill the memory.
 USER_FILE_LIMIT = 64 * 2**20
-SOURCE_KINDS = ("article", "study", "guideline")
+SOURCE_KINDS = ("article", "study", "review", "guideline")
 RULE_TYPES = (
     *PAIR_TYPES,
     *SAME_DAY_TYPES,

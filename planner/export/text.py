@@ -77,7 +77,7 @@ def goal_line(goal: Goal) -> str:
     return f"Goal: {goal.label}"
 
 
-SESSIONS_HEADING = "Days of hard work per muscle group:"
+SESSIONS_HEADING = "Days of hard lifting per muscle group:"
 REASONS_HEADING = "Where the score comes from (the points add up to it):"
 
 

@@ -16,6 +16,7 @@ from textual.message import Message
 
 from planner.advice import WeekSummary, no_findings, reason_points, reason_text
 from planner.days import day_words
+from planner.export.text import SESSIONS_HEADING
 from rules import Finding, Kind, Reason, Transition
 from screens.text import literal
 from screens.widgets.advice_list import AdviceList
@@ -119,7 +120,7 @@ def render_week(summary: WeekSummary) -> tuple[Line, ...]:
     else:
         lines.append(Line("", "[$readable-muted]Nothing to say about the week as a whole yet.[/]"))
     cells = [f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group]
-    lines.append(Line("", "[$readable-muted]Days of hard work per muscle group:[/]"))
+    lines.append(Line("", f"[$readable-muted]{SESSIONS_HEADING}[/]"))
     lines.append(Line("", "  ·  ".join(cells)))
     return tuple(lines)
 

@@ -170,7 +170,7 @@ def test_text_is_a_table_then_summary_then_transitions(
     assert text.index("This week") < text.index("Transitions")
     # Where the score comes from: every reason, largest first, its points adding up.
     heading = lines.index("Where the score comes from (the points add up to it):")
-    end = lines.index("Days of hard work per muscle group:")
+    end = lines.index("Days of hard lifting per muscle group:")
     reasons = lines[heading + 1 : end]
     assert reasons and all(re.match(r"  +[+-]\d+( x\d+)?  .+  \[.+\]$", r) for r in reasons)
     score = int(lines[10].split()[1].split("/")[0])

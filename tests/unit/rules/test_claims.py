@@ -95,6 +95,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         BACK,
         (
             ("pull-after-intense-legs", "legs:heavy pull:heavy"),
+            ("pull-after-legs-in-one-session", "rest legs:heavy,pull"),
             ("legs-then-pull-back-first", "legs pull"),
         ),
     ),
@@ -229,10 +230,10 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         (("hard-run-after-tempo", "run:tempo run:tempo"),),
     ),
     (
-        "Back to back, strength gains least; 6 and 24 h equal for strength, 24 h best for"
-        " VO2peak (Robineau 2016)",
+        "Strength and running back to back gained least strength; 6 or 24 h apart gained"
+        " alike (Robineau 2016)",
         STUDY,
-        (("legs-then-run-back-to-back", "rest legs,run"), ("legs-then-run-next-day", "legs run")),
+        (("legs-then-run-back-to-back", "rest legs,run"),),
     ),
     (
         "An opinion review suggests 2-3 aerobic days and 6-24 h between aerobic work and"
@@ -259,7 +260,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         (("strength-days-for-growth", "push pull legs rest push pull legs muscle"),),
     ),
     (
-        "Heavy loads build more maximal strength than light ones (Schoenfeld 2017)",
+        "Heavy loads build more maximal strength than light ones; size grows alike (Lopez 2021)",
         STUDY,
         (("heavy-days-for-strength", "legs:heavy rest push:heavy rest pull:heavy strength"),),
     ),
@@ -290,9 +291,22 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         ),
     ),
     (
-        "Faster recreational marathoners ran farther per session (Gordon 2017)",
+        "A weekly long run is a staple of endurance plans (general guidelines)",
         STUDY,
         (("long-run", "run rest run:long endurance"),),
+    ),
+    (
+        "An easy day between the week's key runs: hard runs, the long run (general guidelines)",
+        STUDY,
+        (
+            ("hard-run-after-long-run", "run:long run:tempo endurance"),
+            ("long-run-after-hard-run", "run:intervals run:long endurance"),
+        ),
+    ),
+    (
+        "Heavy deadlifts work the hamstrings too: a day before heavy legs (general guidelines)",
+        STUDY,
+        (("legs-after-heavy-deadlifts", "pull:heavy legs:heavy"),),
     ),
     (
         "Frequent running beside lifting went with smaller strength gains (Wilson 2012)",

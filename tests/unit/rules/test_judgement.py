@@ -73,7 +73,7 @@ def test_the_score_starts_at_0_and_planning_raises_it(goal: Goal) -> None:
 
 def test_heavy_loading_earns_for_the_strength_goal() -> None:
     """A classic heavy three-day full-body week (squat every session): heavy loads built
-    more maximal strength (Schoenfeld et al. 2017); the same at light intensity is worth
+    more maximal strength (Lopez et al. 2021); the same at light intensity is worth
     far less, and the week scores well for its goal."""
     heavy = "legs:heavy,push:heavy rest legs:heavy,pull:heavy rest legs:heavy,push:heavy rest rest"
     light = heavy.replace("heavy", "light")
@@ -83,7 +83,7 @@ def test_heavy_loading_earns_for_the_strength_goal() -> None:
 
 @pytest.mark.parametrize("goal", [ENDURANCE, HYBRID])
 def test_intervals_and_the_long_run_earn_for_endurance_and_hybrid(goal: Goal) -> None:
-    """Some hard runs (Seiler 2010) and a long run (Gordon et al. 2017) are doses of their
+    """Some hard runs (Seiler 2010) and a long run (common practice) are doses of their
     own: demoting them to easy runs lowers the week."""
     week = "legs:heavy push rest pull run:intervals rest run:long"
     assert score(week, goal) > score(week.replace("run:intervals", "run"), goal)

@@ -102,7 +102,7 @@ def test_user_file_adds_rules_and_sources_and_disables_rules(tmp_path: Path) -> 
     path = write_rules(
         tmp_path,
         """
-        disable = ["legs-then-run-next-day", "legs-then-run-compression"]
+        disable = ["legs-then-run-longer-warm-up", "legs-then-run-compression"]
 
         [sources.my-coach]
         kind = "guideline"
@@ -124,13 +124,13 @@ def test_user_file_adds_rules_and_sources_and_disables_rules(tmp_path: Path) -> 
     knowledge = load_knowledge(path)
     fired = legs_then_run(knowledge)
     assert fired[0] == "coach-no-long-run-after-legs"
-    assert "legs-then-run-next-day" not in fired
+    assert "legs-then-run-longer-warm-up" not in fired
     assert "legs-then-run-compression" not in fired
-    assert "legs-then-run-next-day" not in knowledge
-    assert knowledge.disabled == {"legs-then-run-next-day", "legs-then-run-compression"}
+    assert "legs-then-run-longer-warm-up" not in knowledge
+    assert knowledge.disabled == {"legs-then-run-longer-warm-up", "legs-then-run-compression"}
     assert knowledge.rule("coach-no-long-run-after-legs").source.citation == "my coach"
     # The shipped knowledge is untouched.
-    assert "legs-then-run-next-day" in legs_then_run(default_knowledge())
+    assert "legs-then-run-longer-warm-up" in legs_then_run(default_knowledge())
     assert "coach-no-long-run-after-legs" not in default_knowledge()
 
 

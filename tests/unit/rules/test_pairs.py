@@ -29,7 +29,6 @@ LEGS_RUN = (
     "legs-then-run-easy-and-short",
     "legs-then-run-it-depends",
     "legs-then-run-longer-warm-up",
-    "legs-then-run-next-day",
     "legs-then-run-too-sore-to-walk",
 )
 EXPECTED: dict[tuple[Activity, Activity], tuple[str, ...]] = {

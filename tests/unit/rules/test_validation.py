@@ -286,13 +286,34 @@ BROKEN: list[tuple[str, str, str | None, str | None, str]] = [
         "leave out families",
     ),
     (
-        "dose as a con",
+        "dose grouped as a con",
         rule_with(
-            type="dose_days", before=None, after=None, weight=None, activities="run", points=[0, 2]
+            type="dose_groups",
+            before=None,
+            after=None,
+            weight=None,
+            groups=["quads"],
+            activities="legs",
+            points=[0, 2],
         ),
         "coach-rule",
         "kind",
         "must be pro",
+    ),
+    (
+        "cost of too many that grows slower",
+        rule_with(
+            type="dose_days",
+            before=None,
+            after=None,
+            weight=None,
+            activities="run",
+            per="session",
+            points=[0, 0, 4, 5],
+        ),
+        "coach-rule",
+        "points",
+        "never growing less than the step before",
     ),
     (
         "dose not starting at 0",
@@ -419,7 +440,7 @@ BROKEN_SOURCES: list[tuple[str, str, str, str | None, str]] = [
         "[sources.blog]\nkind = 'tweet'\ntitle = 'x'\ncitation = 'x'\n",
         "blog",
         "kind",
-        "article, study, guideline",
+        "article, study, review, guideline",
     ),
     (
         "redefines a shipped source",
