@@ -17,14 +17,14 @@ from planner.days import ACTIVITIES, DAYS_IN_WEEK, UnknownName, parse_day
 from planner.plan import WeekPlan
 from planner.resources import data_file
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import DataFileError, PlannedDay
+from rules import DataFileError, Goal, PlannedDay
 from rules.schema import Table
 
 TEMPLATES_FILE = "templates.toml"
 FILE_LABEL = f"data/{TEMPLATES_FILE}"
 OPEN_DAY = "-"
 NAME_MAX = 40
-FIELDS = ("id", "name", "description", "activities")
+FIELDS = ("id", "name", "goal", "description", "activities")
 
 
 class TemplateError(DataFileError):
@@ -36,6 +36,7 @@ class TemplateError(DataFileError):
 class Template:
     id: str
     name: str
+    goal: Goal  # the goal the layout is built for
     description: str  # one paragraph, whitespace collapsed
     days: tuple[PlannedDay | None, ...]  # Monday..Sunday; None = left open
 
@@ -91,8 +92,13 @@ def _template(data: object, number: int, seen: dict[str, str]) -> Template:
     if name.lower() in seen.values():
         entry.fail("name", f"'{name}' is already the name of another template")
     seen[template_id] = name.lower()
+    goal = Goal(entry.choice("goal", tuple(Goal)))
     return Template(
-        id=template_id, name=name, description=entry.text("description"), days=_days(entry)
+        id=template_id,
+        name=name,
+        goal=goal,
+        description=entry.text("description"),
+        days=_days(entry),
     )
 
 

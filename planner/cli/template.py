@@ -97,7 +97,10 @@ def templates_text(templates: Sequence[Template], first: FirstWeekday) -> str:
     """Each template: id and name, its days, and its description wrapped and indented."""
     blocks = []
     for template in templates:
-        lines = [f"{template.id}  {template.name}", f"  {template_days(template, first)}"]
+        lines = [
+            f"{template.id}  {template.name}, for {template.goal.label}",
+            f"  {template_days(template, first)}",
+        ]
         lines += textwrap.wrap(
             template.description, WIDTH, initial_indent="  ", subsequent_indent="  "
         )

@@ -37,7 +37,7 @@ def test_list_prints_every_template_with_its_days_as_shown(
     assert len(blocks) == len(templates)
     for block, template in zip(blocks, templates, strict=True):
         heading, day_line, *description = block.splitlines()
-        assert heading == f"{template.id}  {template.name}"
+        assert heading == f"{template.id}  {template.name}, for {template.goal.label}"
         assert " ".join(line.strip() for line in description) == template.description
         assert all(len(line) <= 79 for line in description)
         assert day_line.startswith("  sun " if first == "sunday" else "  mon ")
@@ -70,10 +70,10 @@ def test_list_needs_no_database_file(db_path: Path, capsys: pytest.CaptureFixtur
             "sat, sun",
         ),
         (
-            "upper-lower",
-            {"mon": "legs", "tue": "push", "wed": "rest", "thu": "legs"},
-            ["legs", "push", "rest", "legs", "pull", "rest", "rest"],
-            "Applied template upper-lower to 2026-W48: fri pull, sat rest, sun rest",
+            "push-pull-legs-twice",
+            {"mon": "push", "tue": "pull", "wed": "legs", "thu": "rest"},
+            ["push", "pull", "legs", "rest", "push", "pull", "legs"],
+            "Applied template push-pull-legs-twice to 2026-W48: fri push, sat pull, sun legs",
         ),
     ],
 )
@@ -98,24 +98,24 @@ def test_apply_sunday_first_puts_the_sunday_entry_on_the_sunday_shown_first(
 ) -> None:
     seed(db_path, {"2026-W48": {"sun": "legs"}}, first="sunday")
     outcome = run_cli(
-        ["--week", "2026-W48", "template", "apply", "upper-lower-run", "--db", str(db_path)],
+        ["--week", "2026-W48", "template", "apply", "push-pull-legs-twice", "--db", str(db_path)],
         capsys,
     )
     assert outcome.code == 0
-    assert outcome.out.startswith("Applied template upper-lower-run to 2026-W48: sun run, ")
+    assert outcome.out.startswith("Applied template push-pull-legs-twice to 2026-W48: sun legs, ")
     # Shown Sunday 22 Nov (ISO 2026-W47) to Saturday 28 Nov.
     assert stored(db_path, W48, FirstWeekday.SUNDAY) == [
-        "run",
         "legs",
         "push",
-        "rest",
-        "legs",
         "pull",
+        "legs",
         "rest",
+        "push",
+        "pull",
     ]
     # The ISO Sunday of W48 is shown in the next week and is left alone.
     assert stored(db_path, W48, FirstWeekday.MONDAY)[6] == "legs"
-    expected = template_by_id("upper-lower-run").plan_for(W48, FirstWeekday.SUNDAY)
+    expected = template_by_id("push-pull-legs-twice").plan_for(W48, FirstWeekday.SUNDAY)
     assert stored(db_path, W48, FirstWeekday.SUNDAY) == [a and a.value for a in expected.activities]
 
 
