@@ -39,9 +39,12 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def said(before: Goal, chosen: Goal | None) -> str:
-    """What ``planner goal [GOAL]`` prints: one line."""
+    """What ``planner goal [GOAL]`` prints: one line, naming each goal as the header and
+    ``show`` do (``Goal: hybrid (strength and endurance)``)."""
+    from planner.export.text import goal_line  # not on the planner's first frame
+
     if chosen is None:
-        return f"Goal: {before.label} ({before.value}). 'planner goal GOAL' changes it."
+        return f"{goal_line(before)}. 'planner goal GOAL' changes it."
     if chosen is before:
-        return f"Goal: {chosen.label} ({chosen.value}), as it already was; nothing changed."
-    return f"Goal: {chosen.label} ({chosen.value}), was {before.label} ({before.value})."
+        return f"{goal_line(chosen)}, as it already was; nothing changed."
+    return f"{goal_line(chosen)}, was {before.label}."
