@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from planner.advice import CONTEXT_DAYS
 from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_store
 from planner.cli.files import write_output
-from planner.cli.options import iso_week
+from planner.cli.options import add_week, iso_week
 from planner.clock import Clock
 from planner.plan import Settings
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
@@ -25,7 +25,8 @@ FORMATS = ("ics", "json", "md")
 NAME = "export"
 SUMMARY = "write weeks as a calendar (ics), JSON or Markdown"
 DESCRIPTION = (
-    "Write the stored weeks from --from to --to (default: all of them) to standard output "
+    "Write the stored weeks from --from to --to (default: all of them; --week W for one) "
+    "to standard output "
     "or FILE. ics: one all-day event per session and per rest day with that day's advice; "
     "its UIDs are the dates (and the slot of a second session), so importing a newer "
     "export into a calendar updates the events. "
@@ -35,7 +36,8 @@ DESCRIPTION = (
 EPILOG = (
     "examples:\n  planner export --format ics -o training.ics\n"
     "  planner export --format json --from 2026-W40 > backup.json\n"
-    "  planner export --format md --from 2026-W48 --to 2026-W52"
+    "  planner export --format md --from 2026-W48 --to 2026-W52\n"
+    "  planner export --format md --week 2026-W48"
 )
 
 
@@ -47,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="last", metavar="WEEK", type=iso_week, help="last week to write"
     )
+    add_week(parser, "the one week to write: short for --from WEEK --to WEEK")
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
     )
@@ -56,9 +59,23 @@ def _in_range(week: IsoWeek, first: IsoWeek | None, last: IsoWeek | None) -> boo
     return (first is None or first <= week) and (last is None or week <= last)
 
 
-def run(args: argparse.Namespace, clock: Clock) -> int:
+def chosen_range(args: argparse.Namespace) -> tuple[IsoWeek | None, IsoWeek | None]:
+    """--from and --to; --week W is --from W --to W."""
     start: IsoWeek | None = args.first
     end: IsoWeek | None = args.last
+    week: IsoWeek | None = args.week
+    if week is not None:
+        if start is not None or end is not None:
+            given = "--from" if start is not None else "--to"
+            raise CliError(
+                f"--week {week} is --from {week} --to {week}; give --week or {given}, not both"
+            )
+        return week, week
+    return start, end
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    start, end = chosen_range(args)
     if start is not None and end is not None and start > end:
         raise CliError(f"--from {start} is after --to {end}; swap them")
     knowledge = None if args.format == "json" else open_knowledge()
