@@ -170,7 +170,7 @@ BAD_INPUT = [
         "no template 'nope' (known: push-rest-legs-pull-rest, push-pull-legs-twice, ",
     ),
     (["template", "apply", "upper-lower", "--week", "2026-W00"], "W00 does not exist"),
-    (["template", "list", "--json"], "unrecognized arguments: --json"),
+    (["template", "apply", "upper-lower", "--json"], "unrecognized arguments: --json"),
     (
         ["copy", "--from", "2026-W48", "--week", "2026-W48"],
         "--from 2026-W48 is the week to copy into; copy from another week",
