@@ -208,6 +208,38 @@ def day_phrase(day: PlannedDay) -> str:
     )
 
 
+# A second session as a reader names it after the first ("then an easy run").
+_SECOND_RUN = {
+    RunType.EASY: "an easy run",
+    RunType.LONG: "a long run",
+    RunType.TEMPO: "a tempo run",
+    RunType.INTERVALS: "an interval run",
+}
+_SECOND_LIFT = {Activity.PUSH: "push", Activity.PULL: "pull", Activity.LEGS: "leg"}
+NOTHING_PLANNED = "Nothing planned"
+
+
+@functools.lru_cache(maxsize=1024)
+def day_sentence(day: PlannedDay) -> str:
+    """What a day holds as a person writes it, every attribute said: ``Legs (heavy), then
+    an easy run in the evening`` (apart), ``Push (moderate), then a moderate pull session
+    straight after`` (together), ``Run (long)``, ``Rest day`` or ``Nothing planned``: the
+    exports' words for people (the Markdown table), where ``planner set``'s are for typing."""
+    if day.rest:
+        return "Rest day"
+    if not day.sessions:
+        return NOTHING_PLANNED
+    first, *others = day.sessions
+    text = f"{first.kind.value.capitalize()} ({first.attribute})"
+    for second in others:
+        if second.kind is Activity.RUN:
+            noun = _SECOND_RUN[RunType(second.attribute)]
+        else:
+            noun = f"a {second.attribute} {_SECOND_LIFT[second.kind]} session"
+        text += f", then {noun} {'straight after' if day.together else 'in the evening'}"
+    return text
+
+
 def read_days(
     words: Sequence[str],
     *,

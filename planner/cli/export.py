@@ -30,8 +30,8 @@ DESCRIPTION = (
     "or FILE. ics: one all-day event per session and per rest day with that day's advice; "
     "its UIDs are the dates (and the slot of a second session), so importing a newer "
     "export into a calendar updates the events. "
-    "json: the weeks and settings, for 'planner import'. md: a table and the advice "
-    "per week."
+    "json: the weeks and settings, for 'planner import'. md: per week, a table of the "
+    "days in words, the goal, the score and where it comes from, and the advice."
 )
 EPILOG = (
     "examples:\n  planner export --format ics -o training.ics\n"
