@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -197,8 +197,9 @@ class Store:
                     week = fmt.week_from_doc_id(doc_id)
                 except UnsupportedWeek:
                     continue
+                monday = date.fromisocalendar(week.year, week.week, 1)
                 for index, entry in rev.entries(doc).items():
-                    found[date.fromisocalendar(week.year, week.week, index + 1)] = entry
+                    found[monday + timedelta(days=index)] = entry
             return found
 
     def note_exported(self, counts: Mapping[date, int]) -> None:

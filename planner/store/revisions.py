@@ -97,10 +97,11 @@ def _valid_stamp(text: str) -> bool:
 
 
 def entries(doc: Mapping[str, Any] | None) -> dict[int, DayRevision]:
-    """The entries of a validated document, by ISO weekday index (0 = Monday)."""
+    """The entries of a validated document, by ISO weekday index (0 = Monday); not checked
+    again (an export of thousands of weeks reads them all)."""
     if doc is None:
         return {}
-    return {index: decode(doc[key]) for index, key in enumerate(WEEKDAY_KEYS) if key in doc}
+    return {index: DayRevision(*doc[key]) for index, key in enumerate(WEEKDAY_KEYS) if key in doc}
 
 
 def document(label: str, days: Mapping[int, DayRevision]) -> dict[str, Any]:

@@ -43,7 +43,7 @@ def test_a_week_of_sessions_survives_set_show_export_and_import(
     assert calendar.code == 0 and "BEGIN:VCALENDAR" in calendar.out
     # One event per session (seven) and one per rest day (two).
     assert calendar.out.count("BEGIN:VEVENT") == 9
-    assert "SUMMARY:Legs (heavy)\\, morning" in calendar.out
+    assert "SUMMARY:1/2 Legs (heavy)\\, morning" in calendar.out
     backup = tmp_path / "backup.json"
     backup.write_text(run_cli(["export", "--db", str(first), "--format", "json"], capsys).out)
     assert run_cli(["import", "--db", str(second), str(backup)], capsys).code == 0
