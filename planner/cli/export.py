@@ -14,7 +14,7 @@ from planner.cli.files import write_output
 from planner.cli.options import add_week, iso_week
 from planner.clock import Clock
 from planner.plan import Settings
-from planner.store.revisions import NEVER, stamp
+from planner.store.revisions import NEVER, events_of, stamp
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import Day, KnowledgeBase, PlannedDay, evaluate
@@ -156,12 +156,8 @@ def _to_cancel(
     return [
         day
         for day, revision in revisions.items()
-        if revision.exported > _events(planned.get(day, PlannedDay.UNPLANNED))
+        if revision.exported > events_of(planned.get(day, PlannedDay.UNPLANNED))
     ]
-
-
-def _events(day: PlannedDay) -> int:
-    return 1 if day.rest else len(day.sessions)
 
 
 def shown_weeks(

@@ -67,13 +67,13 @@ def _revisions_kept(data: Tables) -> Tables:
     starts at revision 0, taken to have been exported as it stands."""
     # Documents without their label are damage: validation reports it, after the upgrade.
     weeks = {k: doc for k, doc in data.get(WEEKS, {}).items() if isinstance(doc.get(WEEK_KEY), str)}
-    slots = {
-        doc[key]: max(1, len(decode_day(doc[key], doc[WEEK_KEY]).sessions))
+    days = {
+        doc[key]: decode_day(doc[key], doc[WEEK_KEY])
         for doc in weeks.values()
         for key in WEEKDAY_KEYS
         if key in doc
     }
-    table = rev.from_weeks(weeks, slots)
+    table = rev.from_weeks(weeks, days)
     return {**data, REVISIONS: table} if table else dict(data)
 
 

@@ -9,8 +9,8 @@ three numbers in the ``revisions`` table, one document per ISO week like ``weeks
                                                  "tue": [0, null, 1]}}
 
 - the revision: how many times what the day holds changed (it is each event's SEQUENCE);
-- when it last changed, in UTC, in iCalendar's form (DTSTAMP and LAST-MODIFIED); null for a
-  day stored before revisions were kept;
+- when it last changed, in UTC, in iCalendar's form (LAST-MODIFIED); null for a day
+  stored before revisions were kept;
 - how many events (slots) an ics export has written for the day: the UIDs
   ``2026-11-23@planner`` and ``2026-11-23-2@planner`` a calendar may hold. An export
   cancels those the day no longer fills, and only those, so a calendar never gets a
@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from planner.days import WEEKDAY_KEYS
-from rules import MAX_SESSIONS
+from rules import MAX_SESSIONS, PlannedDay
 
 REVISIONS = "revisions"
 WEEK_KEY = "week"
@@ -44,6 +44,11 @@ class DayRevision:
 
 
 NEVER = DayRevision()
+
+
+def events_of(day: PlannedDay) -> int:
+    """How many calendar events a day makes: one per session, one for a rest day."""
+    return 1 if day.rest else len(day.sessions)
 
 
 def stamp(moment: datetime) -> str:
@@ -167,19 +172,20 @@ def with_exported(
     return result
 
 
-def from_weeks(weeks: Mapping[str, Any], slots: Mapping[str, int]) -> dict[str, Any]:
+def from_weeks(weeks: Mapping[str, Any], days: Mapping[str, PlannedDay]) -> dict[str, Any]:
     """The revisions of a database stored before they were kept (the upgrade to schema 3):
     every planned day at revision 0, changed at an unknown time, and taken to have been
-    exported as it stands (``slots[words]``: its events), since earlier planners exported
-    every planned day and kept no record of it. A calendar may so hear of a removal it
-    never needed; without this, one that did would keep a removed session."""
+    exported as it stands (``days[words]``: the day stored as those words), since earlier
+    planners exported every planned day and kept no record of it. A calendar may so hear
+    of a removal it never needed; without this, one that did would keep a removed
+    session."""
     table: dict[str, Any] = {}
     for doc_id, doc in weeks.items():
-        days = {
-            index: DayRevision(exported=slots[doc[key]])
+        kept = {
+            index: DayRevision(exported=events_of(days[doc[key]]))
             for index, key in enumerate(WEEKDAY_KEYS)
             if key in doc
         }
-        if days:
-            table[doc_id] = document(doc[WEEK_KEY], days)
+        if kept:
+            table[doc_id] = document(doc[WEEK_KEY], kept)
     return table

@@ -5,64 +5,36 @@ parses the same with icalendar and vobject."""
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
 import pytest
-import vobject
-from icalendar import Calendar
 
 from planner.store import Store
-from tests.helpers import run_cli, seed
+from tests.helpers import CalendarEvent, calendar_events, run_cli, seed
 
 FIXTURE_V2 = Path(__file__).parents[2] / "fixtures" / "planner-v2.json"
 W48 = {"mon": "legs:heavy+run", "tue": "push,pull", "wed": "rest", "sat": "run:long"}
 
 
-@dataclass(frozen=True)
-class Seen:
-    summary: str
-    status: str
-    sequence: int
-
-
-def parsed(payload: bytes) -> dict[str, Seen]:
-    """Every event by UID, read with icalendar and with vobject, which must agree."""
-    by_icalendar = {
-        str(event["UID"]): Seen(str(event["SUMMARY"]), str(event["STATUS"]), int(event["SEQUENCE"]))
-        for event in Calendar.from_ical(payload).walk("VEVENT")
-    }
-    calendar = vobject.readOne(payload.decode("utf-8"))
-    by_vobject = {
-        event.uid.value: Seen(event.summary.value, event.status.value, int(event.sequence.value))
-        for event in calendar.contents.get("vevent", [])
-    }
-    assert by_vobject == by_icalendar
-    for event in calendar.contents.get("vevent", []):
-        assert event.dtstamp.value.tzinfo is not None  # a real UTC time
-        assert event.last_modified.value <= event.dtstamp.value
-    return by_icalendar
-
-
 def export(
     db: Path, capsys: pytest.CaptureFixture[str], *argv: str, today: pendulum.Date | None = None
-) -> dict[str, Seen]:
+) -> dict[str, CalendarEvent]:
     extra = {} if today is None else {"today": today}
     outcome = run_cli(["export", "--format", "ics", "--db", str(db), *argv], capsys, **extra)
     assert (outcome.code, outcome.err) == (0, ""), outcome
-    return parsed(outcome.out.encode("utf-8"))
+    return calendar_events(outcome.out.encode("utf-8"))
 
 
 def plan(db: Path, capsys: pytest.CaptureFixture[str], week: str, *days: str) -> None:
     assert run_cli(["set", "--db", str(db), "--week", week, *days], capsys).code == 0
 
 
-def live(events: dict[str, Seen]) -> dict[str, str]:
+def live(events: dict[str, CalendarEvent]) -> dict[str, str]:
     return {uid: e.summary for uid, e in events.items() if e.status == "CONFIRMED"}
 
 
-def cancelled(events: dict[str, Seen]) -> dict[str, int]:
+def cancelled(events: dict[str, CalendarEvent]) -> dict[str, int]:
     return {uid: e.sequence for uid, e in events.items() if e.status == "CANCELLED"}
 
 
@@ -92,7 +64,7 @@ def test_removed_sessions_and_cleared_days_are_cancelled(
     # Planned again: the same UID comes back confirmed, one revision further.
     plan(db_path, capsys, "2026-W48", "tue=pull")
     third = export(db_path, capsys)
-    assert third["2026-11-24@planner"] == Seen("Pull (moderate)", "CONFIRMED", 3)
+    assert third["2026-11-24@planner"] == CalendarEvent("Pull (moderate)", "CONFIRMED", 3)
     assert cancelled(third)["2026-11-24-2@planner"] == 3
 
 
@@ -144,7 +116,7 @@ def test_while_the_planner_is_open_the_file_is_written_and_the_note_is_said(
     assert "is open in another planner" in outcome.err
     assert "events this export wrote were not noted" in outcome.err
     assert db_path.read_bytes() == before
-    assert len(live(parsed(target.read_bytes()))) == 6
+    assert len(live(calendar_events(target.read_bytes()))) == 6
     # Once it is closed, an export notes them.
     assert run_cli(argv, capsys).err == ""
     with Store.open(db_path, read_only=True) as store:
@@ -163,5 +135,5 @@ def test_a_calendar_fed_before_the_upgrade_hears_of_a_removal_after_it(
     assert outcome.code == 0 and "upgraded to schema version 3" in outcome.err
     events = export(db, capsys, "--week", "2026-W48")
     assert cancelled(events) == {"2026-11-23-2@planner": 1}
-    assert events["2026-11-23@planner"] == Seen("Legs (heavy)", "CONFIRMED", 1)
+    assert events["2026-11-23@planner"] == CalendarEvent("Legs (heavy)", "CONFIRMED", 1)
     assert events["2026-11-24@planner"].sequence == 0  # unchanged since the upgrade

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import run_cli, seed
+from tests.helpers import calendar_events, run_cli, seed
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 WEEK = "2026-W48"
@@ -147,6 +147,7 @@ class Round:
         outcome = run_cli(["export", "--format", "ics", "--db", str(self.db), "-o", str(target)],
                           self.capsys)  # fmt: skip
         assert (outcome.code, outcome.err) == (0, ""), outcome
+        calendar_events(target.read_bytes())  # icalendar and vobject read it alike
         self.khal.import_file(target)
         yield self.khal.listed()
 
