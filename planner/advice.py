@@ -98,6 +98,7 @@ def summarize(
             ),
         )
         for group in knowledge.muscle_groups
+        if group.is_muscle
     )
     return WeekSummary(
         score=evaluation.score,

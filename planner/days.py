@@ -9,11 +9,11 @@ screens all read these; none writes its own list.
 
 from __future__ import annotations
 
-import difflib
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
+from planner.spelling import did_you_mean
 from planner.weeks import FirstWeekday
 from rules import (
     MAX_SESSIONS,
@@ -75,7 +75,9 @@ def parse_weekday(text: str) -> int:
     try:
         return WEEKDAY_KEYS.index(text.strip().lower())
     except ValueError:
-        raise UnknownName(f"'{text}' is not a day; use {_DAY_LIST}") from None
+        raise UnknownName(
+            f"'{text}' is not a day; use {_DAY_LIST}{did_you_mean(text, WEEKDAY_KEYS)}"
+        ) from None
 
 
 def parse_activity(text: str) -> Activity:
@@ -84,7 +86,7 @@ def parse_activity(text: str) -> Activity:
         return Activity(text.strip().lower())
     except ValueError:
         raise UnknownName(
-            f"'{text}' is not an activity; use {_ACTIVITY_LIST}{_did_you_mean(text, ACTIVITIES)}"
+            f"'{text}' is not an activity; use {_ACTIVITY_LIST}{did_you_mean(text, ACTIVITIES)}"
         ) from None
 
 
@@ -97,11 +99,6 @@ _INTENSITIES = ", ".join(Intensity)
 _RUN_TYPES = ", ".join(RunType)
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word.strip().lower(), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else ""
-
-
 def parse_session(text: str) -> Session:
     """``KIND[:ATTRIBUTE]``: ``legs``, ``legs:heavy``, ``run:intervals`` (any case)."""
     kind_text, colon, attribute_text = text.strip().lower().partition(ATTRIBUTE)
@@ -111,7 +108,7 @@ def parse_session(text: str) -> Session:
     if kind not in SESSIONS:
         raise UnknownName(
             f"'{kind_text.strip()}' is not a session; use push, pull, legs or run"
-            f"{_did_you_mean(kind, SESSIONS)}"
+            f"{did_you_mean(kind, SESSIONS)}"
         )
     activity = Activity(kind)
     if not colon:
@@ -131,7 +128,7 @@ def parse_session(text: str) -> Session:
         raise UnknownName(f"{activity} has an intensity ({names}), not a run type")
     if run and attribute in ("hill", "hills"):
         raise UnknownName(f"'{text.strip()}': hills count as intervals; write run:intervals")
-    close = _did_you_mean(attribute, own)
+    close = did_you_mean(attribute, own)
     what = "a run's type" if run else "a lift's intensity"
     if close:
         raise UnknownName(f"'{text.strip()}':{close[1:]} ({what} is {names})")
@@ -161,7 +158,7 @@ def parse_day(text: str, *, clear: bool = False) -> PlannedDay:
                 raise
             raise UnknownName(
                 f"'{text}' is not an activity; use {', '.join(_ACTIVITY_WORDS)}, "
-                f"or {CLEAR} to clear the day{_did_you_mean(word, ACTIVITIES)}"
+                f"or {CLEAR} to clear the day{did_you_mean(word, ACTIVITIES)}"
             ) from None
     together = TOGETHER in word
     parts = word.split(TOGETHER if together else APART)
@@ -209,6 +206,38 @@ def day_phrase(day: PlannedDay) -> str:
         session.kind.value.capitalize() + ("" if session.is_default else f" {session.attribute}")
         for session in day.sessions
     )
+
+
+# A second session as a reader names it after the first ("then an easy run").
+_SECOND_RUN = {
+    RunType.EASY: "an easy run",
+    RunType.LONG: "a long run",
+    RunType.TEMPO: "a tempo run",
+    RunType.INTERVALS: "an interval run",
+}
+_SECOND_LIFT = {Activity.PUSH: "push", Activity.PULL: "pull", Activity.LEGS: "leg"}
+NOTHING_PLANNED = "Nothing planned"
+
+
+@functools.lru_cache(maxsize=1024)
+def day_sentence(day: PlannedDay) -> str:
+    """What a day holds as a person writes it, every attribute said: ``Legs (heavy), then
+    an easy run in the evening`` (apart), ``Push (moderate), then a moderate pull session
+    straight after`` (together), ``Run (long)``, ``Rest day`` or ``Nothing planned``: the
+    exports' words for people (the Markdown table), where ``planner set``'s are for typing."""
+    if day.rest:
+        return "Rest day"
+    if not day.sessions:
+        return NOTHING_PLANNED
+    first, *others = day.sessions
+    text = f"{first.kind.value.capitalize()} ({first.attribute})"
+    for second in others:
+        if second.kind is Activity.RUN:
+            noun = _SECOND_RUN[RunType(second.attribute)]
+        else:
+            noun = f"a {second.attribute} {_SECOND_LIFT[second.kind]} session"
+        text += f", then {noun} {'straight after' if day.together else 'in the evening'}"
+    return text
 
 
 def read_days(

@@ -208,8 +208,9 @@ def _scaled(raw: int) -> int:
 
 def _gained(more: Evaluation, less: Evaluation, kind: Kind) -> tuple[Finding, ...]:
     """The findings of ``kind`` behind the points ``more`` has and ``less`` has not: of each
-    rule worth more there (pros earned, or for cons the costs cleared), the findings
-    ``less`` lacks; heaviest first."""
+    rule worth more there (pros earned, or for cons the costs cleared), the findings worth
+    more there too (gone from ``less``, or counted fewer times); heaviest first. A finding
+    that only changed its words is not one: its rule is worth the same."""
 
     def by_rule(evaluation: Evaluation) -> dict[str, int]:
         totals: dict[str, int] = {}
@@ -221,13 +222,13 @@ def _gained(more: Evaluation, less: Evaluation, kind: Kind) -> tuple[Finding, ..
         return totals
 
     mine, theirs = by_rule(more), by_rule(less)
-    kept = {reason.finding for reason in less.reasons}
+    kept = {reason.finding: abs(reason.points) for reason in less.reasons}
     return tuple(
         reason.finding
         for reason in more.reasons
         if reason.finding.kind is kind
         and mine.get(reason.finding.rule_id, 0) > theirs.get(reason.finding.rule_id, 0)
-        and reason.finding not in kept
+        and abs(reason.points) > kept.get(reason.finding, 0)
     )
 
 

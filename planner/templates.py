@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from planner.days import ACTIVITIES, DAYS_IN_WEEK, UnknownName, parse_day
 from planner.plan import WeekPlan
 from planner.resources import data_file
+from planner.spelling import did_you_mean
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import DataFileError, Goal, PlannedDay
 from rules.schema import Table
@@ -128,5 +129,7 @@ def template_by_id(template_id: str) -> Template:
     for template in load_templates():
         if template.id == template_id:
             return template
-    known = ", ".join(template.id for template in load_templates())
-    raise LookupError(f"no template '{template_id}' (known: {known})")
+    ids = [template.id for template in load_templates()]
+    raise LookupError(
+        f"no template '{template_id}' (known: {', '.join(ids)}){did_you_mean(template_id, ids)}"
+    )

@@ -209,9 +209,7 @@ def _points_table(table: Table, length: int, *, costs: bool = False) -> Points:
     )
 
 
-def _one_table(
-    table: Table, field: str, raw: object, length: int, convex: bool
-) -> tuple[int, ...]:
+def _one_table(table: Table, field: str, raw: object, length: int, convex: bool) -> tuple[int, ...]:
     growth = "less" if convex else "more"
     problem = (
         f"must list 2 to {length} whole numbers from 0 to {DOSE_MAX}, starting at 0, never "

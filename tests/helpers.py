@@ -60,6 +60,38 @@ def assert_refused(outcome: Outcome, message: str) -> None:
     assert outcome.out == ""
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    summary: str
+    status: str
+    sequence: int
+
+
+def calendar_events(payload: bytes) -> dict[str, CalendarEvent]:
+    """Every event of an ics export by UID, read with icalendar and with vobject, which
+    must agree; each has a real UTC DTSTAMP, not before its LAST-MODIFIED."""
+    import vobject
+    from icalendar import Calendar
+
+    by_icalendar = {
+        str(event["UID"]): CalendarEvent(
+            str(event["SUMMARY"]), str(event["STATUS"]), int(event["SEQUENCE"])
+        )
+        for event in Calendar.from_ical(payload).walk("VEVENT")
+    }
+    parsed = vobject.readOne(payload.decode("utf-8"))
+    vevents = parsed.contents.get("vevent", [])
+    by_vobject = {
+        e.uid.value: CalendarEvent(e.summary.value, e.status.value, int(e.sequence.value))
+        for e in vevents
+    }
+    assert by_vobject == by_icalendar
+    for event in vevents:
+        assert event.dtstamp.value.tzinfo is not None
+        assert event.last_modified.value <= event.dtstamp.value
+    return by_icalendar
+
+
 def seed(db: Path, weeks: dict[str, dict[str, str]], first: str = "monday") -> None:
     """Store ``{"2026-W48": {"mon": "legs", "tue": "legs:heavy+run"}}`` (ISO days, in the
     words of ``planner set``) and the first-weekday setting."""

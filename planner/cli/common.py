@@ -38,11 +38,15 @@ def open_knowledge() -> KnowledgeBase:
 
 
 @contextmanager
-def open_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
+def open_store(args: argparse.Namespace, *, write: bool, fallback: bool = False) -> Iterator[Store]:
     """The database, locked for writing or opened read-only (which works while the TUI has
-    it open); every store error, on opening or later, becomes a CliError."""
+    it open); with ``fallback``, read-only when it cannot be locked for writing (its
+    ``read_only_reason`` says why). Every store error, on opening or later, becomes a
+    CliError."""
     try:
-        store = Store.open(resolve_db_path(args.db), read_only=not write)
+        store = Store.open(
+            resolve_db_path(args.db), read_only=not write, fallback_read_only=fallback
+        )
     except StoreError as error:
         raise CliError(str(error)) from None
     with store:

@@ -4,38 +4,45 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.advice import CONTEXT_DAYS
 from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_store
 from planner.cli.files import write_output
-from planner.cli.options import iso_week
+from planner.cli.options import add_week, iso_week
 from planner.clock import Clock
 from planner.plan import Settings
+from planner.store.revisions import NEVER, events_of, stamp
+from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import Day, KnowledgeBase, PlannedDay, evaluate
 
 if TYPE_CHECKING:
     from planner.export.ics import EvaluatedWeek
+    from planner.store.revisions import DayRevision
 
 FORMATS = ("ics", "json", "md")
 
 NAME = "export"
 SUMMARY = "write weeks as a calendar (ics), JSON or Markdown"
 DESCRIPTION = (
-    "Write the stored weeks from --from to --to (default: all of them) to standard output "
+    "Write the stored weeks from --from to --to (default: all of them; --week W for one) "
+    "to standard output "
     "or FILE. ics: one all-day event per session and per rest day with that day's advice; "
     "its UIDs are the dates (and the slot of a second session), so importing a newer "
-    "export into a calendar updates the events. "
-    "json: the weeks and settings, for 'planner import'. md: a table and the advice "
-    "per week."
+    "export into a calendar updates the events, and a session removed or a day cleared "
+    "since an earlier export is sent as cancelled (the database notes which events an "
+    "export wrote). "
+    "json: the weeks and settings, for 'planner import'. md: per week, a table of the "
+    "days in words, the goal, the score and where it comes from, and the advice."
 )
 EPILOG = (
     "examples:\n  planner export --format ics -o training.ics\n"
     "  planner export --format json --from 2026-W40 > backup.json\n"
-    "  planner export --format md --from 2026-W48 --to 2026-W52"
+    "  planner export --format md --from 2026-W48 --to 2026-W52\n"
+    "  planner export --format md --week 2026-W48"
 )
 
 
@@ -47,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="last", metavar="WEEK", type=iso_week, help="last week to write"
     )
+    add_week(parser, "the one week to write: short for --from WEEK --to WEEK")
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
     )
@@ -56,12 +64,27 @@ def _in_range(week: IsoWeek, first: IsoWeek | None, last: IsoWeek | None) -> boo
     return (first is None or first <= week) and (last is None or week <= last)
 
 
-def run(args: argparse.Namespace, clock: Clock) -> int:
+def chosen_range(args: argparse.Namespace) -> tuple[IsoWeek | None, IsoWeek | None]:
+    """--from and --to; --week W is --from W --to W."""
     start: IsoWeek | None = args.first
     end: IsoWeek | None = args.last
+    week: IsoWeek | None = args.week
+    if week is not None:
+        if start is not None or end is not None:
+            given = "--from" if start is not None else "--to"
+            raise CliError(
+                f"--week {week} is --from {week} --to {week}; give --week or {given}, not both"
+            )
+        return week, week
+    return start, end
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    start, end = chosen_range(args)
     if start is not None and end is not None and start > end:
         raise CliError(f"--from {start} is after --to {end}; swap them")
     knowledge = None if args.format == "json" else open_knowledge()
+    unnoted: dict[date, int] = {}
     with open_store(args, write=False) as store:
         settings = store.settings()
         if knowledge is None:
@@ -77,7 +100,9 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             # shown (and judged) in the next week.
             first = settings.first_weekday
             planned = store.planned_days()
-            every, unshown = shown_weeks(planned, first)
+            # The calendar also gets the weeks of events to cancel (a day cleared since).
+            revisions = store.revisions() if args.format == "ics" else {}
+            every, unshown = shown_weeks(planned, first, also=_to_cancel(planned, revisions))
             if unshown:
                 print(
                     f"planner: not exported: {', '.join(unshown)}, shown in no week the "
@@ -94,25 +119,61 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                 from planner.export.ics import calendar_bytes
 
                 evaluated = _evaluated(planned, shown, settings, knowledge)
-                payload = calendar_bytes(evaluated, knowledge, clock.today())
+                now = stamp(clock.now())
+                payload, written = calendar_bytes(evaluated, knowledge, revisions, now)
+                unnoted = {
+                    day: count
+                    for day, count in written.items()
+                    if count > revisions.get(day, NEVER).exported
+                }
     write_output(args.output, payload)
+    if unnoted:
+        note_exported(args, unnoted)
     return 0
 
 
+def note_exported(args: argparse.Namespace, written: Mapping[date, int]) -> None:
+    """Keep in the store which events the calendar file has, so a later export can cancel
+    those the plan no longer holds. Written after the file, only when there is something
+    new; a database open in the planner (or read-only) is not written: one line says so."""
+    with open_store(args, write=True, fallback=True) as store:
+        if store.read_only_reason is not None:
+            print(f"planner: {printable(store.read_only_reason)} {NOT_NOTED}", file=sys.stderr)
+        else:
+            store.note_exported(written)
+
+
+NOT_NOTED = (
+    "The calendar events this export wrote were not noted: a session removed later may stay "
+    "in a calendar that imports this file. Export again once the planner is closed."
+)
+
+
+def _to_cancel(
+    planned: Mapping[date, PlannedDay], revisions: Mapping[date, DayRevision]
+) -> list[date]:
+    """Days with more events exported than they now hold: their calendar events to cancel."""
+    return [
+        day
+        for day, revision in revisions.items()
+        if revision.exported > events_of(planned.get(day, PlannedDay.UNPLANNED))
+    ]
+
+
 def shown_weeks(
-    planned: Mapping[date, PlannedDay], first: FirstWeekday
+    planned: Mapping[date, PlannedDay], first: FirstWeekday, also: Iterable[date] = ()
 ) -> tuple[set[IsoWeek], list[str]]:
-    """The weeks as the user sees them that hold the planned days (with Sunday-first, a
-    stored week's Sunday is shown, and judged, in the next week), and the planned days no
-    supported week shows (the Sunday of the last one)."""
+    """The weeks as the user sees them that hold the planned days and the days ``also``
+    (with Sunday-first, a stored week's Sunday is shown, and judged, in the next week), and
+    those days no supported week shows (the Sunday of the last one)."""
     shown: set[IsoWeek] = set()
     unshown: list[str] = []
-    for day, held in sorted(planned.items()):
-        if held.is_planned:
-            try:
-                shown.add(week_of(day, first))
-            except WeekError:
-                unshown.append(day.isoformat())
+    days = {day for day, held in planned.items() if held.is_planned} | set(also)
+    for day in sorted(days):
+        try:
+            shown.add(week_of(day, first))
+        except WeekError:
+            unshown.append(day.isoformat())
     return shown, unshown
 
 

@@ -24,15 +24,17 @@ DESCRIPTION = (
     "day moved to another with the days between shifting one day. Every such change is "
     "judged, exactly as 'show' would; of equal scores, the smallest change (a session, "
     "then a swap, then a move) on the earliest day wins. Prints the change, the score "
-    "before and after, and the cons it clears; --apply saves it. The week is the stored "
+    "before and after, the cons it clears and the pros it earns (--json: as 'show --json' "
+    "has it); --apply saves it. The week is the stored "
     f"week, as 'set' edits it. {DAYS_NOTE}"
 )
-EPILOG = "examples:\n  planner fix\n  planner fix --week 2026-W48 --apply"
+EPILOG = "examples:\n  planner fix\n  planner fix --week 2026-W48 --apply\n  planner fix --json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_week(parser, "ISO week to fix (default: the current week)")
     parser.add_argument("--apply", action="store_true", help="save the change")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
@@ -46,7 +48,13 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         applied = found is not None and args.apply
         if found is not None and applied:
             store.save_plan(found.plan)
-    print(fix_text(stored, found, applied=applied), end="")
+    if args.json:
+        from planner.cli.show import dump_json, fix_json
+
+        document = {"week": str(stored.week), "fix": fix_json(found, stored), "applied": applied}
+        print(dump_json(document), end="")
+    else:
+        print(fix_text(stored, found, applied=applied), end="")
     return 0
 
 

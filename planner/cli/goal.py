@@ -15,9 +15,10 @@ DESCRIPTION = (
     "Set what you train for, once: general (the default), muscle (growth), strength, "
     "endurance, or hybrid (strength and endurance). The goal changes how much each piece of "
     "advice weighs, so a runner's week is judged as a runner's and a lifter's as a lifter's; "
-    "'show', 'suggest', 'export' and the planner all use it. Without GOAL, prints the goal."
+    "'show', 'suggest', 'export' and the planner all use it. Without GOAL, prints the goal. "
+    "--json prints the goal, its label and the goal before."
 )
-EPILOG = "examples:\n  planner goal\n  planner goal hybrid"
+EPILOG = "examples:\n  planner goal\n  planner goal hybrid\n  planner goal --json"
 
 CHOICES = tuple(goal.value for goal in Goal)
 
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # choices: argparse refuses anything else in one line naming them (exit 2), before
     # the store is opened, and the shell completion offers them.
     parser.add_argument("goal", nargs="?", metavar="GOAL", choices=CHOICES, help=", ".join(CHOICES))
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
@@ -34,14 +36,24 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         settings = store.settings()
         if chosen is not None and chosen is not settings.goal:
             store.save_settings(choose_goal(settings, chosen))
-    print(said(settings.goal, chosen))
+    if args.json:
+        from planner.cli.show import dump_json
+
+        now = settings.goal if chosen is None else chosen
+        document = {"goal": now.value, "label": now.label, "was": settings.goal.value}
+        print(dump_json(document), end="")
+    else:
+        print(said(settings.goal, chosen))
     return 0
 
 
 def said(before: Goal, chosen: Goal | None) -> str:
-    """What ``planner goal [GOAL]`` prints: one line."""
+    """What ``planner goal [GOAL]`` prints: one line, naming each goal as the header and
+    ``show`` do (``Goal: hybrid (strength and endurance)``)."""
+    from planner.export.text import goal_line  # not on the planner's first frame
+
     if chosen is None:
-        return f"Goal: {before.label} ({before.value}). 'planner goal GOAL' changes it."
+        return f"{goal_line(before)}. 'planner goal GOAL' changes it."
     if chosen is before:
-        return f"Goal: {chosen.label} ({chosen.value}), as it already was; nothing changed."
-    return f"Goal: {chosen.label} ({chosen.value}), was {before.label} ({before.value})."
+        return f"{goal_line(chosen)}, as it already was; nothing changed."
+    return f"{goal_line(chosen)}, was {before.label}."

@@ -15,6 +15,7 @@ from typing import NoReturn, Protocol
 from planner import __version__
 from planner.clock import Clock
 from planner.locations import DB_ENV, default_db_path
+from planner.spelling import did_you_mean
 from planner.text_safety import printable
 from planner.weeks import IsoWeek, WeekError
 
@@ -42,6 +43,20 @@ class Command(Protocol):
 
 
 class Parser(argparse.ArgumentParser):
+    """The planner's parser (its commands' parsers are made of the same class)."""
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        # argparse names the choices; a mistyped command, goal, format or shell also gets
+        # the closest one, as a mistyped session word does.
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as error:
+            words = [choice for choice in action.choices or () if isinstance(choice, str)]
+            if not isinstance(value, str) or not words:
+                raise
+            close = did_you_mean(value, words)
+            raise argparse.ArgumentError(action, f"{error.message}{close}") from None
+
     def error(self, message: str) -> NoReturn:
         # One line that says what was wrong and what to do, not the usage block; it quotes
         # the arguments, so their control characters (a newline too) are escaped.
@@ -49,8 +64,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def iso_week(text: str) -> IsoWeek:
+    # ISO 8601 writes the W in capitals, but typed by hand 2026-w50 can only mean 2026-W50.
+    # Only here: files the planner reads (imports, the database) hold the exact form.
     try:
-        return IsoWeek.parse(text)
+        return IsoWeek.parse(text.replace("w", "W"))
     except WeekError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -15,7 +15,7 @@ NAME = "repeat"
 SUMMARY = "mark the week that unplanned weeks repeat"
 DESCRIPTION = (
     "Mark a week as the repeating week: every week with no planned day then shows its "
-    "layout (same weekday, same activity) as a proposal, marked as not confirmed, in "
+    "layout (each weekday with the same sessions) as a proposal, marked as not confirmed, in "
     "'show' and in the planner, until you plan a day of it. Nothing is written into "
     "those weeks. Without options, says which week repeats. --off stops it. WEEK is the "
     "week as the planner shows it."

@@ -21,7 +21,10 @@ from planner.repeat import Proposal, proposal_for
 from planner.weeks import IsoWeek
 
 if TYPE_CHECKING:
-    from rules import Finding, Reason
+    from datetime import date
+
+    from planner.fix import Fix
+    from rules import Finding, KnowledgeBase, PlannedDay, Reason
 
 NAME = "show"
 SUMMARY = "print a week with the advice on every transition"
@@ -45,9 +48,20 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         first = settings.first_weekday
         week = judged(store, shown_week(args, clock, first), settings, knowledge)
         proposal = proposal_for(week.plan, settings, store)
-    text = dump_json(show_json(week, proposal)) if args.json else show_text(week, proposal)
+    found = week_fix(week, knowledge)
+    if args.json:
+        text = dump_json(show_json(week, proposal, found))
+    else:
+        text = show_text(week, proposal, found)
     write_output(None, text.encode("utf-8"))
     return 0
+
+
+def week_fix(week: JudgedWeek, knowledge: KnowledgeBase) -> Fix | None:
+    """The smallest fix of the stored week, as the panel and ``planner fix`` find it."""
+    from planner.fix import smallest_fix
+
+    return smallest_fix(week.plan, week.before, week.after, knowledge, week.summary.goal)
 
 
 # Which shape of document `show --json` prints: 2 has sessions on each day.
@@ -73,9 +87,10 @@ def _day_rows(plan: WeekPlan) -> list[str]:
     ]
 
 
-def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
+def show_text(week: JudgedWeek, proposal: Proposal | None = None, found: Fix | None = None) -> str:
     """The week as stored; a ``proposal`` (an unplanned week repeating another) follows the
-    table, marked as not confirmed. The score and advice are those of the stored week."""
+    table, marked as not confirmed. The score, the fix (``found``, the smallest fix of the
+    stored week) and the advice are those of the stored week."""
     from planner.export.text import (
         REASONS_HEADING,
         SESSIONS_HEADING,
@@ -94,7 +109,7 @@ def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
         lines += ["", f"Proposal  {proposal_note(proposal.source, plan.week)}"]
         lines += _day_rows(proposal.plan)
     counts = session_counts(summary)
-    lines += ["", score_line(summary), goal_line(summary.goal)]
+    lines += ["", score_line(summary), goal_line(summary.goal), fix_line(found, plan)]
     if summary.reasons:
         lines += [REASONS_HEADING, *(f"  {line}" for line in reason_lines(summary))]
     lines.append(SESSIONS_HEADING)
@@ -111,7 +126,18 @@ def show_text(week: JudgedWeek, proposal: Proposal | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def finding_json(finding: Finding) -> dict[str, str]:
+def fix_line(found: Fix | None, plan: WeekPlan) -> str:
+    """``Fix: swap mon legs and wed rest, score 62 → 68``, as the panel says it."""
+    fix = fix_json(found, plan)
+    if fix is None:
+        return "Fix: no single change raises the score."
+    return f"Fix: {fix['change']}, score {fix['score_before']} → {fix['score_after']}"
+
+
+# -- the JSON of each fact, written here once (the shapes: planner/export/schema.json) --------
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule_id,
         "kind": finding.kind.value,
@@ -133,28 +159,58 @@ def reason_json(reason: Reason) -> dict[str, Any]:
     }
 
 
-def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
-    """The seven shown days: ``date``, ``day``, ``activity`` (the first session's kind,
-    rest, or null if unplanned), then the day as the JSON export writes it (``sessions``,
-    ``rest``, and ``together`` for two sessions)."""
+def reasons_json(week: JudgedWeek) -> list[dict[str, Any]]:
+    """Every counted pro and con with its share of the score, largest first."""
+    return [reason_json(reason) for reason in week.summary.reasons]
+
+
+def fix_json(found: Fix | None, plan: WeekPlan) -> dict[str, Any] | None:
+    """The smallest fix of ``plan`` (the week before it), or None when no single change
+    raises the score: ``change`` in the words of ``planner set`` (as ``planner fix`` prints
+    it), the score before and after, and ``earns``, the findings the change earns the
+    score with: the cons it clears, then the pros it earns (``kind`` tells them apart).
+    The one place that reads a :class:`Fix`."""
+    if found is None:
+        return None
+    from planner.fix import describe_change
+
+    return {
+        "change": describe_change(found.change, plan),
+        "score_before": found.before,
+        "score_after": found.after,
+        "earns": [finding_json(finding) for finding in (*found.cleared, *found.earned)],
+    }
+
+
+def day_entry(day: date, held: PlannedDay) -> dict[str, Any]:
+    """One dated day: ``date``, ``day``, ``activity`` (kept for scripts written before
+    sessions: the first session's kind, rest, or null if unplanned), then the day as the
+    JSON export writes it (``sessions``, ``rest``, and ``together`` for two sessions)."""
     from planner.export.json import day_json
 
-    return [
-        {
-            "date": day.isoformat(),
-            "day": weekday_key(day),
-            "activity": held.activity.value if held.activity is not None else None,
-            **day_json(held),
-        }
-        for day, held in plan.dated_days
-    ]
+    return {
+        "date": day.isoformat(),
+        "day": weekday_key(day),
+        "activity": held.activity.value if held.activity is not None else None,
+        **day_json(held),
+    }
 
 
-def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, Any]:
+def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
+    """The seven shown days, each as :func:`day_entry` writes it."""
+    return [day_entry(day, held) for day, held in plan.dated_days]
+
+
+def show_json(
+    week: JudgedWeek, proposal: Proposal | None = None, found: Fix | None = None
+) -> dict[str, Any]:
     """The documented shape of ``planner show --json``; keys in this order. "goal" is what
     the week is judged for (``planner goal``); "days" are as stored; "proposal" is null or
-    the repeating week's layout the week would show; "reasons" are every counted pro and
-    con with its share of the score, largest first: their points add up to "score"."""
+    the repeating week's layout the week would show; each transition has its two days
+    ("before", "after") as "days" has them ("activities": their first sessions' kinds);
+    "reasons" are every counted pro and con with its share of the score, largest first:
+    their points add up to "score"; "fix" is ``found``, the smallest fix of the stored week
+    (null if none)."""
     return {
         "format": FORMAT,
         "week": str(week.plan.week),
@@ -171,13 +227,16 @@ def show_json(week: JudgedWeek, proposal: Proposal | None = None) -> dict[str, A
                     None if day.activity is None else day.activity.value
                     for day in (transition.before, transition.after)
                 ],
+                "before": day_entry(transition.before.date, transition.before.planned),
+                "after": day_entry(transition.after.date, transition.after.planned),
                 "findings": [finding_json(finding) for finding in transition.findings],
             }
             for transition in week.evaluation.transitions
         ],
         "findings": [finding_json(finding) for finding in week.summary.findings],
         "score": week.evaluation.score,
-        "reasons": [reason_json(reason) for reason in week.summary.reasons],
+        "reasons": reasons_json(week),
+        "fix": fix_json(found, week.plan),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
 from planner.cli.files import write_output
@@ -37,14 +37,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(
         dest="template_command", title="actions", metavar="ACTION", required=True
     )
-    add_command_parser(
+    listing = add_command_parser(
         actions,
         "list",
         "print every template with its days",
         "Print every shipped template: id, name, days (in displayed order; 'open' days keep "
-        "what they hold when applied) and description.",
-        "example:\n  planner template list",
+        "what they hold when applied) and description. --json: the days by weekday, mon to "
+        "sun, each as 'show --json' writes a day's sessions, or null when left open.",
+        "examples:\n  planner template list\n  planner template list --json",
     )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
     apply = add_command_parser(
         actions,
         "apply",
@@ -70,6 +72,10 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         first = store.settings().first_weekday
         if template is None:
             text = templates_text(templates, first)
+            if args.json:
+                from planner.cli.show import dump_json
+
+                text = dump_json({"templates": [template_json(t) for t in templates]})
         else:
             before = load_week(store, shown_week(args, clock, first), first)
             after = template.apply_to(before)
@@ -106,6 +112,24 @@ def templates_text(templates: Sequence[Template], first: FirstWeekday) -> str:
         )
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+def template_json(template: Template) -> dict[str, Any]:
+    """``{"id", "name", "goal", "description", "days": {"mon": {"sessions": ...} or null,
+    ...}}``: ``goal`` the goal it is built for (as ``planner goal`` takes it); ISO weekdays,
+    as the JSON export keys days; null is a day the template leaves open."""
+    from planner.export.json import day_json
+
+    return {
+        "id": template.id,
+        "name": template.name,
+        "goal": template.goal.value,
+        "description": template.description,
+        "days": {
+            key: None if day is None else day_json(day)
+            for key, day in zip(WEEKDAY_KEYS, template.days, strict=True)
+        },
+    }
 
 
 def describe_applied(template: Template, before: WeekPlan, after: WeekPlan) -> str:

@@ -1,12 +1,18 @@
-"""The calendar export: one all-day event per session, and one per rest day.
+"""The calendar export: one all-day event per session, and one per rest day, that a calendar
+importing each new export keeps in step with the plan.
 
 Each event's UID is its date and slot (``2026-11-23@planner`` for a day's first session or
 its rest, ``2026-11-23-2@planner`` for a second session), so importing a later export into
-the same calendar updates the day's events instead of adding more, even after what the day
-holds changed. The summary names the session's kind and attribute (``Legs (heavy)``); two
-sessions apart are the morning's and the evening's, two together the first and second of one
-visit. DTSTAMP and LAST-MODIFIED come from the caller's clock, so the same weeks
-exported on the same day give the same bytes.
+the same calendar updates the day's events instead of adding more. Its SEQUENCE is the
+day's revision and its LAST-MODIFIED the day's last change (planner.store.revisions), its
+DTSTAMP when the file was made, so a calendar takes the newer version of a changed day and
+the latest advice. An event the day no
+longer fills (a session removed, the day cleared) that an export wrote before is written
+again as STATUS:CANCELLED: the calendar drops it. The summary names the session's kind and
+attribute (``Legs (heavy)``); the two sessions of a day start ``1/2`` and ``2/2`` (the
+morning's and the evening's, or the first and second of one visit), so calendars that list
+a day's events by summary list them in order. The description is the day in words, then
+the advice on arriving at it.
 
 The file is written here, one event at a time, rather than through icalendar's components:
 building and serializing 70,000 of them (ten thousand weeks) took 20 s and 650 MB. What is
@@ -17,12 +23,13 @@ and its line folding (tests/unit/export/test_ics.py compares the two byte for by
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from planner.advice import no_findings
-from planner.days import session_words
-from planner.export.text import finding_line, transition_heading
+from planner.advice import NOTHING_TO_NOTE
+from planner.days import day_sentence, session_words
+from planner.export.text import finding_line
+from planner.store.revisions import NEVER, DayRevision
 from rules import Activity, Evaluation, KnowledgeBase, PlannedDay, Transition
 
 PRODID = "-//planner//training week//EN"
@@ -38,6 +45,12 @@ SESSION_PROPERTY = "X-PLANNER-SESSION"
 FOLD_AT = 74
 CRLF = "\r\n"
 
+CANCELLED_SUMMARY = "Removed from the plan"
+CANCELLED_DESCRIPTION = "No longer in the plan."
+_GONE_SUMMARY = f"SUMMARY:{CANCELLED_SUMMARY}"
+_GONE = f"DESCRIPTION:{CANCELLED_DESCRIPTION}"
+_CANCELLED = f"STATUS:CANCELLED{CRLF}TRANSP:TRANSPARENT{CRLF}END:VEVENT{CRLF}"
+
 # One displayed week: its seven dated days and their evaluation with the context days.
 EvaluatedWeek = tuple[Sequence[tuple[date, PlannedDay]], Evaluation]
 
@@ -48,42 +61,56 @@ def event_uid(day: date, slot: int = 1) -> str:
 
 
 def calendar_bytes(
-    weeks: Iterable[EvaluatedWeek], knowledge: KnowledgeBase, today: date
-) -> bytearray:
-    """An iCalendar file with one event per session and rest day of ``weeks``; ``today``
-    stamps it. ``weeks`` may be a generator: each week is turned into bytes and dropped."""
-    stamp = f"{_date(today)}T000000Z"
+    weeks: Iterable[EvaluatedWeek],
+    knowledge: KnowledgeBase,
+    revisions: Mapping[date, DayRevision],
+    now: str,
+) -> tuple[bytearray, dict[date, int]]:
+    """An iCalendar file with the events of every day of ``weeks`` (each day's revision in
+    ``revisions``; ``now``, ``20261125T073012Z``, stamps a day whose last change is
+    unknown), and how many events it wrote live for each planned day. ``weeks`` may be a
+    generator: each week is turned into bytes and dropped."""
     # One growing buffer, returned as it is: a list of chunks joined at the end held the
     # whole calendar twice.
     calendar = bytearray(
         f"BEGIN:VCALENDAR{CRLF}VERSION:2.0{CRLF}PRODID:{_text(PRODID)}{CRLF}".encode()
     )
+    written: dict[date, int] = {}
     for days, evaluation in weeks:
         arrivals = {transition.after.date: transition for transition in evaluation.transitions}
         events = []
         for day, held in days:
-            if not held.is_planned:
-                continue
-            description = _fold(f"DESCRIPTION:{_text(_description(arrivals, day))}")
-            for slot, (summary, activity, words) in enumerate(_slots(held, knowledge), start=1):
-                events.append(_event(day, slot, activity, words, summary, description, stamp))
+            revision = revisions.get(day, NEVER)
+            slots = _slots(held, knowledge) if held.is_planned else ()
+            if slots:
+                written[day] = len(slots)
+                description = _description(arrivals, day, held)
+            for slot, (summary, activity, words) in enumerate(slots, start=1):
+                category = REST_CATEGORY if activity is Activity.REST else TRAINING_CATEGORY
+                events.append(_event(day, slot, revision, now, summary, category, description))
+                events.append(_live(activity, words))
+            # What an export wrote before and the day no longer holds: cancelled.
+            for slot in range(len(slots) + 1, revision.exported + 1):
+                events.append(_event(day, slot, revision, now, _GONE_SUMMARY, None, _GONE))
+                events.append(_CANCELLED)
         calendar += "".join(events).encode("utf-8")
     calendar += f"END:VCALENDAR{CRLF}".encode()
-    return calendar
+    return calendar, written
 
 
 def session_summary(day: PlannedDay, slot: int, knowledge: KnowledgeBase) -> str:
-    """``Legs (heavy)``; for two sessions apart ``..., morning`` / ``..., evening``, for two
-    together ``..., first of two`` / ``..., second of two``; ``Rest day``."""
+    """``Legs (heavy)``; for two sessions apart ``1/2 ..., morning`` / ``2/2 ..., evening``,
+    for two together ``1/2 ..., back to back`` / ``2/2 ..., back to back``; ``Rest day``.
+    (Calendars such as khal list a day's all-day events by summary: the number keeps the
+    two in order.)"""
     if day.rest:
         return REST_CATEGORY
     session = day.sessions[slot - 1]
     text = f"{knowledge.activity_name(session.kind)} ({session.attribute})"
     if len(day.sessions) == 1:
         return text
-    if day.together:
-        return f"{text}, {'first' if slot == 1 else 'second'} of two back to back"
-    return f"{text}, {'morning' if slot == 1 else 'evening'}"
+    when = "back to back" if day.together else ("morning" if slot == 1 else "evening")
+    return f"{slot}/{len(day.sessions)} {text}, {when}"
 
 
 @functools.lru_cache(maxsize=512)
@@ -111,41 +138,58 @@ def _date(day: date) -> str:
 def _event(
     day: date,
     slot: int,
-    activity: Activity,
-    words: str,
+    revision: DayRevision,
+    now: str,
     summary: str,
+    category: str | None,
     description: str,
-    stamp: str,
 ) -> str:
-    """One VEVENT, each line ending in CRLF. The fixed values need no escaping or folding."""
-    category = REST_CATEGORY if activity is Activity.REST else TRAINING_CATEGORY
+    """One VEVENT up to its STATUS, each line ending in CRLF, in icalendar's canonical order
+    (SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then by name). SEQUENCE is the day's
+    revision and LAST-MODIFIED its last change (``now`` when unknown). DTSTAMP is ``now``,
+    when the file was made (or the last change, if later): the advice in a description
+    also changes with the days around it and the goal, and a calendar takes an event of
+    the same SEQUENCE with a later DTSTAMP as the newer. ``summary`` and ``description``
+    are folded lines; the other values need no escaping or folding."""
+    changed = revision.changed or now
+    # Never before the last change, whatever the clock says (stamps of one form compare
+    # as text).
+    made = max(now, changed)
     following = date.fromordinal(day.toordinal() + 1)
-    # icalendar's canonical order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, then by name.
-    # TRANSP:TRANSPARENT: a plan, not an appointment, so the day does not show as busy.
+    categories = "" if category is None else f"CATEGORIES:{category}{CRLF}"
     return (
         f"BEGIN:VEVENT{CRLF}{summary}{CRLF}"
         f"DTSTART;VALUE=DATE:{_date(day)}{CRLF}"
         f"DTEND;VALUE=DATE:{_date(following)}{CRLF}"
-        f"DTSTAMP:{stamp}{CRLF}"
+        f"DTSTAMP:{made}{CRLF}"
         f"UID:{event_uid(day, slot)}{CRLF}"
-        f"CATEGORIES:{category}{CRLF}"
-        f"{description}{CRLF}"
-        f"LAST-MODIFIED:{stamp}{CRLF}"
-        f"TRANSP:TRANSPARENT{CRLF}"
+        f"SEQUENCE:{revision.revision}{CRLF}"
+        f"{categories}{description}{CRLF}"
+        f"LAST-MODIFIED:{changed}{CRLF}"
+    )
+
+
+def _live(activity: Activity, words: str) -> str:
+    """The rest of a planned session's event. TRANSP:TRANSPARENT: a plan, not an
+    appointment, so the day does not show as busy; CONFIRMED takes back a cancellation."""
+    return (
+        f"STATUS:CONFIRMED{CRLF}TRANSP:TRANSPARENT{CRLF}"
         f"{ACTIVITY_PROPERTY}:{activity.value}{CRLF}"
         f"{SESSION_PROPERTY}:{words}{CRLF}"
         f"END:VEVENT{CRLF}"
     )
 
 
-def _description(arrivals: dict[date, Transition], day: date) -> str:
-    """The advice on arriving at ``day``: the heading, then one line per finding."""
+def _description(arrivals: dict[date, Transition], day: date, held: PlannedDay) -> str:
+    """The folded DESCRIPTION line: the day in words, then the advice on arriving at it.
+    Nothing for the screen: after an unplanned day there is only the day."""
     transition = arrivals.get(day)
     if transition is None:
         raise ValueError(f"{day} is not in the evaluated week")
-    lines = [transition_heading(transition)]
-    lines += [finding_line(f) for f in transition.findings] or [no_findings(transition)]
-    return "\n".join(lines)
+    lines = [day_sentence(held), *map(finding_line, transition.findings)]
+    if not transition.findings and transition.before.planned.is_planned:
+        lines.append(NOTHING_TO_NOTE)
+    return _fold(f"DESCRIPTION:{_text(chr(10).join(lines))}")
 
 
 def _text(value: str) -> str:

@@ -1,25 +1,32 @@
-"""The Markdown export: per week a heading, a table of the days, the score and the advice."""
+"""The Markdown export: per week a heading, a table of the days in words a person reads
+(``Legs (heavy), then an easy run in the evening``), the goal, the score and the reasons
+behind it, then the advice. A document to read or share, not to type back: the table is
+CommonMark with the table extension (GitHub's), checked with a renderer in the tests."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from planner.advice import JudgedWeek, no_findings
-from planner.days import day_words
+from planner.advice import NOTHING_TO_NOTE, JudgedWeek
+from planner.days import day_sentence, weekday_abbreviation
 from planner.export.text import (
     KIND_MARK,
     SESSIONS_HEADING,
+    goal_line,
     score_line,
     session_counts,
-    transition_heading,
+    short_date,
     week_span,
 )
 from planner.text_safety import printable
-from rules import Finding
+from rules import Finding, Reason
 
 TITLE = "# Training weeks"
 EMPTY = "No planned weeks in this range."
+REASONS_HEADING = "### Where the score comes from"
+NO_REASON = "Nothing moves the score yet."
+NO_TRANSITION = "No two planned days in a row."
 # Rule texts come from the user's rules file too: keep their characters literal, and write
 # their control characters as escapes.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -39,19 +46,34 @@ def _finding(finding: Finding) -> str:
     return f"**{mark}** {escape(finding.text)} *({escape(finding.source.citation)})*"
 
 
+def _reason(reason: Reason) -> str:
+    finding = reason.finding
+    return f"**{reason.points:+d}** {escape(finding.text)} *({escape(finding.source.citation)})*"
+
+
 def _week(week: JudgedWeek) -> str:
     plan, summary = week.plan, week.summary
-    lines = [f"## {plan.week} ({week_span(plan)})", "", "| day | date | activity |"]
+    lines = [f"## {plan.week} ({week_span(plan)})", "", "| Day | Date | Training |"]
     lines.append("| --- | --- | --- |")
-    for day, planned in plan.dated_days:
-        lines.append(f"| {day:%a} | {day.isoformat()} | {day_words(planned)} |")
+    for day, held in plan.dated_days:
+        lines.append(f"| {weekday_abbreviation(day)} | {day.isoformat()} | {day_sentence(held)} |")
+    lines += ["", goal_line(summary.goal), "", score_line(summary), "", REASONS_HEADING, ""]
+    lines += [f"- {_reason(reason)}" for reason in summary.reasons] or [NO_REASON]
     sessions = f"{SESSIONS_HEADING} {', '.join(session_counts(summary))}"
-    lines += ["", score_line(summary), "", sessions, "", "### This week", ""]
+    lines += ["", sessions, "", "### This week", ""]
     lines += [f"- {_finding(f)}" for f in summary.findings] or ["Nothing to say yet."]
     lines += ["", "### Transitions", ""]
+    said = len(lines)
     for transition in week.evaluation.transitions:
-        lines.append(f"- **{escape(transition_heading(transition))}**")
-        lines += [f"  - {_finding(f)}" for f in transition.findings] or [
-            f"  - {no_findings(transition)}"
-        ]
+        # Findings on a transition from or to an unplanned day are about the planned one's
+        # own sessions; one with none is left out (no screen's "plan both days" here). The
+        # table above names each day; a transition is named by its dates.
+        before, after = transition.before, transition.after
+        both = before.planned.is_planned and after.planned.is_planned
+        if not (both or transition.findings):
+            continue
+        lines.append(f"- **{short_date(before.date)} → {short_date(after.date)}**")
+        lines += [f"  - {_finding(f)}" for f in transition.findings] or [f"  - {NOTHING_TO_NOTE}"]
+    if len(lines) == said:
+        lines.append(NO_TRANSITION)
     return "\n".join(lines)

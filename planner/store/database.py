@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -26,6 +26,7 @@ from tinydb.table import Document, Table
 from planner.locations import shown
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
+from planner.store import revisions as rev
 from planner.store.atomic import (
     AtomicJSONStorage,
     DirectorySyncFailed,
@@ -43,6 +44,7 @@ from planner.store.errors import (
 )
 from planner.store.load import checked_path, load, utc_now
 from planner.store.lock import DatabaseLock, HeldElsewhere
+from planner.store.revisions import DayRevision
 from planner.weeks import (
     FirstWeekday,
     IsoWeek,
@@ -185,6 +187,37 @@ class Store:
                     days[date.fromisocalendar(week.year, week.week, index + 1)] = day
             return days
 
+    def revisions(self) -> dict[date, DayRevision]:
+        """Every day's revision kept (planner.store.revisions), by date, in one pass: days
+        that were cleared keep theirs."""
+        with self._reading():
+            found: dict[date, DayRevision] = {}
+            for doc_id, doc in self._storage.read().get(fmt.REVISIONS, {}).items():
+                try:
+                    week = fmt.week_from_doc_id(doc_id)
+                except UnsupportedWeek:
+                    continue
+                monday = date.fromisocalendar(week.year, week.week, 1)
+                for index, entry in rev.entries(doc).items():
+                    found[monday + timedelta(days=index)] = entry
+            return found
+
+    def note_exported(self, counts: Mapping[date, int]) -> None:
+        """Keep that a calendar export wrote ``counts[day]`` events for each day (one atomic
+        write, none when nothing is new)."""
+        keyed = {}
+        for day, count in counts.items():
+            week = IsoWeek.containing(day)
+            doc_id = str(fmt.week_doc_id(week))
+            keyed[(doc_id, str(week), day.weekday())] = count
+        with self._writing():
+            tables = self._storage.read()
+            current = tables.get(fmt.REVISIONS, {})
+            noted = rev.with_exported(current, keyed)
+            if noted != current:
+                tables[fmt.REVISIONS] = noted
+                self._storage.write(tables)
+
     def all_plans(self) -> list[WeekPlan]:
         """Every stored week, Monday-first, oldest first: for export."""
         with self._reading():
@@ -297,6 +330,15 @@ class Store:
         if weeks != current:  # an unchanged table costs no write
             tables = self._storage.read()
             tables[fmt.WEEKS] = weeks
+            # Each changed day one revision further, for calendars (planner.store.revisions).
+            touched = (
+                set(current) | set(weeks)
+                if clear_others
+                else map(str, map(fmt.week_doc_id, changes))
+            )
+            tables[fmt.REVISIONS] = rev.revised(
+                tables.get(fmt.REVISIONS, {}), current, weeks, touched, self._now()
+            )
             self._storage.write(tables)
             self._weeks.clear_cache()
 

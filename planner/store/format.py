@@ -1,19 +1,24 @@
 """The database file format, its validation and its migrations.
 
-The file is TinyDB JSON with three tables::
+The file is TinyDB JSON with four tables::
 
-    {"meta":     {"1": {"schema_version": 2}},
-     "settings": {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
-     "weeks":    {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy",
-                             "tue": "push:moderate,pull:moderate", "wed": "rest"}}}
+    {"meta":      {"1": {"schema_version": 3}},
+     "settings":  {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
+     "weeks":     {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy",
+                              "tue": "push:moderate,pull:moderate", "wed": "rest"}},
+     "revisions": {"202648": {"week": "2026-W48", "mon": [3, "20261125T073012Z", 2],
+                              "tue": [1, "20261124T190000Z", 2], "thu": [2, ...]}}}
 
 Settings hold ``first_weekday``, and when they are set ``repeat_week``, ``theme`` (Textual's
 name) and ``goal`` (muscle, strength, endurance or hybrid; general, the default, is left out).
 One document per ISO week that has at least one planned day; its id is ``year * 100 + week``
 so a week is found without a query. Unplanned days are absent, and so is a setting whose
 value is None (no repeating week) or the goal when it is the default: a file stays as an
-older planner, which refuses settings it does not know, wrote it. A file is accepted only if
-every part of it is understood, so rewriting it can never drop something a user wrote.
+older planner, which refuses settings it does not know, wrote it. ``revisions`` holds each
+day's revision, last change and exported calendar events, for the ics export: see
+:mod:`planner.store.revisions` (its days outlive the weeks' days: a cleared day is one).
+A file is accepted only if every part of it is understood, so rewriting it can never drop
+something a user wrote.
 """
 
 from __future__ import annotations
@@ -26,12 +31,13 @@ from typing import Any
 
 from planner.days import WEEKDAY_KEYS, UnknownName, day_words, parse_day
 from planner.plan import Settings
+from planner.store import revisions as rev
 from planner.store.atomic import Tables
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedWeek, WeekError
 from rules import DEFAULT_GOAL, Activity, Goal, PlannedDay
 
-SCHEMA_VERSION = 2
-META, SETTINGS, WEEKS = "meta", "settings", "weeks"
+SCHEMA_VERSION = 3
+META, SETTINGS, WEEKS, REVISIONS = "meta", "settings", "weeks", rev.REVISIONS
 META_ID = 1
 SETTINGS_ID = 1
 WEEK_KEY = "week"
@@ -56,9 +62,26 @@ def _v1_day(value: object) -> object:
     return value
 
 
+def _revisions_kept(data: Tables) -> Tables:
+    """Version 3 keeps each day's revision (planner.store.revisions): every planned day
+    starts at revision 0, taken to have been exported as it stands."""
+    # Documents without their label are damage: validation reports it, after the upgrade.
+    weeks = {k: doc for k, doc in data.get(WEEKS, {}).items() if isinstance(doc.get(WEEK_KEY), str)}
+    days = {
+        doc[key]: decode_day(doc[key], doc[WEEK_KEY])
+        for doc in weeks.values()
+        for key in WEEKDAY_KEYS
+        if key in doc
+    }
+    table = rev.from_weeks(weeks, days)
+    return {**data, REVISIONS: table} if table else dict(data)
+
+
 # MIGRATIONS[v] turns a version-v database into a version v+1 one. Add one with every bump of
 # SCHEMA_VERSION; tests/unit/store/test_format.py shows the shape with a fake step.
-MIGRATIONS: dict[int, Migration] = {1: _sessions_at_their_defaults}
+MIGRATIONS: dict[int, Migration] = {1: _sessions_at_their_defaults, 2: _revisions_kept}
+# What each version brought, for the notice an upgrade gives.
+BROUGHT = {2: "sessions with intensity and run type", 3: "each day's revision, for calendars"}
 
 
 class Damage(Exception):
@@ -271,7 +294,7 @@ def _repeat_week(doc: Mapping[str, Any]) -> IsoWeek | None:
 
 def validate(data: Tables) -> None:
     """Raise :class:`Damage` unless every table and document is one this program wrote."""
-    unknown = set(data) - {META, SETTINGS, WEEKS}
+    unknown = set(data) - {META, SETTINGS, WEEKS, REVISIONS}
     if unknown:
         raise Damage(f"unknown table {sorted(unknown)[0]!r}")
     settings = data.get(SETTINGS, {})
@@ -280,6 +303,11 @@ def validate(data: Tables) -> None:
     settings_from(settings.get(str(SETTINGS_ID)))
     for doc_id, doc in data.get(WEEKS, {}).items():
         _validate_week(doc_id, doc)
+    for doc_id, doc in data.get(REVISIONS, {}).items():
+        try:
+            rev.validate(doc, _week_label(doc_id))
+        except ValueError as error:
+            raise Damage(str(error)) from None
 
 
 def unsupported_weeks(data: Tables) -> list[str]:
@@ -305,7 +333,8 @@ def unsupported_repeat_week(data: Tables) -> str | None:
     return None
 
 
-def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
+def _week_label(doc_id: str) -> str:
+    """The week a document id names (``202648``: ``2026-W48``); Damage if none."""
     week: IsoWeek | str
     try:
         week = week_from_doc_id(doc_id)
@@ -315,7 +344,12 @@ def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
         raise Damage(f"invalid week id {doc_id!r}") from None
     if doc_id != str(int(doc_id)):
         raise Damage(f"invalid week id {doc_id!r}")
-    if doc.get(WEEK_KEY) != str(week):
+    return str(week)
+
+
+def _validate_week(doc_id: str, doc: Mapping[str, Any]) -> None:
+    week = _week_label(doc_id)
+    if doc.get(WEEK_KEY) != week:
         raise Damage(f"week document {doc_id} is not labelled {week}")
     for key, value in doc.items():
         if key == WEEK_KEY:

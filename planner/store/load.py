@@ -134,9 +134,11 @@ def _keep_upgraded(
             f"{os_reason(error)}. It was left as it was; free some space or fix the "
             "folder's permissions, then open it again."
         ) from error
+    steps = range(version + 1, fmt.SCHEMA_VERSION + 1)
+    brought = "; ".join(fmt.BROUGHT[step] for step in steps if step in fmt.BROUGHT)
     notices.append(
         f"The database {shown(path)} was upgraded to schema version {fmt.SCHEMA_VERSION} "
-        f"(sessions with intensity and run type); the original is kept as {shown(older)}."
+        f"({brought}); the original is kept as {shown(older)}."
     )
 
 

@@ -90,7 +90,7 @@ def test_a_file_without_the_format_marker_never_becomes_the_backup(db_path: Path
 def test_a_new_database_opens_again_without_notice(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_settings(store.settings())
-    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 2}}
+    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 3}}
     with Store.open(db_path) as store:
         assert store.notices == ()
 
@@ -122,7 +122,7 @@ def test_two_damages_in_the_same_second_get_distinct_names(db_path: Path) -> Non
 
 
 NEWER = json.dumps(
-    {"meta": {"1": {"schema_version": 3}}, "weeks": {"202648": {"week": "2026-W48", "x": 1}}}
+    {"meta": {"1": {"schema_version": 4}}, "weeks": {"202648": {"week": "2026-W48", "x": 1}}}
 ).encode()
 
 
@@ -137,8 +137,8 @@ def test_newer_schema_is_refused_and_left_untouched(
     with pytest.raises(NewerSchema) as caught:
         Store.open(db_path, **options)
     assert str(caught.value) == (
-        f"The database {db_path} was written by a newer planner (schema version 3; this one "
-        "knows up to 2). It was left untouched: update planner, or use another --db."
+        f"The database {db_path} was written by a newer planner (schema version 4; this one "
+        "knows up to 3). It was left untouched: update planner, or use another --db."
     )
     assert db_path.read_bytes() == NEWER
     assert db_path.stat().st_mtime_ns == before.st_mtime_ns

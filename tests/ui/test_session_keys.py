@@ -227,3 +227,12 @@ async def test_o_refuses_a_day_without_two_sessions_in_one_line(
         ]
         await pilot.press("ctrl+z", "ctrl+z")  # the refusals made no undo step
         assert words(app)[:2] == ["unplanned", "unplanned"]
+
+
+async def test_the_readmes_key_examples_make_what_it_says(make_app: Callable[..., Any]) -> None:
+    # README, "Keys": `g i + r` is a heavy leg day with an easy run in the evening, `r I` an
+    # intervals run, `p + u a` push then pull back to back.
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("home", "g", "i", "+", "r", "r", "I", "p", "+", "u", "a")
+        assert words(app)[:3] == ["legs:heavy+run", "run:intervals", "push,pull"]

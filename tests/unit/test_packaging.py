@@ -42,15 +42,17 @@ def test_installed_wheel_runs_from_outside_the_checkout(tmp_path: Path) -> None:
     assert result.stdout.strip() == f"planner {__version__}"
 
     # The installed screens find their stylesheets, so the UI can start from anywhere.
+    # ... and the JSON Schema of the documents it prints ships beside the code writing them.
     probe = (
         "import importlib.resources as r, planner, rules, screens;"
-        "print(r.files('screens').joinpath('week_screen.tcss').is_file())"
+        "print(r.files('screens').joinpath('week_screen.tcss').is_file());"
+        "print(r.files('planner.export').joinpath('schema.json').is_file())"
     )
     result = subprocess.run(
         [str(bin_dir / "python"), "-c", probe],
         cwd=outside, capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
-    assert result.stdout.strip() == "True"
+    assert result.stdout.split() == ["True", "True"]
 
     # Shipped data (data/ -> planner/_data) is read from the installed package, not from a
     # checkout: outside the checkout there is none to fall back to.

@@ -3,6 +3,7 @@ run through bash's own completion machinery."""
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -16,6 +17,12 @@ from planner.cli.completion import SHELLS
 from tests.helpers import run_cli
 
 NAMES = [command.NAME for command in COMMANDS]
+LIFTS = sorted(["light", "moderate", "heavy"])
+RUN_WORDS = sorted(["run", "run:easy", "run:long", "run:tempo", "run:intervals"])
+LIFT_WORDS = [
+    f"{kind}{f':{i}' if i else ''}" for kind in ("push", "pull", "legs") for i in ["", *LIFTS]
+]
+SESSION_WORDS = sorted([*LIFT_WORDS, *RUN_WORDS])
 
 
 def test_the_shells_are_those_shtab_supports() -> None:
@@ -52,10 +59,16 @@ def test_the_bash_script_lists_fixed_choices_and_file_options(
     assert "_shtab_planner___db_COMPGEN=_shtab_compgen_files" in out
 
 
+def bash_words(line: str) -> list[str]:
+    """COMP_WORDS as bash makes them: split at spaces, and at '=' and ':' (in bash's
+    COMP_WORDBREAKS), which are words of their own."""
+    return [piece for part in line.split(" ") for piece in re.findall(r"[=:]|[^=:]+", part) or [""]]
+
+
 def bash_completes(script: Path, line: str, cwd: Path) -> list[str]:
     """What bash offers for ``line`` (the cursor at its end), through the function that
     ``complete -p planner`` registers, as bash calls it when tab is pressed."""
-    words = line.split(" ")
+    words = bash_words(line)
     program = f"""
         source {shlex.quote(str(script))}
         spec=$(complete -p planner) || exit 3
@@ -99,6 +112,35 @@ def bash_script(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         ("planner show --j", ["--json"]),
         ("planner import back", ["backup.json"]),
         ("planner export -o tr", ["training.ics"]),
+        # Words argparse has no choices for: template ids, days and what they hold.
+        ("planner template apply upper", ["upper-lower", "upper-lower-run", "upper-lower-split"]),
+        ("planner template apply hybrid-t", ["hybrid-three-runs", "hybrid-two-runs"]),
+        ("planner set ", [f"{day}=" for day in ("fri", "mon", "sat", "sun", "thu", "tue", "wed")]),
+        ("planner set t", ["thu=", "tue="]),
+        ("planner set mo", ["mon="]),
+        ("planner set --week 2026-W48 mon=legs tu", ["tue="]),
+        ("planner set sun=", sorted(["-", *SESSION_WORDS, "rest"])),
+        ("planner set mon=le", ["legs", "legs:heavy", "legs:light", "legs:moderate"]),
+        ("planner set mon=legs:", ["heavy", "light", "moderate"]),
+        ("planner set mon=legs:h", ["heavy"]),
+        ("planner set mon=legs:heavy+r", [f"heavy+{w}" for w in RUN_WORDS]),
+        ("planner set mon=legs:heavy+run:t", ["tempo"]),
+        (
+            "planner set tue=push,p",
+            [
+                "push,pull",
+                *(f"push,pull:{i}" for i in LIFTS),
+                "push,push",
+                *(f"push,push:{i}" for i in LIFTS),
+            ],
+        ),
+        ("planner suggest ", sorted(f"{word}=" for word in SESSION_WORDS)),
+        ("planner suggest legs:", [f"{i}=" for i in LIFTS]),
+        ("planner suggest run=2 ru", sorted(f"{word}=" for word in RUN_WORDS)),
+        ("planner suggest run=2 --pin sa", ["sat="]),
+        ("planner suggest run=2 --pin sat=", sorted([*SESSION_WORDS, "rest"])),
+        ("planner suggest run=2 --pin sat=run:l", ["long"]),
+        ("planner suggest --pin sat=run:long run:l", ["long="]),
     ],
 )
 def test_bash_completes_commands_options_and_choices(

@@ -48,7 +48,7 @@ def test_without_an_argument_it_says_the_goal_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "new" / "planner.json"
-    assert goal(db, capsys) == "Goal: general fitness (general). 'planner goal GOAL' changes it.\n"
+    assert goal(db, capsys) == "Goal: general fitness. 'planner goal GOAL' changes it.\n"
     assert not db.parent.exists()
 
 
@@ -57,12 +57,10 @@ def test_setting_a_goal_saves_it_and_show_reports_it(
     db_path: Path, capsys: pytest.CaptureFixture[str], chosen: Goal
 ) -> None:
     seed(db_path, W48)
-    assert goal(db_path, capsys, chosen.value) == (
-        f"Goal: {chosen.label} ({chosen.value}), was general fitness (general).\n"
-    )
+    assert goal(db_path, capsys, chosen.value) == (f"Goal: {chosen.label}, was general fitness.\n")
     with Store.open(db_path, read_only=True) as store:
         assert store.settings().goal is chosen
-    assert goal(db_path, capsys).startswith(f"Goal: {chosen.label} ({chosen.value}).")
+    assert goal(db_path, capsys).startswith(f"Goal: {chosen.label}.")
     assert show_json(db_path, capsys)["goal"] == chosen.value
     text = run_cli(["show", "--week", "2026-W48", "--db", str(db_path)], capsys).out
     assert f"\nGoal: {chosen.label}\n" in text
@@ -74,7 +72,9 @@ def test_choosing_the_goal_it_already_is_changes_nothing(
     seed(db_path, W48)
     goal(db_path, capsys, "hybrid")
     before = db_path.read_bytes()
-    assert "as it already was; nothing changed" in goal(db_path, capsys, "hybrid")
+    assert goal(db_path, capsys, "hybrid") == (
+        "Goal: hybrid (strength and endurance), as it already was; nothing changed.\n"
+    )
     assert db_path.read_bytes() == before
     goal(db_path, capsys, "general")
     assert show_json(db_path, capsys)["goal"] == "general"

@@ -166,6 +166,7 @@ def test_show_json_proposal(
         "findings",
         "score",
         "reasons",
+        "fix",
     ]
     if expected is None:
         assert shown["proposal"] is None, case

@@ -38,12 +38,12 @@ def test_a_week_of_sessions_survives_set_show_export_and_import(
     ]
     assert monday["together"] is False and shown_json["days"][1]["together"] is True
     markdown = run_cli(["export", "--db", str(first), "--format", "md"], capsys).out
-    assert "| Mon | 2026-11-23 | legs:heavy+run |" in markdown
+    assert "| Mon | 2026-11-23 | Legs (heavy), then an easy run in the evening |" in markdown
     calendar = run_cli(["export", "--db", str(first), "--format", "ics"], capsys)
     assert calendar.code == 0 and "BEGIN:VCALENDAR" in calendar.out
     # One event per session (seven) and one per rest day (two).
     assert calendar.out.count("BEGIN:VEVENT") == 9
-    assert "SUMMARY:Legs (heavy)\\, morning" in calendar.out
+    assert "SUMMARY:1/2 Legs (heavy)\\, morning" in calendar.out
     backup = tmp_path / "backup.json"
     backup.write_text(run_cli(["export", "--db", str(first), "--format", "json"], capsys).out)
     assert run_cli(["import", "--db", str(second), str(backup)], capsys).code == 0

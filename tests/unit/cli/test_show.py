@@ -41,6 +41,7 @@ def test_json_has_exactly_the_documented_shape(
         "findings",
         "score",
         "reasons",
+        "fix",
     ]
     assert shown["goal"] == "general"  # nothing chosen: the default
     assert shown["format"] == 2
@@ -163,6 +164,7 @@ def test_text_is_a_table_then_summary_then_transitions(
     ]
     assert lines[10].startswith("Score ") and "planned 6/7  ·  rest 1" in lines[10]
     assert lines[11] == "Goal: general fitness"
+    assert lines[12].startswith("Fix: ")
     text = outcome.out
     assert text.index("This week") < text.index("Transitions")
     # Where the score comes from: every reason, largest first, its points adding up.
@@ -219,3 +221,21 @@ def test_show_reads_a_database_another_planner_has_open(
     seed(db_path, WEEKS)
     with Store.open(db_path):  # holds the lock, like a running TUI
         assert show_json(capsys, "--db", str(db_path))["days"][0]["activity"] == "legs"
+
+
+@pytest.mark.parametrize("week", ["2026-W48", "2026-W49", "2026-W50"])
+def test_show_says_the_fix_that_planner_fix_finds(
+    db_path: Path, capsys: pytest.CaptureFixture[str], week: str
+) -> None:
+    seed(db_path, {**WEEKS, "2026-W50": {"mon": "legs:heavy", "tue": "run:intervals"}})
+    fixed = json.loads(run_cli(["fix", "--json", "--week", week, "--db", str(db_path)], capsys).out)
+    shown = show_json(capsys, "--week", week, "--db", str(db_path))
+    assert shown["fix"] == fixed["fix"]
+    text = run_cli(["show", "--week", week, "--db", str(db_path)], capsys).out
+    fix = fixed["fix"]
+    if fix is None:
+        assert "\nFix: no single change raises the score.\n" in text
+    else:
+        line = f"Fix: {fix['change']}, score {fix['score_before']} → {fix['score_after']}"
+        assert f"\n{line}\n" in text
+        assert fix["score_after"] > fix["score_before"] == shown["score"]

@@ -10,9 +10,9 @@ import pendulum
 import pytest
 from icalendar import Calendar, Event
 
-from planner.advice import no_findings
 from planner.days import parse_day
-from planner.export.text import finding_line, transition_heading
+from planner.export.text import finding_line
+from planner.store import Store
 from rules import Activity, Day, default_knowledge, evaluate
 from tests.helpers import run_cli, seed
 
@@ -21,6 +21,8 @@ WEEKS = {
     "2026-W48": {"mon": "legs", "tue": "run", "wed": "rest", "sat": "pull"},
     "2027-W01": {"fri": "push"},
 }
+# A day after any the store's clock (the real one) saves days on.
+LATER = pendulum.Date(2100, 1, 4)
 PLANNED = {
     "2026-11-22": "rest",
     "2026-11-23": "legs",
@@ -69,13 +71,13 @@ def test_one_all_day_event_per_planned_day(
         assert str(event["TRANSP"]) == "TRANSPARENT"
 
 
-def test_the_description_is_the_advice_on_arriving_at_that_day(
+def test_the_description_is_the_day_then_the_advice_on_arriving_at_it(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seed(db_path, WEEKS)
     found = events(export_ics(db_path, capsys))
     legs_to_run = str(found["2026-11-24@planner"]["DESCRIPTION"]).split("\n")
-    assert legs_to_run[0] == "Mon 23 Nov → Tue 24 Nov  legs → run"
+    assert legs_to_run[0] == "Run (easy)"
     marks = {"pro": "+ pro", "con": "- con", "tip": "i tip"}
     monday = datetime.date(2026, 11, 23)
     pair = (
@@ -94,42 +96,53 @@ def test_the_description_is_the_advice_on_arriving_at_that_day(
     assert legs_to_run[1].startswith("i tip  ")
     assert any(line.startswith("i tip  ") for line in legs_to_run)
     # Across the week boundary: Sunday's rest leads into Monday's legs.
-    assert str(found["2026-11-23@planner"]["DESCRIPTION"]).startswith(
-        "Sun 22 Nov → Mon 23 Nov  rest → legs\n"
-    )
-    after_gap = str(found["2026-11-28@planner"]["DESCRIPTION"]).split("\n")
-    assert after_gap == [
-        "Fri 27 Nov → Sat 28 Nov  unplanned → pull",
-        "Plan both days to see advice.",
-    ]
+    monday = str(found["2026-11-23@planner"]["DESCRIPTION"]).split("\n")
+    assert monday[0] == "Legs (moderate)" and len(monday) > 1
+    # After an unplanned day: the day alone, never a hint for the screen.
+    assert str(found["2026-11-28@planner"]["DESCRIPTION"]) == "Pull (moderate)"
+    assert not any("Plan both days" in str(e["DESCRIPTION"]) for e in found.values())
 
 
 def test_uids_stay_put_when_a_day_changes_so_calendars_update_not_duplicate(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seed(db_path, WEEKS)
-    first = events(export_ics(db_path, capsys))
+    # Exported on days after the store's own clock (the real one) saved the days.
+    first = events(export_ics(db_path, capsys, today=LATER))
     assert (
         run_cli(["set", "--db", str(db_path), "--week", "2026-W48", "tue=push"], capsys).code == 0
     )
-    second_payload = export_ics(db_path, capsys, today=pendulum.Date(2026, 12, 1))
+    second_payload = export_ics(db_path, capsys, today=LATER.add(days=1))
     second = events(second_payload)
     assert set(second) == set(first)
     assert str(second["2026-11-24@planner"]["SUMMARY"]) == "Push (moderate)"
     assert str(first["2026-11-24@planner"]["SUMMARY"]) == "Run (easy)"
     # The later export says it is newer, so a calendar takes its version of the event.
+    sequences = [int(e["2026-11-24@planner"]["SEQUENCE"]) for e in (first, second)]
+    assert sequences == [1, 2]
     stamps = [e["2026-11-24@planner"].decoded("DTSTAMP") for e in (first, second)]
     assert stamps[0] < stamps[1]
-    assert second["2026-11-24@planner"].decoded("LAST-MODIFIED") == stamps[1]
+    changes = [e["2026-11-24@planner"].decoded("LAST-MODIFIED") for e in (first, second)]
+    assert changes[0] <= changes[1]
+    # A day that did not change keeps its sequence and last change.
+    monday = [e["2026-11-23@planner"] for e in (first, second)]
+    assert monday[0]["SEQUENCE"] == monday[1]["SEQUENCE"] == 1
+    assert monday[0]["LAST-MODIFIED"].to_ical() == monday[1]["LAST-MODIFIED"].to_ical()
 
 
-def test_the_same_weeks_on_the_same_day_give_the_same_bytes(
+def test_the_same_weeks_at_the_same_moment_give_the_same_bytes(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seed(db_path, WEEKS)
-    payload = export_ics(db_path, capsys)
-    assert payload == export_ics(db_path, capsys)
-    assert b"DTSTAMP:20261125T000000Z\r\n" in payload  # from the injected clock
+    payload = export_ics(db_path, capsys, today=LATER)
+    assert payload == export_ics(db_path, capsys, today=LATER)
+    lines = payload.split(b"\r\n")
+    # DTSTAMP: when the file was made (the injected clock); LAST-MODIFIED: each day's change.
+    assert {line for line in lines if line.startswith(b"DTSTAMP:")} == {b"DTSTAMP:21000104T000000Z"}
+    with Store.open(db_path, read_only=True) as store:
+        changed = {entry.changed for entry in store.revisions().values()}
+    modified = {line for line in lines if line.startswith(b"LAST-MODIFIED:")}
+    assert modified == {f"LAST-MODIFIED:{stamp}".encode() for stamp in changed}
     assert payload.count(b"BEGIN:VEVENT") == len(PLANNED)
 
 
@@ -188,61 +201,83 @@ def test_written_to_a_file_with_crlf_line_ends(
 def icalendar_reference(db: Path) -> bytes:
     """The calendar as the planner built it with icalendar's components before writing it
     itself (too slow for thousands of weeks): the same events, serialized by the library."""
+    from planner.advice import NOTHING_TO_NOTE
     from planner.cli.common import judged
-    from planner.days import session_words
+    from planner.days import day_sentence, session_words
     from planner.export.ics import (
         ACTIVITY_PROPERTY,
+        CANCELLED_DESCRIPTION,
+        CANCELLED_SUMMARY,
         PRODID,
         REST_CATEGORY,
         SESSION_PROPERTY,
         TRAINING_CATEGORY,
         session_summary,
     )
-    from planner.store import Store
+    from planner.store.revisions import NEVER
     from planner.weeks import week_of
 
     knowledge = default_knowledge()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    stamp = datetime.datetime(2026, 11, 25, tzinfo=datetime.UTC)
+    now = datetime.datetime(2026, 11, 25, tzinfo=datetime.UTC)
+
+    def moment(stamp: str | None) -> datetime.datetime:
+        if stamp is None:
+            return now
+        return datetime.datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.UTC)
+
+    def event(day: datetime.date, slot: int, sequence: int, changed: str | None) -> Event:
+        made = Event()
+        uid = day.isoformat() + ("" if slot == 1 else f"-{slot}")
+        made.add("uid", f"{uid}@planner")
+        made.add("dtstamp", max(now, moment(changed)))
+        made.add("last-modified", moment(changed))
+        made.add("sequence", sequence)
+        made.add("dtstart", day)
+        made.add("dtend", datetime.date.fromordinal(day.toordinal() + 1))
+        made.add("transp", "TRANSPARENT")
+        return made
+
     with Store.open(db, read_only=True) as store:
         settings = store.settings()
         first = settings.first_weekday
-        shown = {
-            week_of(day, first)
-            for plan in store.all_plans()
-            for day, held in plan.dated_days
-            if held.is_planned
+        revisions = store.revisions()
+        held_on = {day: held for plan in store.all_plans() for day, held in plan.dated_days}
+        count = {day: 1 if held.rest else len(held.sessions) for day, held in held_on.items()}
+        shown = {week_of(day, first) for day, n in count.items() if n}
+        shown |= {
+            week_of(day, first) for day, r in revisions.items() if r.exported > count.get(day, 0)
         }
         for week in sorted(shown):
             judged_week = judged(store, week, settings, knowledge)
             for day, held in judged_week.plan.dated_days:
-                if not held.is_planned:
-                    continue
-                rest = held.rest
-                transition = judged_week.transition_into(day)
-                assert transition is not None
-                lines = [transition_heading(transition)]
-                lines += [finding_line(f) for f in transition.findings] or [no_findings(transition)]
-                slots = [None] if rest else list(held.sessions)
+                revision = revisions.get(day, NEVER)
+                slots = [] if not held.is_planned else [None] if held.rest else list(held.sessions)
+                if slots:
+                    transition = judged_week.transition_into(day)
+                    assert transition is not None
+                    lines = [day_sentence(held)] + [finding_line(f) for f in transition.findings]
+                    if not transition.findings and transition.before.planned.is_planned:
+                        lines.append(NOTHING_TO_NOTE)
                 for slot, session in enumerate(slots, start=1):
-                    event = Event()
-                    uid = day.isoformat() + ("" if slot == 1 else f"-{slot}")
-                    event.add("uid", f"{uid}@planner")
-                    event.add("dtstamp", stamp)
-                    event.add("last-modified", stamp)
-                    event.add("dtstart", day)
-                    event.add("dtend", datetime.date.fromordinal(day.toordinal() + 1))
-                    event.add("summary", session_summary(held, slot, knowledge))
-                    event.add("categories", [REST_CATEGORY if rest else TRAINING_CATEGORY])
+                    made = event(day, slot, revision.revision, revision.changed)
+                    made.add("summary", session_summary(held, slot, knowledge))
+                    made.add("categories", [REST_CATEGORY if held.rest else TRAINING_CATEGORY])
                     kind = Activity.REST if session is None else session.kind
-                    event.add(ACTIVITY_PROPERTY, kind.value)
+                    made.add(ACTIVITY_PROPERTY, kind.value)
                     words = "rest" if session is None else session_words(session, explicit=True)
-                    event.add(SESSION_PROPERTY, words)
-                    event.add("transp", "TRANSPARENT")
-                    event.add("description", "\n".join(lines))
-                    calendar.add_component(event)
+                    made.add(SESSION_PROPERTY, words)
+                    made.add("status", "CONFIRMED")
+                    made.add("description", "\n".join(lines))
+                    calendar.add_component(made)
+                for slot in range(len(slots) + 1, revision.exported + 1):
+                    made = event(day, slot, revision.revision, revision.changed)
+                    made.add("summary", CANCELLED_SUMMARY)
+                    made.add("status", "CANCELLED")
+                    made.add("description", CANCELLED_DESCRIPTION)
+                    calendar.add_component(made)
     payload: bytes = calendar.to_ical()
     return payload
 
@@ -271,6 +306,16 @@ def test_the_calendar_is_byte_for_byte_what_icalendar_writes(
     }
     seed(db_path, {**WEEKS, **weeks}, first=first)
     assert export_ics(db_path, capsys) == icalendar_reference(db_path)
+    # Sessions removed and days cleared after that export: their events are cancelled.
+    for argv in (
+        ["--week", "2026-W10", "mon=-", "wed=legs:heavy"],
+        ["--week", "2026-W30", "tue=-"],
+    ):
+        assert run_cli(["set", "--db", str(db_path), *argv], capsys).code == 0
+    assert run_cli(["set", "--db", str(db_path), "--week", "2027-W01", "fri=-"], capsys).code == 0
+    payload = export_ics(db_path, capsys)
+    assert b"STATUS:CANCELLED" in payload
+    assert payload == icalendar_reference(db_path)
 
 
 def test_folding_and_escaping_match_icalendar() -> None:
@@ -320,9 +365,9 @@ def test_one_event_per_session_with_stable_uids_per_slot(
         "2026-11-24@planner",
         "2026-11-25@planner",
     ]
-    assert str(found["2026-11-23@planner"]["SUMMARY"]) == "Legs (heavy), morning"
-    assert str(found["2026-11-23-2@planner"]["SUMMARY"]) == "Run (easy), evening"
-    second = str(found["2026-11-24-2@planner"]["SUMMARY"])
-    assert second == "Pull (moderate), second of two back to back"
+    assert str(found["2026-11-23@planner"]["SUMMARY"]) == "1/2 Legs (heavy), morning"
+    assert str(found["2026-11-23-2@planner"]["SUMMARY"]) == "2/2 Run (easy), evening"
+    assert str(found["2026-11-24@planner"]["SUMMARY"]) == "1/2 Push (moderate), back to back"
+    assert str(found["2026-11-24-2@planner"]["SUMMARY"]) == "2/2 Pull (moderate), back to back"
     assert str(found["2026-11-23-2@planner"]["X-PLANNER-SESSION"]) == "run:easy"
     assert str(found["2026-11-25@planner"]["SUMMARY"]) == "Rest day"
