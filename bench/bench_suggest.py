@@ -71,7 +71,7 @@ REQUESTS: list[tuple[str, int, str | None]] = [
         2,
         None,
     ),
-    ("push=1 pull=1 legs=2 run=4 --rest-min 1", 2, None),
+    ("push=1 pull=1 legs=1 run=2", 2, None),
     # The three harder ones.
     ("push=2 pull=2 legs=2 run=3 run:long=1 --pin sat=run:long --pin sun=rest", 2, None),
     ("push=2 pull=2 legs:heavy=1 legs=1 run=3 run:tempo=1 run:long=1 run:intervals=1", 2, None),

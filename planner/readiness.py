@@ -5,11 +5,15 @@ It reads the rules' one strain model (``rules.strains``: sessions on one timelin
 hours, and the rules that price a session coming too soon after another), the same the
 panel's cons come from, so:
 
-- STRAINED (``!``): a session of the day comes too soon after another on the family:
-  exactly where the panel has a con naming that family on that day;
+- STRAINED (``!``): a session of the day comes too soon after another on the family, or
+  works it on a day it was reported sore: exactly where the panel has a con naming that
+  family on that day;
 - RECOVERING (``~``): a session of an earlier day still holds a window open on the
-  family at the day's usual hour: light work is fine, hard work there would be strained;
+  family at the day's usual hour (light work is fine, hard work there would be strained),
+  or the day's check-in reported it sore or very sore, whatever the hours say;
 - READY (``.``): neither.
+
+A cell the check-in decided is marked as reported (``reported``), not computed.
 
 Families (``rules/data/activities.toml``) are the rows.
 """
@@ -17,13 +21,13 @@ Families (``rules/data/activities.toml``) are the rows.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from planner.days import day_words
-from rules import DEFAULT_GOAL, Goal, KnowledgeBase, PlannedDay
+from rules import DEFAULT_GOAL, Goal, KnowledgeBase, PlannedDay, Sore, Soreness
 from rules.strains import Pending, Strain, StrainModel
 from rules.timeline import start_of
 from rules.vocabulary import Family
@@ -57,13 +61,21 @@ class ReadinessCell:
     state: Readiness
     pending: tuple[Pending, ...] = ()
     strains: tuple[Strain, ...] = ()
+    # What the day's check-in reported for the family, when sore or very sore: the state
+    # is then at least RECOVERING, whatever the hours say.
+    reported: Soreness | None = None
 
     def why(self, knowledge: KnowledgeBase) -> str:
-        """One line: which session loads the family, how long since, how long it needs."""
-        shown: tuple[Strain | Pending, ...] = self.strains or self.pending
+        """One line: which session loads the family, how long since, how long it needs; or
+        what the check-in reported."""
+        if self.reported is not None:
+            return f"reported {self.reported.words} in the day's check-in"
+        both: tuple[Strain | Pending, ...] = (*self.strains, *self.pending)
+        shown = [item for item in both if item.earlier is not None]
         if not shown:
             return ""
         first = min(shown, key=lambda item: item.hours)
+        assert first.earlier is not None
         earlier = knowledge.vocabulary.session(first.earlier.session).noun
         return f"{earlier} {first.hours} h before (needs {first.needs} h)"
 
@@ -103,9 +115,11 @@ def readiness(
     knowledge: KnowledgeBase,
     shown: Sequence[date],
     goal: Goal = DEFAULT_GOAL,
+    sore: Mapping[date, Sore] | None = None,
 ) -> ReadinessGrid:
     """Readiness of each family at the start of each ``shown`` date (consecutive), for
-    ``goal`` (a strain the goal does not count is not one).
+    ``goal`` (a strain the goal does not count is not one), with what each day's check-in
+    reported (``sore``).
 
     ``days``: the planned days known, in any order: the shown week and the days before it
     (``JudgedWeek`` passes ``before`` + ``plan.dated_days``, the days it was judged with,
@@ -126,8 +140,14 @@ def readiness(
     start = shown[0] - timedelta(days=back)
     span = (shown[-1] - start).days + 1
     timeline = [planned.get(start + timedelta(days=n), PlannedDay.UNPLANNED) for n in range(span)]
+    reports = sore or {}
     columns = [
-        _column(knowledge.strains, tuple(timeline[index - back : index + 1]), goal)
+        _column(
+            knowledge.strains,
+            tuple(timeline[index - back : index + 1]),
+            goal,
+            reports.get(start + timedelta(days=index), ()),
+        )
         for index in ((current - start).days for current in shown)
     ]
     rows = tuple(zip(*columns, strict=True))
@@ -136,23 +156,25 @@ def readiness(
 
 @functools.lru_cache(maxsize=1024)
 def _column(
-    model: StrainModel, window: tuple[PlannedDay, ...], goal: Goal
+    model: StrainModel, window: tuple[PlannedDay, ...], goal: Goal, sore: Sore
 ) -> tuple[ReadinessCell, ...]:
     """Each family's readiness on the last day of ``window`` (that day and the days before
-    it that it depends on): kept, as an edit changes the windows of a few days only."""
+    it that it depends on), with what that day's check-in reported: kept, as an edit
+    changes the windows of a few days only."""
     index = len(window) - 1
     hour = start_of(index, model.vocabulary.timeline)
     pending = model.pending(window, index, hour, goal)
-    strains = model.strains(window, index, goal)
+    strains = model.strains(window, index, goal, sore)
+    reported = {family: level for family, level in sore if level.rank >= Soreness.SORE.rank}
     cells = []
     for family in model.vocabulary.families:
         mine = tuple(p for p in pending if p.family == family.id)
         strained = tuple(s for s in strains if s.family == family.id)
         if strained:
             state = Readiness.STRAINED
-        elif mine:
+        elif mine or family.id in reported:
             state = Readiness.RECOVERING
         else:
             state = Readiness.READY
-        cells.append(ReadinessCell(state, mine, strained))
+        cells.append(ReadinessCell(state, mine, strained, reported.get(family.id)))
     return tuple(cells)

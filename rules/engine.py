@@ -24,7 +24,17 @@ from rules.activities import PlannedDay
 from rules.goals import DEFAULT_GOAL, Goal
 from rules.knowledge import CACHE_LIMIT, KnowledgeBase
 from rules.loader import default_knowledge
-from rules.model import Day, Evaluation, Finding, Kind, Reason, Source, Transition, finding_order
+from rules.model import (
+    Day,
+    Evaluation,
+    Finding,
+    Kind,
+    Reason,
+    Sore,
+    Source,
+    Transition,
+    finding_order,
+)
 from rules.strains import strain_findings
 from rules.week_rules import WeekFacts
 
@@ -107,12 +117,13 @@ def evaluate(
         ordinals = [ordinals[0] - 1, *ordinals]
 
     plan = [day.planned for day in days]
-    ids = [kb.day_id(day) for day in plan]
+    sores = [day.sore for day in days]
+    ids = [kb.day_id(day.planned, day.sore) for day in days]
     transitions: list[Transition] = []
     for index in range(1, len(days)):
         if not (low <= ordinals[index] <= high or low <= ordinals[index - 1] <= high):
             continue
-        findings = transition_findings(kb, plan, ids, index, goal)
+        findings = transition_findings(kb, plan, ids, index, goal, sores[index])
         transitions.append(Transition(days[index - 1], days[index], findings))
 
     week_findings: tuple[Finding, ...] = ()
@@ -192,30 +203,37 @@ def _without(findings: tuple[Finding, ...], replaced: frozenset[str]) -> tuple[F
 
 
 def transition_findings(
-    kb: KnowledgeBase, plan: Sequence[PlannedDay], ids: Sequence[int], index: int, goal: Goal
+    kb: KnowledgeBase,
+    plan: Sequence[PlannedDay],
+    ids: Sequence[int],
+    index: int,
+    goal: Goal,
+    sore: Sore = (),
 ) -> tuple[Finding, ...]:
     """The transition into day ``index`` of ``plan`` as shown and counted (before week
-    overrides), ``ids`` being ``kb.day_id`` of each day. What a transition says depends
-    only on the days back to ``kb.reach`` before it: worked out once per such window and
-    goal."""
+    overrides), ``ids`` being ``kb.day_id`` of each day (with what its check-in reported),
+    ``sore`` what day ``index``'s did. What a transition says depends only on the days back
+    to ``kb.reach`` before it: worked out once per such window and goal."""
     key = (tuple(ids[max(0, index - kb.reach) : index + 1]), goal)
     findings = kb.transitions.get(key)
     if findings is None:
-        findings = kb.remember(key, kb.settle(_transition_findings(kb, plan, index, goal), goal))
+        found = _transition_findings(kb, plan, index, goal, sore)
+        findings = kb.remember(key, kb.settle(found, goal))
     return findings
 
 
 def _transition_findings(
-    kb: KnowledgeBase, plan: Sequence[PlannedDay], index: int, goal: Goal
+    kb: KnowledgeBase, plan: Sequence[PlannedDay], index: int, goal: Goal, sore: Sore
 ) -> tuple[Finding, ...]:
     """Everything said about the day ``index`` and the day before it, before overrides:
     its two sessions (same-day rules) and what its sessions strain once the day is
-    planned; the pair and pattern rules once the day before is planned too."""
+    planned (with the soreness its check-in reported); the pair and pattern rules once the
+    day before is planned too."""
     before, after = plan[index - 1], plan[index]
     if not after.is_planned:
         return ()
     window = plan[max(0, index - kb.reach) : index + 1]
-    strains = kb.strains.strains(window, len(window) - 1, goal)
+    strains = kb.strains.strains(window, len(window) - 1, goal, sore)
     findings = kb.same_day_findings(after) + strain_findings(strains, kb.vocabulary)
     if before.is_planned:
         findings += kb.pair_findings(before, after)

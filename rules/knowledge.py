@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from rules.activities import Activity, PlannedDay, Session
 from rules.goals import Goal
-from rules.model import Finding, Kind, MuscleGroup, Source, finding_order
+from rules.model import Finding, Kind, MuscleGroup, Sore, Source, finding_order
 from rules.pair_rules import PairRule, SameDayRule
 from rules.pattern_rules import PatternRule
 from rules.rule import Rule, rule_order
@@ -59,7 +59,7 @@ class KnowledgeBase:
         # The engine's memory (rules.engine): each day value as a small number, each
         # transition's findings by the window of days they depend on, each week's by its
         # days. Bounded: cleared when it grows past CACHE_LIMIT.
-        self._day_ids: dict[PlannedDay, int] = {}
+        self._day_ids: dict[tuple[PlannedDay, Sore], int] = {}
         self.transitions: dict[tuple[tuple[int, ...], Goal], tuple[Finding, ...]] = {}
         self.weeks: dict[tuple[object, ...], tuple[Finding, ...]] = {}
         # How many days before a day what it says can look at: the farthest an earlier
@@ -70,10 +70,12 @@ class KnowledgeBase:
         strain_days = (self.strains.reach_hours + spread - 1) // HOURS_PER_DAY
         self.reach = max([strain_days, *(pattern.span for pattern in self.pattern_rules)])
 
-    def day_id(self, day: PlannedDay) -> int:
-        found = self._day_ids.get(day)
+    def day_id(self, day: PlannedDay, sore: Sore = ()) -> int:
+        """A small number for a day's value and what its check-in reported."""
+        key = (day, sore)
+        found = self._day_ids.get(key)
         if found is None:
-            found = self._day_ids[day] = len(self._day_ids)
+            found = self._day_ids[key] = len(self._day_ids)
         return found
 
     def remember(

@@ -42,12 +42,45 @@ class MuscleGroup:
         return self.region != "system"
 
 
+class Soreness(StrEnum):
+    """How sore a muscle family was reported, least first (``planner checkin``)."""
+
+    NONE = "none"
+    MILD = "mild"
+    SORE = "sore"
+    VERY = "very"
+
+    @property
+    def rank(self) -> int:
+        return _SORENESS_RANK[self]
+
+    @property
+    def words(self) -> str:
+        """``very sore``, ``sore``, ``mildly sore``, ``not sore``."""
+        return _SORENESS_WORDS[self]
+
+
+_SORENESS_RANK = {level: rank for rank, level in enumerate(Soreness)}
+_SORENESS_WORDS = {
+    Soreness.NONE: "not sore",
+    Soreness.MILD: "mildly sore",
+    Soreness.SORE: "sore",
+    Soreness.VERY: "very sore",
+}
+
+# What a day's check-in reported: (family id, level) pairs in family order, none of them
+# NONE; hashable, so a day with its report is one value the engine can remember.
+Sore = tuple[tuple[str, Soreness], ...]
+
+
 @dataclass(frozen=True)
 class Day:
-    """One calendar day of a plan and what it holds."""
+    """One calendar day of a plan and what it holds; ``sore``, the muscle families reported
+    sore on it (a check-in on the morning of that day, before its sessions)."""
 
     date: datetime.date
     planned: PlannedDay
+    sore: Sore = ()
 
     @property
     def activity(self) -> Activity | None:

@@ -18,7 +18,7 @@ from rules.activities import PlannedDay
 from rules.engine import transition_findings, week_findings_of
 from rules.goals import Goal
 from rules.knowledge import KnowledgeBase
-from rules.model import Kind
+from rules.model import Kind, Sore
 from rules.rule import Rule
 from rules.timeline import HOURS_PER_DAY
 
@@ -47,7 +47,7 @@ class Prices:
         self.most_pros = sum(
             rule.weights[goal] for rule in rules if rule.kind is Kind.PRO and rule.weights
         )
-        self._days: dict[int, PlannedDay] = {}
+        self._days: dict[int, tuple[PlannedDay, Sore]] = {}
         self._transitions: dict[tuple[tuple[int, ...], frozenset[str]], int] = {}
         # When only the strains can move a transition's points (the shipped rules: the
         # others give tips and override nothing), they are summed without writing a text.
@@ -70,9 +70,10 @@ class Prices:
                 reach = max(reach, pattern.span)
         return reach
 
-    def id(self, day: PlannedDay) -> int:
-        found = self.kb.day_id(day)
-        self._days.setdefault(found, day)
+    def id(self, day: PlannedDay, sore: Sore = ()) -> int:
+        """The engine's id of ``day`` with what its check-in reported."""
+        found = self.kb.day_id(day, sore)
+        self._days.setdefault(found, (day, sore))
         return found
 
     def transition(self, ids: tuple[int, ...], inside: bool, replaced: frozenset[str]) -> int:
@@ -82,12 +83,13 @@ class Prices:
         key = (ids, replaced if inside else NOTHING)
         known = self._transitions.get(key)
         if known is None:
-            window = [self._days[i] for i in ids]
+            window = [self._days[i][0] for i in ids]
+            sore = self._days[ids[-1]][1]
             if self._strains_only:
-                found = self.kb.strains.strains(window, len(window) - 1, self.goal)
+                found = self.kb.strains.strains(window, len(window) - 1, self.goal, sore)
                 known = -sum(strain.points for strain in found) if window[-1].is_planned else 0
             else:
-                findings = transition_findings(self.kb, window, ids, len(ids) - 1, self.goal)
+                findings = transition_findings(self.kb, window, ids, len(ids) - 1, self.goal, sore)
                 known = sum(f.points for f in findings if f.rule_id not in key[1])
             self._transitions[key] = known
         return known

@@ -14,10 +14,18 @@ A ``recovery`` rule (its rule type) names the earlier session (``before``), the 
   ``before``, ``after`` and families) and says them in its own words, at its own
   ``weight``: how a user's rules file rewords a shipped strain.
 
+A ``soreness`` rule (its rule type) prices a session on a day whose check-in reported a
+muscle family sore: ``level`` the least level it speaks for (``sore`` covers ``sore`` and
+``very``), ``after`` the sessions, ``family`` the family reported (without it, each family
+the session works, from ``loads.light`` up, among ``families`` if given), ``weight``
+(and ``goal_weights``) one number. A report counts whatever the hours say: it competes
+with the strains the hours find for that session and family, and wins a tie.
+
 For each later session and family one strain is counted: a user's rule first (the first
 in file order that finds or claims it), otherwise the shipped rule pricing it highest
-(ties: the more recent earlier session, then file order), so each fact is counted once
-and a longer gap can never cost more.
+(ties: a reported soreness, then the more recent earlier session, then file order), so
+each fact is counted once, a longer gap can never cost more and more soreness never
+costs less.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from types import MappingProxyType
 
 from rules.activities import PlannedDay, Session
 from rules.goals import Goal
-from rules.model import Finding
+from rules.model import Finding, Sore, Soreness
 from rules.rule import WEIGHT_MAX, Rule, goal_table
 from rules.schema import Table
 from rules.specs import ANY, Spec
@@ -54,13 +62,15 @@ class StrainRule:
     families: frozenset[str]
     # Exclusive upper bounds in hours, ascending; () for a rule that claims.
     within: tuple[int, ...]
-    # Per goal, the points of each window (a claiming rule: one entry).
+    # Per goal, the points of each window (a claiming or soreness rule: one entry).
     weights: Mapping[Goal, tuple[int, ...]]
     user: bool = False
+    # A soreness rule: the least level reported it speaks for.
+    level: Soreness | None = None
 
     @property
     def claims(self) -> bool:
-        return not self.within
+        return not self.within and self.level is None
 
     @property
     def reach(self) -> int:
@@ -72,6 +82,12 @@ class StrainRule:
             if hours < bound:
                 return points
         return 0
+
+    def reported_families(self, later: Placed, vocab: Vocabulary) -> frozenset[str]:
+        """The families a report of soreness makes this soreness rule speak about."""
+        if self.family is not None:
+            return frozenset((self.family,))
+        return vocab.worked_families(later.session) & self.families
 
     def families_for(self, earlier: Placed, later: Placed, vocab: Vocabulary) -> frozenset[str]:
         if self.family is not None:
@@ -89,16 +105,18 @@ class StrainRule:
 @dataclass(frozen=True, slots=True)
 class Strain:
     """``family`` worked by ``later`` ``hours`` after ``earlier``: ``rule`` prices it at
-    ``points`` for the goal it was judged for."""
+    ``points`` for the goal it was judged for. Or, with ``reported`` set, worked on a day
+    its check-in reported it that sore (``earlier`` None, ``hours`` and ``needs`` 0)."""
 
     family: str
     later: Placed
-    earlier: Placed
+    earlier: Placed | None
     hours: int
     rule: StrainRule
     points: int
     # The longest window of the rule that found it: the gap that would cost nothing.
     needs: int
+    reported: Soreness | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +140,9 @@ class StrainModel:
     _claiming: tuple[StrainRule, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._windowed = tuple(r for r in self.rules if not r.claims)
+        self._windowed = tuple(r for r in self.rules if r.within)
         self._claiming = tuple(r for r in self.rules if r.claims)
+        self._reported = tuple(r for r in self.rules if r.level is not None)
         # (earlier, later) session -> the windowed rules that speak about that pair and the
         # families each names: worked out once per pair (there are only a few hundred).
         self._between: dict[
@@ -150,10 +169,11 @@ class StrainModel:
         return max((rule.reach for rule in self.rules), default=0)
 
     def strains(
-        self, days: Sequence[PlannedDay | None], index: int, goal: Goal
+        self, days: Sequence[PlannedDay | None], index: int, goal: Goal, sore: Sore = ()
     ) -> tuple[Strain, ...]:
         """The strains of the sessions of day ``index`` of ``days`` (the days before it are
-        what they may come too soon after), in session then family order."""
+        what they may come too soon after; ``sore``, what its check-in reported), in
+        session then family order."""
         timeline = self.vocabulary.timeline
         later_sessions = place(days[index], index, timeline)
         if not later_sessions:
@@ -183,12 +203,37 @@ class StrainModel:
                             best[family] = Strain(
                                 family, later, earlier, hours, rule, points, rule.reach
                             )
+            if sore:
+                self._add_reported(best, later, dict(sore), goal)
             found += [self._claimed(best[f], goal) for f in order if f in best]
         return tuple(found)
 
+    def _add_reported(
+        self, best: dict[str, Strain], later: Placed, sore: dict[str, Soreness], goal: Goal
+    ) -> None:
+        """The soreness rules' strains on ``later``, each replacing the strain the hours
+        found for its family when it prices at least as much (a user's rule stays)."""
+        for rule in self._reported:
+            assert rule.level is not None
+            points = rule.weights[goal][0]
+            if not points or not rule.after.session(later.session):
+                continue
+            for family in rule.reported_families(later, self.vocabulary):
+                level = sore.get(family)
+                if level is None or level.rank < rule.level.rank:
+                    continue
+                known = best.get(family)
+                if known is not None and (
+                    (known.rule.user and not rule.user)
+                    or (known.reported is not None and known.points >= points)
+                    or known.points > points
+                ):
+                    continue
+                best[family] = Strain(family, later, None, 0, rule, points, 0, level)
+
     def _claimed(self, strain: Strain, goal: Goal) -> Strain:
         """``strain`` as the first user rule claiming it says it, if one does."""
-        if strain.rule.user:
+        if strain.rule.user or strain.earlier is None:
             return strain
         for rule in self._claiming:
             if (
@@ -330,7 +375,7 @@ def _points(
 def strain_findings(strains: Sequence[Strain], vocab: Vocabulary) -> tuple[Finding, ...]:
     """One finding per rule, later and earlier session: naming every family it strains,
     costing the points of all of them. In the order the strains come."""
-    grouped: dict[tuple[str, Placed, Placed], list[Strain]] = {}
+    grouped: dict[tuple[str, Placed, Placed | None], list[Strain]] = {}
     for strain in strains:
         grouped.setdefault((strain.rule.rule.id, strain.later, strain.earlier), []).append(strain)
     found = []
@@ -338,17 +383,22 @@ def strain_findings(strains: Sequence[Strain], vocab: Vocabulary) -> tuple[Findi
         first = same[0]
         families = tuple(strain.family for strain in same)
         described = vocab.describe_families(families)
-        before, after = name(first.earlier, vocab), name(first.later, vocab)
+        after = name(first.later, vocab)
         values = {
             "groups": described,
             "Groups": described[:1].upper() + described[1:],
-            "before": before,
-            "Before": before[:1].upper() + before[1:],
             "after": after,
             "After": after[:1].upper() + after[1:],
-            "hours": str(first.hours),
-            "needs": str(first.needs),
         }
+        if first.earlier is None:
+            assert first.reported is not None
+            values["level"] = first.reported.words
+        else:
+            before = name(first.earlier, vocab)
+            values["before"] = before
+            values["Before"] = before[:1].upper() + before[1:]
+            values["hours"] = str(first.hours)
+            values["needs"] = str(first.needs)
         groups = tuple(g for family in families for g in vocab.family(family).groups)
         found.append(
             first.rule.rule.finding(
@@ -358,11 +408,46 @@ def strain_findings(strains: Sequence[Strain], vocab: Vocabulary) -> tuple[Findi
     return tuple(found)
 
 
+def build_soreness(
+    table: Table, rule: Rule, vocab: Vocabulary, *, user: bool = False
+) -> StrainRule:
+    if rule.kind.value != "con":
+        table.fail("kind", "must be con: a soreness rule reports a session on sore muscles")
+    levels = [level.value for level in Soreness if level.rank > Soreness.NONE.rank]
+    level = Soreness(table.choice("level", levels))
+    after = table.spec("after") if table.has("after") else ANY
+    family: str | None = None
+    families = frozenset(f.id for f in vocab.families)
+    if table.has("family"):
+        if table.has("families"):
+            table.fail("family", "names the one family; leave out families")
+        family = table.choice("family", [f.id for f in vocab.families])
+    elif table.has("families"):
+        families = frozenset(table.names("families", [f.id for f in vocab.families]))
+    weights = _window_weights(table, 1)
+    return StrainRule(
+        rule=replace(rule, weight=max(points[0] for points in weights.values())),
+        before=ANY,
+        after=after,
+        family=family,
+        families=families,
+        within=(),
+        weights=MappingProxyType(weights),
+        user=user,
+        level=level,
+    )
+
+
 _STRAIN_FIELDS = frozenset({"before", "after", "family", "families", "groups", "within"})
 _STRAIN_PLACEHOLDERS = frozenset(
     {"before", "after", "Before", "After", "groups", "Groups", "hours", "needs"}
 )
+_SORENESS_FIELDS = frozenset({"level", "after", "family", "families"})
+_SORENESS_PLACEHOLDERS = frozenset({"after", "After", "groups", "Groups", "level"})
 RECOVERY_TYPES: dict[
     str,
     tuple[frozenset[str], frozenset[str], Callable[..., StrainRule]],
-] = {"recovery": (_STRAIN_FIELDS, _STRAIN_PLACEHOLDERS, build_recovery)}
+] = {
+    "recovery": (_STRAIN_FIELDS, _STRAIN_PLACEHOLDERS, build_recovery),
+    "soreness": (_SORENESS_FIELDS, _SORENESS_PLACEHOLDERS, build_soreness),
+}

@@ -21,14 +21,25 @@ from rules.model import MuscleGroup
 from rules.schema import Table
 
 REGIONS = ("upper", "lower", "trunk", "system")
+# The session RPE scale (CR-10) and the longest session a log takes, in minutes.
+RPE_MAX = 10
+MINUTES_MAX = 600
 
 
 @dataclass(frozen=True)
 class SessionProfile:
-    """One kind of session at one attribute: how a sentence names it and its loads."""
+    """One kind of session at one attribute: how a sentence names it, its loads, and the
+    effort (``rpe``, CR-10) and ``minutes`` assumed for it when a log gives none."""
 
     noun: str
     loads: Mapping[str, float]
+    rpe: int
+    minutes: int
+
+    @property
+    def load(self) -> int:
+        """Its session load (RPE x minutes, arbitrary units) as planned."""
+        return self.rpe * self.minutes
 
     @property
     def bare(self) -> str:
@@ -89,11 +100,18 @@ class Vocabulary:
 
     def hard_families(self, session: Session) -> frozenset[str]:
         """The families of which ``session`` works some group hard."""
+        return self._families_from(session, self.hard_load)
+
+    def worked_families(self, session: Session) -> frozenset[str]:
+        """The families of which ``session`` works some group at least lightly."""
+        return self._families_from(session, self.light_load)
+
+    def _families_from(self, session: Session, load: float) -> frozenset[str]:
         loads = self.session(session).loads
         return frozenset(
             family.id
             for family in self.families
-            if any(loads.get(group, 0.0) >= self.hard_load for group in family.groups)
+            if any(loads.get(group, 0.0) >= load for group in family.groups)
         )
 
     def describe_families(self, family_ids: tuple[str, ...]) -> str:
@@ -244,7 +262,7 @@ def _session(
     if not entry.has(attribute):
         entry.fail(attribute, f"is missing: every {name} session needs its noun and loads")
     table = Table(file, "activity", name, entry.raw(attribute), prefix=f"{attribute}.")
-    table.only(("noun", "loads"))
+    table.only(("noun", "loads", "rpe", "minutes"))
     loads_table = Table(file, "activity", name, table.raw("loads"), prefix=f"{attribute}.loads.")
     loads: dict[str, float] = {}
     for group_id in loads_table.data:
@@ -254,4 +272,6 @@ def _session(
     return SessionProfile(
         noun=table.text("noun", one_line=True, max_len=30),
         loads=MappingProxyType(loads),
+        rpe=table.integer("rpe", 0, RPE_MAX),
+        minutes=table.integer("minutes", 1, MINUTES_MAX),
     )

@@ -25,6 +25,7 @@ from rules import (
     Evaluation,
     Goal,
     PlannedDay,
+    Soreness,
     default_knowledge,
     evaluate,
 )
@@ -132,16 +133,26 @@ def write_rules(tmp_path: Path, text: str) -> Path:
     return path
 
 
+def day_of_word(date: datetime.date, word: str) -> Day:
+    """``legs`` or ``run:tempo/legs=very,back=sore`` (a check-in's report) as a Day."""
+    held, _, report = word.partition("/")
+    sore = tuple(
+        (family, Soreness(level))
+        for family, level in (pair.split("=") for pair in report.split(",") if pair)
+    )
+    return Day(date, parse_day(held, clear=True), sore)
+
+
 def judge_words(
     words: Sequence[str], goal: Goal = Goal.GENERAL, before: Sequence[str] = ()
 ) -> Evaluation:
     """The engine's verdict on consecutive days given as day words ("-" unplanned), from
-    Monday 2026-11-23, ``before`` them as context; the days of ``words`` in focus."""
+    Monday 2026-11-23, ``before`` them as context; the days of ``words`` in focus. A word
+    may end in what that day's check-in reported: ``run:tempo/legs=very,back=sore``."""
     monday = datetime.date(2026, 11, 23)
     start = monday - datetime.timedelta(days=len(before))
     days = [
-        Day(start + datetime.timedelta(days=n), parse_day(w, clear=True))
-        for n, w in enumerate([*before, *words])
+        day_of_word(start + datetime.timedelta(days=n), w) for n, w in enumerate([*before, *words])
     ]
     focus = (monday, monday + datetime.timedelta(days=len(words) - 1))
     return evaluate(days, focus=focus, knowledge=default_knowledge(), goal=goal)

@@ -73,6 +73,14 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         ),
     ),
     (
+        "A fatigued lower body needs time to rest and recover before it trains again",
+        BACK,
+        (
+            ("very-sore-then-lifting-them", "rest legs/legs=very"),
+            ("sore-then-lifting-them-hard", "rest pull:heavy/back=sore"),
+        ),
+    ),
+    (
         "Whether back after legs suits you is partly personal preference",
         BACK,
         (("legs-then-pull-too-tired", "legs pull"),),
@@ -160,6 +168,19 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         "Too sore to walk means overdone: running then risks injury, soreness, poor form",
         RUN,
         (("legs-then-run-too-sore-to-walk", "legs run"),),
+    ),
+    (
+        "Legs too sore to walk: skip the run, it risks injury; if you must, keep it easy",
+        RUN,
+        (
+            ("very-sore-legs-then-a-hard-run", "rest run:tempo/legs=very"),
+            ("very-sore-legs-then-a-run", "rest run/legs=very"),
+        ),
+    ),
+    (
+        "On sore legs, a short recovery run: no long run, tempo or hill intervals",
+        RUN,
+        (("sore-legs-then-a-hard-run", "rest run:long/legs=sore"),),
     ),
     (
         "If you run anyway, keep it light and easy",

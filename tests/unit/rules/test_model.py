@@ -21,6 +21,7 @@ from rules import (
     PlannedDay,
     RunType,
     Session,
+    Soreness,
     default_knowledge,
     evaluate,
 )
@@ -240,3 +241,69 @@ def test_the_boundary_transition_reads_the_same_from_either_week(plan, goal) -> 
     one = evaluate(dated[: CONTEXT + 8], focus=first, knowledge=knowledge, goal=goal)
     two = evaluate(dated[7:], focus=second, knowledge=knowledge, goal=goal)
     assert one.transitions[-1] == two.transitions[0]
+
+
+# -- What a check-in reports (issue 25) ---------------------------------------------------
+
+FAMILIES = [family.id for family in default_knowledge().families]
+LEVELS = list(Soreness)
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> list[dict[str, Soreness]]:
+    """Per day of the week, a level for some families (NONE too: nothing to report)."""
+    return [
+        draw(st.dictionaries(st.sampled_from(FAMILIES), st.sampled_from(LEVELS), max_size=3))
+        for _ in range(7)
+    ]
+
+
+def sore_of(report: dict[str, Soreness]) -> tuple[tuple[str, Soreness], ...]:
+    return tuple(
+        (family, report[family])
+        for family in FAMILIES
+        if family in report and report[family] is not Soreness.NONE
+    )
+
+
+def judged_sore(
+    week: list[PlannedDay], goal: Goal, before: list[PlannedDay], report: list[dict]
+) -> Evaluation:
+    start = MONDAY - datetime.timedelta(days=len(before))
+    dated = [Day(start + datetime.timedelta(days=n), day) for n, day in enumerate(before)]
+    dated += [
+        Day(MONDAY + datetime.timedelta(days=n), day, sore_of(sore))
+        for n, (day, sore) in enumerate(zip(week, report, strict=True))
+    ]
+    return evaluate(dated, focus=WEEK, knowledge=default_knowledge(), goal=goal)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(weeks, contexts, goals, reports(), st.data())
+def test_reporting_soreness_or_more_of_it_never_raises_the_score(
+    week, before, goal, report, data
+) -> None:
+    """A report only adds what it costs to work sore muscles: nothing reported is the same
+    as no check-in, and raising any family's level on any day never raises the score."""
+    assert judged_sore(week, goal, before, [{}] * 7) == judged(week, goal, before)
+    score = judged_sore(week, goal, before, report).score
+    assert score <= judged(week, goal, before).score
+    day = data.draw(st.integers(0, 6))
+    family = data.draw(st.sampled_from(FAMILIES))
+    now = report[day].get(family, Soreness.NONE)
+    more = data.draw(st.sampled_from([level for level in LEVELS if level.rank >= now.rank]))
+    raised = [dict(r) for r in report]
+    raised[day][family] = more
+    assert judged_sore(week, goal, before, raised).score <= score
+
+
+@given(weeks, goals, reports())
+def test_a_report_speaks_only_about_sessions_of_its_own_day(week, goal, report) -> None:
+    """A check-in reports the morning of its day: the findings it adds sit on the
+    transitions into reported days that hold sessions, and nowhere else."""
+    plain = judged(week, goal)
+    sore = judged_sore(week, goal, [], report)
+    for before, after in zip(plain.transitions, sore.transitions, strict=True):
+        if set(after.findings) != set(before.findings):
+            index = (after.after.date - MONDAY).days
+            assert sore_of(report[index]) and week[index].is_training

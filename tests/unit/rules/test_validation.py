@@ -286,6 +286,34 @@ BROKEN: list[tuple[str, str, str | None, str | None, str]] = [
         "leave out families",
     ),
     (
+        "soreness without a level",
+        rule_with(type="soreness", before=None, after="run", family="legs"),
+        "coach-rule",
+        "level",
+        "is missing",
+    ),
+    (
+        "soreness at an unknown level",
+        rule_with(type="soreness", before=None, after="run", family="legs", level="aching"),
+        "coach-rule",
+        "level",
+        "must be one of mild, sore, very",
+    ),
+    (
+        "soreness as a pro",
+        rule_with(type="soreness", before=None, kind="pro", level="sore"),
+        "coach-rule",
+        "kind",
+        "must be con",
+    ),
+    (
+        "soreness with windows",
+        rule_with(type="soreness", before=None, level="sore", within=[12]),
+        "coach-rule",
+        "within",
+        "is not a known field here",
+    ),
+    (
         "dose grouped as a con",
         rule_with(
             type="dose_groups",

@@ -20,7 +20,7 @@ def _activity(name: str) -> dict[str, Any]:
         "rest": (),
     }.get(name, ("light", "moderate", "heavy"))
     for attribute in attributes:
-        entry[attribute] = {"noun": f"{attribute} {name}", "loads": {}}
+        entry[attribute] = {"noun": f"{attribute} {name}", "loads": {}, "rpe": 5, "minutes": 45}
     return entry
 
 
@@ -57,6 +57,8 @@ def test_a_sound_vocabulary_parses() -> None:
     assert heavy.noun == "heavy push"
     assert parsed.hard_families(Session(Activity.PUSH, Intensity.HEAVY)) == {"chest"}
     assert parsed.family_of("cardio").id == "heart"
+    assert (heavy.rpe, heavy.minutes, heavy.load) == (5, 45, 225)
+    assert parsed.worked_families(Session(Activity.PUSH, Intensity.HEAVY)) == {"chest"}
     assert (parsed.timeline.single, parsed.timeline.morning, parsed.timeline.evening) == (18, 7, 18)
 
 
@@ -101,6 +103,18 @@ BROKEN_VOCABULARY: list[tuple[str, dict[str, Any], str, str]] = [
         "not a known field",
     ),
     ("light above hard", {"loads__light": 0.8}, "field 'light'", "must not exceed hard"),
+    (
+        "RPE off the CR-10 scale",
+        {"activities__push__heavy__rpe": 11},
+        "activity 'push': field 'heavy.rpe'",
+        "from 0 to 10",
+    ),
+    (
+        "a session of no minutes",
+        {"activities__run__easy__minutes": 0},
+        "activity 'run': field 'easy.minutes'",
+        "from 1 to 600",
+    ),
     ("sessions apart too close", {"timeline__evening": 10}, "field 'evening'", "6 h after"),
     ("hour of no day", {"timeline__single": 24}, "field 'single'", "0 to 23"),
     (
