@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from planner import EXIT_INTERRUPTED, INTERRUPTED
 from planner.cli import (
     completion,
     copy,
@@ -35,7 +36,7 @@ from planner.cli.files import FileProblem
 from planner.cli.options import EXIT_USAGE, Command, top_level_parser
 from planner.cli.options import build_parser as _build_parser
 from planner.clock import Clock, SystemClock
-from planner.locations import resolve_db_path
+from planner.locations import PathProblem, resolve_db_path
 from planner.store import Store, StoreError
 from planner.text_safety import printable
 
@@ -105,10 +106,15 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         gc.enable()  # off while the `planner` command imports (planner/__main__.py)
     try:
         return run(args, clock or SystemClock())
-    except (CliError, FileProblem) as error:
+    except (CliError, FileProblem, PathProblem) as error:
         # Messages quote paths, files and arguments: never send their control characters.
         print(f"planner: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # Ctrl-C: the user knows why it stopped. A save it interrupted is whole or not done
+        # (planner.store.atomic), so one line is all there is to say.
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader (e.g. `| head`) left early: not an error, and no traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
