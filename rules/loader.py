@@ -130,8 +130,8 @@ def _write_cache(cache: Path, key: str, documents: dict[str, dict[str, Any]]) ->
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, TypeError, ValueError):
-        pass
+    except (OSError, TypeError, ValueError, RecursionError):
+        pass  # RecursionError: pathlib's mkdir recurses once per folder of a very deep path
 
 
 def _parse_sources(file: str, raw: object, known: dict[str, Source]) -> None:

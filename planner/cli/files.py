@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import errno
 import sys
-from pathlib import Path
 
+from planner.locations import PathProblem, user_path
 from planner.store.atomic import (
     FileTooLarge,
     NotRegularFile,
@@ -38,10 +38,10 @@ def read_text(name: str) -> str:
     """The UTF-8 text of the regular file ``name``, or of standard input for ``-``, up to
     :data:`READ_LIMIT` bytes: a link to /dev/zero or a named pipe is refused, not read."""
     try:
-        payload = (
-            _read_stdin() if name == STDIO else read_regular(Path(name).expanduser(), READ_LIMIT)
-        )
+        payload = _read_stdin() if name == STDIO else read_regular(user_path(name), READ_LIMIT)
         return payload.decode("utf-8")
+    except PathProblem as problem:
+        raise FileProblem(str(problem)) from None
     except UnicodeDecodeError:
         raise FileProblem(
             f"{display_name(name)} is not UTF-8 text; give a planner export file"
@@ -73,12 +73,14 @@ def write_output(name: str | None, payload: bytes | bytearray) -> None:
     if name is None or name == STDIO:
         _write_stdout(payload)
         return
-    path = Path(name).expanduser()
     try:
+        path = user_path(name)
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory")
         write_replace(path.absolute(), payload, keep_backup=False)
         fsync_dir(path.absolute().parent)
+    except PathProblem as problem:
+        raise FileProblem(str(problem)) from None
     except OSError as error:
         raise FileProblem(
             f"cannot write {name}: {os_reason(error)}; choose another file with -o"

@@ -23,7 +23,7 @@ import pendulum
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from planner.locations import shown
+from planner.locations import make_folders, shown
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
 from planner.store.atomic import (
@@ -363,7 +363,7 @@ class Store:
         """First save to a path whose folder did not exist on open: create it, lock, and
         re-read in case another planner created the database meanwhile."""
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
+            make_folders(self._path.parent)
         except OSError as error:
             raise unavailable(self._path, error, "create the folder of") from error
         self._take_lock()

@@ -63,3 +63,11 @@ def save_failed(path: Path, error: OSError) -> SaveFailed:
         f"Could not save to {shown(path)}: {os_reason(error)}. "
         "The file still holds your previous save; fix the cause and save again."
     )
+
+
+def too_deep(path: Path) -> StoreUnavailable:
+    """Python's path functions recurse per folder or link: a path nested beyond its limit."""
+    return StoreUnavailable(
+        f"Cannot open the database {shown(path)}: its path is nested too deeply to follow. "
+        "Choose a shorter path with --db."
+    )

@@ -10,7 +10,7 @@ from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.locations import shown
+from planner.locations import PathProblem, shown, user_path
 from planner.store import format as fmt
 from planner.store.atomic import Tables, backup_path, fsync_dir, read_bytes, write_replace
 from planner.store.errors import (
@@ -19,12 +19,16 @@ from planner.store.errors import (
     StoreError,
     StoreUnavailable,
     os_reason,
+    too_deep,
     unavailable,
 )
 
 
 def checked_path(path: Path | str) -> Path:
-    path = Path(path).expanduser()
+    try:
+        path = user_path(path)
+    except PathProblem as problem:
+        raise StoreUnavailable(str(problem)) from None
     try:
         if path.is_symlink():
             # Replace the file the link points to, not the link.
@@ -42,6 +46,8 @@ def checked_path(path: Path | str) -> Path:
             )
     except OSError as error:
         raise unavailable(path, error) from error
+    except RecursionError:
+        raise too_deep(path) from None
     return path
 
 
