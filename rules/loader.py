@@ -7,7 +7,8 @@ sound, so a broken file never leaves half the rules loaded.
 tomllib is pure Python: parsing the shipped files was most of loading the knowledge, on the
 way to the planner's first frame. Given a cache folder, their parsed form is kept there as
 JSON (parsed by C), under the SHA-256 of their text, so an edited or upgraded file is parsed
-anew; what comes from the cache is checked like what comes from TOML.
+anew, and with the SHA-256 of its own content, so a changed cache is never read; what comes
+from the cache is checked like what comes from TOML.
 """
 
 from __future__ import annotations
@@ -102,13 +103,19 @@ def _read_shipped(cache_dir: Path | None) -> dict[str, dict[str, Any]]:
 
 
 def _read_cache(cache: Path, key: str) -> dict[str, dict[str, Any]] | None:
+    """The cached documents, if the cache is whole and of these texts: its first line holds
+    the texts' key and the SHA-256 of the rest, so a cache changed under its key (one value
+    edited, a disk error) is never read as the shipped rules; it is parsed anew instead."""
     try:
-        content = json.loads(_read_regular(str(cache), cache))
+        header, _, body = _read_regular(str(cache), cache).partition(b"\n")
+        stamp = json.loads(header)
+        if not isinstance(stamp, dict) or stamp.get("key") != key:
+            return None
+        if stamp.get("digest") != hashlib.sha256(body).hexdigest():
+            return None
+        documents = json.loads(body)
     except (OSError, ValueError, RecursionError, RuleFileError):
         return None  # none yet, damaged or not a file: parsed again, and written anew
-    if not isinstance(content, dict) or content.get("key") != key:
-        return None
-    documents = content.get("documents")
     if not isinstance(documents, dict) or set(documents) != set(SHIPPED_FILES):
         return None
     if not all(isinstance(document, dict) for document in documents.values()):
@@ -120,7 +127,9 @@ def _write_cache(cache: Path, key: str, documents: dict[str, dict[str, Any]]) ->
     """Whole or not at all (a temporary file renamed over it); a cache that cannot be
     written (a read-only home, a value JSON cannot hold) only means parsing next time."""
     try:
-        payload = json.dumps({"key": key, "documents": documents}).encode()
+        body = json.dumps(documents).encode()
+        stamp = {"key": key, "digest": hashlib.sha256(body).hexdigest()}
+        payload = json.dumps(stamp).encode() + b"\n" + body
         cache.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.")
         try:

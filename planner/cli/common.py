@@ -34,7 +34,11 @@ def open_knowledge() -> KnowledgeBase:
     try:
         return load_knowledge(user_rules if user_rules.exists() else None, cache_dir=cache_dir())
     except RuleFileError as error:
-        raise CliError(f"{error} (fix or remove {user_rules})") from None
+        if error.file == str(user_rules):
+            raise CliError(f"{error} (fix or remove {user_rules})") from None
+        # A shipped file (a cache of them that does not match is never read): the
+        # installation is broken, and nothing of the user's is to blame.
+        raise CliError(f"{error} (a rule file shipped with planner: reinstall planner)") from None
 
 
 @contextmanager
