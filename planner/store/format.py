@@ -216,8 +216,10 @@ def _plain(value: object) -> Any:
     return str(value) if isinstance(value, IsoWeek) else value
 
 
-def settings_from(doc: Mapping[str, Any] | None) -> Settings:
-    """Missing keys take their defaults, so a setting added later needs no migration."""
+def settings_from(doc: Mapping[str, Any] | None, *, outside_weeks: bool = True) -> Settings:
+    """Missing keys take their defaults, so a setting added later needs no migration. A
+    repeating week outside the supported weeks is dropped (an older planner may have written
+    it), or, with ``outside_weeks=False`` (an import), refused."""
     if doc is None:
         return Settings()
     known = {field.name for field in fields(Settings)}
@@ -229,7 +231,10 @@ def settings_from(doc: Mapping[str, Any] | None) -> Settings:
     except ValueError:
         raise Damage(f"invalid first_weekday {doc.get('first_weekday')!r}") from None
     return Settings(
-        first_weekday=first, repeat_week=_repeat_week(doc), theme=_theme(doc), goal=_goal(doc)
+        first_weekday=first,
+        repeat_week=_repeat_week(doc, outside_weeks),
+        theme=_theme(doc),
+        goal=_goal(doc),
     )
 
 
@@ -253,13 +258,15 @@ def _theme(doc: Mapping[str, Any]) -> str | None:
     return value
 
 
-def _repeat_week(doc: Mapping[str, Any]) -> IsoWeek | None:
+def _repeat_week(doc: Mapping[str, Any], outside_weeks: bool) -> IsoWeek | None:
     if "repeat_week" not in doc:
         return None
     value = doc["repeat_week"]
     try:
         week = IsoWeek.parse(value) if isinstance(value, str) else None
-    except UnsupportedWeek:
+    except UnsupportedWeek as error:
+        if not outside_weeks:
+            raise Damage(f"repeat_week {error}") from None
         return None  # written by an older planner: no week it could propose is shown
     except WeekError:
         week = None
