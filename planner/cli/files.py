@@ -1,20 +1,26 @@
 """Files the commands read and write, with one-line errors the user can act on.
 
 An output file is written whole or not at all (temporary file, fsync, rename), so a failed
-export never leaves half a calendar behind.
+export never leaves half a calendar behind; what is not a regular file (a device, a named
+pipe) is written into, never replaced.
 """
 
 from __future__ import annotations
 
 import errno
+import os
+import stat
 import sys
+from pathlib import Path
 
 from planner.locations import PathProblem, user_path
 from planner.store.atomic import (
     FileTooLarge,
     NotRegularFile,
+    Payload,
     fsync_dir,
     read_regular,
+    write_all,
     write_replace,
 )
 from planner.store.errors import os_reason
@@ -68,17 +74,32 @@ def _read_stdin() -> bytes:
     return payload
 
 
-def write_output(name: str | None, payload: bytes | bytearray) -> None:
-    """Write ``payload`` to the file ``name`` atomically, or to standard output for None/``-``."""
+def write_output(name: str | None, payload: Payload) -> None:
+    """Write ``payload`` (bytes, or chunks of them) into what the file ``name`` is, or to
+    standard output for None/``-``: a regular file (or a new one) atomically, a symlink's
+    target (the link stays), a device or a named pipe by plain writing (a rename would
+    replace the node itself: /dev/null, when run as root). A directory is refused."""
     if name is None or name == STDIO:
         _write_stdout(payload)
         return
     try:
-        path = user_path(name)
-        if path.is_dir():
+        # The file a link points to, through every link: that is what the user means.
+        target = Path(os.path.realpath(user_path(name)))
+        try:
+            mode: int | None = os.stat(target).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is None or stat.S_ISREG(mode):
+            write_replace(target, payload, keep_backup=False)
+            fsync_dir(target.parent)
+        elif stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory")
-        write_replace(path.absolute(), payload, keep_backup=False)
-        fsync_dir(path.absolute().parent)
+        else:
+            fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+            try:
+                write_all(fd, payload)
+            finally:
+                os.close(fd)
     except PathProblem as problem:
         raise FileProblem(str(problem)) from None
     except OSError as error:
@@ -87,12 +108,15 @@ def write_output(name: str | None, payload: bytes | bytearray) -> None:
         ) from None
 
 
-def _write_stdout(payload: bytes | bytearray) -> None:
+def _write_stdout(payload: Payload) -> None:
     # Bytes, not text: the calendar's CRLF line ends must reach the file unchanged.
+    chunks = (payload,) if isinstance(payload, bytes | bytearray) else payload
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(payload.decode("utf-8"))
+        for chunk in chunks:
+            sys.stdout.write(bytes(chunk).decode("utf-8"))
         return
     sys.stdout.flush()
-    buffer.write(payload)
+    for chunk in chunks:
+        buffer.write(chunk)
     buffer.flush()

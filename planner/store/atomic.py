@@ -15,7 +15,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -136,7 +136,20 @@ def _roll_backup(path: Path) -> None:
         raise
 
 
-def write_replace(path: Path, payload: bytes | bytearray, *, keep_backup: bool = True) -> None:
+Payload = bytes | bytearray | Iterable[bytes]
+
+
+def write_all(fd: int, payload: Payload) -> None:
+    """Every byte of ``payload`` (bytes, or chunks of them: a long export is made and
+    written a week at a time) to the descriptor ``fd``."""
+    chunks = (payload,) if isinstance(payload, bytes | bytearray) else payload
+    for chunk in chunks:
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(fd, view) :]
+
+
+def write_replace(path: Path, payload: Payload, *, keep_backup: bool = True) -> None:
     """Write ``payload`` to a fsynced temporary file and rename it over ``path``.
 
     On any error the temporary file is removed, ``path`` is untouched and the error propagates.
@@ -151,9 +164,7 @@ def write_replace(path: Path, payload: bytes | bytearray, *, keep_backup: bool =
                     os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
                 except FileNotFoundError:
                     os.fchmod(fd, NEW_FILE_MODE)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, payload)
             os.fsync(fd)
         finally:
             os.close(fd)
