@@ -15,7 +15,7 @@ from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.locations import cache_dir, config_dir, resolve_db_path
 from planner.plan import Settings, WeekPlan
-from planner.store import Store, StoreError
+from planner.store import DatabaseChanged, Store, StoreError
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import KnowledgeBase, RuleFileError, load_knowledge
@@ -54,6 +54,8 @@ def open_store(args: argparse.Namespace, *, write: bool) -> Iterator[Store]:
             print(f"planner: {printable(notice)}", file=sys.stderr)
         try:
             yield store
+        except DatabaseChanged as error:
+            raise CliError(f"{error} Run the command again.") from None
         except (StoreError, WeekError) as error:
             raise CliError(str(error)) from None
 
