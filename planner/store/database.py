@@ -15,8 +15,7 @@ program wrote the file meanwhile, nothing is written over it: the edit is kept i
 (:mod:`planner.store.conflict`), :class:`DatabaseChanged` says so, and :meth:`Store.merge`
 or :meth:`Store.save_elsewhere` saves the kept edits.
 
-Documents are written one way, through TinyDB's table API (``remove``, ``insert_multiple``,
-``truncate``), several at once: one table rebuild per call, not one per week.
+Documents are written one way, through TinyDB's table API (:mod:`planner.store.documents`).
 """
 
 from __future__ import annotations
@@ -27,11 +26,10 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import pendulum
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from planner.locations import make_folders, shown
 from planner.plan import DatedDay, Settings, WeekPlan
@@ -43,6 +41,7 @@ from planner.store.atomic import (
     remove_stale_temps,
 )
 from planner.store.conflict import DayChanges, Unsaved, group_by_week
+from planner.store.documents import put_days, put_documents
 from planner.store.errors import (
     DatabaseLocked,
     ReadOnlyStore,
@@ -369,32 +368,10 @@ class Store:
                 raise changed_under(self._path, self._lock_file()) from None
 
     def _put_changes(self, changes: DayChanges, *, clear_others: bool = False) -> None:
-        """Set the days of ``changes``; a week left with no planned day goes. With
-        ``clear_others``, every other week goes too. An unchanged table costs no write."""
-        ids = {fmt.week_doc_id(week): week for week in changes}
-        if clear_others:
-            current = {doc.doc_id: dict(doc) for doc in self._weeks}
-        else:
-            current = _documents(self._weeks, ids)
-        documents: dict[int, dict[str, str] | None] = {}
-        for doc_id, week in ids.items():
-            planned = fmt.days_of(current.get(doc_id))
-            for weekday, new in changes[week].items():
-                if new.is_planned:
-                    planned[weekday] = new
-                else:
-                    planned.pop(weekday, None)
-            documents[doc_id] = fmt.week_doc(week, planned) if planned else None
-        if clear_others:
-            kept = {doc_id: doc for doc_id, doc in documents.items() if doc is not None}
-            if current != kept:
-                self._weeks.truncate()
-                self._weeks.insert_multiple(Document(doc, doc_id) for doc_id, doc in kept.items())
-            return
-        _put_many(self._weeks, documents, current)
+        put_days(self._weeks, changes, clear_others=clear_others)
 
     def _put(self, table: Table, doc_id: int, doc: Mapping[str, object] | None) -> None:
-        _put_many(table, {doc_id: doc}, _documents(table, [doc_id]))
+        put_documents(table, {doc_id: doc})
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -487,27 +464,3 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-
-def _documents(table: Table, doc_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    """The documents of ``doc_ids`` that exist, read in one pass over the table."""
-    wanted = list(doc_ids)
-    return {doc.doc_id: dict(doc) for doc in table.get(doc_ids=wanted)} if wanted else {}
-
-
-def _put_many(
-    table: Table,
-    documents: Mapping[int, Mapping[str, object] | None],
-    current: Mapping[int, Mapping[str, object]],
-) -> None:
-    """Replace each document (``None`` removes it) given what the table holds now
-    (``current``), with one ``remove`` and one ``insert_multiple``: TinyDB rebuilds the whole
-    table on every call, so a call per document made an import of n weeks cost n rebuilds.
-    Unchanged documents cost nothing."""
-    changed = {doc_id: doc for doc_id, doc in documents.items() if current.get(doc_id) != doc}
-    removed = [doc_id for doc_id in changed if doc_id in current]
-    if removed:
-        table.remove(doc_ids=removed)
-    added = [Document(doc, doc_id) for doc_id, doc in changed.items() if doc is not None]
-    if added:
-        table.insert_multiple(added)
