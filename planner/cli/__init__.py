@@ -16,6 +16,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from planner import EXIT_INTERRUPTED, INTERRUPTED
 from planner.cli import (
@@ -36,7 +37,7 @@ from planner.cli.files import FileProblem
 from planner.cli.options import EXIT_USAGE, Command, top_level_parser
 from planner.cli.options import build_parser as _build_parser
 from planner.clock import Clock, SystemClock
-from planner.locations import PathProblem, resolve_db_path
+from planner.locations import PathProblem, resolve_db_path, shown
 from planner.store import Store, StoreError
 from planner.text_safety import printable
 
@@ -92,9 +93,29 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
             app.run()
         finally:
             app.flush_saves()
+        if store.in_conflict:
+            raise CliError(_kept_aside(store))
         if app.unsaved:
             raise CliError(f"could not save {', '.join(app.unsaved)}: {app.last_save_error}")
     return app.return_code or 0
+
+
+def _kept_aside(store: Store) -> str:
+    """Quitting with changes kept in memory, because another program wrote the database:
+    they go to a new file beside it, never over it, and the message says where."""
+    left = store.path
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        kept = store.save_elsewhere(left.with_name(f"{left.name}.unsaved-{stamp}"))
+    except StoreError as error:
+        return (
+            f"{shown(left)} was changed by another program; your changes since were not "
+            f"saved: {error}"
+        )
+    return (
+        f"{shown(left)} was changed by another program while the planner was open; your "
+        f"changes since are in {shown(kept)} (open it with --db to see them)"
+    )
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:

@@ -286,8 +286,16 @@ class Store:
                     f"{shown(target)} already exists: nothing is written over a file the "
                     "planner did not read. Choose a new file."
                 )
+            lock = DatabaseLock(target)
+            try:
+                make_folders(target.parent)
+                lock.acquire()
+            except HeldElsewhere:
+                raise DatabaseLocked(f"{shown(target)} is open in another planner.") from None
+            except OSError as error:
+                raise unavailable(target, error, "lock") from error
             before = self._path, self._lock, self._storage.disk
-            self._path, self._lock = target, None
+            self._path, self._lock = target, lock
             self._storage.path = target
             self._storage.replace_data(self._storage.read(), disk=None)  # no file there yet
             kept, self._unsaved = self._unsaved, Unsaved()
@@ -296,7 +304,7 @@ class Store:
                     kept.days, settings=kept.settings_on(self.settings()), force=True
                 )
             except BaseException:
-                self._release_lock()
+                lock.release()
                 self._path, self._lock, disk = before
                 self._storage.path = self._path
                 self._storage.replace_data(self._storage.read(), disk=disk)

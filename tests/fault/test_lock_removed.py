@@ -121,6 +121,7 @@ def test_save_elsewhere_writes_what_the_planner_shows_and_uses_it(
 ) -> None:
     elsewhere = tmp_path / "mine" / "planner.json"
     with Store.open(db_path) as planner:
+        planner.save_plan(week(IsoWeek(2026, 10), fri="rest"))  # saved before: kept too
         planner.save_plan(week(W30, mon="legs"))
         lock_of(db_path).unlink()
         assert (
@@ -138,6 +139,7 @@ def test_save_elsewhere_writes_what_the_planner_shows_and_uses_it(
     assert db_path.read_bytes() == theirs
     assert stored(elsewhere, W30) == week(W30, mon="legs", tue="pull", wed="rest")
     assert stored(elsewhere, W20) == WeekPlan.empty(W20, MONDAY)  # never read by the planner
+    assert stored(elsewhere, IsoWeek(2026, 10)) == week(IsoWeek(2026, 10), fri="rest")
 
 
 # -- two planners and a command in a loop, the lock file removed at random -----------------
