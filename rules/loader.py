@@ -234,9 +234,14 @@ def _read_regular(file: str, path: Path) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise RuleFileError(file, "is not a regular file")
-        payload = handle.read(USER_FILE_LIMIT + 1)
+        # read(n) allocates n bytes first: ask for the file's size (one more shows growth),
+        # not the limit, or every start briefly allocates 64 MiB for the rules cache.
+        payload = handle.read(min(info.st_size, USER_FILE_LIMIT) + 1)
+        if len(payload) > info.st_size:  # it grew meanwhile: up to the limit
+            payload += handle.read(USER_FILE_LIMIT + 1 - len(payload))
     if len(payload) > USER_FILE_LIMIT:
         raise RuleFileError(file, f"is larger than {USER_FILE_LIMIT // 2**20} MiB")
     return payload

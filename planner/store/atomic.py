@@ -60,8 +60,14 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             raise NotRegularFile(f"it is not a regular file ({shown_kind(path)})")
         if limit is not None and info.st_size > limit:
             raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
-        # Read one byte more than allowed: a file that grew meanwhile is refused too.
-        payload = file.read() if limit is None else file.read(limit + 1)
+        # Read one byte more than allowed: a file that grew meanwhile is refused too. read(n)
+        # allocates n bytes first, so the file's size is asked for, not the limit.
+        if limit is None:
+            payload = file.read()
+        else:
+            payload = file.read(min(info.st_size, limit) + 1)
+            if len(payload) > info.st_size:  # it grew meanwhile: up to the limit
+                payload += file.read(limit + 1 - len(payload))
     if limit is not None and len(payload) > limit:
         raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
     return payload
