@@ -89,11 +89,12 @@ def export_document(plans: Iterable[WeekPlan], settings: Settings) -> dict[str, 
         "format": FORMAT,
         "version": VERSION,
         "settings": fmt.settings_doc(settings),
-        "weeks": [_week_entry(plan) for plan in plans],
+        "weeks": [week_entry(plan) for plan in plans],
     }
 
 
-def _week_entry(plan: WeekPlan) -> dict[str, Any]:
+def week_entry(plan: WeekPlan) -> dict[str, Any]:
+    """One week of the export's ``"weeks"``."""
     if plan.first_weekday is not FirstWeekday.MONDAY:
         raise ValueError(
             f"export wants Monday-first plans, got {plan.first_weekday} for {plan.week}"
