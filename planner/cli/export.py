@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -70,10 +70,11 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             write_output(args.output, _json_chunks(store, weeks, settings))
             return 0
         # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
-        # shown (and judged) in the next week.
+        # shown (and judged) in the next week. The calendar reads every day at once; the
+        # Markdown export reads each week as it writes it.
         first = settings.first_weekday
-        planned = store.planned_days()
-        every, unshown = shown_weeks(planned, first)
+        planned = store.planned_days() if args.format == "ics" else {}
+        every, unshown = shown_weeks(planned or store.planned_dates(), first)
         if unshown:
             print(
                 f"planner: not exported: {', '.join(unshown)}, shown in no week the "
@@ -122,21 +123,18 @@ def _json_chunks(store: Store, weeks: list[IsoWeek], settings: Settings) -> Iter
     yield b"\n]}\n"
 
 
-def shown_weeks(
-    planned: Mapping[date, PlannedDay], first: FirstWeekday
-) -> tuple[set[IsoWeek], list[str]]:
+def shown_weeks(planned: Iterable[date], first: FirstWeekday) -> tuple[set[IsoWeek], list[str]]:
     """The weeks as the user sees them that hold the planned days (with Sunday-first, a
     stored week's Sunday is shown, and judged, in the next week), and the planned days no
     supported week shows (the Sunday of the last one)."""
     shown: set[IsoWeek] = set()
-    unshown: list[str] = []
-    for day, held in sorted(planned.items()):
-        if held.is_planned:
-            try:
-                shown.add(week_of(day, first))
-            except WeekError:
-                unshown.append(day.isoformat())
-    return shown, unshown
+    unshown: list[date] = []
+    for day in planned:
+        try:
+            shown.add(week_of(day, first))
+        except WeekError:
+            unshown.append(day)
+    return shown, [day.isoformat() for day in sorted(unshown)]
 
 
 def _evaluated(

@@ -31,6 +31,7 @@ import pendulum
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from planner.days import WEEKDAY_KEYS
 from planner.locations import make_folders, shown
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
@@ -124,7 +125,8 @@ class Store:
         data, disk = load(
             self._path, writer=self._lock is not None, notices=self._notices, now=self._now
         )
-        self._storage.replace_data(data, disk=disk)
+        # Only a writer checks the file before a save; a reader keeps no copy of its bytes.
+        self._storage.replace_data(data, disk=disk if self._lock is not None else None)
         self._note_unsupported()
 
     def _note_unsupported(self) -> None:
@@ -184,6 +186,19 @@ class Store:
                 except UnsupportedWeek:
                     continue  # kept as it is, named in the notices on open
             return sorted(weeks)
+
+    def planned_dates(self) -> Iterator[date]:
+        """Every planned day's date, one stored week at a time, decoding no day: which weeks
+        an export shows, without holding every day of thousands of weeks."""
+        with self._reading():
+            for doc in self._weeks:
+                try:
+                    week = fmt.week_from_doc_id(str(doc.doc_id))
+                except UnsupportedWeek:
+                    continue  # kept as it is, named in the notices on open
+                for index, key in enumerate(WEEKDAY_KEYS):
+                    if key in doc:
+                        yield date.fromisocalendar(week.year, week.week, index + 1)
 
     def planned_days(self) -> dict[date, PlannedDay]:
         """Every planned day stored, by date, read in one pass (no per-week date arithmetic):
