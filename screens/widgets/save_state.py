@@ -36,4 +36,4 @@ class SaveState:
     @classmethod
     def changed_elsewhere(cls) -> SaveState:
         """Changes kept in memory: another program wrote the database (planner.store)."""
-        return cls("[$readable-error b]✗ changed elsewhere, not saved: ctrl+s[/]")
+        return cls("[$readable-error b]✗ not saved: ctrl+s[/]")

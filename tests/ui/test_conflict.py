@@ -49,7 +49,7 @@ async def test_a_save_over_another_programs_write_is_refused_and_merged(
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         theirs = await a_conflict(app, pilot, db_path, capsys)
         assert db_path.read_bytes() == theirs  # nothing written over the command's save
-        assert "changed elsewhere" in str(app.screen.query_one("#save-state").render())
+        assert "✗ not saved: ctrl+s" in str(app.screen.query_one("#save-state").render())
         told = [n.message for n in app._notifications if "changed by another program" in n.message]
         assert len(told) == 1 and "\n" not in told[0] and "ctrl+s" in told[0]
         await pilot.press("ctrl+s")
