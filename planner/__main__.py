@@ -9,9 +9,15 @@ def main() -> int:
     # before the first frame: off until planner.cli turns it back on (a command) or the app
     # does after its first frame.
     gc.disable()
-    from planner.cli import main as run
+    try:
+        from planner.cli import main as run
 
-    return run()
+        return run()
+    except KeyboardInterrupt:  # while importing; planner.cli says it for the command itself
+        from planner import EXIT_INTERRUPTED, INTERRUPTED
+
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -258,6 +258,17 @@ class PlanningSession:
             )
         self.show(week_of(self._view.plan.dates[3], first))
 
+    def reload(self) -> None:
+        """Read everything again from the store, as it is now (after changes kept in memory
+        were merged into a file another program wrote, or saved to another file). The undo
+        history starts afresh: its weeks predate the other program's changes, and undoing
+        one would write them over."""
+        self._settings = self._store.settings()
+        self._first = self._settings.first_weekday
+        self._plans.clear()
+        self._history = History()
+        self._view = self._judge_shown()
+
     def _apply(self, before: WeekPlan, after: WeekPlan, *, show: bool = True) -> bool:
         if before == after:
             return False

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 import pendulum
 
-_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+# ASCII digits only: \d and int() also take fullwidth and other scripts' digits.
+_ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2999

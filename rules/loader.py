@@ -7,7 +7,8 @@ sound, so a broken file never leaves half the rules loaded.
 tomllib is pure Python: parsing the shipped files was most of loading the knowledge, on the
 way to the planner's first frame. Given a cache folder, their parsed form is kept there as
 JSON (parsed by C), under the SHA-256 of their text, so an edited or upgraded file is parsed
-anew; what comes from the cache is checked like what comes from TOML.
+anew, and with the SHA-256 of its own content, so a changed cache is never read; what comes
+from the cache is checked like what comes from TOML.
 """
 
 from __future__ import annotations
@@ -104,13 +105,19 @@ def _read_shipped(cache_dir: Path | None) -> dict[str, dict[str, Any]]:
 
 
 def _read_cache(cache: Path, key: str) -> dict[str, dict[str, Any]] | None:
+    """The cached documents, if the cache is whole and of these texts: its first line holds
+    the texts' key and the SHA-256 of the rest, so a cache changed under its key (one value
+    edited, a disk error) is never read as the shipped rules; it is parsed anew instead."""
     try:
-        content = json.loads(_read_regular(str(cache), cache))
+        header, _, body = _read_regular(str(cache), cache).partition(b"\n")
+        stamp = json.loads(header)
+        if not isinstance(stamp, dict) or stamp.get("key") != key:
+            return None
+        if stamp.get("digest") != hashlib.sha256(body).hexdigest():
+            return None
+        documents = json.loads(body)
     except (OSError, ValueError, RecursionError, RuleFileError):
         return None  # none yet, damaged or not a file: parsed again, and written anew
-    if not isinstance(content, dict) or content.get("key") != key:
-        return None
-    documents = content.get("documents")
     if not isinstance(documents, dict) or set(documents) != set(SHIPPED_FILES):
         return None
     if not all(isinstance(document, dict) for document in documents.values()):
@@ -122,7 +129,9 @@ def _write_cache(cache: Path, key: str, documents: dict[str, dict[str, Any]]) ->
     """Whole or not at all (a temporary file renamed over it); a cache that cannot be
     written (a read-only home, a value JSON cannot hold) only means parsing next time."""
     try:
-        payload = json.dumps({"key": key, "documents": documents}).encode()
+        body = json.dumps(documents).encode()
+        stamp = {"key": key, "digest": hashlib.sha256(body).hexdigest()}
+        payload = json.dumps(stamp).encode() + b"\n" + body
         cache.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.")
         try:
@@ -132,8 +141,8 @@ def _write_cache(cache: Path, key: str, documents: dict[str, dict[str, Any]]) ->
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, TypeError, ValueError):
-        pass
+    except (OSError, TypeError, ValueError, RecursionError):
+        pass  # RecursionError: pathlib's mkdir recurses once per folder of a very deep path
 
 
 def _parse_sources(file: str, raw: object, known: dict[str, Source]) -> None:
@@ -236,9 +245,14 @@ def _read_regular(file: str, path: Path) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise RuleFileError(file, "is not a regular file")
-        payload = handle.read(USER_FILE_LIMIT + 1)
+        # read(n) allocates n bytes first: ask for the file's size (one more shows growth),
+        # not the limit, or every start briefly allocates 64 MiB for the rules cache.
+        payload = handle.read(min(info.st_size, USER_FILE_LIMIT) + 1)
+        if len(payload) > info.st_size:  # it grew meanwhile: up to the limit
+            payload += handle.read(USER_FILE_LIMIT + 1 - len(payload))
     if len(payload) > USER_FILE_LIMIT:
         raise RuleFileError(file, f"is larger than {USER_FILE_LIMIT // 2**20} MiB")
     return payload

@@ -9,7 +9,8 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -17,9 +18,10 @@ from textual.reactive import var
 from textual.theme import Theme
 
 from planner.clock import Clock
+from planner.locations import PathProblem, shown, user_path
 from planner.plan import Settings
 from planner.session import PlanningSession, Saved
-from planner.store import Store
+from planner.store import DatabaseChanged, Store, StoreError
 from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
@@ -27,6 +29,10 @@ from rules import KnowledgeBase
 from screens.colours import readable_variables
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
+
+if TYPE_CHECKING:
+    from textual.command import CommandListItem
+    from textual.widget import AwaitMount
 
 # Saves of the same key replace each other: one per week, one for the settings.
 SETTINGS_KEY = "settings"
@@ -73,6 +79,8 @@ class PlannerApp(App[int]):
         self._unsubmitted: dict[Hashable, Saved] = {}
         self._unsubmitted_lock = threading.Lock()
         self.last_save_error: Exception | None = None
+        # Whether the user was told that another program wrote the database (once per time).
+        self._conflict_told = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._writer: SerialWriter[Saved] = SerialWriter(
             lambda value: self.store.save(value), self._outcome_from_writer, key=saved_key
@@ -93,6 +101,40 @@ class PlannerApp(App[int]):
 
     def get_default_screen(self) -> WeekScreen:
         return WeekScreen(self.session)
+
+    # -- the command palette: the planner's own, safe under a key storm (screens/palette.py)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from screens.palette import PlannerPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(PlannerPalette(id="--command-palette"))
+
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> AwaitMount:
+        from textual.command import SimpleProvider
+
+        from screens.palette import PlannerPalette
+
+        return self.push_screen(
+            PlannerPalette(
+                # An instance, as Textual's own search_commands passes it.
+                providers=[SimpleProvider(self.screen, list(commands))],  # type: ignore[list-item]
+                placeholder=placeholder,
+            )
+        )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from screens.palette import PlannerPalette
+
+        self.push_screen(
+            PlannerPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -193,12 +235,54 @@ class PlannerApp(App[int]):
             self._writer.submit(value)
 
     def action_retry_saves(self) -> None:
+        if self.store.in_conflict:
+            self._resolve_conflict()
+            return
         if not self._failed:
             self.notify("Everything is saved.", timeout=2)
             return
         for value in list(self._failed.values()):
             self._writer.submit(value)
         self.save_state = SaveState.saving(self._writer.pending)
+
+    def _resolve_conflict(self) -> None:
+        """Another program wrote the database: merge the changes kept in memory into it, or
+        save everything to another file (screens/dialogs/conflict_dialog.py)."""
+        from screens.dialogs.conflict_dialog import MERGE, ConflictChoice, ConflictDialog
+
+        path = self.store.path
+
+        def chosen(choice: ConflictChoice | None) -> None:
+            if choice is None:
+                return
+            # Every change so far is tried first; those refused are kept by the store.
+            self._submit_saves()
+            self._writer.flush(10)
+            try:
+                if choice.action == MERGE:
+                    self.store.merge()
+                    done = "Merged: your changes are saved on top of the other program's."
+                else:
+                    saved = self.store.save_elsewhere(user_path(choice.path or ""))
+                    done = (
+                        f"Saved everything to {shown(saved)}: the planner saves there from "
+                        f"now on. {shown(path)} is as the other program left it."
+                    )
+            except (StoreError, PathProblem) as error:
+                self.notify(
+                    printable(str(error)), title="Not saved", severity="error", markup=False
+                )
+                return
+            self._conflict_told = False
+            self.session.reload()
+            week_screen = self.screen_stack[0]
+            if isinstance(week_screen, WeekScreen):
+                week_screen.show_week()
+            self.save_state = self._current_save_state(self._writer.pending)
+            self.notify(printable(done), title="Saved", timeout=10, markup=False)
+
+        suggested = path.with_name(f"{path.stem}-mine{path.suffix}")
+        self.push_screen(ConflictDialog(shown(path), shown(suggested)), chosen)
 
     def _outcome_from_writer(self, outcome: SaveOutcome[Saved]) -> None:
         """Runs on the writer thread: hand the outcome to the UI thread without waiting."""
@@ -214,14 +298,36 @@ class PlannerApp(App[int]):
         self._record_outcome(outcome)
 
     def _record_outcome(self, outcome: SaveOutcome[Saved]) -> None:
-        if outcome.error is None:
+        if outcome.error is None or isinstance(outcome.error, DatabaseChanged):
+            # Refused because another program wrote the file: the store keeps the change
+            # until merged or saved elsewhere, and a retry would be refused again.
             self._failed.pop(saved_key(outcome.value), None)
         else:
             self._failed[saved_key(outcome.value)] = outcome.value
 
+    def _current_save_state(self, pending: int) -> SaveState:
+        if self.store.in_conflict:
+            return SaveState.changed_elsewhere()
+        if self._failed:
+            return SaveState.failed(len(self._failed))
+        return SaveState.saving(pending) if pending else SaveState.saved()
+
     def _show_outcome(self, outcome: SaveOutcome[Saved]) -> None:
         self._record_outcome(outcome)
-        if outcome.error is not None:
+        if isinstance(outcome.error, DatabaseChanged):
+            if self.store.in_conflict and not self._conflict_told:
+                self._conflict_told = True
+                self.notify(
+                    printable(
+                        f"{outcome.error} Your changes are kept here: press ctrl+s to merge "
+                        "them into the file as it is now, or to save them to another file."
+                    ),
+                    title="Not saved",
+                    severity="error",
+                    timeout=60,
+                    markup=False,
+                )
+        elif outcome.error is not None:
             what = (
                 "The settings were"
                 if isinstance(outcome.value, Settings)
@@ -237,9 +343,4 @@ class PlannerApp(App[int]):
                 timeout=30,
                 markup=False,
             )
-        if self._failed:
-            self.save_state = SaveState.failed(len(self._failed))
-        elif outcome.pending:
-            self.save_state = SaveState.saving(outcome.pending)
-        else:
-            self.save_state = SaveState.saved()
+        self.save_state = self._current_save_state(outcome.pending)

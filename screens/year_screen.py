@@ -15,9 +15,10 @@ from planner.session import PlanningSession
 from planner.weeks import FIRST_YEAR, LAST_YEAR, IsoWeek, weeks_in_year
 from rules import Activity
 from screens.colours import Colours
+from screens.dialogs.base import DismissOnce
 
 
-class YearScreen(Screen[IsoWeek | None]):
+class YearScreen(DismissOnce, Screen[IsoWeek | None]):
     CSS_PATH = "year_screen.tcss"
     BINDINGS = [
         Binding("enter", "open_week", "Open week"),

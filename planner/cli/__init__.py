@@ -16,7 +16,9 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
+from planner import EXIT_INTERRUPTED, INTERRUPTED
 from planner.cli import (
     completion,
     copy,
@@ -35,7 +37,7 @@ from planner.cli.files import FileProblem
 from planner.cli.options import EXIT_USAGE, Command, top_level_parser
 from planner.cli.options import build_parser as _build_parser
 from planner.clock import Clock, SystemClock
-from planner.locations import resolve_db_path
+from planner.locations import PathProblem, resolve_db_path, shown
 from planner.store import Store, StoreError
 from planner.text_safety import printable
 
@@ -91,9 +93,29 @@ def _run_tui(args: argparse.Namespace, clock: Clock) -> int:
             app.run()
         finally:
             app.flush_saves()
+        if store.in_conflict:
+            raise CliError(_kept_aside(store))
         if app.unsaved:
             raise CliError(f"could not save {', '.join(app.unsaved)}: {app.last_save_error}")
     return app.return_code or 0
+
+
+def _kept_aside(store: Store) -> str:
+    """Quitting with changes kept in memory, because another program wrote the database:
+    they go to a new file beside it, never over it, and the message says where."""
+    left = store.path
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        kept = store.save_elsewhere(left.with_name(f"{left.name}.unsaved-{stamp}"))
+    except StoreError as error:
+        return (
+            f"{shown(left)} was changed by another program; your changes since were not "
+            f"saved: {error}"
+        )
+    return (
+        f"{shown(left)} was changed by another program while the planner was open; your "
+        f"changes since are in {shown(kept)} (open it with --db to see them)"
+    )
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
@@ -105,10 +127,15 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         gc.enable()  # off while the `planner` command imports (planner/__main__.py)
     try:
         return run(args, clock or SystemClock())
-    except (CliError, FileProblem) as error:
+    except (CliError, FileProblem, PathProblem) as error:
         # Messages quote paths, files and arguments: never send their control characters.
         print(f"planner: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # Ctrl-C: the user knows why it stopped. A save it interrupted is whole or not done
+        # (planner.store.atomic), so one line is all there is to say.
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader (e.g. `| head`) left early: not an error, and no traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

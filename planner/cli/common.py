@@ -15,7 +15,7 @@ from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.locations import cache_dir, config_dir, resolve_db_path
 from planner.plan import Settings, WeekPlan
-from planner.store import Store, StoreError
+from planner.store import DatabaseChanged, Store, StoreError
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 from rules import KnowledgeBase, RuleFileError, load_knowledge
@@ -34,7 +34,11 @@ def open_knowledge() -> KnowledgeBase:
     try:
         return load_knowledge(user_rules if user_rules.exists() else None, cache_dir=cache_dir())
     except RuleFileError as error:
-        raise CliError(f"{error} (fix or remove {user_rules})") from None
+        if error.file == str(user_rules):
+            raise CliError(f"{error} (fix or remove {user_rules})") from None
+        # A shipped file (a cache of them that does not match is never read): the
+        # installation is broken, and nothing of the user's is to blame.
+        raise CliError(f"{error} (a rule file shipped with planner: reinstall planner)") from None
 
 
 @contextmanager
@@ -54,6 +58,8 @@ def open_store(args: argparse.Namespace, *, write: bool, fallback: bool = False)
             print(f"planner: {printable(notice)}", file=sys.stderr)
         try:
             yield store
+        except DatabaseChanged as error:
+            raise CliError(f"{error} Run the command again.") from None
         except (StoreError, WeekError) as error:
             raise CliError(str(error)) from None
 

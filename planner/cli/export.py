@@ -14,6 +14,7 @@ from planner.cli.files import write_output
 from planner.cli.options import add_week, iso_week
 from planner.clock import Clock
 from planner.plan import Settings
+from planner.store import Store
 from planner.store.revisions import NEVER, events_of, stamp
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
@@ -88,44 +89,44 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     with open_store(args, write=False) as store:
         settings = store.settings()
         if knowledge is None:
-            from planner.cli.show import dump_json
-            from planner.export.json import export_document
-
-            chosen = [plan for plan in store.all_plans() if _in_range(plan.week, start, end)]
-            payload: bytes | bytearray = dump_json(export_document(chosen, settings)).encode(
-                "utf-8"
+            weeks = [week for week in store.stored_weeks() if _in_range(week, start, end)]
+            write_output(args.output, _json_chunks(store, weeks, settings))
+            return 0
+        # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
+        # shown (and judged) in the next week. The calendar reads every day at once, and
+        # also gets the weeks of events to cancel (a day cleared since); the Markdown
+        # export reads each week as it writes it.
+        first = settings.first_weekday
+        planned = store.planned_days() if args.format == "ics" else {}
+        revisions = store.revisions() if args.format == "ics" else {}
+        dates = [day for day, held in planned.items() if held.is_planned] or store.planned_dates()
+        every, unshown = shown_weeks(dates, first, also=_to_cancel(planned, revisions))
+        if unshown:
+            print(
+                f"planner: not exported: {', '.join(unshown)}, shown in no week the "
+                "planner supports",
+                file=sys.stderr,
             )
-        else:
-            # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
-            # shown (and judged) in the next week.
-            first = settings.first_weekday
-            planned = store.planned_days()
-            # The calendar also gets the weeks of events to cancel (a day cleared since).
-            revisions = store.revisions() if args.format == "ics" else {}
-            every, unshown = shown_weeks(planned, first, also=_to_cancel(planned, revisions))
-            if unshown:
-                print(
-                    f"planner: not exported: {', '.join(unshown)}, shown in no week the "
-                    "planner supports",
-                    file=sys.stderr,
-                )
-            shown = sorted(week for week in every if _in_range(week, start, end))
-            if args.format == "md":
-                from planner.export.markdown import markdown
+        shown = sorted(week for week in every if _in_range(week, start, end))
+        if args.format == "md":
+            from planner.export.markdown import markdown_chunks
 
-                weeks = [judged(store, week, settings, knowledge) for week in shown]
-                payload = markdown(weeks).encode("utf-8")
-            else:
-                from planner.export.ics import calendar_bytes
+            # Written as it is made, a week at a time (inside the store: each is judged
+            # as it is written), so memory stays flat whatever the number of weeks.
+            judged_weeks = (judged(store, week, settings, knowledge) for week in shown)
+            write_output(
+                args.output, (chunk.encode("utf-8") for chunk in markdown_chunks(judged_weeks))
+            )
+            return 0
+        from planner.export.ics import calendar_bytes
 
-                evaluated = _evaluated(planned, shown, settings, knowledge)
-                now = stamp(clock.now())
-                payload, written = calendar_bytes(evaluated, knowledge, revisions, now)
-                unnoted = {
-                    day: count
-                    for day, count in written.items()
-                    if count > revisions.get(day, NEVER).exported
-                }
+        evaluated = _evaluated(planned, shown, settings, knowledge)
+        payload, written = calendar_bytes(evaluated, knowledge, revisions, stamp(clock.now()))
+        unnoted = {
+            day: count
+            for day, count in written.items()
+            if count > revisions.get(day, NEVER).exported
+        }
     write_output(args.output, payload)
     if unnoted:
         note_exported(args, unnoted)
@@ -161,20 +162,42 @@ def _to_cancel(
 
 
 def shown_weeks(
-    planned: Mapping[date, PlannedDay], first: FirstWeekday, also: Iterable[date] = ()
+    planned: Iterable[date], first: FirstWeekday, also: Iterable[date] = ()
 ) -> tuple[set[IsoWeek], list[str]]:
     """The weeks as the user sees them that hold the planned days and the days ``also``
     (with Sunday-first, a stored week's Sunday is shown, and judged, in the next week), and
     those days no supported week shows (the Sunday of the last one)."""
     shown: set[IsoWeek] = set()
-    unshown: list[str] = []
-    days = {day for day, held in planned.items() if held.is_planned} | set(also)
-    for day in sorted(days):
+    unshown: list[date] = []
+    for day in {*planned, *also}:
         try:
             shown.add(week_of(day, first))
         except WeekError:
-            unshown.append(day.isoformat())
-    return shown, unshown
+            unshown.append(day)
+    return shown, [day.isoformat() for day in sorted(unshown)]
+
+
+# From this many weeks (about 19 years) on, the JSON export is written one week per line,
+# compactly: indented, every supported week (about 57,400) would pass the 64 MiB an import
+# reads (planner.cli.files.READ_LIMIT); compact, the heaviest such export is about 40 MB.
+COMPACT_FROM_WEEKS = 1000
+
+
+def _json_chunks(store: Store, weeks: list[IsoWeek], settings: Settings) -> Iterator[bytes]:
+    """The JSON export of ``weeks``: indented when small, for reading; one week per line
+    when large, read and written a week at a time."""
+    from planner.cli.show import dump_json, json_line
+    from planner.export.json import export_document, week_entry
+
+    plans = (store.load_plan(week, FirstWeekday.MONDAY) for week in weeks)
+    if len(weeks) < COMPACT_FROM_WEEKS:
+        yield dump_json(export_document(plans, settings)).encode("utf-8")
+        return
+    head = json_line(export_document((), settings))
+    yield (head.removesuffix("[]}") + "[\n").encode("utf-8")
+    for number, plan in enumerate(plans):
+        yield ((",\n" if number else "") + json_line(week_entry(plan))).encode("utf-8")
+    yield b"\n]}\n"
 
 
 def _evaluated(

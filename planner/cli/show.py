@@ -248,3 +248,9 @@ _RAW_CONTROLS = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0))}
 
 def dump_json(document: object) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False).translate(_RAW_CONTROLS) + "\n"
+
+
+def json_line(document: object) -> str:
+    """``document`` on one line, compact, escaped like :func:`dump_json`; no newline."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_RAW_CONTROLS)

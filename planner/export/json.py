@@ -89,11 +89,12 @@ def export_document(plans: Iterable[WeekPlan], settings: Settings) -> dict[str, 
         "format": FORMAT,
         "version": VERSION,
         "settings": fmt.settings_doc(settings),
-        "weeks": [_week_entry(plan) for plan in plans],
+        "weeks": [week_entry(plan) for plan in plans],
     }
 
 
-def _week_entry(plan: WeekPlan) -> dict[str, Any]:
+def week_entry(plan: WeekPlan) -> dict[str, Any]:
+    """One week of the export's ``"weeks"``."""
     if plan.first_weekday is not FirstWeekday.MONDAY:
         raise ValueError(
             f"export wants Monday-first plans, got {plan.first_weekday} for {plan.week}"
@@ -138,30 +139,44 @@ def encode_day(day: PlannedDay) -> dict[str, Any]:
     return day_json(day)
 
 
+def _unspaced(text: str) -> str:
+    """A word of the file as it must be: what the planner writes never has spaces around it."""
+    if text != text.strip():
+        raise UnknownName(f"{text!r} has spaces around it; write it without")
+    return text
+
+
 def _session(value: object) -> Session:
     if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
         raise UnknownName(f'{value!r} is not a session like {{"kind": "legs", "intensity": ...}}')
-    kind = value["kind"]
+    kind = _unspaced(value["kind"])
     run = kind == Activity.RUN.value
     unknown = sorted(set(value) - _SESSION_KEYS[run])
     if unknown:
         raise UnknownName(f"a {kind} session has no field {unknown[0]!r}")
-    attribute = value.get("type" if run else "intensity")
-    words = kind if attribute is None else f"{kind}:{attribute}"
+    name = "type" if run else "intensity"
+    if name in value and value[name] is None:
+        raise UnknownName(f'a {kind} session\'s "{name}" is null; give one, or leave it out')
+    attribute = value.get(name)
     if not isinstance(attribute, str | None):
         raise UnknownName(f"{attribute!r} is not a word; write {kind}'s attribute as text")
+    words = kind if attribute is None else f"{kind}:{_unspaced(attribute)}"
     return parse_session(words)
 
 
 def decode_day(value: object, version: int) -> PlannedDay:
     """An exported day of export ``version``; UnknownName says what is wrong with it."""
     if version == 1:
-        return PlannedDay.of(parse_activity(value if isinstance(value, str) else json.dumps(value)))
+        return PlannedDay.of(
+            parse_activity(_unspaced(value) if isinstance(value, str) else json.dumps(value))
+        )
     if not isinstance(value, dict):
         raise UnknownName(f'{value!r} is not a day like {{"sessions": [...], "rest": false}}')
     unknown = sorted(set(value) - {"sessions", "rest", "together"})
     if unknown:
         raise UnknownName(f"a day has no field {unknown[0]!r}")
+    if "together" in value and value["together"] is None:
+        raise UnknownName('"together" is null; write true or false, for two sessions only')
     sessions, rest, together = (value.get(key) for key in ("sessions", "rest", "together"))
     if not isinstance(sessions, list) or not isinstance(rest, bool):
         raise UnknownName('a day needs "sessions" (a list) and "rest" (true or false)')
@@ -219,8 +234,11 @@ def _settings(value: object, name: str) -> Settings:
         raise TransferError(
             f'{name}: "settings" must be an object like {{"first_weekday": "monday"}}'
         )
+    for key, setting in value.items():
+        if setting is None:
+            raise TransferError(f'{name}: settings: "{key}" is null; leave it out for the default')
     try:
-        return fmt.settings_from(value)
+        return fmt.settings_from(value, outside_weeks=False)
     except fmt.Damage as error:
         raise TransferError(f"{name}: settings: {error.reason}; {_HOW_TO_MAKE}") from None
 
@@ -236,6 +254,11 @@ def _plans(weeks: Sequence[Any], name: str, version: int) -> tuple[WeekPlan, ...
             week = IsoWeek.parse(entry["week"])
         except WeekError as error:
             raise TransferError(f"{where}: {error}") from None
+        if str(week) != entry["week"]:  # parse forgives spaces a file the planner wrote has not
+            raise TransferError(
+                f"{where}: {entry['week']!r} is not an ISO week as the planner writes it; "
+                f"write {week}"
+            )
         if week in plans:
             raise TransferError(f"{where}: {week} appears twice; keep one")
         plans[week] = WeekPlan(
@@ -251,7 +274,7 @@ def _days(days: object, where: str, version: int) -> tuple[PlannedDay, ...]:
     given: set[int] = set()
     for key, value in days.items():
         try:
-            index = parse_weekday(key)
+            index = parse_weekday(_unspaced(key))
             planned[index] = decode_day(value, version)
         except UnknownName as error:
             raise TransferError(f"{where}: {error}") from None

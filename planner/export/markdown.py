@@ -6,7 +6,7 @@ CommonMark with the table extension (GitHub's), checked with a renderer in the t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from planner.advice import NOTHING_TO_NOTE, JudgedWeek
 from planner.days import day_sentence, weekday_abbreviation
@@ -37,8 +37,18 @@ def escape(text: str) -> str:
 
 
 def markdown(weeks: Iterable[JudgedWeek]) -> str:
-    sections = [_week(week) for week in weeks]
-    return "\n\n".join([TITLE, *(sections or [EMPTY])]) + "\n"
+    return "".join(markdown_chunks(weeks))
+
+
+def markdown_chunks(weeks: Iterable[JudgedWeek]) -> Iterator[str]:
+    """The export a week at a time, each judged as it is written: thousands of weeks are
+    never held at once (each section and its judgement is garbage once written)."""
+    yield TITLE
+    empty = True
+    for week in weeks:
+        empty = False
+        yield "\n\n" + _week(week)
+    yield ("\n\n" + EMPTY if empty else "") + "\n"
 
 
 def _finding(finding: Finding) -> str:

@@ -5,11 +5,13 @@
 - ``format``: the file's format, its validation and migrations;
 - ``load``: opening a file, with damage moved aside;
 - ``lock``: one writer per file;
+- ``conflict``: edits kept when another program wrote the file under the store;
 - ``atomic``: the crash-safe write and the TinyDB storage built on it.
 """
 
 from planner.store.database import Store
 from planner.store.errors import (
+    DatabaseChanged,
     DatabaseDamaged,
     DatabaseLocked,
     NewerSchema,
@@ -20,6 +22,7 @@ from planner.store.errors import (
 )
 
 __all__ = [
+    "DatabaseChanged",
     "DatabaseDamaged",
     "DatabaseLocked",
     "NewerSchema",

@@ -1,10 +1,11 @@
 """Crash-safe file writes and the TinyDB ``Storage`` built on them.
 
 TinyDB's ``JSONStorage`` rewrites the file in place, so a kill mid-write leaves half a file.
-Here every save serializes first, writes a temporary file beside the database, fsyncs it,
-keeps the previous file as ``<name>.bak`` (a hard link: no copy), ``os.replace``s the temporary
-file over the database and fsyncs the directory. At every instant the database path names
-either the old complete file or the new complete file.
+Here every save serializes first, writes two fsynced temporary files beside the database (the
+database and its backup, a copy: a hard link would share any damage done to the file in
+place), ``os.replace``s them over the database and then over ``<name>.bak``, and fsyncs the
+directory. At every instant the database path names either the old complete file or the new
+complete file, and ``.bak`` the last save, or the one before until the new backup is whole.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import errno
 import glob
 import os
-import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,14 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             raise NotRegularFile(f"it is not a regular file ({shown_kind(path)})")
         if limit is not None and info.st_size > limit:
             raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
-        # Read one byte more than allowed: a file that grew meanwhile is refused too.
-        payload = file.read() if limit is None else file.read(limit + 1)
+        # Read one byte more than allowed: a file that grew meanwhile is refused too. read(n)
+        # allocates n bytes first, so the file's size is asked for, not the limit.
+        if limit is None:
+            payload = file.read()
+        else:
+            payload = file.read(min(info.st_size, limit) + 1)
+            if len(payload) > info.st_size:  # it grew meanwhile: up to the limit
+                payload += file.read(limit + 1 - len(payload))
     if limit is not None and len(payload) > limit:
         raise FileTooLarge(f"it is larger than {limit // 2**20} MiB")
     return payload
@@ -116,54 +123,128 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _roll_backup(path: Path) -> None:
-    """Keep the file about to be replaced as ``<name>.bak``, itself replaced atomically."""
-    staging = path.with_name(temp_prefix(path) + "bak")
-    with suppress(FileNotFoundError):
-        staging.unlink()
-    try:
-        try:
-            os.link(path, staging)
-        except FileNotFoundError:
-            return  # nothing saved yet, nothing to keep
-        except OSError:
-            # Filesystems without hard links (some network and FAT mounts): copy instead.
-            shutil.copyfile(path, staging)
-        os.replace(staging, backup_path(path))
-    except BaseException:
-        with suppress(OSError):
-            staging.unlink()
-        raise
+Payload = bytes | bytearray | Iterable[bytes]
 
 
-def write_replace(path: Path, payload: bytes | bytearray, *, keep_backup: bool = True) -> None:
-    """Write ``payload`` to a fsynced temporary file and rename it over ``path``.
+def write_all(fd: int, payload: Payload) -> None:
+    """Every byte of ``payload`` (bytes, or chunks of them: a long export is made and
+    written a week at a time) to the descriptor ``fd``."""
+    chunks = (payload,) if isinstance(payload, bytes | bytearray) else payload
+    for chunk in chunks:
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(fd, view) :]
 
-    On any error the temporary file is removed, ``path`` is untouched and the error propagates.
-    The directory is not fsynced here: see :func:`fsync_dir`.
-    """
+
+def _written_temp(path: Path, payload: Payload, mode: int) -> Path:
+    """A temporary file beside ``path`` holding ``payload``, fsynced, with ``mode``."""
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path))
     temp = Path(temp_name)
     try:
         try:
             if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
-                try:
-                    os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
-                except FileNotFoundError:
-                    os.fchmod(fd, NEW_FILE_MODE)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
+                os.fchmod(fd, mode)
+            write_all(fd, payload)
             os.fsync(fd)
         finally:
             os.close(fd)
-        if keep_backup:
-            _roll_backup(path)
-        os.replace(temp, path)
     except BaseException:
         with suppress(OSError):
             temp.unlink()
         raise
+    return temp
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return NEW_FILE_MODE
+
+
+# How long a save waits for another planner's check and rename in the same folder (they
+# take microseconds; a planner stopped in between must not hang every other one).
+COMMIT_WAIT_SECONDS = 5.0
+
+
+class FolderBusy(OSError):
+    """Another planner kept the folder's commit lock longer than COMMIT_WAIT_SECONDS."""
+
+
+@contextmanager
+def commit_lock(directory: Path) -> Iterator[None]:
+    """Held while checking the database and renaming over it: an OS lock on its folder, which
+    no tmp cleaner removes (the lock file may be removed while held; see planner.store.lock).
+    So two planners that both believe they hold the database still never check and rename at
+    the same time. Where folders cannot be locked (Windows, some network mounts), none."""
+    if os.name == "nt":
+        yield
+        return
+    import fcntl
+
+    fd = os.open(directory, os.O_RDONLY)
+    locked = False
+    try:
+        deadline = time.monotonic() + COMMIT_WAIT_SECONDS
+        while not locked:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise FolderBusy(
+                        errno.EBUSY, "another planner is saving into the same folder"
+                    ) from None
+                time.sleep(0.001)
+            except OSError as error:
+                if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.ENOLCK):
+                    raise
+                break  # this filesystem locks no folders
+        yield
+    finally:
+        # Never raises: after the rename, an error would report a save that was made as
+        # failed. Unlocked first, so even a descriptor that failed to close holds nothing.
+        with suppress(OSError):
+            if locked:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        with suppress(OSError):
+            os.close(fd)
+
+
+def write_replace(
+    path: Path,
+    payload: Payload,
+    *,
+    keep_backup: bool = False,
+    check: Callable[[], None] | None = None,
+) -> None:
+    """Write ``payload`` to a fsynced temporary file and rename it over ``path``; with
+    ``keep_backup``, then over ``<name>.bak`` too (a second copy). ``check``, when given,
+    runs under :func:`commit_lock` just before the rename and may refuse it by raising.
+
+    On any error before the rename the temporary files are removed, ``path`` is untouched
+    and the error propagates. The directory is not fsynced here: see :func:`fsync_dir`.
+    """
+    mode = _mode_of(path)
+    temps = [_written_temp(path, payload, mode)]
+    try:
+        if keep_backup:
+            temps.append(_written_temp(path, payload, mode))
+        guarded: AbstractContextManager[None] = (
+            commit_lock(path.parent) if check is not None else nullcontext()
+        )
+        with guarded:
+            if check is not None:
+                check()
+            os.replace(temps[0], path)
+            if keep_backup:
+                # The save is done; a backup that cannot be renamed stays the save before.
+                with suppress(OSError):
+                    os.replace(temps[1], backup_path(path))
+    finally:
+        for temp in temps:
+            with suppress(OSError):
+                temp.unlink()
 
 
 class DirectorySyncFailed(Exception):
@@ -174,17 +255,28 @@ class DirectorySyncFailed(Exception):
         self.error = error
 
 
+class ChangedOnDisk(Exception):
+    """The database file is not the one this storage last read or wrote: another program
+    wrote it. Nothing was written over it."""
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage holding the database in memory and saving it with :func:`write_replace`.
 
-    The lock file guarantees no other process writes the file, so reads are served from memory
+    The lock file keeps other planners from writing the file, so reads are served from memory
     (no parse per operation). ``read`` returns a shallow copy and TinyDB only ever assigns whole
     tables or copies documents on insert, so a failed save leaves the in-memory state equal to
     the file. Inside :meth:`batch`, writes are collected and hit the disk once, atomically.
 
-    A save keeps the file it replaces as ``<name>.bak`` only when that file was loaded whole
-    (:meth:`replace_data` with ``on_disk=True``) or saved whole here: a backup is never
-    replaced by a file this storage did not read or write in full.
+    The lock file can be removed while held, though, and then another planner may write. So
+    the storage keeps the exact bytes it last read or wrote (:attr:`disk`), and every save,
+    just before its rename, checks under :func:`commit_lock` that the file still holds them
+    (after ``before_commit``, the store's check of its lock): it never writes over what it did
+    not read, and raises :class:`ChangedOnDisk` instead.
+
+    Each save also writes ``<name>.bak``, except when the file was not loaded whole (missing
+    at the start) and a backup exists: a backup is never replaced by data that did not start
+    from a whole load.
     """
 
     def __init__(
@@ -193,13 +285,21 @@ class AtomicJSONStorage(Storage):
         data: Tables,
         *,
         encode: Callable[[Tables], bytes],
+        before_commit: Callable[[], None] = lambda: None,
     ) -> None:
         self.path = path
         self._data = data
         self._encode = encode
+        self._before_commit = before_commit
         self._pending: Tables | None = None
         self._dirty = False
-        self._whole_on_disk = False
+        self._disk: bytes | None = None
+
+    @property
+    def disk(self) -> bytes | None:
+        """The bytes of the file at :attr:`path` as this storage last read or wrote them;
+        None when there was no file (or it did not hold the data, after damage)."""
+        return self._disk
 
     def read(self) -> Tables:
         source = self._data if self._pending is None else self._pending
@@ -212,11 +312,11 @@ class AtomicJSONStorage(Storage):
         else:
             self.commit(data)
 
-    def replace_data(self, data: Tables, *, on_disk: bool) -> None:
-        """Adopt data just loaded; ``on_disk`` says whether the file at the path holds exactly
-        it (False for a missing file, or for a fresh start after damage)."""
+    def replace_data(self, data: Tables, *, disk: bytes | None) -> None:
+        """Adopt data just loaded; ``disk`` is what the file at the path holds, if it holds
+        exactly that data (None for a missing file, or for a fresh start after damage)."""
         self._data = data
-        self._whole_on_disk = on_disk
+        self._disk = disk
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -237,10 +337,16 @@ class AtomicJSONStorage(Storage):
 
     def commit(self, data: Tables) -> None:
         payload = self._encode(data)
-        write_replace(self.path, payload, keep_backup=self._whole_on_disk)
+        keep_backup = self._disk is not None or not backup_path(self.path).exists()
+        write_replace(self.path, payload, keep_backup=keep_backup, check=self._unchanged)
         self._data = data
-        self._whole_on_disk = True
+        self._disk = payload
         try:
             fsync_dir(self.path.parent)
         except OSError as error:
             raise DirectorySyncFailed(error) from error
+
+    def _unchanged(self) -> None:
+        self._before_commit()
+        if read_bytes(self.path) != self._disk:
+            raise ChangedOnDisk(str(self.path))

@@ -8,6 +8,14 @@ an empty database and never written over.
 
 Files appear on first save, not on open: the lock file is created on open when the folder
 exists; otherwise the folder and the lock are created by the first save.
+
+Before every write the store checks that its lock file is still the one it locked (taking it
+again if it was removed) and that the file holds what it last read or wrote. When another
+program wrote the file meanwhile, nothing is written over it: the edit is kept in memory
+(:mod:`planner.store.conflict`), :class:`DatabaseChanged` says so, and :meth:`Store.merge`
+or :meth:`Store.save_elsewhere` saves the kept edits.
+
+Documents are written one way, through TinyDB's table API (:mod:`planner.store.documents`).
 """
 
 from __future__ import annotations
@@ -21,34 +29,38 @@ from types import TracebackType
 
 import pendulum
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
-from planner.locations import shown
+from planner.days import WEEKDAY_KEYS
+from planner.locations import make_folders, shown
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
 from planner.store import revisions as rev
 from planner.store.atomic import (
     AtomicJSONStorage,
+    ChangedOnDisk,
     DirectorySyncFailed,
     remove_stale_temps,
 )
+from planner.store.conflict import DayChanges, Unsaved, group_by_week
+from planner.store.documents import put_days, put_documents
 from planner.store.errors import (
     DatabaseLocked,
     ReadOnlyStore,
     SaveFailed,
     StoreError,
     StoreUnavailable,
+    changed_under,
     os_reason,
     save_failed,
     unavailable,
 )
 from planner.store.load import checked_path, load, utc_now
-from planner.store.lock import DatabaseLock, HeldElsewhere
+from planner.store.lock import DatabaseLock, HeldElsewhere, lock_path
 from planner.store.revisions import DayRevision
 from planner.weeks import (
     FirstWeekday,
     IsoWeek,
-    UnsupportedDay,
     UnsupportedWeek,
     shown_dates,
     stored_week,
@@ -68,7 +80,10 @@ class Store:
         self._notices: list[str] = []
         self._closed = False
         self._now: Callable[[], datetime] = utc_now
-        self._storage = AtomicJSONStorage(path, fmt.empty_database(), encode=fmt.encode)
+        self._unsaved = Unsaved()
+        self._storage = AtomicJSONStorage(
+            path, fmt.empty_database(), encode=fmt.encode, before_commit=self._hold_lock
+        )
         self._db = TinyDB(storage=lambda: self._storage)
         self._weeks: Table = self._db.table(fmt.WEEKS)
         self._settings: Table = self._db.table(fmt.SETTINGS)
@@ -109,10 +124,11 @@ class Store:
                 if not fallback:
                     raise
                 self._read_only_reason = str(error)
-        data, on_disk = load(
+        data, disk = load(
             self._path, writer=self._lock is not None, notices=self._notices, now=self._now
         )
-        self._storage.replace_data(data, on_disk=on_disk)
+        # Only a writer checks the file before a save; a reader keeps no copy of its bytes.
+        self._storage.replace_data(data, disk=disk if self._lock is not None else None)
         self._note_unsupported()
 
     def _note_unsupported(self) -> None:
@@ -173,14 +189,27 @@ class Store:
                     continue  # kept as it is, named in the notices on open
             return sorted(weeks)
 
+    def planned_dates(self) -> Iterator[date]:
+        """Every planned day's date, one stored week at a time, decoding no day: which weeks
+        an export shows, without holding every day of thousands of weeks."""
+        with self._reading():
+            for doc in self._weeks:
+                try:
+                    week = fmt.week_from_doc_id(str(doc.doc_id))
+                except UnsupportedWeek:
+                    continue  # kept as it is, named in the notices on open
+                for index, key in enumerate(WEEKDAY_KEYS):
+                    if key in doc:
+                        yield date.fromisocalendar(week.year, week.week, index + 1)
+
     def planned_days(self) -> dict[date, PlannedDay]:
         """Every planned day stored, by date, read in one pass (no per-week date arithmetic):
         what exporting thousands of weeks reads."""
         with self._reading():
             days: dict[date, PlannedDay] = {}
-            for doc_id, doc in self._storage.read().get(fmt.WEEKS, {}).items():
+            for doc in self._weeks:
                 try:
-                    week = fmt.week_from_doc_id(doc_id)
+                    week = fmt.week_from_doc_id(str(doc.doc_id))
                 except UnsupportedWeek:
                     continue  # kept as it is, named in the notices on open
                 for index, day in fmt.days_of(doc).items():
@@ -227,11 +256,22 @@ class Store:
         with self._reading():
             return fmt.settings_from(self._settings.get(doc_id=fmt.SETTINGS_ID))
 
+    @property
+    def unsaved_weeks(self) -> list[IsoWeek]:
+        """Weeks with edits kept in memory because another program wrote the file."""
+        with self._mutex:
+            return self._unsaved.weeks
+
+    @property
+    def in_conflict(self) -> bool:
+        """Whether edits are kept in memory (see :meth:`merge`, :meth:`save_elsewhere`)."""
+        with self._mutex:
+            return bool(self._unsaved)
+
     def save_plan(self, plan: WeekPlan) -> None:
         """Save the plan's seven days, in one atomic file replacement, into the ISO weeks they
         belong to. A week left with no planned day is removed."""
-        with self._writing():
-            self._put_days(plan.dated_days)
+        self._save_changes(group_by_week(plan.dated_days))
 
     def replace_weeks(
         self,
@@ -243,18 +283,16 @@ class Store:
         """Save many plans (and, when given, the settings) in one atomic write: all or
         nothing (import). With ``clear_others`` every week not covered by ``plans`` is
         removed too."""
-        changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
+        changes: DayChanges = {}
         for plan in plans:
             if plan.first_weekday is FirstWeekday.MONDAY:
                 # Its days are its ISO week's, in order: no date arithmetic (most of the cost
                 # of importing thousands of weeks).
                 changes.setdefault(plan.week, {}).update(enumerate(plan.days))
             else:
-                _add_changes(changes, plan.dated_days)
-        with self._writing():
-            self._put_changes(changes, clear_others=clear_others)
-            if settings is not None:
-                self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
+                for week, days in group_by_week(plan.dated_days).items():
+                    changes.setdefault(week, {}).update(days)
+        self._save_changes(changes, clear_others=clear_others, settings=settings)
 
     def save(self, value: WeekPlan | Settings) -> None:
         """A week or the settings: what the background writer is handed."""
@@ -264,8 +302,65 @@ class Store:
             self.save_plan(value)
 
     def save_settings(self, settings: Settings) -> None:
-        with self._writing():
-            self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
+        self._save_changes({}, settings=settings)
+
+    def merge(self) -> None:
+        """Replay the edits kept in memory on the file as it is now, and save: both this
+        store's edits and the other program's are kept (this store's win on a day both
+        changed). Afterwards every read gives the merged data."""
+        with self._mutex:
+            self._check_open()
+            if self._lock is None or self._lock.lost():
+                self._retake_lock()
+            data, disk = load(self._path, writer=True, notices=self._notices, now=self._now)
+            self._storage.replace_data(data, disk=disk)
+            kept, self._unsaved = self._unsaved, Unsaved()
+            try:
+                self._save_changes(kept.days, settings=kept.settings_on(self.settings()))
+            except BaseException:
+                self._unsaved = kept
+                raise
+
+    def save_elsewhere(self, path: Path | str) -> Path:
+        """Save everything as this store shows it, its kept edits included, to a new file at
+        ``path``, and use that file from now on; the file left is as the other program wrote
+        it. StoreUnavailable if ``path`` exists (nothing is written over a file not read) or
+        cannot be written; then nothing changes."""
+        with self._mutex:
+            self._check_open()
+            target = checked_path(path)
+            if target == self._path or target.exists():
+                raise StoreUnavailable(
+                    f"{shown(target)} already exists: nothing is written over a file the "
+                    "planner did not read. Choose a new file."
+                )
+            lock = DatabaseLock(target)
+            try:
+                make_folders(target.parent)
+                lock.acquire()
+            except HeldElsewhere:
+                raise DatabaseLocked(f"{shown(target)} is open in another planner.") from None
+            except OSError as error:
+                raise unavailable(target, error, "lock") from error
+            before = self._path, self._lock, self._storage.disk
+            self._path, self._lock = target, lock
+            self._storage.path = target
+            self._storage.replace_data(self._storage.read(), disk=None)  # no file there yet
+            kept, self._unsaved = self._unsaved, Unsaved()
+            try:
+                self._save_changes(
+                    kept.days, settings=kept.settings_on(self.settings()), force=True
+                )
+            except BaseException:
+                lock.release()
+                self._path, self._lock, disk = before
+                self._storage.path = self._path
+                self._storage.replace_data(self._storage.read(), disk=disk)
+                self._unsaved = kept
+                raise
+            if before[1] is not None:
+                before[1].release()
+            return target
 
     def close(self) -> None:
         with self._mutex:
@@ -301,56 +396,53 @@ class Store:
             result.append((day, weeks[week].get(day.weekday(), PlannedDay.UNPLANNED)))
         return result
 
-    def _put_days(self, days: Iterable[tuple[date, PlannedDay]]) -> None:
-        changes: dict[IsoWeek, dict[int, PlannedDay]] = {}
-        _add_changes(changes, days)
-        self._put_changes(changes)
-
-    def _put_changes(
-        self, changes: Mapping[IsoWeek, Mapping[int, PlannedDay]], *, clear_others: bool = False
+    def _save_changes(
+        self,
+        changes: DayChanges,
+        *,
+        clear_others: bool = False,
+        settings: Settings | None = None,
+        force: bool = False,
     ) -> None:
-        """Set the days of ``changes`` (ISO week -> ISO weekday -> day) in one pass over a copy
-        of the weeks table and one write of it: TinyDB's table operations rebuild the whole
-        table on every call, which made an import of n weeks cost n rebuilds. Weeks left with
-        no planned day go."""
-        current = self._storage.read().get(fmt.WEEKS, {})
-        weeks = {} if clear_others else dict(current)
-        for week, changed in changes.items():
-            doc_id = str(fmt.week_doc_id(week))
-            planned = fmt.days_of(weeks.get(doc_id))
-            for weekday, new in changed.items():
-                if new.is_planned:
-                    planned[weekday] = new
-                else:
-                    planned.pop(weekday, None)
-            if planned:
-                weeks[doc_id] = fmt.week_doc(week, planned)
-            else:
-                weeks.pop(doc_id, None)
-        if weeks != current:  # an unchanged table costs no write
-            tables = self._storage.read()
-            tables[fmt.WEEKS] = weeks
-            # Each changed day one revision further, for calendars (planner.store.revisions).
-            touched = (
-                set(current) | set(weeks)
-                if clear_others
-                else map(str, map(fmt.week_doc_id, changes))
-            )
-            tables[fmt.REVISIONS] = rev.revised(
-                tables.get(fmt.REVISIONS, {}), current, weeks, touched, self._now()
-            )
+        """Every write: the days of ``changes`` (ISO week -> weekday -> day) and the settings,
+        in one atomic file replacement; ``force`` writes even when nothing changed."""
+        with self._mutex:
+            try:
+                with self._writing():
+                    if self._unsaved:  # the file changed under this store: keep, not write
+                        raise ChangedOnDisk(str(self._path))
+                    self._put_changes(changes, clear_others=clear_others)
+                    if settings is not None:
+                        self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
+                    if force:
+                        self._storage.write(self._storage.read())
+            except ChangedOnDisk:
+                base = self._storage.read()
+                self._unsaved.add_days(base, changes)
+                if settings is not None:
+                    self._unsaved.add_settings(base, settings)
+                raise changed_under(self._path, self._lock_file()) from None
+
+    def _put_changes(self, changes: DayChanges, *, clear_others: bool = False) -> None:
+        """Set the days, then move each changed day one revision on, for calendars
+        (planner.store.revisions); in the batch of the write around it."""
+        before = dict(self._storage.read().get(fmt.WEEKS, {}))
+        put_days(self._weeks, changes, clear_others=clear_others)
+        tables = self._storage.read()
+        after = tables.get(fmt.WEEKS, {})
+        if after == before:
+            return
+        touched = (
+            set(before) | set(after) if clear_others else map(str, map(fmt.week_doc_id, changes))
+        )
+        current = tables.get(fmt.REVISIONS, {})
+        revised = rev.revised(current, before, after, touched, self._now())
+        if revised != current:
+            tables[fmt.REVISIONS] = revised
             self._storage.write(tables)
-            self._weeks.clear_cache()
 
     def _put(self, table: Table, doc_id: int, doc: Mapping[str, object] | None) -> None:
-        """Replace one document (``None`` removes it); an unchanged document costs no write."""
-        current = table.get(doc_id=doc_id)
-        if (None if current is None else dict(current)) == doc:
-            return
-        if current is not None:
-            table.remove(doc_ids=[doc_id])
-        if doc is not None:
-            table.insert(Document(doc, doc_id=doc_id))
+        put_documents(table, {doc_id: doc})
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -383,7 +475,9 @@ class Store:
 
     # -- lock, load, damage ----------------------------------------------------------------
 
-    def _take_lock(self) -> None:
+    def _take_lock(self, *, clean: bool = True) -> None:
+        """Lock the database; with ``clean``, remove what interrupted saves left (never while
+        retaking a removed lock mid-save: the temporary files there are this save's)."""
         lock = DatabaseLock(self._path)
         try:
             lock.acquire()
@@ -395,6 +489,8 @@ class Store:
         except OSError as error:
             raise unavailable(self._path, error, "lock") from error
         self._lock = lock
+        if not clean:
+            return
         with suppress(OSError):
             for stale in remove_stale_temps(self._path):
                 self._notices.append(
@@ -405,33 +501,37 @@ class Store:
         """First save to a path whose folder did not exist on open: create it, lock, and
         re-read in case another planner created the database meanwhile."""
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
+            make_folders(self._path.parent)
         except OSError as error:
             raise unavailable(self._path, error, "create the folder of") from error
         self._take_lock()
         try:
-            data, on_disk = load(self._path, writer=True, notices=self._notices, now=self._now)
+            data, disk = load(self._path, writer=True, notices=self._notices, now=self._now)
         except BaseException:
             # E.g. a newer planner created the file meanwhile: hold nothing, write nothing.
             self._release_lock()
             raise
-        self._storage.replace_data(data, on_disk=on_disk)
+        self._storage.replace_data(data, disk=disk)
+
+    def _hold_lock(self) -> None:
+        """Just before each write (planner.store.atomic): the lock file must still be the
+        one this store locked. If it was removed, lock a new one; if another process has
+        locked that first, the database is theirs now: write nothing."""
+        if self._lock is not None and not self._lock.lost():
+            return
+        try:
+            self._retake_lock()
+        except DatabaseLocked:
+            raise ChangedOnDisk(str(self._path)) from None
+
+    def _retake_lock(self) -> None:
+        self._release_lock()
+        self._take_lock(clean=False)
+
+    def _lock_file(self) -> Path:
+        return lock_path(self._path)
 
     def _release_lock(self) -> None:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-
-def _add_changes(
-    changes: dict[IsoWeek, dict[int, PlannedDay]], days: Iterable[tuple[date, PlannedDay]]
-) -> None:
-    """Group dated days by ISO week and weekday; a later day for the same date wins. A day
-    outside the supported weeks may only be left unplanned (UnsupportedDay otherwise)."""
-    for day, new in days:
-        week = stored_week(day)
-        if week is None:
-            if new.is_planned:
-                raise UnsupportedDay(day)
-            continue
-        changes.setdefault(week, {})[day.weekday()] = new

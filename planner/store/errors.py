@@ -40,6 +40,11 @@ class StoreUnavailable(StoreError):
     """The operating system refused: permission, read-only directory, a directory as path..."""
 
 
+class DatabaseChanged(StoreError):
+    """Another program wrote the database after this store read it (its lock file had been
+    removed): nothing was written over it, and the edit is kept in memory."""
+
+
 class SaveFailed(StoreUnavailable):
     """A save did not happen; the file on disk still holds the previous save."""
 
@@ -62,4 +67,19 @@ def save_failed(path: Path, error: OSError) -> SaveFailed:
     return SaveFailed(
         f"Could not save to {shown(path)}: {os_reason(error)}. "
         "The file still holds your previous save; fix the cause and save again."
+    )
+
+
+def too_deep(path: Path) -> StoreUnavailable:
+    """Python's path functions recurse per folder or link: a path nested beyond its limit."""
+    return StoreUnavailable(
+        f"Cannot open the database {shown(path)}: its path is nested too deeply to follow. "
+        "Choose a shorter path with --db."
+    )
+
+
+def changed_under(path: Path, lock: Path) -> DatabaseChanged:
+    return DatabaseChanged(
+        f"Not saved: {shown(path)} was changed by another program after this planner read it "
+        f"(was {shown(lock)} removed?), and nothing was written over it."
     )

@@ -10,7 +10,7 @@ from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.locations import shown
+from planner.locations import PathProblem, shown, user_path
 from planner.store import format as fmt
 from planner.store.atomic import Tables, backup_path, fsync_dir, read_bytes, write_replace
 from planner.store.errors import (
@@ -19,12 +19,16 @@ from planner.store.errors import (
     StoreError,
     StoreUnavailable,
     os_reason,
+    too_deep,
     unavailable,
 )
 
 
 def checked_path(path: Path | str) -> Path:
-    path = Path(path).expanduser()
+    try:
+        path = user_path(path)
+    except PathProblem as problem:
+        raise StoreUnavailable(str(problem)) from None
     try:
         if path.is_symlink():
             # Replace the file the link points to, not the link.
@@ -42,6 +46,8 @@ def checked_path(path: Path | str) -> Path:
             )
     except OSError as error:
         raise unavailable(path, error) from error
+    except RecursionError:
+        raise too_deep(path) from None
     return path
 
 
@@ -59,9 +65,10 @@ def utc_now() -> datetime:
 
 def load(
     path: Path, *, writer: bool, notices: list[str], now: Callable[[], datetime] = utc_now
-) -> tuple[Tables, bool]:
-    """The database at ``path`` as TinyDB tables, upgraded and validated, and whether the file
-    now at ``path`` holds exactly them (so a save may keep it as ``<name>.bak``).
+) -> tuple[Tables, bytes | None]:
+    """The database at ``path`` as TinyDB tables, upgraded and validated, and the bytes the
+    file now at ``path`` holds when it holds exactly them (None: no file, or a fresh start
+    after damage). A store checks them before each save (planner.store.atomic).
 
     A missing file is an empty database. Damage raises :class:`DatabaseDamaged` for a reader;
     a writer (holding the lock) restores ``<name>.bak`` if it is sound, keeps the damaged file
@@ -73,9 +80,9 @@ def load(
     except OSError as error:
         raise unavailable(path, error, "read") from error
     if payload is None:
-        return fmt.empty_database(), False
+        return fmt.empty_database(), None
     try:
-        return understand(path, payload, notices, writer=writer), True
+        return understand(path, payload, notices, writer=writer)
     except fmt.Damage as damage:
         if not writer:
             raise DatabaseDamaged(
@@ -90,11 +97,14 @@ def older_copy_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}")
 
 
-def understand(path: Path, payload: bytes, notices: list[str], *, writer: bool = False) -> Tables:
-    """``payload`` as validated tables of this program's schema. A file of an older schema
-    is upgraded in memory; a ``writer`` (holding the lock) also keeps the original bytes as
-    ``<name>.v<old version>`` (never overwritten) and puts the upgraded file in place, both
-    atomically, so a kill at any moment leaves the original or the upgraded database."""
+def understand(
+    path: Path, payload: bytes, notices: list[str], *, writer: bool = False
+) -> tuple[Tables, bytes]:
+    """``payload`` as validated tables of this program's schema, and the bytes ``path`` holds
+    for them afterwards. A file of an older schema is upgraded in memory; a ``writer``
+    (holding the lock) also keeps the original bytes as ``<name>.v<old version>`` (never
+    overwritten) and puts the upgraded file in place, both atomically, so a kill at any
+    moment leaves the original or the upgraded database."""
     data = fmt.decode(payload)
     version = fmt.schema_version(data)
     if version > fmt.SCHEMA_VERSION:
@@ -113,20 +123,21 @@ def understand(path: Path, payload: bytes, notices: list[str], *, writer: bool =
             ) from error
         fmt.validate(data)
         if writer:
-            _keep_upgraded(path, payload, data, version, notices)
-        return data
+            return data, _keep_upgraded(path, payload, data, version, notices)
+        return data, payload
     fmt.validate(data)
-    return data or fmt.empty_database()
+    return data or fmt.empty_database(), payload
 
 
 def _keep_upgraded(
     path: Path, original: bytes, data: Tables, version: int, notices: list[str]
-) -> None:
+) -> bytes:
     older = older_copy_path(path, version)
+    upgraded = fmt.encode(data)
     try:
         if not older.exists():
             write_replace(older, original, keep_backup=False)
-        write_replace(path, fmt.encode(data), keep_backup=False)
+        write_replace(path, upgraded, keep_backup=False)
         fsync_dir(path.parent)
     except OSError as error:
         raise StoreUnavailable(
@@ -140,11 +151,12 @@ def _keep_upgraded(
         f"The database {shown(path)} was upgraded to schema version {fmt.SCHEMA_VERSION} "
         f"({brought}); the original is kept as {shown(older)}."
     )
+    return upgraded
 
 
 def _recover(
     path: Path, damage: fmt.Damage, notices: list[str], now: Callable[[], datetime]
-) -> tuple[Tables, bool]:
+) -> tuple[Tables, bytes | None]:
     """Put the backup in place of the damaged file, or start empty when there is no backup.
 
     A backup is only ever replaced by a database loaded whole or saved whole. So when the
@@ -168,10 +180,10 @@ def _recover(
             f"The database {shown(path)} was damaged ({damage.reason}); it was moved to "
             f"{shown(aside)} and a new empty one started."
         )
-        return fmt.empty_database(), False
+        return fmt.empty_database(), None
     found: list[str] = []
     try:
-        data = understand(path, payload, found)
+        data, _ = understand(path, payload, found)
     except fmt.Damage as backup_damage:
         # Moved aside first: a damaged backup left in place would be rolled over later.
         backup_aside = _move_aside(backup, backup_damage, now())
@@ -181,7 +193,7 @@ def _recover(
             f"{shown(aside)} and its backup was damaged too ({backup_damage.reason}), moved to "
             f"{shown(backup_aside)}; a new empty one started."
         )
-        return fmt.empty_database(), False
+        return fmt.empty_database(), None
     except NewerSchema as error:
         raise _not_restored(
             path,
@@ -194,13 +206,14 @@ def _recover(
         raise _not_restored(
             path, damage, f"its backup {shown(backup)} cannot be used ({error})", "fix it"
         ) from None
-    restored = _restore(path, backup, damage, fmt.encode(data), now())
+    restored_payload = fmt.encode(data)
+    restored = _restore(path, backup, damage, restored_payload, now())
     notices.extend(found)
     notices.append(
         f"The database {shown(path)} was damaged ({damage.reason}); it was moved to "
-        f"{shown(restored)} and the backup of the save before ({shown(backup)}) was restored."
+        f"{shown(restored)} and its backup of the last save ({shown(backup)}) was restored."
     )
-    return data, True
+    return data, restored_payload
 
 
 def _restore(

@@ -1,15 +1,36 @@
-"""What every planner dialog shares: a centred box, ``#dialog``, over the dimmed screen."""
+"""What every planner dialog shares: a centred box, ``#dialog``, over the dimmed screen, and
+being dismissed once."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 
 ResultType = TypeVar("ResultType")
 
 
-class PlannerDialog(ModalScreen[ResultType]):
+class DismissOnce:
+    """A screen that is dismissed once. Two keys that each dismiss it (enter pressed twice
+    quickly) both arrive before it is gone: Textual's second dismiss ran the result callback
+    again and popped the screen below, the week screen itself (ScreenStackError). Here the
+    second is ignored."""
+
+    _dismissed = False
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self._dismissed:
+            return AwaitComplete()
+        self._dismissed = True
+        return super().dismiss(result)  # type: ignore[misc, no-any-return]
+
+    @property
+    def dismissed(self) -> bool:
+        return self._dismissed
+
+
+class PlannerDialog(DismissOnce, ModalScreen[ResultType]):
     """A modal screen whose content is one container with ``id="dialog"``; each dialog adds
     its own styles in its own DEFAULT_CSS."""
 

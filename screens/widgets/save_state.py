@@ -32,3 +32,8 @@ class SaveState:
     def failed(cls, weeks: int) -> SaveState:
         noun = "week" if weeks == 1 else "weeks"
         return cls(f"[$readable-error b]✗ {weeks} {noun} not saved: ctrl+s[/]")
+
+    @classmethod
+    def changed_elsewhere(cls) -> SaveState:
+        """Changes kept in memory: another program wrote the database (planner.store)."""
+        return cls("[$readable-error b]✗ not saved: ctrl+s[/]")

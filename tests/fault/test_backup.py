@@ -1,4 +1,5 @@
-"""The backup is only ever replaced by a database that was loaded whole or saved whole.
+"""The backup is only ever replaced by a save of data loaded whole (or a first save where
+there was no backup); after each such save it holds that save.
 
 When a damaged database cannot be replaced by its backup (disk full, a backup from a newer
 planner), nothing is written: the command says what happened and what to do, and the
@@ -41,10 +42,10 @@ def disk_full(patch: pytest.MonkeyPatch) -> None:
 
 
 def a_good_backup(db: Path, capsys: pytest.CaptureFixture[str]) -> bytes:
-    """The issue's set-up: 104 weeks imported, one ``set``, so ``.bak`` holds all 104."""
+    """The issue's set-up: 104 weeks imported, one ``set``, so ``.bak`` holds all 105."""
     seed(db, WEEKS)
     assert run_cli(["set", "--db", str(db), "--week", "2026-W48", "mon=legs"], capsys).code == 0
-    assert stored_weeks(backup_of(db)) == 104
+    assert stored_weeks(backup_of(db)) == 105
     return backup_of(db).read_bytes()
 
 
@@ -71,10 +72,10 @@ def test_a_failed_restore_writes_nothing_and_the_backup_survives(
     # The disk has room again: the backup is restored, then the day is set.
     restored = run_cli(set_, capsys)
     assert restored.code == 0, restored
-    assert "the backup of the save before" in restored.err
-    assert stored_weeks(db_path) == 105
-    assert run_cli(["set", "--db", str(db_path), "--week", "2026-W49", "wed=run"], capsys).code == 0
-    assert stored_weeks(backup_of(db_path)) == 105
+    assert "its backup of the last save" in restored.err
+    assert stored_weeks(db_path) == 106
+    assert run_cli(["set", "--db", str(db_path), "--week", "2026-W50", "wed=run"], capsys).code == 0
+    assert stored_weeks(backup_of(db_path)) == 107
 
 
 def test_a_failed_restore_is_refused_by_the_store(
@@ -157,7 +158,7 @@ def test_the_restored_file_is_in_place_before_the_damaged_one_moves(
 
     monkeypatch.setattr(os, "replace", replace)
     with Store.open(db_path) as store:
-        assert len(store.stored_weeks()) == 104
+        assert len(store.stored_weeks()) == 105
     assert all(seen)
     assert db_path.exists()
 
@@ -168,10 +169,9 @@ def test_a_file_the_storage_did_not_load_never_becomes_the_backup(db_path: Path)
 
     backup_of(db_path).write_bytes(b"the good backup")
     storage = AtomicJSONStorage(db_path, fmt.empty_database(), encode=fmt.encode)
-    storage.replace_data(fmt.empty_database(), on_disk=False)  # e.g. started after damage
-    db_path.write_bytes(b"a file nobody loaded")
+    storage.replace_data(fmt.empty_database(), disk=None)  # e.g. no file when it was opened
     storage.commit(fmt.empty_database())
     assert backup_of(db_path).read_bytes() == b"the good backup"
-    saved = db_path.read_bytes()
     storage.commit({**fmt.empty_database(), fmt.WEEKS: {}})
-    assert backup_of(db_path).read_bytes() == saved  # saved whole here: kept as the backup
+    # Saved whole here: from now on each save is its own backup.
+    assert backup_of(db_path).read_bytes() == db_path.read_bytes()

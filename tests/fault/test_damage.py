@@ -55,17 +55,19 @@ def test_damage_is_moved_aside_and_reported(db_path: Path, content: bytes, reaso
         assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN
 
 
-def test_damage_restores_a_sound_backup(db_path: Path) -> None:
+def test_damage_between_saves_costs_nothing(db_path: Path) -> None:
+    """Issue 24, finding 10: the backup restored the save before the last one."""
+    last = PLAN.with_day(0, PlannedDay.of(Activity.RUN))
     with Store.open(db_path) as store:
         store.save_plan(PLAN)
-        store.save_plan(PLAN.with_day(0, PlannedDay.of(Activity.RUN)))
+        store.save_plan(last)
     backup = db_path.with_name("planner.json.bak")
-    assert json.loads(backup.read_bytes())["weeks"]["202648"]["mon"] == "legs:moderate"
+    assert json.loads(backup.read_bytes())["weeks"]["202648"]["mon"] == "run:easy"
     db_path.write_bytes(b"")
     with Store.open(db_path) as store:
         (notice,) = store.notices
-        assert notice.endswith(f"and the backup of the save before ({backup}) was restored.")
-        assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN
+        assert notice.endswith(f"and its backup of the last save ({backup}) was restored.")
+        assert store.load_plan(W48, FirstWeekday.MONDAY) == last
         assert aside_of(notice, db_path).read_bytes() == b""
     assert json.loads(db_path.read_bytes()) == json.loads(backup.read_bytes())
 
@@ -81,9 +83,12 @@ def test_a_file_without_the_format_marker_never_becomes_the_backup(db_path: Path
         (notice,) = store.notices
         assert "(no schema version: not a planner database)" in notice
         assert notice.endswith("was restored.")
-        assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN
+        assert store.load_plan(W48, FirstWeekday.MONDAY) == PLAN.with_day(
+            0, PlannedDay.of(Activity.RUN)
+        )
+        assert backup.read_bytes() == good
         store.save_plan(PLAN.with_day(1, PlannedDay.of(Activity.RUN)))
-    assert backup.read_bytes() == good
+    assert backup.read_bytes() == db_path.read_bytes() != b"{}"
     assert aside_of(notice, db_path).read_bytes() == b"{}"
 
 
@@ -160,7 +165,12 @@ def test_stale_temp_files_are_removed_on_open(db_path: Path) -> None:
             f"Removed {db_path.with_name('planner.json.tmp-bak')}, a temporary file left by an "
             "interrupted save.",
         ]
-    assert names(db_path.parent) == ["other.json.tmp-keep", "planner.json", "planner.json.lock"]
+    assert names(db_path.parent) == [
+        "other.json.tmp-keep",
+        "planner.json",
+        "planner.json.bak",
+        "planner.json.lock",
+    ]
     assert db_path.read_bytes() == content
 
 

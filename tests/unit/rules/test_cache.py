@@ -40,6 +40,13 @@ def described(knowledge: KnowledgeBase) -> tuple[object, ...]:
     )
 
 
+def cached_documents(cache: Path) -> dict[str, object]:
+    """The documents of a cache file: a line with its key and digest, then the documents."""
+    _header, _, body = cache.read_text().partition("\n")
+    documents: dict[str, object] = json.loads(body)
+    return documents
+
+
 def no_toml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> None:
         raise AssertionError("the shipped files were parsed from TOML")
@@ -52,9 +59,7 @@ def test_the_cached_knowledge_is_the_knowledge_from_toml(
 ) -> None:
     from_toml = load_knowledge()
     load_knowledge(cache_dir=tmp_path)  # writes the cache
-    assert json.loads((tmp_path / CACHE_FILENAME).read_text())["documents"].keys() == set(
-        SHIPPED_FILES
-    )
+    assert cached_documents(tmp_path / CACHE_FILENAME).keys() == set(SHIPPED_FILES)
     no_toml(monkeypatch)
     assert described(load_knowledge(cache_dir=tmp_path)) == described(from_toml)
 
@@ -75,8 +80,7 @@ def test_a_cache_that_does_not_hold_the_shipped_texts_is_parsed_again_and_replac
 ) -> None:
     (tmp_path / CACHE_FILENAME).write_bytes(content)
     assert described(load_knowledge(cache_dir=tmp_path)) == described(load_knowledge())
-    written = json.loads((tmp_path / CACHE_FILENAME).read_text())
-    assert set(written["documents"]) == set(SHIPPED_FILES)
+    assert set(cached_documents(tmp_path / CACHE_FILENAME)) == set(SHIPPED_FILES)
     assert [entry.name for entry in tmp_path.iterdir()] == [CACHE_FILENAME]  # no temp left
 
 
@@ -90,3 +94,29 @@ def test_a_cache_that_is_not_a_regular_file_is_never_read(tmp_path: Path) -> Non
     """Like a user's rules.toml: a link to /dev/zero would never end."""
     (tmp_path / CACHE_FILENAME).symlink_to("/dev/zero")
     assert described(load_knowledge(cache_dir=tmp_path)) == described(load_knowledge())
+
+
+def tampered(cache: Path, change: str) -> None:
+    """Change one value of the cached week rules, keeping the cache's key (issue 24, finding
+    7): 'weight' to a plausible other number, or 'kind' to a word no rule may hold."""
+    text = cache.read_text()
+    rule = '"id": "more-hard-runs-than-easy"'
+    assert text.count(rule) == 1
+    if change == "plausible":
+        changed = text.replace('"weight": 5', '"weight": 7', 1)
+    else:
+        changed = text.replace('"kind": "pro"', '"kind": "good"', 1)
+    assert changed != text
+    cache.write_text(changed)
+
+
+@pytest.mark.parametrize("change", ["plausible", "invalid"])
+def test_a_cache_changed_under_its_key_is_ignored_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    expected = described(load_knowledge(cache_dir=tmp_path))
+    cache = tmp_path / CACHE_FILENAME
+    tampered(cache, change)
+    assert described(load_knowledge(cache_dir=tmp_path)) == expected
+    no_toml(monkeypatch)  # rebuilt: the next start reads it again
+    assert described(load_knowledge(cache_dir=tmp_path)) == expected

@@ -4,6 +4,7 @@ the lock, where files appear, and thread safety."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -172,7 +173,11 @@ def test_opening_a_fresh_path_creates_nothing_until_the_first_save(tmp_path: Pat
         assert store.load_plan(W48, MONDAY).is_empty
         store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
         assert path.is_file()
-    assert sorted(p.name for p in path.parent.iterdir()) == ["planner.json", "planner.json.lock"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        "planner.json",
+        "planner.json.bak",
+        "planner.json.lock",
+    ]
 
 
 def test_in_an_existing_folder_open_creates_only_the_lock(db_path: Path) -> None:
@@ -192,13 +197,16 @@ def test_saving_an_unchanged_plan_does_not_touch_the_file(db_path: Path) -> None
         assert (db_path.stat().st_mtime_ns, db_path.stat().st_ino) == stamp
 
 
-def test_each_save_keeps_the_previous_file_as_bak(db_path: Path) -> None:
+def test_each_save_leaves_a_copy_of_itself_as_bak(db_path: Path) -> None:
+    """Issue 24, finding 10: .bak was the save before, so damage between saves lost the last."""
+    backup = db_path.with_name("planner.json.bak")
     with Store.open(db_path) as store:
         store.save_plan(WeekPlan.of_activities(W48, MONDAY, FULL))
-        first = db_path.read_bytes()
-        assert not db_path.with_name("planner.json.bak").exists()
+        assert backup.read_bytes() == db_path.read_bytes()
         store.save_plan(WeekPlan.empty(W48, MONDAY).with_day(0, PlannedDay.of(Activity.RUN)))
-        assert db_path.with_name("planner.json.bak").read_bytes() == first
+        assert backup.read_bytes() == db_path.read_bytes()
+        # A copy, not a second name: damage done to the file in place spares the backup.
+        assert not os.path.samefile(backup, db_path)
 
 
 def test_a_second_store_on_the_same_file_is_refused_or_read_only(db_path: Path) -> None:
