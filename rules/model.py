@@ -68,8 +68,8 @@ _SORENESS_WORDS = {
     Soreness.VERY: "very sore",
 }
 
-# What a day's check-in reported: (family id, level) pairs in family order, none of them
-# NONE; hashable, so a day with its report is one value the engine can remember.
+# What a day's check-in reported: (family id, level) pairs sorted by family id, none of
+# them NONE; hashable, so a day with its report is one value the engine can remember.
 Sore = tuple[tuple[str, Soreness], ...]
 
 

@@ -3,10 +3,10 @@
 That happens only when the lock file was removed while the store held it (a tmp cleaner, a
 sync tool, a user), so a second planner or a command could take the database too. The store
 then never writes over what it did not read (planner.store.atomic); it keeps each refused
-edit here as what it changed: the days and the settings that differ from the data the store
-last read. Replaying them on the file as it is now (a merge) keeps both sides' changes, day
-by day; where both changed the same day, the edit kept here wins, since the user made it
-looking at the screen.
+edit here as what it changed: the days, the day logs and the settings that differ from the
+data the store last read. Replaying them on the file as it is now (a merge) keeps both
+sides' changes, day by day; where both changed the same day, the edit kept here wins, since
+the user made it looking at the screen.
 """
 
 from __future__ import annotations
@@ -16,13 +16,16 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from planner.log import EMPTY_LOG, DayLog
 from planner.plan import Settings
 from planner.store import format as fmt
+from planner.store import logs as logbook
 from planner.store.atomic import Tables
 from planner.weeks import IsoWeek, UnsupportedDay, stored_week
 from rules import PlannedDay
 
 DayChanges = dict[IsoWeek, dict[int, PlannedDay]]
+LogChanges = dict[IsoWeek, dict[int, DayLog]]
 
 
 def group_by_week(days: Iterable[tuple[date, PlannedDay]]) -> DayChanges:
@@ -39,8 +42,24 @@ def group_by_week(days: Iterable[tuple[date, PlannedDay]]) -> DayChanges:
     return changes
 
 
+def logs_by_week(logs: Mapping[date, DayLog]) -> LogChanges:
+    """Day logs by ISO week and weekday; a day outside the supported weeks may not be
+    logged (UnsupportedDay)."""
+    changes: LogChanges = {}
+    for day, log in logs.items():
+        week = stored_week(day)
+        if week is None:
+            raise UnsupportedDay(day)
+        changes.setdefault(week, {})[day.weekday()] = log
+    return changes
+
+
 def stored_days(tables: Tables, week: IsoWeek) -> dict[int, PlannedDay]:
     return fmt.days_of(tables.get(fmt.WEEKS, {}).get(str(fmt.week_doc_id(week))))
+
+
+def stored_logs(tables: Tables, week: IsoWeek) -> dict[int, DayLog]:
+    return logbook.entries(tables.get(fmt.LOGS, {}).get(str(fmt.week_doc_id(week))))
 
 
 def stored_settings(tables: Tables) -> Settings:
@@ -53,13 +72,27 @@ class Unsaved:
 
     days: DayChanges = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    logs: LogChanges = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.settings)
+        return bool(self.days or self.settings or self.logs)
 
     @property
     def weeks(self) -> list[IsoWeek]:
-        return sorted(self.days)
+        return sorted(set(self.days) | set(self.logs))
+
+    def add_logs(self, base: Tables, changes: Mapping[IsoWeek, Mapping[int, DayLog]]) -> None:
+        """Keep each day log that differs from ``base``."""
+        for week, changed in changes.items():
+            stored = stored_logs(base, week)
+            kept = self.logs.setdefault(week, {})
+            for weekday, new in changed.items():
+                if new == stored.get(weekday, EMPTY_LOG):
+                    kept.pop(weekday, None)
+                else:
+                    kept[weekday] = new
+            if not kept:
+                del self.logs[week]
 
     def add_days(self, base: Tables, changes: Mapping[IsoWeek, Mapping[int, PlannedDay]]) -> None:
         """Keep each day that differs from ``base``; a day edited back to it is no change."""
@@ -89,3 +122,4 @@ class Unsaved:
     def clear(self) -> None:
         self.days.clear()
         self.settings.clear()
+        self.logs.clear()

@@ -33,8 +33,10 @@ from tinydb.table import Table
 
 from planner.days import WEEKDAY_KEYS
 from planner.locations import make_folders, shown
+from planner.log import DayLog
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
+from planner.store import logs as logbook
 from planner.store import revisions as rev
 from planner.store.atomic import (
     AtomicJSONStorage,
@@ -42,8 +44,8 @@ from planner.store.atomic import (
     DirectorySyncFailed,
     remove_stale_temps,
 )
-from planner.store.conflict import DayChanges, Unsaved, group_by_week
-from planner.store.documents import put_days, put_documents
+from planner.store.conflict import DayChanges, LogChanges, Unsaved, group_by_week, logs_by_week
+from planner.store.documents import documents, put_days, put_documents
 from planner.store.errors import (
     DatabaseLocked,
     ReadOnlyStore,
@@ -87,6 +89,7 @@ class Store:
         self._db = TinyDB(storage=lambda: self._storage)
         self._weeks: Table = self._db.table(fmt.WEEKS)
         self._settings: Table = self._db.table(fmt.SETTINGS)
+        self._logs: Table = self._db.table(fmt.LOGS)
 
     @classmethod
     def open(
@@ -216,6 +219,46 @@ class Store:
                     days[date.fromisocalendar(week.year, week.week, index + 1)] = day
             return days
 
+    def logs_between(self, start: date, end: date) -> dict[date, DayLog]:
+        """The day logs from ``start`` to ``end`` (inclusive), by date: days with nothing
+        logged are left out."""
+        with self._reading():
+            found: dict[date, DayLog] = {}
+            day = start
+            while day <= end:
+                week = stored_week(day)
+                if week is None:
+                    day += timedelta(days=1)
+                    continue
+                monday = date.fromisocalendar(week.year, week.week, 1)
+                for index, log in logbook.entries(
+                    self._logs.get(doc_id=fmt.week_doc_id(week))
+                ).items():
+                    dated = monday + timedelta(days=index)
+                    if start <= dated <= end:
+                        found[dated] = log
+                day = monday + timedelta(days=7)
+            return found
+
+    def all_logs(self) -> dict[date, DayLog]:
+        """Every day log, by date (export)."""
+        with self._reading():
+            found: dict[date, DayLog] = {}
+            for doc in self._logs:
+                try:
+                    week = fmt.week_from_doc_id(str(doc.doc_id))
+                except UnsupportedWeek:
+                    continue
+                monday = date.fromisocalendar(week.year, week.week, 1)
+                for index, log in logbook.entries(doc).items():
+                    found[monday + timedelta(days=index)] = log
+            return found
+
+    def save_logs(self, logs: Mapping[date, DayLog]) -> None:
+        """Set the logs of the given days (an empty log removes one), in one atomic write.
+        The plan is never touched."""
+        self._save_changes({}, logs=logs_by_week(logs))
+
     def revisions(self) -> dict[date, DayRevision]:
         """Every day's revision kept (planner.store.revisions), by date, in one pass: days
         that were cleared keep theirs."""
@@ -279,10 +322,11 @@ class Store:
         *,
         clear_others: bool = False,
         settings: Settings | None = None,
+        logs: Mapping[date, DayLog] | None = None,
     ) -> None:
-        """Save many plans (and, when given, the settings) in one atomic write: all or
-        nothing (import). With ``clear_others`` every week not covered by ``plans`` is
-        removed too."""
+        """Save many plans (and, when given, the settings and day logs) in one atomic
+        write: all or nothing (import). With ``clear_others`` every week not covered by
+        ``plans`` is removed too."""
         changes: DayChanges = {}
         for plan in plans:
             if plan.first_weekday is FirstWeekday.MONDAY:
@@ -292,7 +336,12 @@ class Store:
             else:
                 for week, days in group_by_week(plan.dated_days).items():
                     changes.setdefault(week, {}).update(days)
-        self._save_changes(changes, clear_others=clear_others, settings=settings)
+        self._save_changes(
+            changes,
+            clear_others=clear_others,
+            settings=settings,
+            logs=logs_by_week(logs) if logs else None,
+        )
 
     def save(self, value: WeekPlan | Settings) -> None:
         """A week or the settings: what the background writer is handed."""
@@ -316,7 +365,9 @@ class Store:
             self._storage.replace_data(data, disk=disk)
             kept, self._unsaved = self._unsaved, Unsaved()
             try:
-                self._save_changes(kept.days, settings=kept.settings_on(self.settings()))
+                self._save_changes(
+                    kept.days, settings=kept.settings_on(self.settings()), logs=kept.logs
+                )
             except BaseException:
                 self._unsaved = kept
                 raise
@@ -349,7 +400,10 @@ class Store:
             kept, self._unsaved = self._unsaved, Unsaved()
             try:
                 self._save_changes(
-                    kept.days, settings=kept.settings_on(self.settings()), force=True
+                    kept.days,
+                    settings=kept.settings_on(self.settings()),
+                    logs=kept.logs,
+                    force=True,
                 )
             except BaseException:
                 lock.release()
@@ -402,10 +456,12 @@ class Store:
         *,
         clear_others: bool = False,
         settings: Settings | None = None,
+        logs: LogChanges | None = None,
         force: bool = False,
     ) -> None:
-        """Every write: the days of ``changes`` (ISO week -> weekday -> day) and the settings,
-        in one atomic file replacement; ``force`` writes even when nothing changed."""
+        """Every write: the days of ``changes`` (ISO week -> weekday -> day), the settings
+        and the day logs, in one atomic file replacement; ``force`` writes even when
+        nothing changed."""
         with self._mutex:
             try:
                 with self._writing():
@@ -414,6 +470,8 @@ class Store:
                     self._put_changes(changes, clear_others=clear_others)
                     if settings is not None:
                         self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
+                    if logs:
+                        self._put_logs(logs)
                     if force:
                         self._storage.write(self._storage.read())
             except ChangedOnDisk:
@@ -421,7 +479,19 @@ class Store:
                 self._unsaved.add_days(base, changes)
                 if settings is not None:
                     self._unsaved.add_settings(base, settings)
+                if logs:
+                    self._unsaved.add_logs(base, logs)
                 raise changed_under(self._path, self._lock_file()) from None
+
+    def _put_logs(self, logs: LogChanges) -> None:
+        ids = {fmt.week_doc_id(week): week for week in logs}
+        current = documents(self._logs, ids)
+        new = {}
+        for doc_id, week in ids.items():
+            days = logbook.entries(current.get(doc_id))
+            days.update(logs[week])
+            new[doc_id] = logbook.document(str(week), days)
+        put_documents(self._logs, new, current)
 
     def _put_changes(self, changes: DayChanges, *, clear_others: bool = False) -> None:
         """Set the days, then move each changed day one revision on, for calendars

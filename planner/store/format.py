@@ -1,13 +1,15 @@
 """The database file format, its validation and its migrations.
 
-The file is TinyDB JSON with four tables::
+The file is TinyDB JSON with five tables::
 
     {"meta":      {"1": {"schema_version": 3}},
      "settings":  {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
      "weeks":     {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy",
                               "tue": "push:moderate,pull:moderate", "wed": "rest"}},
      "revisions": {"202648": {"week": "2026-W48", "mon": [3, "20261125T073012Z", 2],
-                              "tue": [1, "20261124T190000Z", 2], "thu": [2, ...]}}}
+                              "tue": [1, "20261124T190000Z", 2], "thu": [2, ...]}},
+     "logs":      {"202648": {"week": "2026-W48", "mon": {"done": "legs:heavy", "rpe": [8]},
+                              "tue": {"sore": {"legs": "very"}, "sleep": 2}}}}
 
 Settings hold ``first_weekday``, and when they are set ``repeat_week``, ``theme`` (Textual's
 name) and ``goal`` (muscle, strength, endurance or hybrid; general, the default, is left out).
@@ -17,6 +19,8 @@ value is None (no repeating week) or the goal when it is the default: a file sta
 older planner, which refuses settings it does not know, wrote it. ``revisions`` holds each
 day's revision, last change and exported calendar events, for the ics export: see
 :mod:`planner.store.revisions` (its days outlive the weeks' days: a cleared day is one).
+``logs`` holds the training log, what was done and how it felt, beside the plan: see
+:mod:`planner.store.logs`.
 A file is accepted only if every part of it is understood, so rewriting it can never drop
 something a user wrote.
 """
@@ -32,13 +36,14 @@ from typing import Any
 
 from planner.days import WEEKDAY_KEYS, UnknownName, day_words, parse_day
 from planner.plan import Settings
+from planner.store import logs as logbook
 from planner.store import revisions as rev
 from planner.store.atomic import Tables
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedWeek, WeekError
 from rules import DEFAULT_GOAL, Activity, Goal, PlannedDay
 
 SCHEMA_VERSION = 3
-META, SETTINGS, WEEKS, REVISIONS = "meta", "settings", "weeks", rev.REVISIONS
+META, SETTINGS, WEEKS, REVISIONS, LOGS = "meta", "settings", "weeks", rev.REVISIONS, logbook.LOGS
 META_ID = 1
 SETTINGS_ID = 1
 WEEK_KEY = "week"
@@ -65,7 +70,8 @@ def _v1_day(value: object) -> object:
 
 def _revisions_kept(data: Tables) -> Tables:
     """Version 3 keeps each day's revision (planner.store.revisions): every planned day
-    starts at revision 0, taken to have been exported as it stands."""
+    starts at revision 0, taken to have been exported as it stands. It also holds the
+    training log (planner.store.logs), empty until something is logged."""
     # Documents without their label are damage: validation reports it, after the upgrade.
     weeks = {k: doc for k, doc in data.get(WEEKS, {}).items() if isinstance(doc.get(WEEK_KEY), str)}
     days = {
@@ -82,7 +88,10 @@ def _revisions_kept(data: Tables) -> Tables:
 # SCHEMA_VERSION; tests/unit/store/test_format.py shows the shape with a fake step.
 MIGRATIONS: dict[int, Migration] = {1: _sessions_at_their_defaults, 2: _revisions_kept}
 # What each version brought, for the notice an upgrade gives.
-BROUGHT = {2: "sessions with intensity and run type", 3: "each day's revision, for calendars"}
+BROUGHT = {
+    2: "sessions with intensity and run type",
+    3: "the training log, and each day's revision for calendars",
+}
 
 
 class Damage(Exception):
@@ -313,7 +322,7 @@ def _repeat_week(doc: Mapping[str, Any], outside_weeks: bool) -> IsoWeek | None:
 
 def validate(data: Tables) -> None:
     """Raise :class:`Damage` unless every table and document is one this program wrote."""
-    unknown = set(data) - {META, SETTINGS, WEEKS, REVISIONS}
+    unknown = set(data) - {META, SETTINGS, WEEKS, REVISIONS, LOGS}
     if unknown:
         raise Damage(f"unknown table {sorted(unknown)[0]!r}")
     settings = data.get(SETTINGS, {})
@@ -325,6 +334,11 @@ def validate(data: Tables) -> None:
     for doc_id, doc in data.get(REVISIONS, {}).items():
         try:
             rev.validate(doc, _week_label(doc_id))
+        except ValueError as error:
+            raise Damage(str(error)) from None
+    for doc_id, doc in data.get(LOGS, {}).items():
+        try:
+            logbook.validate(doc, _week_label(doc_id))
         except ValueError as error:
             raise Damage(str(error)) from None
 
