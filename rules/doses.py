@@ -17,7 +17,8 @@ Types (``type = ...`` in a rule file; ``kind = "pro"``, or ``"con"`` for ``dose_
 - ``dose_groups``: per muscle group of ``groups``, the days a session matching
   ``activities`` works it hard (``loads.hard`` in activities.toml); with ``light = true``
   a day of light work on it (``loads.light``) counts half, and ``points`` is then read in
-  half days. One finding per set of groups that got the same days.
+  half days; ``with`` as for ``dose_days``. One finding per set of groups that got the
+  same days.
 
 ``points`` is a list: its entry ``n`` is what ``n`` days (half days with ``light``) earn
 (or cost, for a con); past its end, its last entry. Or a table of such lists by goal; a
@@ -102,6 +103,7 @@ def build_dose_days(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
 
 def build_dose_groups(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
     counted = table.spec("activities")
+    along = table.spec("with") if table.has("with") else None
     light = table.flag("light") if table.has("light") else False
     listed = table.names("groups", vocab.group_ids()) if table.has("groups") else None
     groups = tuple(g for g in vocab.group_ids() if g in (listed or vocab.muscle_ids()))
@@ -139,7 +141,7 @@ def build_dose_groups(table: Table, rule: Rule, vocab: Vocabulary) -> WeekRule:
 
     def check(facts: WeekFacts, goal: Goal) -> list[Finding]:
         table_for_goal = points.get(goal, ())
-        if not table_for_goal:
+        if not table_for_goal or (along is not None and not facts.count(along)):
             return []
         classes: dict[tuple[int, int], list[str]] = {}
         for group, days in credit(facts).items():
@@ -242,7 +244,7 @@ DOSE_TYPES: dict[
         build_dose_days,
     ),
     "dose_groups": (
-        _DOSE | {"groups", "light"},
+        _DOSE | {"groups", "light", "with"},
         frozenset({"days", "count", "groups", "Groups"}),
         build_dose_groups,
     ),

@@ -67,10 +67,7 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
     (
         "After an intense leg day you may be too tired or unmotivated for back: rest first",
         BACK,
-        (
-            ("pull-after-intense-legs", "legs:heavy pull"),
-            ("legs-then-pull-too-tired", "legs:heavy pull"),
-        ),
+        (("legs-then-pull-too-tired", "legs:heavy pull"),),
     ),
     (
         "A fatigued lower body needs time to rest and recover before it trains again",
@@ -102,7 +99,6 @@ CLAIMS: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         "Tired legs from an intense leg day cut the weight you can use on some back lifts",
         BACK,
         (
-            ("pull-after-intense-legs", "legs:heavy pull:heavy"),
             ("pull-after-legs-in-one-session", "rest legs:heavy,pull"),
             ("legs-then-pull-back-first", "legs pull"),
         ),

@@ -72,13 +72,15 @@ def test_the_score_starts_at_0_and_planning_raises_it(goal: Goal) -> None:
 
 
 def test_heavy_loading_earns_for_the_strength_goal() -> None:
-    """A classic heavy three-day full-body week (squat every session): heavy loads built
-    more maximal strength (Lopez et al. 2021); the same at light intensity is worth
-    far less, and the week scores well for its goal."""
+    """A classic heavy three-day full-body week (squat every session): heavy and moderate
+    loads built more maximal strength than light ones, heavy with a small further edge
+    (Lopez et al. 2021); the same at light intensity is worth far less, at moderate a
+    little less, and the week scores well for its goal."""
     heavy = "legs:heavy,push:heavy rest legs:heavy,pull:heavy rest legs:heavy,push:heavy rest rest"
     light = heavy.replace("heavy", "light")
-    assert score(heavy, STRENGTH) >= 75
-    assert score(heavy, STRENGTH) > score(light, STRENGTH) + 20
+    moderate = heavy.replace(":heavy", "")
+    assert score(heavy, STRENGTH) >= 70
+    assert score(heavy, STRENGTH) > score(moderate, STRENGTH) > score(light, STRENGTH) + 10
 
 
 @pytest.mark.parametrize("goal", [ENDURANCE, HYBRID])
@@ -104,14 +106,16 @@ def test_article_cons_speak_of_the_day_after_not_two_days_later() -> None:
     assert "hard-run-on-lifted-legs" not in ids(into("legs rest run:tempo rest rest rest rest", 2))
 
 
-def test_the_back_articles_drawbacks_are_cons_after_an_intense_leg_day() -> None:
-    """Too drained for back, and deadlifts and rows load the tired legs; the article's
-    argument for back before legs is said on the same transition."""
+def test_back_after_an_intense_leg_day_costs_nothing_and_says_the_articles_caveats() -> None:
+    """The leg day article rates back after legs a good order; its caveats (too drained
+    after an intense leg day, deadlifts and rows on tired legs, the case for back first)
+    are said as tips on that transition and cost nothing; back to back in one session,
+    where the tired legs are certain, costs."""
     found = into("legs:heavy pull rest rest rest rest rest", 1)
-    cons = [f for f in found if f.kind is Kind.CON]
-    assert [f.rule_id for f in cons] == ["pull-after-intense-legs"]
-    assert "legs-then-pull-back-first" in ids(found)
-    assert not [f for f in into("legs pull rest rest rest rest rest", 1) if f.kind is Kind.CON]
+    assert not [f for f in found if f.kind is Kind.CON]
+    assert {"legs-then-pull-too-tired", "legs-then-pull-back-first"} <= ids(found)
+    together = into("rest legs:heavy,pull rest rest rest rest rest", 1)
+    assert [f.rule_id for f in together if f.kind is Kind.CON] == ["pull-after-legs-in-one-session"]
 
 
 def test_too_sore_to_walk_allows_a_light_easy_run_as_the_article_does() -> None:

@@ -58,7 +58,7 @@ def test_opening_for_writing_migrates_once_and_keeps_the_original(old_db: Path) 
     with Store.open(old_db) as store:
         (notice,) = store.notices
         assert "upgraded to schema version 3" in notice and "planner.json.v1" in notice
-        assert "(sessions with intensity and run type; each day's revision" in notice
+        assert "(sessions with intensity and run type; the training log, and each day's" in notice
         settings = store.settings()
         stored = {str(plan.week): plan for plan in store.all_plans()}
     assert old_db.with_name("planner.json.v1").read_bytes() == original

@@ -149,25 +149,26 @@ def test_tie_order_with_attributes_and_two_sessions() -> None:
 
 def test_differences_name_the_weighed_findings_only_one_week_gets() -> None:
     knowledge = default_knowledge()
-    heavy = Session(LEGS, intensity=Intensity.HEAVY)
-    this = plan(PlannedDay((heavy,)), PULL, REST, PUSH, REST, RUN, REST)
-    other = plan(PULL, PlannedDay((heavy,)), REST, PUSH, REST, RUN, REST)
+    heavy = PlannedDay((Session(LEGS, intensity=Intensity.HEAVY),))
+    tempo = parse_day("run:tempo")
+    this = plan(heavy, tempo, REST, PUSH, REST, PULL, REST)
+    other = plan(tempo, heavy, REST, PUSH, REST, PULL, REST)
     this_eval, other_eval = (judge(p, [], [], knowledge).evaluation for p in (this, other))
-    drained = next(
+    lifted = next(
         f.text
         for t in this_eval.transitions
         for f in t.findings
-        if f.rule_id == "pull-after-intense-legs"
+        if f.rule_id == "hard-run-on-lifted-legs"
     )
     assert describe_differences(this, this_eval, other, other_eval) == (
-        "pull on Tue instead of Mon",
-        f"risks: {drained}",
         "legs:heavy on Mon instead of Tue",
+        f"risks: {lifted}",
+        "run:tempo on Tue instead of Mon",
     )
     assert describe_differences(other, other_eval, this, this_eval) == (
-        "pull on Mon instead of Tue",
-        f"avoids: {drained}",
         "legs:heavy on Tue instead of Mon",
+        f"avoids: {lifted}",
+        "run:tempo on Mon instead of Tue",
     )
     assert describe_differences(this, this_eval, this, this_eval) == ()
 
