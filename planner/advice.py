@@ -8,12 +8,14 @@ around it, evaluated, and summarised.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Protocol
 
 from planner.days import weekday_abbreviation
+from planner.log import DayLog, WeekLog, week_log
 from planner.plan import DatedDay, WeekPlan
 from planner.readiness import ReadinessGrid, readiness
 from planner.weeks import FirstWeekday, IsoWeek
@@ -25,6 +27,7 @@ from rules import (
     Finding,
     Goal,
     KnowledgeBase,
+    PlannedDay,
     Reason,
     Transition,
     evaluate,
@@ -37,6 +40,8 @@ from rules import (
 CONTEXT_DAYS = 6
 
 DatedDays = Sequence[DatedDay]
+Logs = Mapping[date, DayLog]
+NO_LOGS: Logs = MappingProxyType({})
 
 # Said under a transition with no findings: the rules need both days planned...
 NO_ADVICE = "Plan both days to see advice."
@@ -79,17 +84,31 @@ class WeekSummary:
     reasons: tuple[Reason, ...] = ()
     # Shown from the repeating week, not planned (planner.repeat): its days are proposed.
     proposed: bool = False
+    # Planned against done (planner.log): sessions and load.
+    log: WeekLog = field(default_factory=WeekLog)
+
+
+def held_on(day: date, planned: PlannedDay, logs: Logs) -> PlannedDay:
+    """What a day is judged on: what was logged done, else its plan."""
+    log = logs.get(day)
+    return log.done if log is not None and log.done is not None else planned
 
 
 def summarize(
-    plan: WeekPlan, evaluation: Evaluation, knowledge: KnowledgeBase, goal: Goal = DEFAULT_GOAL
+    plan: WeekPlan,
+    evaluation: Evaluation,
+    knowledge: KnowledgeBase,
+    goal: Goal = DEFAULT_GOAL,
+    logs: Logs = NO_LOGS,
 ) -> WeekSummary:
+    """The numbers above the week's advice, from what it holds (done, where logged)."""
+    held = [held_on(day, planned, logs) for day, planned in plan.dated_days]
     sessions = tuple(
         (
             group.name,
             sum(
                 1
-                for day in plan.days
+                for day in held
                 if any(
                     session.kind in LIFTS
                     and knowledge.loads(session).get(group.id, 0.0) >= knowledge.hard_load
@@ -102,12 +121,13 @@ def summarize(
     )
     return WeekSummary(
         score=evaluation.score,
-        planned_days=sum(1 for day in plan.days if day.is_planned),
-        rest_days=sum(1 for day in plan.days if day.is_rest),
+        planned_days=sum(1 for day in held if day.is_planned),
+        rest_days=sum(1 for day in held if day.is_rest),
         sessions_per_group=sessions,
         findings=evaluation.week_findings,
         goal=goal,
         reasons=evaluation.reasons,
+        log=week_log(((p, logs.get(d)) for d, p in plan.dated_days), knowledge),
     )
 
 
@@ -118,6 +138,8 @@ class PlannedDays(Protocol):
     def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan: ...
 
     def days_between(self, start: date, end: date) -> DatedDays: ...
+
+    def logs_between(self, start: date, end: date) -> Logs: ...
 
 
 def context_around(days: PlannedDays, plan: WeekPlan) -> tuple[DatedDays, DatedDays]:
@@ -142,6 +164,9 @@ class JudgedWeek:
     # same ones).
     before: tuple[DatedDay, ...] = ()
     after: tuple[DatedDay, ...] = ()
+    # The day logs of the week and its context days (planner.log): what was done on a day
+    # is what it was judged on.
+    logs: Logs = field(default_factory=lambda: NO_LOGS)
 
     def transition_into(self, day: date) -> Transition | None:
         """The transition from the day before ``day``; None if ``day`` is not in the week."""
@@ -157,23 +182,47 @@ def judge(
     after: DatedDays,
     knowledge: KnowledgeBase,
     goal: Goal = DEFAULT_GOAL,
+    logs: Logs = NO_LOGS,
 ) -> JudgedWeek:
     """``plan`` judged for ``goal`` with the given context days: findings for every
     transition touching the week (both boundaries included), the score and its reasons,
-    the summary and readiness."""
-    dated = (*before, *plan.dated_days, *after)
-    days = [Day(day, planned) for day, planned in dated]
+    the summary and readiness. A day with a log is judged on what was done there and
+    what its check-in reported (``logs``); the others on their plan."""
+    days = judged_days((*before, *plan.dated_days, *after), logs)
     evaluation = evaluate(
         days, focus=(plan.dates[0], plan.dates[-1]), knowledge=knowledge, goal=goal
     )
+    shown = days[: len(before) + len(plan.dates)]
     return JudgedWeek(
         plan,
         evaluation,
-        summarize(plan, evaluation, knowledge, goal),
-        readiness((*before, *plan.dated_days), knowledge, plan.dates, goal),
+        summarize(plan, evaluation, knowledge, goal, logs),
+        readiness(
+            [(day.date, day.planned) for day in shown],
+            knowledge,
+            plan.dates,
+            goal,
+            {day.date: day.sore for day in shown if day.sore},
+        ),
         tuple(before),
         tuple(after),
+        logs,
     )
+
+
+def judged_days(dated: Sequence[DatedDay], logs: Logs = NO_LOGS) -> list[Day]:
+    """The engine's days: each held as done where a log says so, with its check-in's
+    report."""
+    if not logs:
+        return [Day(day, planned) for day, planned in dated]
+    found = []
+    for day, planned in dated:
+        log = logs.get(day)
+        if log is None:
+            found.append(Day(day, planned))
+        else:
+            found.append(Day(day, held_on(day, planned, logs), log.sore))
+    return found
 
 
 def judge_week(
@@ -186,4 +235,8 @@ def judge_week(
     """Read ``week`` as displayed with ``first`` and CONTEXT_DAYS on each side, and judge it
     for ``goal``."""
     plan = days.load_plan(week, first)
-    return judge(plan, *context_around(days, plan), knowledge, goal)
+    start, end = plan.dates[0], plan.dates[-1]
+    logs = days.logs_between(
+        start - timedelta(days=CONTEXT_DAYS), end + timedelta(days=CONTEXT_DAYS)
+    )
+    return judge(plan, *context_around(days, plan), knowledge, goal, logs)

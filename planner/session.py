@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from planner.advice import JudgedWeek, judge, judge_week
+from planner.advice import JudgedWeek, Logs, judge, judge_week
 from planner.edits import (
     EditError,
     WeekChange,
@@ -320,6 +320,10 @@ class PlanningSession:
                 days.append((day, self.plan_for(week).day_on(day)))
             day = day.add(days=1)
         return days
+
+    def logs_between(self, start: date, end: date) -> Logs:
+        """The day logs, as stored."""
+        return self._store.logs_between(start, end)
 
     def judge(self, week: IsoWeek) -> JudgedWeek:
         """Any week as it stands in this session, judged like the shown one."""
