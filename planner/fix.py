@@ -17,6 +17,11 @@ order, a day's first session before its second, attributes in the order of
 then every move (by the day moved, then where to). A candidate that leaves the week as it
 was, or as an earlier candidate already made it, is skipped.
 
+Days already lived are never changed: with the logs of what was done (``logs``) and
+``today``, a candidate may only touch days from today on that hold no log of what was
+done, and every week is scored on what was done where a day is logged, with what its
+check-in reported, as the panel scores it.
+
 Every candidate is scored exactly as the panel would score it: the score is a sum of parts
 (``rules.prices``), and a change touches at most the days it changes, so only the week
 points and the transitions into those days and the few after them are priced again (a
@@ -28,10 +33,11 @@ clears and earns. The search is exact: every candidate is scored.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from planner.advice import DatedDays, judge
+from planner.advice import NO_LOGS, DatedDays, Logs, held_on, judge
 from planner.days import DAYS_IN_WEEK, day_words, weekday_key
 from planner.edits import ChangeSession, MoveDay, SwapDays, WeekChange, change_week
 from planner.plan import WeekPlan
@@ -78,15 +84,39 @@ class Fix:
         return ""
 
 
-def single_changes(plan: WeekPlan) -> Iterator[tuple[WeekChange, WeekPlan]]:
+def single_changes(
+    plan: WeekPlan, frozen: Iterable[int] = ()
+) -> Iterator[tuple[WeekChange, WeekPlan]]:
     """Every single change of ``plan`` and the week it makes, in tie order (see the module
-    docstring), each resulting week once and never ``plan`` itself."""
+    docstring), each resulting week once and never ``plan`` itself; none touching a day
+    of ``frozen`` (displayed indexes)."""
     seen = {plan.days}
+    fixed = set(frozen)
     for change in _changes(plan):
+        if fixed and not fixed.isdisjoint(touched(change)):
+            continue
         changed = change_week(plan, change)
         if changed.days not in seen:
             seen.add(changed.days)
             yield change, changed
+
+
+def touched(change: WeekChange) -> range:
+    """The displayed indexes a change may alter."""
+    if isinstance(change, ChangeSession):
+        return range(change.day, change.day + 1)
+    if isinstance(change, SwapDays):
+        return range(change.first, change.second + 1, change.second - change.first)
+    return range(min(change.source, change.target), max(change.source, change.target) + 1)
+
+
+def frozen_days(plan: WeekPlan, logs: Logs, today: date | None) -> frozenset[int]:
+    """The days a fix may not change: those before ``today`` and those logged done."""
+    return frozenset(
+        index
+        for index, day in enumerate(plan.dates)
+        if (today is not None and day < today) or (day in logs and logs[day].done is not None)
+    )
 
 
 def _changes(plan: WeekPlan) -> Iterator[WeekChange]:
@@ -122,11 +152,15 @@ class FixSearch:
         after: DatedDays,
         knowledge: KnowledgeBase,
         goal: Goal = DEFAULT_GOAL,
+        logs: Logs = NO_LOGS,
+        today: date | None = None,
     ) -> None:
         self.plan = plan
         self._context = (before, after)
         self._knowledge = knowledge
         self._goal = goal
+        self._logs = logs
+        self._frozen = frozen_days(plan, logs, today)
         self._best: tuple[WeekChange, WeekPlan] | None = None
         self._score = 0
         self.done = False
@@ -140,9 +174,9 @@ class FixSearch:
         return self.done
 
     def _search(self) -> None:
-        scores = WeekScores(self.plan, self._context[0], self._knowledge, self._goal)
+        scores = WeekScores(self.plan, self._context[0], self._knowledge, self._goal, self._logs)
         best = scores.base
-        for change, changed in single_changes(self.plan):
+        for change, changed in single_changes(self.plan, self._frozen):
             score = scores.of(changed)
             if score > best:
                 best, self._best = score, (change, changed)
@@ -157,8 +191,9 @@ class FixSearch:
         if self._best is None:
             return None
         change, changed = self._best
-        baseline = judge(self.plan, *self._context, self._knowledge, self._goal).evaluation
-        fixed = judge(changed, *self._context, self._knowledge, self._goal).evaluation
+        context, knowledge, goal, logs = self._context, self._knowledge, self._goal, self._logs
+        baseline = judge(self.plan, *context, knowledge, goal, logs).evaluation
+        fixed = judge(changed, *context, knowledge, goal, logs).evaluation
         cleared = _gained(baseline, fixed, Kind.CON)
         earned = _gained(fixed, baseline, Kind.PRO)
         return Fix(change, changed, baseline.score, fixed.score, cleared, earned)
@@ -167,24 +202,47 @@ class FixSearch:
 class WeekScores:
     """The scores of weeks one change away from ``plan``, part by part: a change prices
     again only the week points and the transitions into the days it changes and the
-    ``reach`` days after them (``rules.prices``)."""
+    ``reach`` days after them (``rules.prices``). Each day is held as done where ``logs``
+    says so, with what its check-in reported; a change never touches a logged day."""
 
     def __init__(
-        self, plan: WeekPlan, before: DatedDays, knowledge: KnowledgeBase, goal: Goal
+        self,
+        plan: WeekPlan,
+        before: DatedDays,
+        knowledge: KnowledgeBase,
+        goal: Goal,
+        logs: Logs = NO_LOGS,
     ) -> None:
         self.plan = plan
         self.prices = Prices(knowledge, goal)
-        self._before = [self.prices.id(day) for _, day in before]
-        self._replaced = self.prices.week(plan.days)[1]
+        self._logs = logs
+        self._dates = plan.dates
+        self._before = [self._id(day, held) for day, held in before]
+        held = self._held(plan.days)
+        self._replaced = self.prices.week(held)[1]
         raw, self._parts = self._raw(plan.days, None)
         self.base = _scaled(raw)
+
+    def _id(self, day: date, held: PlannedDay) -> int:
+        log = self._logs.get(day)
+        if log is None:
+            return self.prices.id(held)
+        return self.prices.id(held_on(day, held, self._logs), log.sore)
+
+    def _held(self, days: Sequence[PlannedDay]) -> list[PlannedDay]:
+        if not self._logs:
+            return list(days)
+        return [held_on(d, held, self._logs) for d, held in zip(self._dates, days, strict=True)]
 
     def _raw(
         self, days: Sequence[PlannedDay], changed: set[int] | None
     ) -> tuple[int, dict[int, int]]:
         prices, first = self.prices, len(self._before)
-        week, replaced = prices.week(days)
-        ids = [*self._before, *(prices.id(day) for day in days)]
+        week, replaced = prices.week(self._held(days))
+        if self._logs:
+            ids = [*self._before, *(self._id(d, h) for d, h in zip(self._dates, days, strict=True))]
+        else:
+            ids = [*self._before, *(prices.id(day) for day in days)]
         if changed is None or replaced != self._replaced:
             parts = prices.transitions(ids, first, replaced)
         else:
@@ -238,10 +296,14 @@ def smallest_fix(
     after: DatedDays,
     knowledge: KnowledgeBase,
     goal: Goal = DEFAULT_GOAL,
+    logs: Logs = NO_LOGS,
+    today: date | None = None,
 ) -> Fix | None:
     """The single change that raises ``plan``'s score the most, judged with the context
-    days ``before`` and ``after`` for ``goal``; None when no single change raises it."""
-    return FixSearch(plan, before, after, knowledge, goal).run()
+    days ``before`` and ``after`` for ``goal``, on what was done where ``logs`` says so;
+    changing no day before ``today`` and no logged day. None when no such change raises
+    it."""
+    return FixSearch(plan, before, after, knowledge, goal, logs, today).run()
 
 
 def describe_change(change: WeekChange, plan: WeekPlan) -> str:

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
+from planner.plan import WeekPlan
 from rules import KnowledgeBase, PlannedDay, Session, Sore, Soreness
 
 # Sleep and energy are rated 1 (worst) to 5 (best).
@@ -186,3 +188,22 @@ def week_log(days: Iterable[tuple[PlannedDay, DayLog | None]], knowledge: Knowle
         done_total += log.load(knowledge)
         skipped += max(0, len(planned.sessions) - len(log.sessions))
     return WeekLog(planned_sessions, done_sessions, skipped, planned_total, done_total, logged)
+
+
+def keep_logged(
+    before: WeekPlan, after: WeekPlan, logs: Mapping[date, DayLog]
+) -> tuple[WeekPlan, list[date]]:
+    """``after`` with each day logged done back to its plan in ``before``: a template, a
+    copy or a suggestion never changes a day already lived. Also the dates kept so."""
+    kept = [
+        day
+        for index, day in enumerate(before.dates)
+        if day in logs and logs[day].done is not None and after.days[index] != before.days[index]
+    ]
+    if not kept:
+        return after, []
+    index_of = {day: index for index, day in enumerate(before.dates)}
+    days = list(after.days)
+    for day in kept:
+        days[index_of[day]] = before.days[index_of[day]]
+    return WeekPlan(after.week, after.first_weekday, tuple(days)), kept

@@ -20,12 +20,14 @@ from datetime import UTC, datetime
 
 from planner import EXIT_INTERRUPTED, INTERRUPTED
 from planner.cli import (
+    checkin,
     completion,
     copy,
     export,
     fix,
     goal,
     import_,
+    log,
     repeat,
     set_,
     show,
@@ -46,6 +48,8 @@ __all__ = ["COMMANDS", "EXIT_USAGE", "CliError", "build_parser", "main"]
 COMMANDS: tuple[Command, ...] = (
     show,
     set_,
+    log,
+    checkin,
     suggest,
     fix,
     template,

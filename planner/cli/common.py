@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from planner.advice import DatedDays, JudgedWeek, context_around, judge_week
+from planner.advice import DatedDays, JudgedWeek, Logs, context_around, judge_week
 from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.locations import cache_dir, config_dir, resolve_db_path
@@ -87,14 +87,16 @@ def load_week(store: Store, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
 
 def week_in_context(
     store: Store, week: IsoWeek, first: FirstWeekday
-) -> tuple[WeekPlan, DatedDays, DatedDays]:
-    """``week`` as stored, with the context days it is judged with (suggest and fix)."""
+) -> tuple[WeekPlan, DatedDays, DatedDays, Logs]:
+    """``week`` as stored, with the context days it is judged with and the logs of them
+    all (suggest and fix)."""
     stored = load_week(store, week, first)
     try:
         before, after = context_around(store, stored)
     except (WeekError, OverflowError):
         raise at_edge(week) from None
-    return stored, before, after
+    start, end = (before or stored.dated_days)[0][0], (after or stored.dated_days)[-1][0]
+    return stored, before, after, store.logs_between(start, end)
 
 
 def shown_week(args: argparse.Namespace, clock: Clock, first: FirstWeekday) -> IsoWeek:

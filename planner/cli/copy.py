@@ -6,8 +6,10 @@ import argparse
 
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
 from planner.cli.options import DAYS_NOTE, add_week, iso_week
+from planner.cli.template import kept_note
 from planner.clock import Clock
 from planner.edits import CopyOntoItself, EditError, copy_week
+from planner.log import keep_logged
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
 
 NAME = "copy"
@@ -15,7 +17,8 @@ SUMMARY = "copy a week into another"
 DESCRIPTION = (
     "Copy the week --from (default: the week before --week) into --week (default: the "
     "current week), day by day as the planner shows them: all seven days are replaced, "
-    f"and a day unplanned in --from becomes unplanned. {DAYS_NOTE}"
+    "and a day unplanned in --from becomes unplanned; a day logged done keeps its plan. "
+    f"{DAYS_NOTE}"
 )
 EPILOG = "examples:\n  planner copy\n  planner copy --from 2026-W40 --week 2026-W48"
 
@@ -39,14 +42,16 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         source = source or _week_before(target)
         before = load_week(store, target, first)
         try:
-            after = copy_week(load_week(store, source, first), before)
+            copied = copy_week(load_week(store, source, first), before)
         except CopyOntoItself as error:
             raise CliError(f"--from {error}") from None
         except EditError as error:
             raise CliError(f"{error}; choose it with --from") from None
+        logs = store.logs_between(before.dates[0], before.dates[-1])
+        after, kept = keep_logged(before, copied, logs)
         if after != before:
             store.save_plan(after)
-    print(f"Copied {source} to {describe_changes(before, after)}")
+    print(f"Copied {source} to {describe_changes(before, after)}{kept_note(kept)}")
     return 0
 
 

@@ -43,8 +43,8 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         settings = store.settings()
         first = settings.first_weekday
         week = shown_week(args, clock, first)
-        stored, before, after = week_in_context(store, week, first)
-        found = smallest_fix(stored, before, after, knowledge, settings.goal)
+        stored, before, after, logs = week_in_context(store, week, first)
+        found = smallest_fix(stored, before, after, knowledge, settings.goal, logs, clock.today())
         applied = found is not None and args.apply
         if found is not None and applied:
             store.save_plan(found.plan)

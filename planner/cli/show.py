@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from planner.advice import JudgedWeek
+from planner.advice import NO_LOGS, JudgedWeek, Logs
 from planner.cli.common import judged, open_knowledge, open_store, shown_week
 from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
@@ -18,13 +18,16 @@ from planner.clock import Clock
 from planner.days import day_words, weekday_key
 from planner.plan import WeekPlan
 from planner.repeat import Proposal, proposal_for
+from planner.text_safety import printable
 from planner.weeks import IsoWeek
+from rules import PlannedDay
 
 if TYPE_CHECKING:
     from datetime import date
 
     from planner.fix import Fix
-    from rules import Finding, KnowledgeBase, PlannedDay, Reason
+    from planner.log import DayLog
+    from rules import Finding, KnowledgeBase, Reason
 
 NAME = "show"
 SUMMARY = "print a week with the advice on every transition"
@@ -48,20 +51,23 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         first = settings.first_weekday
         week = judged(store, shown_week(args, clock, first), settings, knowledge)
         proposal = proposal_for(week.plan, settings, store)
-    found = week_fix(week, knowledge)
+    found = week_fix(week, knowledge, clock.today())
     if args.json:
-        text = dump_json(show_json(week, proposal, found))
+        text = dump_json(show_json(week, proposal, found, knowledge))
     else:
-        text = show_text(week, proposal, found)
+        text = show_text(week, proposal, found, knowledge)
     write_output(None, text.encode("utf-8"))
     return 0
 
 
-def week_fix(week: JudgedWeek, knowledge: KnowledgeBase) -> Fix | None:
-    """The smallest fix of the stored week, as the panel and ``planner fix`` find it."""
+def week_fix(week: JudgedWeek, knowledge: KnowledgeBase, today: date | None = None) -> Fix | None:
+    """The smallest fix of the stored week, as the panel and ``planner fix`` find it: of
+    the days from ``today`` on that are not logged."""
     from planner.fix import smallest_fix
 
-    return smallest_fix(week.plan, week.before, week.after, knowledge, week.summary.goal)
+    return smallest_fix(
+        week.plan, week.before, week.after, knowledge, week.summary.goal, week.logs, today
+    )
 
 
 # Which shape of document `show --json` prints: 2 has sessions on each day.
@@ -78,16 +84,30 @@ def proposal_note(source: IsoWeek, week: IsoWeek) -> str:
     )
 
 
-def _day_rows(plan: WeekPlan) -> list[str]:
-    from planner.export.text import short_date
+def _day_rows(
+    plan: WeekPlan, logs: Logs = NO_LOGS, knowledge: KnowledgeBase | None = None
+) -> list[str]:
+    """A row per day as planned; under a logged day, what was done and how it started."""
+    from planner.export.text import checkin_words, log_words, short_date
 
-    return [
-        f"  {short_date(day):<10}  {day_words(held) if held.is_planned else NOTHING}"
-        for day, held in plan.dated_days
-    ]
+    rows = []
+    for day, held in plan.dated_days:
+        rows.append(f"  {short_date(day):<10}  {day_words(held) if held.is_planned else NOTHING}")
+        log = logs.get(day)
+        if log is None or knowledge is None:
+            continue
+        for words in (checkin_words(log, knowledge), log_words(log, held, knowledge)):
+            if words:
+                rows.append(f"  {'':<10}  {printable(words)}")
+    return rows
 
 
-def show_text(week: JudgedWeek, proposal: Proposal | None = None, found: Fix | None = None) -> str:
+def show_text(
+    week: JudgedWeek,
+    proposal: Proposal | None = None,
+    found: Fix | None = None,
+    knowledge: KnowledgeBase | None = None,
+) -> str:
     """The week as stored; a ``proposal`` (an unplanned week repeating another) follows the
     table, marked as not confirmed. The score, the fix (``found``, the smallest fix of the
     stored week) and the advice are those of the stored week."""
@@ -96,6 +116,7 @@ def show_text(week: JudgedWeek, proposal: Proposal | None = None, found: Fix | N
         SESSIONS_HEADING,
         finding_line,
         goal_line,
+        load_line,
         reason_lines,
         score_line,
         session_counts,
@@ -104,12 +125,14 @@ def show_text(week: JudgedWeek, proposal: Proposal | None = None, found: Fix | N
     )
 
     plan, summary = week.plan, week.summary
-    lines = [f"{plan.week}  {week_span(plan)}", "", *_day_rows(plan)]
+    lines = [f"{plan.week}  {week_span(plan)}", "", *_day_rows(plan, week.logs, knowledge)]
     if proposal is not None:
         lines += ["", f"Proposal  {proposal_note(proposal.source, plan.week)}"]
         lines += _day_rows(proposal.plan)
     counts = session_counts(summary)
     lines += ["", score_line(summary), goal_line(summary.goal), fix_line(found, plan)]
+    if load_line(summary):
+        lines.append(load_line(summary))
     if summary.reasons:
         lines += [REASONS_HEADING, *(f"  {line}" for line in reason_lines(summary))]
     lines.append(SESSIONS_HEADING)
@@ -182,27 +205,72 @@ def fix_json(found: Fix | None, plan: WeekPlan) -> dict[str, Any] | None:
     }
 
 
-def day_entry(day: date, held: PlannedDay) -> dict[str, Any]:
+def day_entry(
+    day: date,
+    held: PlannedDay,
+    log: DayLog | None = None,
+    knowledge: KnowledgeBase | None = None,
+) -> dict[str, Any]:
     """One dated day: ``date``, ``day``, ``activity`` (kept for scripts written before
     sessions: the first session's kind, rest, or null if unplanned), then the day as the
-    JSON export writes it (``sessions``, ``rest``, and ``together`` for two sessions)."""
+    JSON export writes it (``sessions``, ``rest``, and ``together`` for two sessions), as
+    planned; then, when the day is logged (``log``), ``log`` (what was done) and ``checkin``
+    (how it started), each absent when there is none."""
     from planner.export.json import day_json
 
-    return {
+    entry = {
         "date": day.isoformat(),
         "day": weekday_key(day),
         "activity": held.activity.value if held.activity is not None else None,
         **day_json(held),
     }
+    if log is not None and log.done is not None and knowledge is not None:
+        entry["log"] = log_json(log, held, knowledge)
+    if log is not None and log.checked_in:
+        entry["checkin"] = checkin_json(log)
+    return entry
 
 
-def days_json(plan: WeekPlan) -> list[dict[str, Any]]:
+def log_json(log: DayLog, planned: PlannedDay, knowledge: KnowledgeBase) -> dict[str, Any]:
+    """``{"sessions": [...], "status": "done|changed|skipped|partly", "rpe": [...],
+    "minutes": [...], "load": N}``: what was done, in the shape of a day's sessions; RPE
+    and minutes per session (null when not given); the load, RPE x minutes, with a kind's
+    usual values where none was given."""
+    from planner.export.json import day_json
+
+    assert log.done is not None
+    status = log.status(planned)
+    assert status is not None
+    return {
+        "sessions": day_json(log.done)["sessions"],
+        "status": status.value,
+        "rpe": list(log.efforts()),
+        "minutes": list(log.lengths()),
+        "load": log.load(knowledge),
+    }
+
+
+def checkin_json(log: DayLog) -> dict[str, Any]:
+    """``{"sore": {"legs": "very"}, "sleep": 2, "energy": 3}`` (null: not given)."""
+    return {
+        "sore": {family: level.value for family, level in log.sore},
+        "sleep": log.sleep,
+        "energy": log.energy,
+    }
+
+
+def days_json(
+    plan: WeekPlan, logs: Logs = NO_LOGS, knowledge: KnowledgeBase | None = None
+) -> list[dict[str, Any]]:
     """The seven shown days, each as :func:`day_entry` writes it."""
-    return [day_entry(day, held) for day, held in plan.dated_days]
+    return [day_entry(day, held, logs.get(day), knowledge) for day, held in plan.dated_days]
 
 
 def show_json(
-    week: JudgedWeek, proposal: Proposal | None = None, found: Fix | None = None
+    week: JudgedWeek,
+    proposal: Proposal | None = None,
+    found: Fix | None = None,
+    knowledge: KnowledgeBase | None = None,
 ) -> dict[str, Any]:
     """The documented shape of ``planner show --json``; keys in this order. "goal" is what
     the week is judged for (``planner goal``); "days" are as stored; "proposal" is null or
@@ -210,12 +278,19 @@ def show_json(
     ("before", "after") as "days" has them ("activities": their first sessions' kinds);
     "reasons" are every counted pro and con with its share of the score, largest first:
     their points add up to "score"; "fix" is ``found``, the smallest fix of the stored week
-    (null if none)."""
+    (null if none); "load" the week's planned and done load (planner.log). A logged day has
+    its "log" and "checkin" (``knowledge`` prices the load)."""
+    planned: dict[date, PlannedDay] = dict((*week.before, *week.plan.dated_days, *week.after))
+
+    def entry(day: date) -> dict[str, Any]:
+        held = planned.get(day, PlannedDay.UNPLANNED)
+        return day_entry(day, held, week.logs.get(day), knowledge)
+
     return {
         "format": FORMAT,
         "week": str(week.plan.week),
         "goal": week.summary.goal.value,
-        "days": days_json(week.plan),
+        "days": days_json(week.plan, week.logs, knowledge),
         "proposal": None
         if proposal is None
         else {"from_week": str(proposal.source), "days": days_json(proposal.plan)},
@@ -227,8 +302,8 @@ def show_json(
                     None if day.activity is None else day.activity.value
                     for day in (transition.before, transition.after)
                 ],
-                "before": day_entry(transition.before.date, transition.before.planned),
-                "after": day_entry(transition.after.date, transition.after.planned),
+                "before": entry(transition.before.date),
+                "after": entry(transition.after.date),
                 "findings": [finding_json(finding) for finding in transition.findings],
             }
             for transition in week.evaluation.transitions
@@ -237,6 +312,7 @@ def show_json(
         "score": week.evaluation.score,
         "reasons": reasons_json(week),
         "fix": fix_json(found, week.plan),
+        "load": {"planned": week.summary.log.planned_load, "done": week.summary.log.done_load},
     }
 
 

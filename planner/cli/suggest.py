@@ -151,7 +151,14 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         settings = store.settings()
         first = settings.first_weekday
         week = shown_week(args, clock, first)
-        stored, before, after = week_in_context(store, week, first)
+        stored, before, after, logs = week_in_context(store, week, first)
+        logged = [weekday_key(day) for day in stored.dates if day in logs and logs[day].done]
+        if logged:
+            raise CliError(
+                f"{week} has days logged ({', '.join(logged)}): suggest plans weeks not yet "
+                f"begun; run 'planner fix --week {week}' for the rest of it, or suggest "
+                f"--week {week.next()}"
+            )
         try:
             found = suggest(
                 on_week(request, stored),

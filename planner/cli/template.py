@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import CliError, describe_changes, load_week, open_store, shown_week
@@ -16,6 +17,7 @@ from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_command_parser, add_week
 from planner.clock import Clock
 from planner.days import WEEKDAY_KEYS, day_words, displayed_weekdays, weekday_key
+from planner.log import keep_logged
 from planner.plan import WeekPlan
 from planner.weeks import FirstWeekday
 
@@ -78,12 +80,20 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                 text = dump_json({"templates": [template_json(t) for t in templates]})
         else:
             before = load_week(store, shown_week(args, clock, first), first)
-            after = template.apply_to(before)
+            logs = store.logs_between(before.dates[0], before.dates[-1])
+            after, kept = keep_logged(before, template.apply_to(before), logs)
             if after != before:
                 store.save_plan(after)
-            text = describe_applied(template, before, after) + "\n"
+            text = describe_applied(template, before, after) + kept_note(kept) + "\n"
     write_output(None, text.encode("utf-8"))
     return 0
+
+
+def kept_note(kept: list[date]) -> str:
+    """``; logged, so kept as planned: mon, tue`` (a day already lived is never changed)."""
+    if not kept:
+        return ""
+    return f"; logged, so kept as planned: {', '.join(weekday_key(day) for day in kept)}"
 
 
 # A day the template leaves open: applying it keeps what that day holds.

@@ -12,9 +12,10 @@ from datetime import date
 
 from planner.advice import WeekSummary, no_findings, reason_points, reason_text
 from planner.days import day_words
+from planner.log import RATING_MAX, DayLog
 from planner.plan import WeekPlan
 from planner.text_safety import printable
-from rules import Finding, Goal, Kind, Transition
+from rules import Finding, Goal, Kind, KnowledgeBase, PlannedDay, Transition
 
 KIND_MARK = {Kind.PRO: "+ pro", Kind.CON: "- con", Kind.TIP: "i tip"}
 
@@ -40,6 +41,57 @@ def short_date(day: date) -> str:
     """``Mon 23 Nov``: always English, as strftime's %a %b are in the C locale the planner
     runs in; by table, since strftime is most of the cost of a calendar of 10k weeks."""
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def log_words(log: DayLog, planned: PlannedDay, knowledge: KnowledgeBase) -> str:
+    """What was done, against the plan: ``✓ done · RPE 8 · 60 min · load 480``, ``✗
+    skipped``, ``~ changed: run:tempo · load 280``; "" when nothing is logged done."""
+    status = log.status(planned)
+    if status is None:
+        return ""
+    assert log.done is not None
+    head = f"{status.mark} {status.value}"
+    if status.value in ("changed", "partly"):
+        head += f": {day_words(log.done)}"
+    parts = [head]
+    parts += [f"RPE {value}" for value in log.rpe if value is not None]
+    parts += [f"{value} min" for value in log.minutes if value is not None]
+    if log.sessions:
+        parts.append(f"load {log.load(knowledge):,}")
+    return " · ".join(parts)
+
+
+def checkin_words(log: DayLog, knowledge: KnowledgeBase) -> str:
+    """How the day started: ``legs very sore, back and biceps mildly sore · sleep 2/5 ·
+    energy 3/5``; "" without a check-in."""
+    if not log.checked_in:
+        return ""
+    reported = dict(log.sore)
+    sore = ", ".join(
+        f"{family.noun} {reported[family.id].words}"
+        for family in knowledge.families
+        if family.id in reported
+    )
+    parts = [sore or "nothing sore"]
+    parts += [
+        f"{name} {value}/{RATING_MAX}"
+        for name, value in (("sleep", log.sleep), ("energy", log.energy))
+        if value is not None
+    ]
+    return " · ".join(parts)
+
+
+def load_line(summary: WeekSummary) -> str:
+    """Planned against done: ``Done 5 of 6 planned sessions (1 skipped) · load 2,100 of
+    2,450 planned``; "" when nothing is logged done."""
+    log = summary.log
+    if not log.logged_days:
+        return ""
+    skipped = f" ({log.skipped_sessions} skipped)" if log.skipped_sessions else ""
+    return (
+        f"Done {log.done_sessions} of {log.planned_sessions} planned sessions{skipped}"
+        f"  ·  load {log.done_load:,} of {log.planned_load:,} planned"
+    )
 
 
 def week_span(plan: WeekPlan) -> str:

@@ -1,0 +1,118 @@
+"""``planner checkin``: how a day started: the muscle families that are sore, and sleep and
+energy. Soreness changes the advice; sleep and energy are kept for the days ahead."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from planner.cli.common import CliError, load_week, open_knowledge, open_store, shown_week
+from planner.cli.options import add_week
+from planner.clock import Clock
+from planner.days import UnknownName, parse_weekday
+from planner.export.text import checkin_words, short_date
+from planner.log import EMPTY_LOG, RATING_MAX, RATING_MIN, DayLog
+from planner.spelling import did_you_mean
+from rules import KnowledgeBase, Soreness
+
+NAME = "checkin"
+SUMMARY = "say how a day starts: sore muscles, sleep and energy"
+LEVELS = tuple(level.value for level in Soreness)
+DESCRIPTION = (
+    "Check in for DAY (mon..sun of --week; default: today), never a day after today. --sore "
+    "names muscle families and how sore they are (none, mild, sore or very: too sore to "
+    "walk): a family sore or very sore counts as not recovered that day whatever the hours "
+    "since its last session say, so a session on it that day costs, and the advice and the "
+    "readiness strip say so (mild changes nothing; none takes a report back). --sleep and "
+    f"--energy rate the night and the day's energy, {RATING_MIN} (worst) to {RATING_MAX} "
+    "(best): kept with the day and shown beside it, they change no advice yet. What a "
+    "check-in leaves out stays as it was."
+)
+EPILOG = (
+    "examples:\n  planner checkin --sore legs=very,back=mild --sleep 2 --energy 3\n"
+    "  planner checkin tue --week 2026-W48 --sore legs=sore\n"
+    "  planner checkin --sore legs=none"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_week(parser, "ISO week of DAY (default: the current week)")
+    parser.add_argument("day", nargs="?", metavar="DAY", help="mon..sun (default: today)")
+    parser.add_argument("--sore", metavar="FAMILY=LEVEL[,...]", help="e.g. legs=very,back=mild")
+    parser.add_argument("--sleep", metavar="1-5", help="how well you slept, 1 (worst) to 5")
+    parser.add_argument("--energy", metavar="1-5", help="how much energy, 1 (worst) to 5")
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    if args.sore is None and args.sleep is None and args.energy is None:
+        raise CliError("nothing to check in: give --sore, --sleep or --energy")
+    knowledge = open_knowledge()
+    sore = soreness(args.sore, knowledge) if args.sore is not None else None
+    sleep = rating(args.sleep, "--sleep")
+    energy = rating(args.energy, "--energy")
+    today = clock.today()
+    with open_store(args, write=True) as store:
+        first = store.settings().first_weekday
+        if args.day is None and args.week is None:
+            day: date = today
+        else:
+            plan = load_week(store, shown_week(args, clock, first), first)
+            if args.day is None:
+                raise CliError(f"--week {plan.week} needs the DAY to check in for (mon..sun)")
+            try:
+                weekday = parse_weekday(args.day)
+            except UnknownName as error:
+                raise CliError(str(error)) from None
+            day = next(d for d in plan.dates if d.weekday() == weekday)
+        if day > today:
+            raise CliError(f"{short_date(day)} is after today: check in on the day itself")
+        log = store.logs_between(day, day).get(day, EMPTY_LOG)
+        new = log.with_checkin(sore, sleep, energy)
+        store.save_logs({day: new})
+    print(describe(day, new, knowledge))
+    return 0
+
+
+def soreness(text: str, knowledge: KnowledgeBase) -> dict[str, Soreness]:
+    """``legs=very,back=mild`` as {family: level}; the families of the readiness strip
+    that are muscles."""
+    families = [f.id for f in knowledge.families if muscular(f.id, knowledge)]
+    found: dict[str, Soreness] = {}
+    for part in text.split(","):
+        family, equals, level = (piece.strip().lower() for piece in part.partition("="))
+        if not equals or not family or not level:
+            raise CliError(f"--sore {text}: write each family like legs=very")
+        if family not in families:
+            raise CliError(
+                f"--sore {text}: '{family}' is not a muscle family; use "
+                f"{', '.join(families)}{did_you_mean(family, families)}"
+            )
+        if level not in LEVELS:
+            raise CliError(
+                f"--sore {text}: '{level}' is not a level; use {', '.join(LEVELS)}"
+                f"{did_you_mean(level, LEVELS)}"
+            )
+        if family in found:
+            raise CliError(f"--sore {text}: {family} is given twice")
+        found[family] = Soreness(level)
+    return found
+
+
+def muscular(family_id: str, knowledge: KnowledgeBase) -> bool:
+    family = next(f for f in knowledge.families if f.id == family_id)
+    groups = {group.id: group for group in knowledge.muscle_groups}
+    return any(groups[g].is_muscle for g in family.groups)
+
+
+def rating(text: str | None, flag: str) -> int | None:
+    if text is None:
+        return None
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or not RATING_MIN <= int(value) <= RATING_MAX:
+        raise CliError(f"{flag} {text}: rate it {RATING_MIN} (worst) to {RATING_MAX} (best)")
+    return int(value)
+
+
+def describe(day: date, log: DayLog, knowledge: KnowledgeBase) -> str:
+    """``Checked in Tue 24 Nov: legs very sore · sleep 2/5 · energy 3/5``."""
+    return f"Checked in {short_date(day)}: {checkin_words(log, knowledge)}"

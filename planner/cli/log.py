@@ -1,0 +1,203 @@
+"""``planner log``: what was done on days of a week, as planned, skipped or in session words,
+with the effort (session RPE) and minutes of one day's sessions. Never changes the plan."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.cli.common import CliError, load_week, open_store, shown_week
+from planner.cli.options import add_week
+from planner.clock import Clock
+from planner.days import (
+    WEEKDAY_KEYS,
+    UnknownName,
+    day_words,
+    parse_day,
+    parse_weekday,
+    weekday_key,
+)
+from planner.export.text import short_date
+from planner.log import EMPTY_LOG, DayLog
+from planner.plan import WeekPlan
+from planner.spelling import did_you_mean
+from rules import PlannedDay
+from rules.vocabulary import MINUTES_MAX, RPE_MAX
+
+NAME = "log"
+SUMMARY = "log what was done on days of a week and how hard it felt"
+DONE, SKIPPED, UNLOG = "done", "skipped", "-"
+SESSION_WORDS = ("push", "pull", "legs", "run", "rest")
+DESCRIPTION = (
+    "Log what was done: DAY=done (as planned), DAY=skipped (none of it), or DAY=SESSIONS in "
+    "the words of 'planner set' for what was done instead or besides (mon=run:intervals, "
+    "tue=legs+run); DAY=- removes what was logged done. --rpe gives each session's effort "
+    "on the CR-10 scale (0 rest .. 10 maximal, in the order of the day's sessions: 7,5) and "
+    "--minutes its length; both only with one day named. A day after today cannot be "
+    "logged. A logged day is judged on what was done, not on its plan, which stays as "
+    "planned; its load is RPE x minutes (a kind's usual RPE and minutes when not given)."
+)
+EPILOG = (
+    "examples:\n  planner log mon=done --rpe 8 --minutes 60\n"
+    "  planner log tue=skipped wed=run:intervals\n"
+    "  planner log --week 2026-W48 thu=legs+run --rpe 7,4"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_week(parser, "ISO week of the days (default: the current week)")
+    parser.add_argument(
+        "entries",
+        nargs="+",
+        metavar="DAY=done|skipped|SESSIONS",
+        help="e.g. mon=done, tue=skipped, wed=run:intervals, thu=- to remove",
+    )
+    parser.add_argument("--rpe", metavar="RPE[,RPE]", help="session RPE, 0-10, per session")
+    parser.add_argument("--minutes", metavar="MIN[,MIN]", help="minutes, per session")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    weekday: int  # 0 = Monday
+    word: str  # done, skipped, - or the day words given
+    done: PlannedDay | None  # None: done as planned, skipped or removed (worked out later)
+
+
+def run(args: argparse.Namespace, clock: Clock) -> int:
+    entries = parse_entries(args.entries)
+    rpe = numbers(args.rpe, "--rpe", 0, RPE_MAX)
+    minutes = numbers(args.minutes, "--minutes", 1, MINUTES_MAX)
+    if (rpe or minutes) and len(entries) != 1:
+        flag = "--rpe" if rpe else "--minutes"
+        raise CliError(f"{flag} is for one day's sessions; name one day, not {len(entries)}")
+    today = clock.today()
+    with open_store(args, write=True) as store:
+        first = store.settings().first_weekday
+        plan = load_week(store, shown_week(args, clock, first), first)
+        dates = {day.weekday(): day for day in plan.dates}
+        logs = store.logs_between(plan.dates[0], plan.dates[-1])
+        changed: dict[date, DayLog] = {}
+        for entry in entries:
+            day = dates[entry.weekday]
+            if day > today:
+                raise CliError(
+                    f"{weekday_key(day)} is {short_date(day)}, after today: log a day "
+                    "once it is done"
+                )
+            log = logs.get(day, EMPTY_LOG)
+            changed[day] = logged(entry, plan.day_on(day), log, rpe, minutes)
+        store.save_logs(changed)
+    print(describe(plan, changed))
+    return 0
+
+
+def parse_entries(words: Sequence[str]) -> list[Entry]:
+    entries: list[Entry] = []
+    seen: set[int] = set()
+    for word in words:
+        day_text, equals, what = word.partition("=")
+        if not equals or not day_text.strip() or not what.strip():
+            raise CliError(f"'{word}' is not DAY=done|skipped|SESSIONS; write it like mon=done")
+        try:
+            weekday = parse_weekday(day_text)
+        except UnknownName as error:
+            raise CliError(f"{word}: {error}") from None
+        if weekday in seen:
+            raise CliError(f"{day_text.strip().lower()} is given twice; log each day once")
+        seen.add(weekday)
+        what = what.strip().lower()
+        if what in (DONE, SKIPPED, UNLOG):
+            entries.append(Entry(weekday, what, None))
+            continue
+        try:
+            done = parse_day(what)
+        except UnknownName as error:
+            if "+" in what or "," in what or ":" in what:  # session words, one of them wrong
+                raise CliError(f"{word}: {error}") from None
+            hint = did_you_mean(what, SESSION_WORDS, prefer=(DONE, SKIPPED))
+            raise CliError(
+                f"{word}: '{what}' is not done, skipped or a session ({', '.join(SESSION_WORDS)})"
+                f"{hint}"
+            ) from None
+        entries.append(Entry(weekday, what, done))
+    return entries
+
+
+def numbers(text: str | None, flag: str, low: int, high: int) -> tuple[int, ...]:
+    """``7`` or ``7,5``: whole numbers from ``low`` to ``high``."""
+    if text is None:
+        return ()
+    found = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isascii() or not part.isdigit() or not low <= int(part) <= high:
+            raise CliError(
+                f"{flag} {text}: each value must be a whole number from {low} to {high}, "
+                "one per session, in order (7,5)"
+            )
+        found.append(int(part))
+    return tuple(found)
+
+
+def logged(
+    entry: Entry,
+    planned: PlannedDay,
+    log: DayLog,
+    rpe: tuple[int, ...],
+    minutes: tuple[int, ...],
+) -> DayLog:
+    """The day's log after ``entry``; CliError when it cannot apply."""
+    key = WEEKDAY_KEYS[entry.weekday]
+    if entry.word == UNLOG:
+        if rpe or minutes:
+            raise CliError(f"{key}=- removes what was logged done: it takes no --rpe or --minutes")
+        return DayLog(sore=log.sore, sleep=log.sleep, energy=log.energy)
+    if entry.word == DONE:
+        if not planned.is_planned:
+            raise CliError(
+                f"{key} has nothing planned: log what was done instead ({key}=run, {key}=legs)"
+            )
+        done = planned
+    elif entry.word == SKIPPED:
+        if not planned.sessions:
+            raise CliError(f"{key} has no training planned to skip: log what was done, or nothing")
+        done = PlannedDay.REST
+    else:
+        assert entry.done is not None
+        done = entry.done
+    count = len(done.sessions)
+    for values, flag in ((rpe, "--rpe"), (minutes, "--minutes")):
+        if values and len(values) != count:
+            what = "no session" if count == 0 else f"{count} session{'s' if count > 1 else ''}"
+            raise CliError(
+                f"{flag} gives {len(values)} value{'s' if len(values) > 1 else ''} but {key} "
+                f"logs {what} ({day_words(done)}); give one per session"
+            )
+    if done == log.done and not rpe and not minutes:
+        return log  # logged again as it was: its efforts stay
+    return log.with_done(done, rpe or (None,) * count, minutes or (None,) * count)
+
+
+def describe(plan: WeekPlan, changed: dict[date, DayLog]) -> str:
+    """``Logged 2026-W48: mon done (legs:heavy, RPE 8, 60 min), tue skipped``."""
+    parts = []
+    for day in plan.dates:
+        if day not in changed:
+            continue
+        log = changed[day]
+        key = weekday_key(day)
+        if log.done is None:
+            parts.append(f"{key} no longer logged")
+            continue
+        status = log.status(plan.day_on(day))
+        assert status is not None
+        text = f"{key} {status.value}"
+        details = [day_words(log.done)] if status.value != "skipped" else []
+        details += [f"RPE {value}" for value in log.rpe if value is not None]
+        details += [f"{value} min" for value in log.minutes if value is not None]
+        if details:
+            text += f" ({', '.join(details)})"
+        parts.append(text)
+    return f"Logged {plan.week}: {', '.join(parts)}"
