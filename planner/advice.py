@@ -29,6 +29,7 @@ from rules import (
     KnowledgeBase,
     PlannedDay,
     Reason,
+    Source,
     Transition,
     evaluate,
 )
@@ -165,8 +166,9 @@ class JudgedWeek:
     before: tuple[DatedDay, ...] = ()
     after: tuple[DatedDay, ...] = ()
     # The day logs of the week and its context days (planner.log): what was done on a day
-    # is what it was judged on.
+    # is what it was judged on; and what the log changed for the days to come.
     logs: Logs = field(default_factory=lambda: NO_LOGS)
+    log_notes: tuple[LogNote, ...] = ()
 
     def transition_into(self, day: date) -> Transition | None:
         """The transition from the day before ``day``; None if ``day`` is not in the week."""
@@ -207,7 +209,85 @@ def judge(
         tuple(before),
         tuple(after),
         logs,
+        log_notes((*before, *plan.dated_days), logs, knowledge, goal, plan.dates),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LogNote:
+    """What the log changed for a coming day: a strain its plan had that what was done
+    took away (``Thu's tempo run was skipped: Sat's long run no longer comes 48 h after
+    it``), with the source of the rule that priced it."""
+
+    day: date
+    text: str
+    source: Source
+
+
+def log_notes(
+    dated: Sequence[DatedDay],
+    logs: Logs,
+    knowledge: KnowledgeBase,
+    goal: Goal,
+    shown: Sequence[date],
+) -> tuple[LogNote, ...]:
+    """For each shown day not logged yet, each strain on its sessions that the plan had and
+    what was logged done on an earlier day removed (skipped, or done differently)."""
+    if not logs:
+        return ()
+    model, vocab, reach = knowledge.strains, knowledge.vocabulary, knowledge.reach
+    dates = [day for day, _ in dated]
+    planned = [held for _, held in dated]
+    done = [held_on(day, held, logs) for day, held in dated]
+    notes: list[LogNote] = []
+    for index, day in enumerate(dates):
+        log = logs.get(day)
+        if day not in shown or (log is not None and log.done is not None):
+            continue
+        low = max(0, index - reach)
+        sore = log.sore if log is not None else ()
+        kept = {
+            (s.rule.rule.id, s.later.position, s.family)
+            for s in model.strains(done[low : index + 1], index - low, goal, sore)
+        }
+        for strain in model.strains(planned[low : index + 1], index - low, goal):
+            if (
+                strain.earlier is None
+                or (
+                    strain.rule.rule.id,
+                    strain.later.position,
+                    strain.family,
+                )
+                in kept
+            ):
+                continue
+            earlier_day = dates[low + strain.earlier.index]
+            earlier_log = logs.get(earlier_day)
+            if earlier_log is None or earlier_log.done is None:
+                continue
+            status = earlier_log.status(planned[low + strain.earlier.index])
+            if status is None or status.value == "done":
+                continue
+            what = "skipped" if status.value == "skipped" else "not done as planned"
+            earlier = vocab.session(strain.earlier.session).noun
+            later = vocab.session(strain.later.session).noun
+            text = (
+                f"{weekday_abbreviation(earlier_day)}'s {_bare(earlier)} was {what}: "
+                f"{weekday_abbreviation(day)}'s {_bare(later)} no longer comes "
+                f"{strain.hours} h after it"
+            )
+            note = LogNote(day, text, strain.rule.rule.source)
+            if note not in notes:
+                notes.append(note)
+    return tuple(notes)
+
+
+def _bare(noun: str) -> str:
+    """``tempo run`` from ``a tempo run``."""
+    for article in ("a ", "an "):
+        if noun.startswith(article):
+            return noun[len(article) :]
+    return noun
 
 
 def judged_days(dated: Sequence[DatedDay], logs: Logs = NO_LOGS) -> list[Day]:

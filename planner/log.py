@@ -195,14 +195,14 @@ def keep_logged(
 ) -> tuple[WeekPlan, list[date]]:
     """``after`` with each day logged done back to its plan in ``before``: a template, a
     copy or a suggestion never changes a day already lived. Also the dates kept so."""
-    kept = [
+    kept: list[date] = [
         day
         for index, day in enumerate(before.dates)
         if day in logs and logs[day].done is not None and after.days[index] != before.days[index]
     ]
     if not kept:
         return after, []
-    index_of = {day: index for index, day in enumerate(before.dates)}
+    index_of: dict[date, int] = {day: index for index, day in enumerate(before.dates)}
     days = list(after.days)
     for day in kept:
         days[index_of[day]] = before.days[index_of[day]]

@@ -13,11 +13,12 @@ from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_s
 from planner.cli.files import write_output
 from planner.cli.options import add_week, iso_week
 from planner.clock import Clock
+from planner.log import DayLog
 from planner.plan import Settings
 from planner.store import Store
 from planner.store.revisions import NEVER, events_of, stamp
 from planner.text_safety import printable
-from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, stored_week, week_of
 from rules import Day, KnowledgeBase, PlannedDay, evaluate
 
 if TYPE_CHECKING:
@@ -89,8 +90,12 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     with open_store(args, write=False) as store:
         settings = store.settings()
         if knowledge is None:
-            weeks = [week for week in store.stored_weeks() if _in_range(week, start, end)]
-            write_output(args.output, _json_chunks(store, weeks, settings))
+            logs = store.all_logs()
+            logged = {week for day in logs if (week := stored_week(day)) is not None}
+            weeks = sorted(
+                week for week in {*store.stored_weeks(), *logged} if _in_range(week, start, end)
+            )
+            write_output(args.output, _json_chunks(store, weeks, settings, logs))
             return 0
         # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
         # shown (and judged) in the next week. The calendar reads every day at once, and
@@ -183,20 +188,22 @@ def shown_weeks(
 COMPACT_FROM_WEEKS = 1000
 
 
-def _json_chunks(store: Store, weeks: list[IsoWeek], settings: Settings) -> Iterator[bytes]:
-    """The JSON export of ``weeks``: indented when small, for reading; one week per line
-    when large, read and written a week at a time."""
+def _json_chunks(
+    store: Store, weeks: list[IsoWeek], settings: Settings, logs: Mapping[date, DayLog]
+) -> Iterator[bytes]:
+    """The JSON export of ``weeks`` and the logs of their days: indented when small, for
+    reading; one week per line when large, read and written a week at a time."""
     from planner.cli.show import dump_json, json_line
     from planner.export.json import export_document, week_entry
 
     plans = (store.load_plan(week, FirstWeekday.MONDAY) for week in weeks)
     if len(weeks) < COMPACT_FROM_WEEKS:
-        yield dump_json(export_document(plans, settings)).encode("utf-8")
+        yield dump_json(export_document(plans, settings, logs)).encode("utf-8")
         return
-    head = json_line(export_document((), settings))
+    head = json_line(export_document((), settings, logs))
     yield (head.removesuffix("[]}") + "[\n").encode("utf-8")
     for number, plan in enumerate(plans):
-        yield ((",\n" if number else "") + json_line(week_entry(plan))).encode("utf-8")
+        yield ((",\n" if number else "") + json_line(week_entry(plan, logs))).encode("utf-8")
     yield b"\n]}\n"
 
 

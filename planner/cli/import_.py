@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         raise CliError(str(error)) from None
     with open_store(args, write=True) as store:
         stored = set(store.stored_weeks())
-        store.replace_weeks(export.plans, settings=export.settings)
+        store.replace_weeks(export.plans, settings=export.settings, logs=export.logs)
     count = len(export.plans)
     replaced = sum(1 for plan in export.plans if plan.week in stored)
     print(

@@ -142,6 +142,12 @@ def show_text(
         lines += [f"  {finding_line(finding)}" for finding in summary.findings]
     else:
         lines.append("  Nothing to say about the week as a whole yet.")
+    if week.log_notes:
+        lines += ["", "From the log"]
+        lines += [
+            f"  i  {printable(note.text)}  [{printable(note.source.citation)}]"
+            for note in week.log_notes
+        ]
     lines += ["", "Transitions"]
     for transition in week.evaluation.transitions:
         heading, *body = transition_lines(transition)

@@ -10,39 +10,50 @@
                  "rest": false, "together": false},
          "wed": {"sessions": [], "rest": true}}}]}
 
-Weeks are ISO weeks and days ISO ``mon``..``sun`` whatever the first-weekday setting; unplanned
-days are left out. A day is the object :func:`day_json` writes (``planner show --json`` uses
-it too): every session names its intensity or type, defaults included, and ``together`` is
-there for two sessions only. Version 1 files, whose days are activity words (``"legs"``), are
-read as one session at its defaults. Reading checks the whole file before anything is
-written, and says where the first problem is.
+Weeks are ISO weeks and days ISO ``mon``..``sun`` whatever the first-weekday setting;
+unplanned days are left out. Version 3 adds each week's training log, ``"log"``, by day:
+what was done (``"done"``, a day as below), ``"rpe"`` and ``"minutes"`` per done session
+(null when not given), and the check-in (``"sore"``: family -> mild, sore or very;
+``"sleep"``, ``"energy"``: 1-5), each key there only when given; a week may then have a log
+and no planned day. An export without any log is written as version 2, which older planners
+read. A day is the object :func:`day_json` writes (``planner show --json`` uses it too):
+every session names its intensity or type, defaults included, and ``together`` is there for
+two sessions only. Version 1 files, whose days are activity words (``"legs"``), are read as
+one session at its defaults. Reading checks the whole file before anything is written, and
+says where the first problem is.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from planner.days import (
     DAYS_IN_WEEK,
     WEEKDAY_KEYS,
     UnknownName,
+    day_words,
     parse_activity,
     parse_session,
     parse_weekday,
 )
+from planner.log import DayLog
 from planner.plan import Settings, WeekPlan
 from planner.store import format as fmt
+from planner.store import logs as logbook
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import MAX_SESSIONS, Activity, DayError, PlannedDay, Session
 
 FORMAT = "planner-export"
-VERSION = 2
+VERSION = 3
+# The version an export without any log is written as: what the planner before logs reads.
+VERSION_WITHOUT_LOGS = 2
 _TOP_KEYS = frozenset({"format", "version", "settings", "weeks"})
-_WEEK_KEYS = frozenset({"week", "days"})
+_WEEK_KEYS = frozenset({"week", "days", "log"})
 _HOW_TO_MAKE = "give a file written by 'planner export --format json'"
 
 
@@ -81,25 +92,32 @@ class Export:
 
     settings: Settings | None
     plans: tuple[WeekPlan, ...]
+    # The day logs of version 3 (by date); None for an earlier version, which has none.
+    logs: dict[date, DayLog] | None = field(default=None)
 
 
-def export_document(plans: Iterable[WeekPlan], settings: Settings) -> dict[str, Any]:
-    """The export of ``plans`` (Monday-first, as ``Store.all_plans`` gives them)."""
+def export_document(
+    plans: Iterable[WeekPlan],
+    settings: Settings,
+    logs: Mapping[date, DayLog] | None = None,
+) -> dict[str, Any]:
+    """The export of ``plans`` (Monday-first, as ``Store.all_plans`` gives them) and the
+    day logs of their weeks."""
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if logs else VERSION_WITHOUT_LOGS,
         "settings": fmt.settings_doc(settings),
-        "weeks": [week_entry(plan) for plan in plans],
+        "weeks": [week_entry(plan, logs) for plan in plans],
     }
 
 
-def week_entry(plan: WeekPlan) -> dict[str, Any]:
-    """One week of the export's ``"weeks"``."""
+def week_entry(plan: WeekPlan, logs: Mapping[date, DayLog] | None = None) -> dict[str, Any]:
+    """One week of the export's ``"weeks"``, with its ``"log"`` when a day of it has one."""
     if plan.first_weekday is not FirstWeekday.MONDAY:
         raise ValueError(
             f"export wants Monday-first plans, got {plan.first_weekday} for {plan.week}"
         )
-    return {
+    entry: dict[str, Any] = {
         "week": str(plan.week),
         "days": {
             WEEKDAY_KEYS[index]: encode_day(day)
@@ -107,6 +125,35 @@ def week_entry(plan: WeekPlan) -> dict[str, Any]:
             if day.is_planned
         },
     }
+    logged = {
+        WEEKDAY_KEYS[index]: log_entry(logs[day])
+        for index, day in enumerate(plan.dates)
+        if logs and day in logs and not logs[day].is_empty
+    }
+    if logged:
+        entry["log"] = logged
+    return entry
+
+
+def log_entry(log: DayLog) -> dict[str, Any]:
+    """A day's log in the export: its store form, with ``"done"`` a day as ``day_json``."""
+    entry = logbook.encode(log)
+    if log.done is not None:
+        entry["done"] = day_json(log.done)
+    return entry
+
+
+def decode_log(value: object) -> DayLog:
+    """A day's log of the export; UnknownName saying what is wrong."""
+    if not isinstance(value, dict) or not value:
+        raise UnknownName('a day\'s log must be an object like {"done": {...}, "rpe": [8]}')
+    stored = dict(value)
+    if "done" in stored:
+        stored["done"] = day_words(decode_day(stored["done"], VERSION), explicit=True)
+    try:
+        return logbook.decode(stored)
+    except ValueError as error:
+        raise UnknownName(str(error)) from None
 
 
 # -- the one codec of a day in the export (and in `planner show --json`) -------------------
@@ -226,7 +273,8 @@ def read_export(text: str, name: str) -> Export:
     weeks = document.get("weeks")
     if not isinstance(weeks, list):
         raise TransferError(f'{name}: "weeks" must be a list of weeks; {_HOW_TO_MAKE}')
-    return Export(settings, _plans(weeks, name, version))
+    logs: dict[date, DayLog] | None = {} if version >= VERSION else None
+    return Export(settings, _plans(weeks, name, version, logs), logs)
 
 
 def _settings(value: object, name: str) -> Settings:
@@ -243,7 +291,9 @@ def _settings(value: object, name: str) -> Settings:
         raise TransferError(f"{name}: settings: {error.reason}; {_HOW_TO_MAKE}") from None
 
 
-def _plans(weeks: Sequence[Any], name: str, version: int) -> tuple[WeekPlan, ...]:
+def _plans(
+    weeks: Sequence[Any], name: str, version: int, logs: dict[date, DayLog] | None
+) -> tuple[WeekPlan, ...]:
     plans: dict[IsoWeek, WeekPlan] = {}
     for position, entry in enumerate(weeks):
         where = f"{name}: weeks[{position}]"
@@ -261,13 +311,37 @@ def _plans(weeks: Sequence[Any], name: str, version: int) -> tuple[WeekPlan, ...
             )
         if week in plans:
             raise TransferError(f"{where}: {week} appears twice; keep one")
+        logged = _logs(entry, week, f"{name}: {week}", logs)
         plans[week] = WeekPlan(
-            week, FirstWeekday.MONDAY, _days(entry.get("days"), f"{name}: {week}", version)
+            week,
+            FirstWeekday.MONDAY,
+            _days(entry.get("days"), f"{name}: {week}", version, logged),
         )
     return tuple(plans.values())
 
 
-def _days(days: object, where: str, version: int) -> tuple[PlannedDay, ...]:
+def _logs(
+    entry: Mapping[str, Any], week: IsoWeek, where: str, logs: dict[date, DayLog] | None
+) -> bool:
+    """Read the week's ``"log"`` into ``logs``; whether it logs a day."""
+    if "log" not in entry:
+        return False
+    if logs is None:
+        raise TransferError(f'{where}: unknown field "log"; {_HOW_TO_MAKE}')
+    value = entry["log"]
+    if not isinstance(value, dict) or not value:
+        raise TransferError(f'{where}: "log" must be an object of days like {{"mon": {{...}}}}')
+    monday = date.fromisocalendar(week.year, week.week, 1)
+    for key, day_log in value.items():
+        try:
+            index = parse_weekday(_unspaced(key))
+            logs[monday + timedelta(days=index)] = decode_log(day_log)
+        except UnknownName as error:
+            raise TransferError(f"{where}: log: {key}: {error}") from None
+    return True
+
+
+def _days(days: object, where: str, version: int, logged: bool = False) -> tuple[PlannedDay, ...]:
     if not isinstance(days, dict):
         raise TransferError(f'{where}: "days" must be an object like {{"mon": "legs"}}')
     planned = [PlannedDay.UNPLANNED] * DAYS_IN_WEEK
@@ -281,7 +355,7 @@ def _days(days: object, where: str, version: int) -> tuple[PlannedDay, ...]:
         if index in given:
             raise TransferError(f"{where}: {WEEKDAY_KEYS[index]} appears twice; keep one")
         given.add(index)
-    if not any(day.is_planned for day in planned):
+    if not logged and not any(day.is_planned for day in planned):
         raise TransferError(f"{where} has no planned day; plan one or leave the week out")
     return tuple(planned)
 

@@ -31,9 +31,9 @@ import pendulum
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from planner.days import WEEKDAY_KEYS
+from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS
 from planner.locations import make_folders, shown
-from planner.log import DayLog
+from planner.log import EMPTY_LOG, DayLog
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
 from planner.store import logs as logbook
@@ -324,9 +324,9 @@ class Store:
         settings: Settings | None = None,
         logs: Mapping[date, DayLog] | None = None,
     ) -> None:
-        """Save many plans (and, when given, the settings and day logs) in one atomic
-        write: all or nothing (import). With ``clear_others`` every week not covered by
-        ``plans`` is removed too."""
+        """Save many plans (and, when given, the settings, and the day logs of the weeks of
+        ``plans``, which replace theirs) in one atomic write: all or nothing (import). With
+        ``clear_others`` every week not covered by ``plans`` is removed too."""
         changes: DayChanges = {}
         for plan in plans:
             if plan.first_weekday is FirstWeekday.MONDAY:
@@ -336,12 +336,12 @@ class Store:
             else:
                 for week, days in group_by_week(plan.dated_days).items():
                     changes.setdefault(week, {}).update(days)
-        self._save_changes(
-            changes,
-            clear_others=clear_others,
-            settings=settings,
-            logs=logs_by_week(logs) if logs else None,
-        )
+        replaced: LogChanges | None = None
+        if logs is not None:
+            replaced = {plan.week: dict.fromkeys(range(DAYS_IN_WEEK), EMPTY_LOG) for plan in plans}
+            for week, logged in logs_by_week(logs).items():
+                replaced.setdefault(week, {}).update(logged)
+        self._save_changes(changes, clear_others=clear_others, settings=settings, logs=replaced)
 
     def save(self, value: WeekPlan | Settings) -> None:
         """A week or the settings: what the background writer is handed."""

@@ -167,6 +167,7 @@ def test_show_json_proposal(
         "score",
         "reasons",
         "fix",
+        "load",
     ]
     if expected is None:
         assert shown["proposal"] is None, case

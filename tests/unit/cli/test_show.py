@@ -42,6 +42,7 @@ def test_json_has_exactly_the_documented_shape(
         "score",
         "reasons",
         "fix",
+        "load",
     ]
     assert shown["goal"] == "general"  # nothing chosen: the default
     assert shown["format"] == 2
