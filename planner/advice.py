@@ -290,7 +290,7 @@ def _bare(noun: str) -> str:
     return noun
 
 
-def judged_days(dated: Sequence[DatedDay], logs: Logs = NO_LOGS) -> list[Day]:
+def judged_days(dated: Sequence[tuple[date, PlannedDay]], logs: Logs = NO_LOGS) -> list[Day]:
     """The engine's days: each held as done where a log says so, with its check-in's
     report."""
     if not logs:

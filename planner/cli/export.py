@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.advice import CONTEXT_DAYS
+from planner.advice import CONTEXT_DAYS, judged_days
 from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_store
 from planner.cli.files import write_output
 from planner.cli.options import add_week, iso_week
@@ -19,7 +19,7 @@ from planner.store import Store
 from planner.store.revisions import NEVER, events_of, stamp
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, stored_week, week_of
-from rules import Day, KnowledgeBase, PlannedDay, evaluate
+from rules import KnowledgeBase, PlannedDay, evaluate
 
 if TYPE_CHECKING:
     from planner.export.ics import EvaluatedWeek
@@ -119,14 +119,14 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             # Written as it is made, a week at a time (inside the store: each is judged
             # as it is written), so memory stays flat whatever the number of weeks.
             judged_weeks = (judged(store, week, settings, knowledge) for week in shown)
-            write_output(
-                args.output, (chunk.encode("utf-8") for chunk in markdown_chunks(judged_weeks))
-            )
+            chunks = markdown_chunks(judged_weeks, knowledge)
+            write_output(args.output, (chunk.encode("utf-8") for chunk in chunks))
             return 0
         from planner.export.ics import calendar_bytes
 
-        evaluated = _evaluated(planned, shown, settings, knowledge)
-        payload, written = calendar_bytes(evaluated, knowledge, revisions, stamp(clock.now()))
+        logs = store.all_logs()
+        evaluated = _evaluated(planned, shown, settings, knowledge, logs)
+        payload, written = calendar_bytes(evaluated, knowledge, revisions, stamp(clock.now()), logs)
         unnoted = {
             day: count
             for day, count in written.items()
@@ -212,6 +212,7 @@ def _evaluated(
     weeks: list[IsoWeek],
     settings: Settings,
     knowledge: KnowledgeBase,
+    logs: Mapping[date, DayLog],
 ) -> Iterator[EvaluatedWeek]:
     """Each week's seven shown days and their evaluation with the CONTEXT_DAYS around them,
     exactly as :func:`planner.advice.judge` evaluates them, one week at a time: the calendar
@@ -225,7 +226,7 @@ def _evaluated(
             dates = [start + timedelta(days=n) for n in range(-CONTEXT_DAYS, 7 + CONTEXT_DAYS)]
         except OverflowError:
             raise at_edge(week) from None
-        days = [Day(day, planned.get(day, PlannedDay.UNPLANNED)) for day in dates]
+        days = judged_days([(day, planned.get(day, PlannedDay.UNPLANNED)) for day in dates], logs)
         # Transitions only: the calendar prints the advice on arriving at each day.
         evaluation = evaluate(
             days,
@@ -234,5 +235,8 @@ def _evaluated(
             week=False,
             goal=settings.goal,
         )
-        shown = [(day.date, day.planned) for day in days[CONTEXT_DAYS : CONTEXT_DAYS + 7]]
+        shown = [
+            (day, planned.get(day, PlannedDay.UNPLANNED))
+            for day in dates[CONTEXT_DAYS : CONTEXT_DAYS + 7]
+        ]
         yield shown, evaluation

@@ -29,6 +29,7 @@ from datetime import date
 from planner.advice import NOTHING_TO_NOTE
 from planner.days import day_sentence, session_words
 from planner.export.text import finding_line
+from planner.log import DayLog
 from planner.store.revisions import NEVER, DayRevision
 from rules import Activity, Evaluation, KnowledgeBase, PlannedDay, Transition
 
@@ -65,11 +66,13 @@ def calendar_bytes(
     knowledge: KnowledgeBase,
     revisions: Mapping[date, DayRevision],
     now: str,
+    logs: Mapping[date, DayLog] | None = None,
 ) -> tuple[bytearray, dict[date, int]]:
     """An iCalendar file with the events of every day of ``weeks`` (each day's revision in
     ``revisions``; ``now``, ``20261125T073012Z``, stamps a day whose last change is
-    unknown), and how many events it wrote live for each planned day. ``weeks`` may be a
-    generator: each week is turned into bytes and dropped."""
+    unknown), and how many events it wrote live for each planned day. A planned session of
+    a day logged done says in its summary whether it was done, changed or skipped
+    (``logs``). ``weeks`` may be a generator: each week is turned into bytes and dropped."""
     # One growing buffer, returned as it is: a list of chunks joined at the end held the
     # whole calendar twice.
     calendar = bytearray(
@@ -82,6 +85,9 @@ def calendar_bytes(
         for day, held in days:
             revision = revisions.get(day, NEVER)
             slots = _slots(held, knowledge) if held.is_planned else ()
+            log = logs.get(day) if logs else None
+            if slots and log is not None and log.done is not None:
+                slots = _logged_slots(held, log.done, knowledge)
             if slots:
                 written[day] = len(slots)
                 description = _description(arrivals, day, held)
@@ -111,6 +117,39 @@ def session_summary(day: PlannedDay, slot: int, knowledge: KnowledgeBase) -> str
         return text
     when = "back to back" if day.together else ("morning" if slot == 1 else "evening")
     return f"{slot}/{len(day.sessions)} {text}, {when}"
+
+
+def logged_summary(day: PlannedDay, slot: int, done: PlannedDay, knowledge: KnowledgeBase) -> str:
+    """A planned event's summary once its day is logged: ``Legs (heavy) — done``, ``Run
+    (intervals) — skipped``, ``Run (easy) — changed to Run (tempo)``: each planned session
+    against the session done in its place (the first against the first)."""
+    planned = session_summary(day, slot, knowledge)
+    if day.rest:
+        return (
+            f"{planned} — done"
+            if done.rest
+            else f"{planned} — changed to {_plain(done, knowledge)}"
+        )
+    session = day.sessions[slot - 1]
+    if slot > len(done.sessions):
+        return f"{planned} — skipped"
+    instead = done.sessions[slot - 1]
+    if instead == session:
+        return f"{planned} — done"
+    return f"{planned} — changed to {knowledge.activity_name(instead.kind)} ({instead.attribute})"
+
+
+def _plain(day: PlannedDay, knowledge: KnowledgeBase) -> str:
+    return " and ".join(f"{knowledge.activity_name(s.kind)} ({s.attribute})" for s in day.sessions)
+
+
+def _logged_slots(
+    day: PlannedDay, done: PlannedDay, knowledge: KnowledgeBase
+) -> tuple[tuple[str, Activity, str], ...]:
+    return tuple(
+        (_fold(f"SUMMARY:{_text(logged_summary(day, slot, done, knowledge))}"), activity, words)
+        for slot, (_, activity, words) in enumerate(_slots(day, knowledge), start=1)
+    )
 
 
 @functools.lru_cache(maxsize=512)

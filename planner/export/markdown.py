@@ -13,14 +13,17 @@ from planner.days import day_sentence, weekday_abbreviation
 from planner.export.text import (
     KIND_MARK,
     SESSIONS_HEADING,
+    checkin_words,
     goal_line,
+    load_line,
+    log_words,
     score_line,
     session_counts,
     short_date,
     week_span,
 )
 from planner.text_safety import printable
-from rules import Finding, Reason
+from rules import Finding, KnowledgeBase, Reason
 
 TITLE = "# Training weeks"
 EMPTY = "No planned weeks in this range."
@@ -36,18 +39,21 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
 
 
-def markdown(weeks: Iterable[JudgedWeek]) -> str:
-    return "".join(markdown_chunks(weeks))
+def markdown(weeks: Iterable[JudgedWeek], knowledge: KnowledgeBase | None = None) -> str:
+    return "".join(markdown_chunks(weeks, knowledge))
 
 
-def markdown_chunks(weeks: Iterable[JudgedWeek]) -> Iterator[str]:
+def markdown_chunks(
+    weeks: Iterable[JudgedWeek], knowledge: KnowledgeBase | None = None
+) -> Iterator[str]:
     """The export a week at a time, each judged as it is written: thousands of weeks are
-    never held at once (each section and its judgement is garbage once written)."""
+    never held at once (each section and its judgement is garbage once written). With
+    ``knowledge``, a week with logged days shows what was done beside what was planned."""
     yield TITLE
     empty = True
     for week in weeks:
         empty = False
-        yield "\n\n" + _week(week)
+        yield "\n\n" + _week(week, knowledge)
     yield ("\n\n" + EMPTY if empty else "") + "\n"
 
 
@@ -61,13 +67,32 @@ def _reason(reason: Reason) -> str:
     return f"**{reason.points:+d}** {escape(finding.text)} *({escape(finding.source.citation)})*"
 
 
-def _week(week: JudgedWeek) -> str:
+def _week(week: JudgedWeek, knowledge: KnowledgeBase | None = None) -> str:
     plan, summary = week.plan, week.summary
-    lines = [f"## {plan.week} ({week_span(plan)})", "", "| Day | Date | Training |"]
-    lines.append("| --- | --- | --- |")
-    for day, held in plan.dated_days:
-        lines.append(f"| {weekday_abbreviation(day)} | {day.isoformat()} | {day_sentence(held)} |")
-    lines += ["", goal_line(summary.goal), "", score_line(summary), "", REASONS_HEADING, ""]
+    logged = knowledge is not None and any(day in week.logs for day in plan.dates)
+    lines = [f"## {plan.week} ({week_span(plan)})", ""]
+    if knowledge is not None and logged:
+        lines += ["| Day | Date | Planned | Done |", "| --- | --- | --- | --- |"]
+        for day, held in plan.dated_days:
+            log = week.logs.get(day)
+            done = ""
+            if log is not None:
+                words = (log_words(log, held, knowledge), checkin_words(log, knowledge))
+                done = "; ".join(escape(text) for text in words if text)
+            lines.append(
+                f"| {weekday_abbreviation(day)} | {day.isoformat()} | {day_sentence(held)} "
+                f"| {done} |"
+            )
+    else:
+        lines += ["| Day | Date | Training |", "| --- | --- | --- |"]
+        for day, held in plan.dated_days:
+            lines.append(
+                f"| {weekday_abbreviation(day)} | {day.isoformat()} | {day_sentence(held)} |"
+            )
+    lines += ["", goal_line(summary.goal), "", score_line(summary)]
+    if load_line(summary):
+        lines += ["", load_line(summary)]
+    lines += ["", REASONS_HEADING, ""]
     lines += [f"- {_reason(reason)}" for reason in summary.reasons] or [NO_REASON]
     sessions = f"{SESSIONS_HEADING} {', '.join(session_counts(summary))}"
     lines += ["", sessions, "", "### This week", ""]
