@@ -1,5 +1,7 @@
-"""SIGKILL a planner while it upgrades a schema-1 database: the file is always the original
-or the whole upgraded one, never something in between, and the original is kept."""
+"""SIGKILL a planner while it upgrades a database written by an earlier release (schema 1,
+and schema 2: the release before the training log and revisions): the file is always the
+original or the whole upgraded one, never something in between, and the original is kept
+as ``<name>.v1`` / ``<name>.v2``."""
 
 from __future__ import annotations
 
@@ -16,21 +18,23 @@ import pytest
 from planner.store import Store
 from planner.store import format as fmt
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "planner-v1.json"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 KILLS = 40
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
 
+@pytest.mark.parametrize("version", [1, 2])
 def test_a_kill_during_the_upgrade_leaves_the_original_or_the_upgraded_file(
-    tmp_path: Path,
+    tmp_path: Path, version: int
 ) -> None:
-    original = FIXTURE.read_bytes()
+    fixture = FIXTURES / f"planner-v{version}.json"
+    original = fixture.read_bytes()
     seen = {"original": 0, "upgraded": 0}
     for attempt in range(KILLS):
         path = tmp_path / f"{attempt}" / "planner.json"
         path.parent.mkdir()
-        shutil.copyfile(FIXTURE, path)
+        shutil.copyfile(fixture, path)
         ready, go = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: wait for the go, then open for writing (upgrades)
@@ -53,9 +57,9 @@ def test_a_kill_during_the_upgrade_leaves_the_original_or_the_upgraded_file(
             data = fmt.decode(payload)
             assert fmt.schema_version(data) == fmt.SCHEMA_VERSION
             fmt.validate(data)
-            assert path.with_name("planner.json.v1").read_bytes() == original
+            assert path.with_name(f"planner.json.v{version}").read_bytes() == original
             seen["upgraded"] += 1
-        kept = path.with_name("planner.json.v1")
+        kept = path.with_name(f"planner.json.v{version}")
         assert not kept.exists() or kept.read_bytes() == original
         with Store.open(path) as store:  # and it opens, with every week there
             weeks = {str(week) for week in store.stored_weeks()}
