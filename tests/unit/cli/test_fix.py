@@ -51,9 +51,7 @@ def test_it_prints_the_best_change_and_writes_nothing(
     assert db_path.read_bytes() == before
     with Store.open(db_path, read_only=True) as store:
         judged = judge_week(store, W48, FirstWeekday(first), default_knowledge())
-    found = smallest_fix(
-        judged.plan, judged.before, judged.after, default_knowledge(), today=TODAY
-    )
+    found = smallest_fix(judged.plan, judged.before, judged.after, default_knowledge(), today=TODAY)
     assert found is not None
     assert lines[0].startswith("2026-W48: ")
     assert lines[0].split(": ", 1)[1].split(" ")[0] in ("change", "swap", "move")

@@ -184,7 +184,7 @@ def test_the_upgrade_keeps_every_day_and_notes_its_events_as_exported(v2_db: Pat
     old = json.loads(original)
     with Store.open(v2_db) as store:
         (notice,) = store.notices
-        assert "upgraded to schema version 3 (the training log, and each day's revision for " in notice
+        assert "upgraded to schema version 3 (the training log, and each day's" in notice
         assert "planner.json.v2" in notice
         assert store.settings().goal is Goal.HYBRID
         revisions = store.revisions()
