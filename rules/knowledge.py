@@ -61,6 +61,8 @@ class KnowledgeBase:
         # days. Bounded: cleared when it grows past CACHE_LIMIT.
         self._day_ids: dict[tuple[PlannedDay, Sore], int] = {}
         self.transitions: dict[tuple[tuple[int, ...], Goal], tuple[Finding, ...]] = {}
+        # rules.prices: a transition's points by window and the rules replaced, per goal.
+        self._points: dict[Goal, dict[tuple[tuple[int, ...], frozenset[str]], int]] = {}
         self.weeks: dict[tuple[object, ...], tuple[Finding, ...]] = {}
         # How many days before a day what it says can look at: the farthest an earlier
         # session's strain window reaches (from its day's latest hour to the next days'
@@ -76,6 +78,14 @@ class KnowledgeBase:
         found = self._day_ids.get(key)
         if found is None:
             found = self._day_ids[key] = len(self._day_ids)
+        return found
+
+    def points_for(self, goal: Goal) -> dict[tuple[tuple[int, ...], frozenset[str]], int]:
+        """The memory of transition points for ``goal`` (rules.prices), emptied when it
+        passes CACHE_LIMIT entries."""
+        found = self._points.setdefault(goal, {})
+        if len(found) >= CACHE_LIMIT:
+            found.clear()
         return found
 
     def remember(

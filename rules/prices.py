@@ -48,11 +48,13 @@ class Prices:
             rule.weights[goal] for rule in rules if rule.kind is Kind.PRO and rule.weights
         )
         self._days: dict[int, tuple[PlannedDay, Sore]] = {}
-        self._transitions: dict[tuple[tuple[int, ...], frozenset[str]], int] = {}
+        # The points of each window, kept with the knowledge base for this goal: every
+        # search and fix of a session reads the same few thousand windows.
+        self._transitions = knowledge.points_for(goal)
         # When only the strains can move a transition's points (the shipped rules: the
         # others give tips and override nothing), they are summed without writing a text.
         others = [*rules, *(w.rule for w in knowledge.week_rules)]
-        self._strains_only = not any(_counts(rule, goal) for rule in rules) and not any(
+        self.strains_only = not any(_counts(rule, goal) for rule in rules) and not any(
             rule.overrides for rule in others
         )
 
@@ -85,7 +87,7 @@ class Prices:
         if known is None:
             window = [self._days[i][0] for i in ids]
             sore = self._days[ids[-1]][1]
-            if self._strains_only:
+            if self.strains_only:
                 found = self.kb.strains.strains(window, len(window) - 1, self.goal, sore)
                 known = -sum(strain.points for strain in found) if window[-1].is_planned else 0
             else:

@@ -43,6 +43,9 @@ class Spec:
     _days: dict[PlannedDay, bool] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    _counts: dict[PlannedDay, int] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def session(self, session: Session) -> bool:
         known = self._known.get(session)
@@ -63,6 +66,18 @@ class Spec:
                 known = any(self.session(s) for s in day.sessions)
             if len(self._days) < _DAYS_KEPT:
                 self._days[day] = known
+        return known
+
+    def count(self, day: PlannedDay) -> int:
+        """How many of the day's sessions it matches, its rest day counting one."""
+        known = self._counts.get(day)
+        if known is None:
+            if day.rest:
+                known = int((Activity.REST, None) in self.members)
+            else:
+                known = sum(1 for s in day.sessions if self.session(s))
+            if len(self._counts) < _DAYS_KEPT:
+                self._counts[day] = known
         return known
 
     def sessions(self, day: PlannedDay) -> tuple[Session, ...]:

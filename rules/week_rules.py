@@ -36,7 +36,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rules.activities import Activity, PlannedDay, Session
+from rules.activities import PlannedDay, Session
 from rules.goals import Goal
 from rules.model import Finding, Kind
 from rules.rule import Rule
@@ -73,13 +73,21 @@ class WeekFacts:
 
     def count(self, spec: Spec, *, per_day: bool = True) -> int:
         """The days ``spec`` matches (a rest day, or a day with a matching session), or
-        with ``per_day=False`` the matching sessions and rest days."""
-        if per_day:
-            return sum(1 for day in self.days if spec.day(day))
-        found = sum(1 for day in self.days for session in day.sessions if spec.session(session))
-        if (Activity.REST, None) in spec.members:
-            found += self.rests
+        with ``per_day=False`` the matching sessions and rest days. Counted once per spec:
+        several rules count the same one."""
+        key = (spec.members, per_day)
+        found = self._counts.get(key)
+        if found is None:
+            if per_day:
+                found = sum(1 for day in self.days if spec.day(day))
+            else:
+                found = sum(spec.count(day) for day in self.days)
+            self._counts[key] = found
         return found
+
+    @functools.cached_property
+    def _counts(self) -> dict[tuple[frozenset[object], bool], int]:
+        return {}
 
 
 @dataclass(frozen=True)

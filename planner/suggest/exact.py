@@ -12,8 +12,10 @@ shipped strains). So:
    bound on any completion: ``W`` + the transitions so far + the most the transitions
    still to come can earn. That is, for each day still to place, what its own two
    sessions cost at best (a transition never earns more than the same day after nothing,
-   since an earlier session can only add a strain), plus a user's pros at their most
-   (the shipped transitions only cost);
+   since an earlier session can only add a strain), less the least it loses to whichever
+   day comes right before it (one of the days still to place, the last placed, or a pin
+   to come: each day has one, and more days before it only add strains), plus a user's
+   pros at their most (the shipped transitions only cost);
 3. what is popped first is expanded first; a complete week popped has the highest score
    any week still in the queue can reach, so weeks come out best first, and among equal
    bounds in the documented tie order (the key pads a partial week with the lowest tie
@@ -32,7 +34,7 @@ import itertools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.days import DAYS_IN_WEEK
 from planner.suggest.request import SuggestRequest, session_key
@@ -138,6 +140,8 @@ class _Node:
     week: int  # the composition's week points
     transitions: int  # the points of the transitions so far
     ahead: int  # the most the free days not placed yet can earn, each alone
+    lost: int | None  # the least they lose to the day right before each; None: not yet
+    # worked out (the bound is then the looser one without it: refined when popped)
     days: Week
     ids: tuple[int, ...]  # the engine ids of the context days and of ``days``
     seen: tuple[int, ...]  # the tie order's parts of ``days``
@@ -169,6 +173,12 @@ class Search:
         self.compositions = list(groups_of(request, DAYS_IN_WEEK - len(self.pins)))
         self._variants: dict[Group, tuple[_Day, ...]] = {}
         self._alone: dict[Group, int] = {}
+        self._after_day: dict[tuple[int, Group], int] = {}
+        self._after_group: dict[tuple[Group, Group], int] = {}
+        self._lost_memo: dict[
+            tuple[tuple[tuple[Group, int], ...], int],
+            tuple[int, tuple[tuple[Group, int], ...]],
+        ] = {}
         # A day after nothing bounds what it can score after anything, unless a user's
         # strain rule may price a strain lower than the shipped one it takes over, or some
         # rule overrides a finding a day says about itself.
@@ -177,6 +187,9 @@ class Search:
         self._alone_bounds = not any(r.user for r in knowledge.strains.rules) and not any(
             set(rule.overrides) & own for rule in knowledge.rules
         )
+        # What a day loses to the one before it bounds the rest only when transitions can
+        # only cost: no rule but the strains moves their points.
+        self._losses = self._alone_bounds and self.prices.strains_only
 
     def _day(self, day: PlannedDay) -> _Day:
         rank, detail = self.parts(day)
@@ -207,6 +220,78 @@ class Search:
             )
         return known
 
+    def _loss_after(self, before: int, group: Group) -> int:
+        """The least a day holding ``group`` loses, below its best alone, to the day
+        ``before`` (an engine id) right before it."""
+        key = (before, group)
+        known = self._after_day.get(key)
+        if known is None:
+            empty = (self._day(PlannedDay.UNPLANNED).id,) * max(0, self.reach - 1)
+            best_after = max(
+                self.prices.transition((*empty, before, day.id), True, NOTHING)
+                for day in self.variants(group)
+            )
+            known = self._after_day[key] = self._alone_best(group) - best_after
+        return known
+
+    def _loss_after_group(self, before: Group, group: Group) -> int:
+        key = (before, group)
+        known = self._after_group.get(key)
+        if known is None:
+            known = self._after_group[key] = min(
+                self._loss_after(day.id, group) for day in self.variants(before)
+            )
+        return known
+
+    def _lost(
+        self, remaining: tuple[tuple[Group, int], ...], last: int | None, position: int
+    ) -> int:
+        """The least the days still to place lose to their days before. Each has one: a pin
+        still to come or another of them, or, for one of them, the last placed day
+        (``last``); a rest day before a day costs it nothing, but each rest day comes before
+        one day only, so the rest days still to place spare at most that many losses."""
+        if not self._losses or not self.reach:
+            return 0
+        base, least = self._losses_among(remaining, position)
+        if last is None or not least:
+            return base
+        spared = max((loss - self._loss_after(last, group) for group, loss in least), default=0)
+        return max(0, base - max(0, spared))
+
+    def _losses_among(
+        self, remaining: tuple[tuple[Group, int], ...], position: int
+    ) -> tuple[int, tuple[tuple[Group, int], ...]]:
+        """What the days still to place lose to one another and to the pins to come: the
+        sum less the rest days' spares, and each group's least loss (``_lost``)."""
+        key = (remaining, position)
+        known = self._lost_memo.get(key)
+        if known is not None:
+            return known
+        pins = [pin for index, pin in self.pins.items() if index > position]
+        spare = sum(count for group, count in remaining if not group)
+        spare += sum(1 for pin in pins if not pin.day.sessions)
+        befores = [pin.id for pin in pins if pin.day.sessions]
+        losses: list[int] = []
+        least: list[tuple[Group, int]] = []
+        for group, count in remaining:
+            if not group:
+                continue
+            found = [
+                self._loss_after_group(other, group)
+                for other, times in remaining
+                if other and (other != group or times > 1)
+            ]
+            found += [self._loss_after(before, group) for before in befores]
+            loss = min(found) if found else 0
+            losses += [loss] * count
+            least.append((group, loss))
+        losses.sort()
+        known = self._lost_memo[key] = (
+            sum(losses[: max(0, len(losses) - spare)]),
+            tuple(least),
+        )
+        return known
+
     def best(
         self, enough: Callable[[list[Found]], bool], deadline: float | None = None
     ) -> tuple[list[Found], bool]:
@@ -222,12 +307,20 @@ class Search:
             week, replaced = self._week(groups)
             ahead = sum(self._alone_best(group) for group in groups)
             remaining = tuple(Counter(groups).items())
-            node = _Node(week, 0, ahead, (), self.context, (), (), remaining, replaced)
+            node = _Node(week, 0, ahead, None, (), self.context, (), (), remaining, replaced)
             heapq.heappush(queue, (self._key(node), next(counter), node))
         found: list[Found] = []
         pops = 0
         while queue:
             node = heapq.heappop(queue)[2]
+            if node.lost is None and self._losses:
+                # Its losses are worked out only now it is the best hope: most nodes never are.
+                last = node.ids[-1] if node.ids else None
+                lost = self._lost(node.remaining, last, len(node.days) - 1)
+                node = replace(node, lost=lost)
+                if lost:
+                    heapq.heappush(queue, (self._key(node), next(counter), node))
+                    continue
             if len(node.days) == DAYS_IN_WEEK:
                 found.append(Found(node.week + node.transitions, node.days))
                 if enough(found) or (stopped and len(found) >= 1):
@@ -245,7 +338,7 @@ class Search:
         (before every rank and detail), so a partial week comes before any week it could
         complete into."""
         left = DAYS_IN_WEEK - len(node.days)
-        bound = node.week + node.transitions + node.ahead + left * self.pros
+        bound = node.week + node.transitions + node.ahead - (node.lost or 0) + left * self.pros
         return (-bound, node.seen + (-1,) * left, *node.details, *((),) * left)
 
     def _children(self, node: _Node) -> Iterator[_Node]:
@@ -271,6 +364,7 @@ class Search:
                 node.week,
                 node.transitions + points,
                 node.ahead - alone,
+                None,
                 (*node.days, day.day),
                 (*node.ids, day.id),
                 (*node.seen, day.rank),
