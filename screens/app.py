@@ -9,22 +9,23 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
-from textual.app import App
-from textual.binding import Binding
+from textual.app import App, SystemCommand
 from textual.reactive import var
+from textual.screen import Screen
 from textual.theme import Theme
 
 from planner.clock import Clock
 from planner.plan import Settings
 from planner.session import PlanningSession, Saved
 from planner.store import Store
-from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
+from screens import notices
 from screens.colours import readable_variables
+from screens.keys import APP_BINDINGS
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
 
@@ -48,10 +49,7 @@ class PlannerApp(App[int]):
     # one pushed over it saves the first frame a second parse of every stylesheet and the
     # layouts of an empty screen.
     CSS_PATH = "week_screen.tcss"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+s", "retry_saves", "Save again", show=False),
-    ]
+    BINDINGS = list(APP_BINDINGS)
 
     # A var: the week screen watches it and repaints only its label.
     save_state: var[SaveState] = var(SaveState.saved)
@@ -94,6 +92,13 @@ class PlannerApp(App[int]):
     def get_default_screen(self) -> WeekScreen:
         return WeekScreen(self.session)
 
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys": the planner has one help, ? or f1 (its
+        palette entry is the week screen's), and Textual's key panel squeezed the grid."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -103,19 +108,9 @@ class PlannerApp(App[int]):
             self._loop.add_signal_handler(signum, self._on_terminate)
         self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
-            self.notify(
-                printable(notice), title="Database", severity="warning", timeout=30, markup=False
-            )
+            notices.show(self, notices.database_notice(notice))
         if self.store.read_only:
-            self.notify(
-                printable(
-                    f"{self.store.read_only_reason} You can look, but changes are not possible."
-                ),
-                title="Read-only",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
+            notices.show(self, notices.opened_read_only(self.store.read_only_reason))
 
     def _remember_theme(self, theme: Theme) -> None:
         self.session.set_theme(theme.name)
@@ -194,7 +189,7 @@ class PlannerApp(App[int]):
 
     def action_retry_saves(self) -> None:
         if not self._failed:
-            self.notify("Everything is saved.", timeout=2)
+            notices.show(self, notices.EVERYTHING_SAVED)
             return
         for value in list(self._failed.values()):
             self._writer.submit(value)
@@ -227,16 +222,7 @@ class PlannerApp(App[int]):
                 if isinstance(outcome.value, Settings)
                 else (f"{outcome.value.week} was")
             )
-            self.notify(
-                printable(
-                    f"{what} not saved: {outcome.error} It stays on screen; "
-                    "press ctrl+s to try again."
-                ),
-                title="Save failed",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
+            notices.show(self, notices.save_failed(what, outcome.error))
         if self._failed:
             self.save_state = SaveState.failed(len(self._failed))
         elif outcome.pending:

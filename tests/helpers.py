@@ -15,7 +15,7 @@ import pytest
 
 from planner.cli import main
 from planner.clock import FixedClock
-from planner.days import WEEKDAY_KEYS, parse_day
+from planner.days import WEEKDAY_KEYS, day_words, parse_day
 from planner.plan import Settings, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
@@ -113,6 +113,35 @@ def judge_words(
     ]
     focus = (monday, monday + datetime.timedelta(days=len(words) - 1))
     return evaluate(days, focus=focus, knowledge=default_knowledge(), goal=goal)
+
+
+# -- Pilot: what the planner shows -----------------------------------------------------------
+
+
+def words(app: Any) -> list[str]:
+    """Each shown day as the grid holds it, in ``planner set``'s words (``legs:heavy+run``,
+    ``unplanned``)."""
+    from screens.widgets.week_grid import WeekGrid
+
+    return [day_words(cell.planned) for cell in app.screen.query_one(WeekGrid).states]
+
+
+def title(app: Any) -> str:
+    """The header as it reads on screen."""
+    from screens.widgets.week_title import WeekTitle
+
+    return app.screen.query_one("#week-title", WeekTitle).render().plain
+
+
+async def notices(pilot: Any) -> list[str]:
+    """The notices on screen now, oldest first, each as it reads (its title, if it has one,
+    on the first line). Needs ``run_test(notifications=True)``."""
+    from textual.widgets._toast import Toast, ToastRack
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert screen.query(ToastRack), "notices are shown with run_test(notifications=True)"
+    return [toast.render().plain for toast in screen.query(Toast)]
 
 
 def advice_markup(app: Any) -> list[str]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from screens.widgets.kept_lines import KeptLines
 from screens.widgets.text_block import parse_markup
 
 
@@ -61,8 +61,8 @@ class HangingText(Widget):
         self._lines: tuple[Line, ...] = ()
         # (width, wrap, lines, text) last drawn
         self._wrapped: tuple[int, bool, int, Content] | None = None
-        self._rendered: LRUCache[tuple[tuple[Line, ...], int, bool], list[Strip]]
-        self._rendered = LRUCache(32)
+        self._rendered: KeptLines[tuple[tuple[Line, ...], int, bool], list[Strip]]
+        self._rendered = KeptLines(32)
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -96,11 +96,10 @@ class HangingText(Widget):
         few texts as edits are undone and redone)."""
         width = self.size.width
         wrap, text = self._at(width)[1::2]
-        key = (self._lines, width, wrap)
-        lines = self._rendered.get(key)
-        if lines is None:
-            lines = Visual.to_strips(self, text, width, None, self.visual_style, pad=True)
-            self._rendered[key] = lines
+        lines = self._rendered.get(
+            (self._lines, width, wrap),
+            lambda: Visual.to_strips(self, text, width, None, self.visual_style, pad=True),
+        )
         return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
 
     def notify_style_update(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from planner.readiness import Readiness, ReadinessCell, ReadinessGrid
 from rules import KnowledgeBase
 from screens.text import literal
+from screens.view_state import WeekViewState
 from screens.widgets.text_block import TextBlock, parse_markup
 
 # Variable of each state's colour (readable text: see screens/colours.py).
@@ -18,7 +19,7 @@ STATE_COLOUR = {
     Readiness.STRAINED: "readable-error",
 }
 # Exactly the marks the strip draws: one symbol per state, in its colour.
-LEGEND = "[b]Readiness[/b] at the start of each day:  " + "  ".join(
+LEGEND = "[b]Readiness[/b] each morning:  " + "  ".join(
     f"[${STATE_COLOUR[state]}]{state.symbol} {state.label}[/]" for state in Readiness
 )
 
@@ -60,18 +61,21 @@ class ReadinessLegend(TextBlock):
 
     def __init__(self) -> None:
         super().__init__(LEGEND)
-        self._shown: tuple[ReadinessGrid, int, KnowledgeBase] | None = None
-        # (grid, knowledge, width) -> each day's text, padded to the week's tallest
-        self._texts: tuple[tuple[object, ...], tuple[str, ...]] | None = None
+        self._state: WeekViewState | None = None
+        # (version of the view, width) -> each day's text, padded to the week's tallest
+        self._texts: tuple[tuple[int, int], tuple[str, ...]] | None = None
 
-    def show_day(self, grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> None:
-        self._shown = (grid, index, knowledge)
-        self.show(self._week_texts(grid, knowledge)[index])
+    def show_state(self, state: WeekViewState) -> None:
+        """The selected day's why line (past the end of the week, the last day's)."""
+        self._state = state
+        index = min(state.typing.selected, len(state.plan.days) - 1)
+        self.show(self._week_texts(state)[index])
 
-    def _week_texts(self, grid: ReadinessGrid, knowledge: KnowledgeBase) -> tuple[str, ...]:
+    def _week_texts(self, state: WeekViewState) -> tuple[str, ...]:
         width = self.content_region.width
-        key = (grid, knowledge, width)
+        key = (state.version, width)
         if self._texts is None or self._texts[0] != key:
+            grid, knowledge = state.judged.readiness, state.knowledge
             texts = [f"{LEGEND}\n{why_line(grid, day, knowledge)}" for day in range(7)]
             heights = [len(parse_markup(text).wrap(width)) if width > 0 else 0 for text in texts]
             tallest = max(heights)
@@ -83,5 +87,5 @@ class ReadinessLegend(TextBlock):
         return self._texts[1]
 
     def on_resize(self) -> None:
-        if self._shown is not None:  # the why lines wrap anew
-            self.show_day(*self._shown)
+        if self._state is not None:  # the why lines wrap anew
+            self.show_state(self._state)

@@ -1,6 +1,6 @@
-"""The fix line is as high as what it says: nothing for a week with nothing planned, a row
-for "no fix" or a short fix; "looking" keeps the rows it had, so an edit's key press costs
-no new layout and the advice under it does not jump."""
+"""The fix line is as high as what it says, whole: nothing for a week with nothing planned,
+a row for "no fix" or a short fix; "looking" keeps the rows it had, so an edit's key press
+costs no new layout and the advice under it does not jump."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from textual.worker import WorkerState
 
 from planner.days import parse_day
 from planner.fix import smallest_fix
+from screens.view_state import WeekViewState
 from screens.widgets import fix_line
-from screens.widgets.fix_line import LOOKING, MAX_ROWS, NO_FIX, FixLine
+from screens.widgets.fix_line import LOOKING, NO_FIX, FixLine
 from tests.helpers import seed
 
 WIDE = (200, 50)
@@ -51,7 +52,7 @@ def layouts_of(line: FixLine) -> list[bool]:
 
 def finish(app: Any, line: FixLine) -> None:
     """The search of the shown week, finished now (as the fix key does)."""
-    line.fix_for(app.session.view, app.session.knowledge)
+    line.fix_for(WeekViewState.of(app.session))
 
 
 @pytest.fixture
@@ -97,12 +98,12 @@ async def test_the_height_follows_the_lines_of_the_fix_and_the_width(
         line = await settle(app, pilot)
         assert line.markup_text.startswith("[b]Fix[/b]")
         wide = len(line.render().wrap(line.content_region.width))
-        assert line.region.height == min(wide, MAX_ROWS) == 1
+        assert line.region.height == wide == 1
         await pilot.resize_terminal(60, 20)  # under the grid, narrower: the text wraps
         await pilot.pause()
         await pilot.pause()
         lines = len(line.render().wrap(line.content_region.width))
-        assert lines > 1 and line.region.height == min(lines, MAX_ROWS)
+        assert lines > 1 and line.region.height == lines
 
 
 async def test_looking_keeps_the_rows_so_an_edit_costs_no_layout(
@@ -127,10 +128,10 @@ async def test_looking_keeps_the_rows_so_an_edit_costs_no_layout(
         ]
         for edit in edits:
             rows = line.region.height
-            shown = app.session.view
+            shown = app.session.version
             asked.clear()
             edit()  # what the key runs, and nothing of the loop after it
-            if app.session.view is shown:  # a move: the same week, the same fix
+            if app.session.version == shown:  # a move: the same week, the same fix
                 assert not line.searching
                 continue
             assert line.markup_text == LOOKING  # at once: never the fix of the week before
@@ -140,7 +141,7 @@ async def test_looking_keeps_the_rows_so_an_edit_costs_no_layout(
             finish(app, line)
             await pilot.pause()
             assert line.markup_text.startswith("[b]Fix[/b]") or line.markup_text == NO_FIX
-            lines = min(len(line.render().wrap(line.content_region.width)), MAX_ROWS)
+            lines = len(line.render().wrap(line.content_region.width))
             # A new layout only when the found fix has another number of lines.
             assert any(asked) == (lines != rows), (asked, rows, lines)
             assert line.region.height == lines
@@ -166,4 +167,4 @@ async def test_looking_after_a_two_row_fix_keeps_two_rows(
         finish(app, line)
         await pilot.pause()
         lines = len(line.render().wrap(line.content_region.width))
-        assert line.region.height == min(lines, MAX_ROWS)
+        assert line.region.height == lines
