@@ -80,8 +80,9 @@ def repeating(week: IsoWeek | None) -> Notice:
     return Notice(f"Unplanned weeks now propose {week} until you edit them.")
 
 
-def fixed(change: str, before: int, after: int, cleared: list[str]) -> Notice:
-    clears = "; clears: " + "; ".join(cleared) if cleared else ""
+def fixed(change: str, before: int, after: int, cleared: int) -> Notice:
+    """Short: the panel under it shows the week as fixed, what it clears included."""
+    clears = f", {cleared} con{'s' if cleared > 1 else ''} cleared" if cleared else ""
     return Notice(_undoable(f"{change}: score {before} → {after}{clears}."), "Fixed", timeout=6)
 
 

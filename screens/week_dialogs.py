@@ -1,5 +1,6 @@
-"""The week screen's keys that open a dialog, another screen or a picker, and what their
-answer does. Each dialog is imported when first opened, not for the first frame.
+"""The week screen's keys that open a dialog, another screen or a picker, what their answer
+does, and the settings the palette changes. Each dialog is imported when first opened, not
+for the first frame.
 
 A new dialog is a module in ``screens/dialogs/``, its action here, its key in
 :mod:`screens.keys` and its line in the palette (:mod:`screens.commands`)."""
@@ -13,9 +14,10 @@ from textual.command import SimpleCommand
 from textual.screen import Screen
 
 from planner.days import day_phrase, displayed_weekdays
+from planner.edits import EditError
 from planner.plan import WeekPlan
 from planner.store import StoreError
-from planner.weeks import IsoWeek
+from planner.weeks import FirstWeekday, IsoWeek
 from rules import Goal
 from screens import notices
 from screens.keys import help_rows, typing_help
@@ -85,16 +87,11 @@ class WeekDialogs(Screen[None]):
         from screens.dialogs.goal_dialog import GoalDialog
 
         def choose(goal: Goal | None) -> None:
-            if goal is None:
+            if goal is None or goal == self.session.goal:
                 return
-            try:
-                changed = self.session.set_goal(goal)
-            except StoreError as error:
-                self.notice(notices.setting_refused(error, "Goal"))
-                return
-            if changed:
-                self.notice(notices.goal_chosen(goal.label))
-                self.show_week()
+            chosen = goal
+            if self._setting(lambda: self.session.set_goal(chosen), "Goal"):
+                self.notice(notices.goal_chosen(chosen.label))
 
         self.app.push_screen(GoalDialog(self.session.goal), choose)
 
@@ -128,3 +125,23 @@ class WeekDialogs(Screen[None]):
         week = self.session.week
         if self._edit(self.session.copy_previous_week):
             self.notice(notices.copied(week.previous()))
+
+    # -- settings, from the palette ------------------------------------------------------
+
+    def set_repeat_week(self, week: IsoWeek | None) -> None:
+        if self._setting(lambda: self.session.set_repeat_week(week)):
+            self.notice(notices.repeating(week))
+
+    def set_first_weekday(self, first: FirstWeekday) -> None:
+        self._setting(lambda: self.session.set_first_weekday(first))
+
+    def _setting(self, change: Callable[[], object], what: str = "Setting") -> bool:
+        """Change a setting and show the week judged anew; False (and a notice) if the
+        setting could not be changed."""
+        try:
+            change()
+        except (EditError, StoreError) as error:
+            self.notice(notices.setting_refused(error, what))
+            return False
+        self.show_week()
+        return True

@@ -9,6 +9,7 @@ that open a dialog are in :mod:`screens.week_dialogs`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -21,9 +22,9 @@ from planner import week_keys
 from planner.edits import EditError, cycle_attribute, remove_session, toggle_together
 from planner.fix import describe_change
 from planner.session import PlanningSession
-from planner.store import ReadOnlyStore, StoreError
+from planner.store import ReadOnlyStore
 from planner.typing_state import LAST_DAY
-from planner.weeks import FirstWeekday, IsoWeek, WeekError
+from planner.weeks import IsoWeek, WeekError
 from rules import Activity, PlannedDay
 from screens import notices
 from screens.keys import FOOTER_RANKS, WEEK_BINDINGS, legend
@@ -40,6 +41,7 @@ from screens.widgets.week_footer import WeekFooter
 from screens.widgets.week_grid import WeekGrid
 from screens.widgets.week_title import WeekTitle
 
+T = TypeVar("T")
 # Under the grid of a short terminal the verdict names fewer reasons, each whole, so the
 # selected day's transitions still fit under it (tab shows them all).
 SHORT_REASONS = 2
@@ -70,10 +72,6 @@ class WeekScreen(WeekDialogs, Screen[None]):
     def selected(self) -> int:
         """The selected day's index; 7 when the selection rests past the end of the week."""
         return self.session.typing.selected
-
-    @property
-    def state(self) -> WeekViewState | None:
-        return self._state
 
     def compose(self) -> ComposeResult:
         # Kept: show_week runs on every key press and would otherwise query for them.
@@ -189,19 +187,17 @@ class WeekScreen(WeekDialogs, Screen[None]):
 
     # -- typing: each key is a function of planner.week_keys ---------------------------------
 
-    def _key(self, key: Callable[[], object]) -> bool:
-        """Run ``key``, show the session, and say why if it was refused; False then."""
+    def _key(self, key: Callable[[], T]) -> T | None:
+        """Run ``key`` and show the session; None, and a notice saying why, if refused."""
         try:
-            key()
+            return key()
         except ReadOnlyStore as error:
             self.notice(notices.read_only(error))
-            return False
         except (EditError, WeekError) as error:
             self.notice(notices.refused(error))
-            return False
         finally:
             self.show_week()
-        return True
+        return None
 
     def action_plan(self, activity: str) -> None:
         self._key(lambda: week_keys.plan(self.session, Activity(activity)))
@@ -245,13 +241,8 @@ class WeekScreen(WeekDialogs, Screen[None]):
     def _edit(self, change: Callable[[], bool], done: Notice | None = None) -> bool:
         """Apply ``change``; say ``done`` if it changed something. False if it did not."""
         week_keys.end_typing(self.session)
-        changed = False
-
-        def edit() -> None:
-            nonlocal changed
-            changed = change()
-
-        if self._key(edit) and changed and done is not None:
+        changed = bool(self._key(change))
+        if changed and done is not None:
             self.notice(done)
         return changed
 
@@ -273,8 +264,7 @@ class WeekScreen(WeekDialogs, Screen[None]):
             self.notice(notices.NO_FIX)
             return
         change = describe_change(fix.change, state.plan)
-        cleared = [finding.text for finding in fix.cleared]
-        done = notices.fixed(change, fix.before, fix.after, cleared)
+        done = notices.fixed(change, fix.before, fix.after, len(fix.cleared))
         self._edit(lambda: self.session.apply_change(fix.change), done)
 
     def action_undo(self) -> None:
@@ -305,19 +295,3 @@ class WeekScreen(WeekDialogs, Screen[None]):
 
     def action_this_week(self) -> None:
         self._key(self.session.show_today)
-
-    def set_repeat_week(self, week: IsoWeek | None) -> None:
-        if self._setting(lambda: self.session.set_repeat_week(week)):
-            self.notice(notices.repeating(week))
-
-    def set_first_weekday(self, first: FirstWeekday) -> None:
-        self._setting(lambda: self.session.set_first_weekday(first))
-
-    def _setting(self, change: Callable[[], object], what: str = "Setting") -> bool:
-        try:
-            change()
-        except (EditError, StoreError) as error:
-            self.notice(notices.setting_refused(error, what))
-            return False
-        self.show_week()
-        return True

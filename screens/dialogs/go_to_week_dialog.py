@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from planner.week_names import FORMS, read_week
+from planner.week_names import read_week
 from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from screens.dialogs.base import PlannerDialog
 from screens.text import styled
@@ -34,7 +34,7 @@ class GoToWeekDialog(PlannerDialog[IsoWeek | None]):
         with Vertical(id="dialog") as box:
             box.border_title = "Go to week"
             box.border_subtitle = "enter to go · esc to cancel"
-            yield Label(f"A week: {FORMS} (W3: this year; a date: its week)")
+            yield Label("A week: 2027-W3, W3 (this year), 2027-01-15 (its week), next, prev")
             yield Input(str(self.current), id="week-input", select_on_focus=True)
             yield Static(id="week-error")
 

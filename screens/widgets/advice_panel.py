@@ -67,6 +67,10 @@ class AdvicePanel(Vertical):
         # A transition's lines by the view's version, its place and whether it is expanded:
         # a move of the selection renders again only the two or three whose detail changed.
         self._entries: KeptLines[tuple[int, int, bool], Entry] = KeptLines(128)
+        # ...and by what the transition says: an edit renders again only the transitions it
+        # changed (the others are equal, in a new version of the view).
+        self._said: KeptLines[tuple[Transition, bool, tuple[date, date]], Entry]
+        self._said = KeptLines(128)
         self._week: KeptLines[int, Entry] = KeptLines(4)  # the week's own, by version
 
     def compose(self) -> ComposeResult:
@@ -83,6 +87,12 @@ class AdvicePanel(Vertical):
     def week_lines(self, state: WeekViewState) -> Entry:
         """The week's own findings (:func:`render_week`), kept for the view's version."""
         return self._week.get(state.version, lambda: render_week(state.judged.summary))
+
+    def _said_lines(
+        self, transition: Transition, detailed: bool, shown: tuple[date, date]
+    ) -> Entry:
+        render = partial(render_transition, transition, detailed=detailed, shown=shown)
+        return self._said.get((transition, detailed, shown), render)
 
     def show_state(
         self, state: WeekViewState, *, week_beside: bool, reasons: int = SHOWN_REASONS
@@ -103,9 +113,7 @@ class AdvicePanel(Vertical):
             if detailed and focus is None:
                 focus = len(entries)
             key = (version, index, detailed)
-            entry = self._entries.get(
-                key, partial(render_transition, transition, detailed=detailed, shown=shown)
-            )
+            entry = self._entries.get(key, partial(self._said_lines, transition, detailed, shown))
             entries.append((key, entry))
         self.list.show(entries, focus=focus)
         if self.brief.display:

@@ -62,8 +62,10 @@ class ReadinessLegend(TextBlock):
     def __init__(self) -> None:
         super().__init__(LEGEND)
         self._state: WeekViewState | None = None
-        # (version of the view, width) -> each day's text, padded to the week's tallest
-        self._texts: tuple[tuple[int, int], tuple[str, ...]] | None = None
+        # (readiness, knowledge, width) -> each day's text, padded to the week's tallest; an
+        # edit that leaves the readiness as it was wraps nothing again.
+        self._texts: tuple[tuple[object, ...], tuple[str, ...]] | None = None
+        self._version: int | None = None  # of the view the texts were last checked for
 
     def show_state(self, state: WeekViewState) -> None:
         """The selected day's why line (past the end of the week, the last day's)."""
@@ -73,9 +75,12 @@ class ReadinessLegend(TextBlock):
 
     def _week_texts(self, state: WeekViewState) -> tuple[str, ...]:
         width = self.content_region.width
-        key = (state.version, width)
-        if self._texts is None or self._texts[0] != key:
-            grid, knowledge = state.judged.readiness, state.knowledge
+        grid, knowledge = state.judged.readiness, state.knowledge
+        key = (grid, knowledge, width)
+        kept = self._texts
+        same_view = state.version == self._version and kept is not None and kept[0][2] == width
+        self._version = state.version
+        if kept is None or (not same_view and kept[0] != key):
             texts = [f"{LEGEND}\n{why_line(grid, day, knowledge)}" for day in range(7)]
             heights = [len(parse_markup(text).wrap(width)) if width > 0 else 0 for text in texts]
             tallest = max(heights)
@@ -83,8 +88,8 @@ class ReadinessLegend(TextBlock):
                 text + "\n" * (tallest - height)
                 for text, height in zip(texts, heights, strict=True)
             )
-            self._texts = (key, padded)
-        return self._texts[1]
+            kept = self._texts = (key, padded)
+        return kept[1]
 
     def on_resize(self) -> None:
         if self._state is not None:  # the why lines wrap anew
