@@ -34,7 +34,7 @@ from planner.history import History
 from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import ReadOnlyStore, Store
-from planner.typing_state import TypingState, starting_state
+from planner.typing_state import Position, TypingState, starting_state
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supported, week_of
 from rules import Goal, KnowledgeBase, PlannedDay
 
@@ -43,13 +43,6 @@ if TYPE_CHECKING:
     from planner.templates import Template
 
 Saved = WeekPlan | Settings
-
-
-class Position(NamedTuple):
-    """Where the user is: the shown week and where typing is in it."""
-
-    week: IsoWeek
-    typing: TypingState
 
 
 class Step(NamedTuple):
@@ -158,10 +151,6 @@ class PlanningSession:
     def set_typing(self, typing: TypingState) -> None:
         """A move of the selection, a waiting "+"...: no edit, nothing to undo."""
         self._typing = typing
-
-    def index_of_today(self) -> int | None:
-        dates = self._view.plan.dates
-        return dates.index(self.today) if self.today in dates else None
 
     def _starting_state(self) -> TypingState:
         plan = self._view.plan

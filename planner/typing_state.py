@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from planner.days import DAYS_IN_WEEK
 from planner.weeks import IsoWeek
@@ -87,6 +88,13 @@ class TypingState:
     def settled(self) -> TypingState:
         """A session key was used, or escape: no "+" waits any more."""
         return replace(self, adding=False) if self.adding else self
+
+
+class Position(NamedTuple):
+    """Where the user is: the shown week and where typing is in it."""
+
+    week: IsoWeek
+    typing: TypingState
 
 
 def starting_state(dates: tuple[date, ...], planned: bool, today: date) -> TypingState:
