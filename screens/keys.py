@@ -75,14 +75,14 @@ WEEK_BINDINGS: list[Binding] = [
     Binding("T", "templates", "Templates", key_display="T", tooltip="Apply a week template"),
     Binding("c", "copy_previous_week", "Copy", tooltip="Copy the previous week into this one"),
     Binding("tab", "toggle_advice", "Advice",
-            tooltip="Read the advice (↑↓ pgup pgdn home end); tab or esc: back"),
+            tooltip="Read the advice (↑↓ pgup pgdn home end); tab: back"),
     Binding("question_mark,f1", "help", "Help", key_display="?",
             tooltip="Help: every key of the planner (also f1)"),
     # Help rows stay one line in the help dialog: short tooltips, the detail in help_rows.
     Binding("i", "cycle_attribute(1)", "Intensity", show=False,
             tooltip="Next intensity or run type of the day just planned"),
     Binding("I", "cycle_attribute(-1)", "Intensity back", show=False, key_display="I",
-            tooltip="The same, back (from easy to intervals, from moderate to light)"),
+            tooltip="The same, back (easy to intervals, light to heavy)"),
     # o, beside i: the other (first) session of a two-session day ("g + r o": heavy legs).
     Binding("o", "cycle_first_attribute(1)", "First session's intensity", show=False,
             tooltip="Intensity or run type of the first of two sessions"),
@@ -127,6 +127,17 @@ FOOTER_RANKS = (
 )  # fmt: skip
 
 
+def footer_name(binding: Binding) -> str:
+    """How the footer and its ranks name a binding: its group's word, else its action."""
+    return binding.group.description if binding.group is not None else binding.action
+
+
+# Left to right, as the bindings come.
+FOOTER_ORDER = tuple(
+    dict.fromkeys(footer_name(b) for b in (*WEEK_BINDINGS, *APP_BINDINGS) if b.show)
+)
+
+
 def key_of(action: str) -> str:
     """The key bound to ``action`` as the planner writes it (``s``, ``ctrl+z``, ``?``)."""
     for binding in (*WEEK_BINDINGS, *APP_BINDINGS):
@@ -159,7 +170,7 @@ def help_rows() -> list[tuple[str, str]]:
     rows.append((PALETTE_KEY, "Command palette: go to week, clear week, settings…"))
     rows.extend((b.key_display or b.key, b.tooltip) for b in APP_BINDINGS)
     # Not keys: how a day cell writes what the session keys make.
-    rows.append(("+ / & in a day", "Its second session, apart (>= 6 h) / together (back to back)"))
+    rows.append(("+ / & in a day", "Its second session: apart (>= 6 h) / back to back"))
     return rows
 
 

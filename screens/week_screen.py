@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Container, Horizontal, Vertical
@@ -27,7 +27,7 @@ from planner.typing_state import LAST_DAY
 from planner.weeks import IsoWeek, WeekError
 from rules import Activity, PlannedDay
 from screens import notices
-from screens.keys import FOOTER_RANKS, WEEK_BINDINGS, legend
+from screens.keys import FOOTER_ORDER, FOOTER_RANKS, WEEK_BINDINGS, legend
 from screens.notices import Notice
 from screens.view_state import WeekViewState
 from screens.week_dialogs import WeekDialogs
@@ -73,6 +73,10 @@ class WeekScreen(WeekDialogs, Screen[None]):
         """The selected day's index; 7 when the selection rests past the end of the week."""
         return self.session.typing.selected
 
+    @property
+    def state(self) -> WeekViewState | None:
+        return self._state
+
     def compose(self) -> ComposeResult:
         # Kept: show_week runs on every key press and would otherwise query for them.
         self._title = WeekTitle(id="week-title")
@@ -97,7 +101,7 @@ class WeekScreen(WeekDialogs, Screen[None]):
             f"Make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]} characters.",
             id="too-small",
         )
-        yield WeekFooter(FOOTER_RANKS)
+        yield WeekFooter(FOOTER_RANKS, FOOTER_ORDER)
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._show_save_state)
@@ -161,14 +165,9 @@ class WeekScreen(WeekDialogs, Screen[None]):
             self._reading(True)  # shown first: only a shown list takes the focus
             self.call_after_refresh(self.set_focus, self._advice.list)
 
-    def action_close_advice(self) -> None:
-        if self._advice.list.has_focus:
-            self.set_focus(None)
-
-    def on_descendant_focus(self) -> None:
-        self._reading(self._advice.list.has_focus)
-
-    def on_descendant_blur(self) -> None:
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self) -> None:
         self._reading(self._advice.list.has_focus)
 
     def _reading(self, reading: bool) -> None:
@@ -232,8 +231,8 @@ class WeekScreen(WeekDialogs, Screen[None]):
 
     def action_cancel(self) -> None:
         """escape: a + waiting for its session is cancelled; else back from the advice."""
-        if not week_keys.cancel(self.session):
-            self.action_close_advice()
+        if not week_keys.cancel(self.session) and self._advice.list.has_focus:
+            self.set_focus(None)  # back from the advice
         self.show_week()
 
     # -- other edits: each ends typing, one undo step ----------------------------------------

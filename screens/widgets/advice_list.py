@@ -78,7 +78,8 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         self._keys: tuple[Hashable, ...] = ()
         self._entries: tuple[Entry, ...] = ()
         self._focus: int | None = None
-        self._scrolled_to: int | None = None  # the entry last scrolled to the top
+        # (entry, its first line) last scrolled to the top
+        self._scrolled_to: tuple[int, int] | None = None
         # (entry's key, width) -> lines: a move of the selection finds the entries of the
         # same view by their key, cheaper than comparing their lines.
         self._by_key: KeptLines[tuple[Hashable, int], list[Strip]] = KeptLines(64)
@@ -118,11 +119,13 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
             lines.extend(self._by_key.get((key, width), partial(self._entry_lines, entry, width)))
         self._lines, self._starts = lines, starts
         self._set_extent(Size(width, len(lines)))
+        # Scrolled only when the focus moved to another entry or its place in the list (an
+        # edit above it): not on every edit, so reading with tab is not jumped around.
         focus = self._focus
-        if focus != self._scrolled_to and focus is not None and focus < len(starts):
-            # Only when the focus moved to another entry, not on every edit.
-            self.scroll_to(y=starts[focus], animate=False, immediate=True)
-            self._scrolled_to = focus
+        place = (focus, starts[focus]) if focus is not None and focus < len(starts) else None
+        if place is not None and place != self._scrolled_to:
+            self.scroll_to(y=place[1], animate=False, immediate=True)
+            self._scrolled_to = place
         self.refresh()
 
     def _set_extent(self, size: Size) -> None:

@@ -3,7 +3,8 @@
 Textual's footer shows every binding marked ``show``, in order, and cuts what does not fit
 (at 80 columns it lost Quit: ``^q▏^p palette``). This one takes the entries in the order of
 their rank (``ranks``: an action, or a binding group's description) while they fit, and
-shows them in the bindings' order. It composes again only when the width changes which fit.
+shows them in ``order`` (the bindings' own order: Textual lists a key first that a base
+class binds first, such as tab). It composes again only when the width changes which fit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
+from screens.keys import footer_name
+
 # Cells around a key and its description (Textual's FooterKey: " k desc "), around each key
 # of a group (" p u g r . ": the margins between keys overlap) and after a group's label.
 _KEY_PADDING = 3
@@ -27,26 +30,25 @@ _PALETTE_WIDTH = 12
 Entry = tuple[str, list[tuple[Binding, bool, str]]]  # (rank name, its bindings)
 
 
-def rank_name(binding: Binding) -> str:
-    return binding.group.description if binding.group is not None else binding.action
-
-
 class WeekFooter(Footer):
-    def __init__(self, ranks: Sequence[str], *, id: str | None = None) -> None:
+    def __init__(
+        self, ranks: Sequence[str], order: Sequence[str], *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._ranks = tuple(ranks)
+        self._order = {name: place for place, name in enumerate(order)}
         self._fitted: tuple[int, frozenset[str]] | None = None  # (width, names shown)
 
     def _entries(self) -> list[Entry]:
-        """Each rank name with its active bindings, in the bindings' order."""
+        """Each rank name with its active bindings, in the footer's order."""
         entries: dict[str, list[tuple[Binding, bool, str]]] = {}
         seen: set[str] = set()
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
-            name = rank_name(binding)
+            name = footer_name(binding)
             if name in self._ranks and binding.action not in seen:
                 seen.add(binding.action)  # a binding of several keys is one entry
                 entries.setdefault(name, []).append((binding, enabled, tooltip))
-        return list(entries.items())
+        return sorted(entries.items(), key=lambda entry: self._order.get(entry[0], 0))
 
     def _width(self, entry: Entry) -> int:
         name, bindings = entry

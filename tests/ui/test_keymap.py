@@ -11,7 +11,7 @@ import pytest
 from textual.binding import Binding
 from textual.widgets._footer import FooterKey, FooterLabel
 
-from screens.keys import FOOTER_RANKS, WEEK_BINDINGS, help_rows, key_of, legend
+from screens.keys import FOOTER_ORDER, FOOTER_RANKS, WEEK_BINDINGS, help_rows, key_of, legend
 from screens.widgets.text_block import parse_markup
 
 
@@ -22,6 +22,13 @@ def test_every_key_is_in_the_footer_or_the_help() -> None:
         assert isinstance(binding, Binding) and binding.description
         shown = binding.key_display or binding.key
         assert binding.show or shown in helped or shown in helped_words, binding
+
+
+def test_each_help_row_is_one_line_in_the_help_at_80_columns() -> None:
+    """The dialog's text is 68 cells wide at 80 columns (its border, padding, scrollbar)."""
+    rows = help_rows()
+    keys = max(len(key) for key, _ in rows)
+    assert all(keys + 2 + len(text) <= 68 for _, text in rows), rows
 
 
 def test_the_session_keys_are_explained_in_the_help() -> None:
@@ -90,8 +97,8 @@ async def test_the_footer_fits_again_when_the_width_changes(
 
 
 def test_the_footer_ranks_name_shown_bindings() -> None:
-    names = {b.group.description if b.group else b.action for b in WEEK_BINDINGS if b.show}
-    assert set(FOOTER_RANKS) - {"quit"} == names
+    assert set(FOOTER_RANKS) == set(FOOTER_ORDER)
+    assert FOOTER_ORDER[:2] == ("Plan", "Week") and FOOTER_ORDER[-1] == "quit"
 
 
 async def test_the_legend_names_the_session_keys_each_line_whole(

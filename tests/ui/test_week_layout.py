@@ -242,6 +242,29 @@ async def test_arrows_in_the_advice_move_the_selection_and_show_its_tips(
         assert shown.count("i tip") > cut.count("i tip")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_home_and_end_reach_the_first_and_last_line_of_the_advice(
+    make_app: Callable[..., Any], db_path: Path, size: tuple[int, int]
+) -> None:
+    seed(db_path, {"2026-W48": HYBRID})
+    app = make_app()
+    app.animation_level = "full"  # as a user has it: home and end scroll at once all the same
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("end", "left", "tab")  # the list opens at Saturday's transitions
+        await pilot.pause()
+        panel = advice_list(app)
+        assert panel.has_focus and panel.scroll_offset.y > 0
+        await pilot.press("home")
+        assert panel.scroll_offset.y == 0
+        assert drawn(panel).lstrip().startswith("This week")  # the week's own findings
+        await pilot.press("end")
+        assert panel.scroll_offset.y == panel.max_scroll_y > 0
+        last = advice_markup(app)[-1].splitlines()[-1]
+        assert flat(Content.from_markup(last).plain)[:30] in flat(drawn(panel))
+        await pilot.press("home", "down", "pagedown", "up")
+        assert panel.scroll_offset.y == panel.scrollable_content_region.height
+
+
 async def test_tab_on_a_wide_terminal_reads_the_advice_beside_the_grid(
     make_app: Callable[..., Any],
 ) -> None:

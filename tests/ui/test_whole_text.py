@@ -80,6 +80,20 @@ def cut_off(app: Any) -> list[str]:
     grid = screen.query(WeekGrid)
     if grid and shown_in_full(grid.first()):
         problems.extend(cells_cut_off(grid.first()))
+    problems.extend(notices_cut_off(app))
+    return problems
+
+
+def notices_cut_off(app: Any) -> list[str]:
+    """Each line of each notice shown, missing from the screen as it is drawn: a notice
+    is laid out inside holders that draw nothing of their own and can clip it unseen."""
+    on_screen = [strip.text for strip in app.screen._compositor.render_strips()]
+    problems = []
+    for toast in app.screen.query(Toast):
+        if shown_in_full(toast):
+            for line in plain(toast)[1]:
+                if not any(line.strip() in row for row in on_screen):
+                    problems.append(f"notice line not drawn: {line.strip()!r}")
     return problems
 
 
