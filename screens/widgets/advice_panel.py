@@ -28,7 +28,7 @@ from screens.widgets.advice_text import (
     render_week,
 )
 from screens.widgets.fix_line import FixLine
-from screens.widgets.hanging_text import HangingText, Line, hang
+from screens.widgets.hanging_text import HangingText, Line, height
 from screens.widgets.kept_lines import KeptLines
 
 
@@ -153,12 +153,11 @@ class DayBrief(HangingText):
             )
             for day in dates
         ]
-        heights = [len(hang(lines, max(1, width))) for lines in days]
+        heights = [height(lines, max(1, width)) for lines in days]
         tallest = max(heights)
         blank = Line("", "")
         return tuple(
-            (*lines, *[blank] * (tallest - height))
-            for lines, height in zip(days, heights, strict=True)
+            (*lines, *[blank] * (tallest - rows)) for lines, rows in zip(days, heights, strict=True)
         )
 
     def on_resize(self) -> None:
@@ -175,8 +174,8 @@ class WeekFindings(HangingText):
         pass
 
     def fits(self, lines: Sequence[Line]) -> bool:
-        width, height = self.content_region.size
-        return width > 0 and len(hang(lines, width)) <= height
+        width, rows = self.content_region.size
+        return width > 0 and height(lines, width) <= rows
 
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(self.Resized())

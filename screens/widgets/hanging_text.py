@@ -6,6 +6,7 @@ reads as a list at any width. Textual's own wrapping starts continuation lines a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from textual.content import Content
@@ -32,17 +33,29 @@ def hang(lines: Sequence[Line], width: int, *, wrap: bool = True) -> list[Conten
     without ``wrap``, one line each (the widget's ``text-overflow`` cuts them)."""
     out: list[Content] = []
     for line in lines:
-        lead, text = parse_markup(line.lead), parse_markup(line.text)
-        indent = lead.cell_length
-        if not wrap:
-            out.append(lead + text)
-        elif indent * 2 > width:  # too narrow to hang: wrap lead and text as one
-            out.extend((lead + text).wrap(max(1, width)))
-        else:
-            pad = Content(" " * indent)
-            for number, wrapped in enumerate(text.wrap(width - indent) if text else [text]):
-                out.append((lead if number == 0 else pad) + wrapped)
+        out.extend(hang_line(line, width, wrap))
     return out
+
+
+@lru_cache(maxsize=2048)
+def hang_line(line: Line, width: int, wrap: bool = True) -> tuple[Content, ...]:
+    """One line, hung (see :func:`hang`). Kept per line and width: an edit wraps again only
+    the lines it changed (the day's brief measures the whole week's on every edit); the
+    Content it returns is immutable."""
+    lead, text = parse_markup(line.lead), parse_markup(line.text)
+    indent = lead.cell_length
+    if not wrap:
+        return (lead + text,)
+    if indent * 2 > width:  # too narrow to hang: wrap lead and text as one
+        return tuple((lead + text).wrap(max(1, width)))
+    pad = Content(" " * indent)
+    wrapped = text.wrap(width - indent) if text else [text]
+    return tuple((lead if number == 0 else pad) + part for number, part in enumerate(wrapped))
+
+
+def height(lines: Sequence[Line], width: int) -> int:
+    """How many rows ``lines`` take wrapped to ``width``."""
+    return sum(len(hang_line(line, width)) for line in lines)
 
 
 class HangingText(Widget):
