@@ -4,18 +4,23 @@ Every change produces a new immutable ``WeekPlan`` (or ``Settings``); it is hand
 ``save`` (the single background writer) at once and kept here, so what is shown and judged
 never waits on the disk and never reads a week older than the user's last edit. Edits are
 those of :mod:`planner.edits`, the same the command line makes.
+
+The session also keeps where typing is (:class:`~planner.typing_state.TypingState`) and
+records it with each edit: undo and redo go back to the week and the selection each edit
+was made from and left, across weeks too (the key that went on into the next week is undone
+back to the finished week, past its end).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pendulum
 
-from planner.advice import JudgedWeek, Logs, judge, judge_week
+from planner.advice import JudgedWeek, judge, judge_week
+from planner.edited_weeks import EditedWeeks
 from planner.edits import (
     EditError,
     WeekChange,
@@ -26,9 +31,10 @@ from planner.edits import (
     stop_repeating,
 )
 from planner.history import History
-from planner.plan import DatedDay, Settings, WeekPlan
+from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import ReadOnlyStore, Store
+from planner.typing_state import Position, TypingState, starting_state
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supported, week_of
 from rules import Goal, KnowledgeBase, PlannedDay
 
@@ -37,6 +43,14 @@ if TYPE_CHECKING:
     from planner.templates import Template
 
 Saved = WeekPlan | Settings
+
+
+class Step(NamedTuple):
+    """One side of an edit, for undo and redo: the week as it was (or became), and where
+    the user was before the edit (or after it)."""
+
+    plan: WeekPlan
+    position: Position
 
 
 class PlanningSession:
@@ -52,13 +66,14 @@ class PlanningSession:
         self._knowledge = knowledge
         self._save = save
         self._settings = store.settings()
-        self._first = self._settings.first_weekday
+        self._weeks = EditedWeeks(store, self._settings.first_weekday)
         self._proposal_from: IsoWeek | None = None
-        self._plans: dict[IsoWeek, WeekPlan] = {}
-        self._history: History[WeekPlan] = History()
+        self._history: History[Step] = History()
         self.today = today
-        self._week = week or week_of(today, self._first)
+        self._week = week or week_of(today, self._weeks.first)
+        self._version = 0
         self._view = self._judge_shown()
+        self._typing = self._starting_state()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -66,6 +81,18 @@ class PlanningSession:
     def view(self) -> JudgedWeek:
         """The shown week as it stands (or as proposed), judged: what the screen paints."""
         return self._view
+
+    @property
+    def version(self) -> int:
+        """Goes up by one whenever :attr:`view` is judged anew (an edit, another week, a
+        setting); a move of the selection keeps it. What is drawn from the view is kept
+        by it."""
+        return self._version
+
+    @property
+    def typing(self) -> TypingState:
+        """Where typing is in the shown week: the selection, the day just planned..."""
+        return self._typing
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -77,7 +104,7 @@ class PlanningSession:
 
     @property
     def first_weekday(self) -> FirstWeekday:
-        return self._first
+        return self._weeks.first
 
     @property
     def settings(self) -> Settings:
@@ -102,60 +129,60 @@ class PlanningSession:
         return self._settings.repeat_week
 
     def plan_for(self, week: IsoWeek) -> WeekPlan:
-        plan = self._plans.get(week)
-        if plan is None:
-            plan = self._plans[week] = self._store.load_plan(week, self._first)
-        return plan
+        return self._weeks.plan_for(week)
 
     # -- navigation ------------------------------------------------------------------------
 
-    def show(self, week: IsoWeek) -> None:
+    def show(self, week: IsoWeek, typing: TypingState | None = None) -> None:
+        """Show ``week``, with ``typing``, else the selection where a newly shown week
+        starts (:func:`~planner.typing_state.starting_state`)."""
         before = self._week
         self._week = week
         try:
-            self._view = self._judge_shown()
+            self._set_view(self._judge_shown())
         except WeekError:
             self._week = before
             raise
+        self._typing = typing or self._starting_state()
 
     def show_today(self) -> None:
-        self.show(week_of(self.today, self._first))
+        self.show(week_of(self.today, self._weeks.first))
 
-    def index_of_today(self) -> int | None:
-        dates = self._view.plan.dates
-        return dates.index(self.today) if self.today in dates else None
+    def set_typing(self, typing: TypingState) -> None:
+        """A move of the selection, a waiting "+"...: no edit, nothing to undo."""
+        self._typing = typing
+
+    def _starting_state(self) -> TypingState:
+        plan = self._view.plan
+        return starting_state(plan.dates, not plan.is_empty, self.today)
+
+    def _position(self) -> Position:
+        return Position(self._week, self._typing)
 
     # -- editing ---------------------------------------------------------------------------
 
-    def set_day(self, index: int, day: PlannedDay) -> bool:
-        """Plan ``day`` on the shown day ``index``; False if unchanged."""
+    def set_day(self, index: int, day: PlannedDay, typing: TypingState | None = None) -> bool:
+        """Plan ``day`` on the shown day ``index``; False if unchanged. ``typing``: where
+        typing is afterwards (by default where it was, "just planned" forgotten)."""
         # On a proposed week the edit confirms the proposal with this change on top.
-        return self._apply(self._stored(), self._view.plan.with_day(index, day))
+        return self._apply(self._stored(), self._view.plan.with_day(index, day), typing=typing)
+
+    def type_day(self, week: IsoWeek, index: int, held: PlannedDay, typing: TypingState) -> None:
+        """Plan ``held`` on day ``index`` of ``week`` as typing does, and show ``week``
+        with ``typing`` even if the day held it already (typing moves on all the same).
+        Undo goes back to where typing was, across weeks."""
+        was = self._position()
+        # The week as it would be shown: a proposed week is kept with this day on top.
+        shown = self._view if week == self._week else self._judged(week)[0]
+        after = shown.plan.with_day(index, held)
+        if not self._apply(self.plan_for(week), after, typing=typing, was=was):
+            if week != self._week:
+                self.show(week, typing)
+            self._typing = typing
 
     def apply_change(self, change: WeekChange) -> bool:
         """Make one change (a fix, :mod:`planner.fix`) to the shown week; one undo step."""
         return self._apply(self._stored(), change_week(self._view.plan, change))
-
-    def day_on(self, day: date) -> PlannedDay:
-        """What ``day`` holds as it stands here: as shown (proposal included) if it is in
-        the shown week, else as edited in this session or stored."""
-        shown = self._view.plan
-        if day in shown.dates:
-            return shown.day_on(day)
-        week = _shown_week(day, self._first)
-        return PlannedDay.UNPLANNED if week is None else self.plan_for(week).day_on(day)
-
-    def set_date(self, day: date, held: PlannedDay) -> bool:
-        """Plan ``held`` on ``day``; False if unchanged. A day outside the shown week is
-        edited where it is stored and the shown week stays (typing has moved on past it)."""
-        shown = self._view.plan
-        if day in shown.dates:
-            return self.set_day(shown.dates.index(day), held)
-        week = _shown_week(day, self._first)
-        if week is None:
-            raise EditError(str(UnsupportedDay(day)))
-        plan = self.plan_for(week)
-        return self._apply(plan, plan.with_day(plan.dates.index(day), held), show=False)
 
     def clear_week(self) -> bool:
         plan = self._stored()
@@ -216,7 +243,7 @@ class PlanningSession:
         return suggest(
             request,
             self._week,
-            self._first,
+            self._weeks.first,
             view.before,
             view.after,
             self._knowledge,
@@ -225,37 +252,38 @@ class PlanningSession:
             time_limit,
         )
 
+    @property
+    def can_undo(self) -> bool:
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._history.can_redo
+
     def undo(self) -> bool:
+        """Take back the last edit, back where it was made from; False if none."""
         edit = self._history.undo()
         if edit is None:
             return False
-        self._commit(edit.before)
+        self._commit(*edit.before)
         return True
 
     def redo(self) -> bool:
+        """Make the edit undone last again, back where it left the user; False if none."""
         edit = self._history.redo()
         if edit is None:
             return False
-        self._commit(edit.after)
+        self._commit(*edit.after)
         return True
 
     def set_first_weekday(self, first: FirstWeekday) -> None:
         """Switch Monday-first / Sunday-first. Weeks are re-read in the new shape; the undo
         history, which holds weeks of the old shape, starts afresh."""
-        if first == self._first:
+        if first == self._weeks.first:
             return
         self._save_settings(replace(self._settings, first_weekday=first))
-        # The writer may not have written the latest edits yet: carry them over by date
-        # instead of re-reading them from the store.
-        edited = {day: held for plan in self._plans.values() for day, held in plan.dated_days}
-        self._first = first
-        self._plans.clear()
+        self._weeks = self._weeks.reshaped(first)
         self._history = History()
-        for week in {week for day in edited if (week := _shown_week(day, first)) is not None}:
-            plan = self._store.load_plan(week, first)
-            self._plans[week] = WeekPlan(
-                week, first, tuple(edited.get(day, held) for day, held in plan.dated_days)
-            )
         self.show(week_of(self._view.plan.dates[3], first))
 
     def reload(self) -> None:
@@ -264,30 +292,45 @@ class PlanningSession:
         history starts afresh: its weeks predate the other program's changes, and undoing
         one would write them over."""
         self._settings = self._store.settings()
-        self._first = self._settings.first_weekday
-        self._plans.clear()
+        self._weeks = EditedWeeks(self._store, self._settings.first_weekday)
         self._history = History()
-        self._view = self._judge_shown()
+        self._set_view(self._judge_shown())
 
-    def _apply(self, before: WeekPlan, after: WeekPlan, *, show: bool = True) -> bool:
+    def _apply(
+        self,
+        before: WeekPlan,
+        after: WeekPlan,
+        *,
+        typing: TypingState | None = None,
+        was: Position | None = None,
+        week: IsoWeek | None = None,
+    ) -> bool:
+        """Make the edit ``before`` -> ``after``, one undo step; False if it changes
+        nothing. Afterwards ``week`` (by default the edited one) is shown with ``typing``
+        (by default as it was, "just planned" forgotten); undo goes back to ``was`` (by
+        default where the user is)."""
         if before == after:
             return False
         for day, held in after.dated_days:
             if held.is_planned and not supported(day):
                 raise EditError(str(UnsupportedDay(day)))
         self._require_writable()
-        self._history.record(before, after)
-        self._commit(after, show=show)
+        then = Position(week or after.week, typing or self._typing.forgotten())
+        self._history.record(Step(before, was or self._position()), Step(after, then))
+        self._commit(after, then)
         return True
 
-    def _commit(self, plan: WeekPlan, *, show: bool = True) -> None:
-        """Keep and save ``plan``; with ``show``, it becomes the shown week (undo and redo
-        go back to the week they change)."""
-        self._plans[plan.week] = plan
+    def _commit(self, plan: WeekPlan, position: Position) -> None:
+        """Keep and save ``plan``, and show ``position``."""
+        self._weeks.keep(plan)
         self._save(plan)
-        if show:
-            self._week = plan.week
-        self._view = self._judge_shown()
+        self._week = position.week
+        self._set_view(self._judge_shown())
+        self._typing = position.typing
+
+    def _set_view(self, view: JudgedWeek) -> None:
+        self._view = view
+        self._version += 1
 
     def _save_settings(self, settings: Settings) -> None:
         if settings == self._settings:
@@ -295,7 +338,7 @@ class PlanningSession:
         self._require_writable()
         self._settings = settings
         self._save(settings)
-        self._view = self._judge_shown()
+        self._set_view(self._judge_shown())
 
     def _require_writable(self) -> None:
         if self._store.read_only:
@@ -303,47 +346,23 @@ class PlanningSession:
 
     # -- judging: the same judge_week as `planner show`, read through this session --------
 
-    def load_plan(self, week: IsoWeek, first: FirstWeekday) -> WeekPlan:
-        if first != self._first:
-            raise ValueError(f"this session shows {self._first}-first weeks, not {first}-first")
-        return self.plan_for(week)
-
-    def days_between(self, start: date, end: date) -> list[DatedDay]:
-        """Days read through the plans edited in this session, never older than the screen."""
-        days: list[DatedDay] = []
-        day = pendulum.Date(start.year, start.month, start.day)
-        while day <= end:
-            week = _shown_week(day, self._first)
-            if week is None:  # shown in no supported week (next to the edge): as stored
-                days.extend(self._store.days_between(day, day))
-            else:
-                days.append((day, self.plan_for(week).day_on(day)))
-            day = day.add(days=1)
-        return days
-
-    def logs_between(self, start: date, end: date) -> Logs:
-        """The day logs, as stored."""
-        return self._store.logs_between(start, end)
-
     def judge(self, week: IsoWeek) -> JudgedWeek:
         """Any week as it stands in this session, judged like the shown one."""
-        return judge_week(self, week, self._first, self._knowledge, self._settings.goal)
+        weeks = self._weeks
+        return judge_week(weeks, week, weeks.first, self._knowledge, self._settings.goal)
 
     def _judge_shown(self) -> JudgedWeek:
-        view = self.judge(self._week)
-        proposal = proposal_for(view.plan, self._settings, self)
-        self._proposal_from = None if proposal is None else proposal.source
+        view, self._proposal_from = self._judged(self._week)
+        return view
+
+    def _judged(self, week: IsoWeek) -> tuple[JudgedWeek, IsoWeek | None]:
+        """``week`` as it would be shown, judged, and the week it is proposed from if it is
+        a proposal of the repeating week."""
+        view = self.judge(week)
+        proposal = proposal_for(view.plan, self._settings, self._weeks)
         if proposal is None:
-            return view
+            return view, None
         proposed = judge(
             proposal.plan, view.before, view.after, self._knowledge, self._settings.goal
         )
-        return replace(proposed, summary=replace(proposed.summary, proposed=True))
-
-
-def _shown_week(day: date, first: FirstWeekday) -> IsoWeek | None:
-    """The displayed week holding ``day``; None next to the edge of the supported weeks."""
-    try:
-        return week_of(day, first)
-    except WeekError:
-        return None
+        return replace(proposed, summary=replace(proposed.summary, proposed=True)), proposal.source

@@ -9,12 +9,12 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from textual.app import App
-from textual.binding import Binding
+from textual.app import App, SystemCommand
 from textual.reactive import var
+from textual.screen import Screen
 from textual.theme import Theme
 
 from planner.clock import Clock
@@ -22,11 +22,12 @@ from planner.locations import PathProblem, shown, user_path
 from planner.plan import Settings
 from planner.session import PlanningSession, Saved
 from planner.store import DatabaseChanged, Store, StoreError
-from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from planner.writer import SaveOutcome, SerialWriter
 from rules import KnowledgeBase
+from screens import notices
 from screens.colours import readable_variables
+from screens.keys import APP_BINDINGS
 from screens.week_screen import WeekScreen
 from screens.widgets.save_state import SaveState
 
@@ -54,10 +55,7 @@ class PlannerApp(App[int]):
     # one pushed over it saves the first frame a second parse of every stylesheet and the
     # layouts of an empty screen.
     CSS_PATH = "week_screen.tcss"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+s", "retry_saves", "Save again", show=False),
-    ]
+    BINDINGS = list(APP_BINDINGS)
 
     # A var: the week screen watches it and repaints only its label.
     save_state: var[SaveState] = var(SaveState.saved)
@@ -136,6 +134,13 @@ class PlannerApp(App[int]):
             PlannerPalette(providers=[ThemeProvider], placeholder="Search for themes…")
         )
 
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys": the planner has one help, ? or f1 (its
+        palette entry is the week screen's), and Textual's key panel squeezed the grid."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -145,19 +150,9 @@ class PlannerApp(App[int]):
             self._loop.add_signal_handler(signum, self._on_terminate)
         self.call_after_refresh(self._freeze_startup_objects)
         for notice in self.store.notices:
-            self.notify(
-                printable(notice), title="Database", severity="warning", timeout=30, markup=False
-            )
+            notices.show(self, notices.database_notice(notice))
         if self.store.read_only:
-            self.notify(
-                printable(
-                    f"{self.store.read_only_reason} You can look, but changes are not possible."
-                ),
-                title="Read-only",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
+            notices.show(self, notices.opened_read_only(self.store.read_only_reason))
 
     def _remember_theme(self, theme: Theme) -> None:
         self.session.set_theme(theme.name)
@@ -239,7 +234,7 @@ class PlannerApp(App[int]):
             self._resolve_conflict()
             return
         if not self._failed:
-            self.notify("Everything is saved.", timeout=2)
+            notices.show(self, notices.EVERYTHING_SAVED)
             return
         for value in list(self._failed.values()):
             self._writer.submit(value)
@@ -269,9 +264,7 @@ class PlannerApp(App[int]):
                         f"now on. {shown(path)} is as the other program left it."
                     )
             except (StoreError, PathProblem) as error:
-                self.notify(
-                    printable(str(error)), title="Not saved", severity="error", markup=False
-                )
+                notices.show(self, notices.not_saved(error))
                 return
             self._conflict_told = False
             self.session.reload()
@@ -279,7 +272,7 @@ class PlannerApp(App[int]):
             if isinstance(week_screen, WeekScreen):
                 week_screen.show_week()
             self.save_state = self._current_save_state(self._writer.pending)
-            self.notify(printable(done), title="Saved", timeout=10, markup=False)
+            notices.show(self, notices.saved_after_conflict(done))
 
         suggested = path.with_name(f"{path.stem}-mine{path.suffix}")
         self.push_screen(ConflictDialog(shown(path), shown(suggested)), chosen)
@@ -317,30 +310,12 @@ class PlannerApp(App[int]):
         if isinstance(outcome.error, DatabaseChanged):
             if self.store.in_conflict and not self._conflict_told:
                 self._conflict_told = True
-                self.notify(
-                    printable(
-                        f"{outcome.error} Your changes are kept here: press ctrl+s to merge "
-                        "them into the file as it is now, or to save them to another file."
-                    ),
-                    title="Not saved",
-                    severity="error",
-                    timeout=60,
-                    markup=False,
-                )
+                notices.show(self, notices.changed_elsewhere(outcome.error))
         elif outcome.error is not None:
             what = (
                 "The settings were"
                 if isinstance(outcome.value, Settings)
                 else (f"{outcome.value.week} was")
             )
-            self.notify(
-                printable(
-                    f"{what} not saved: {outcome.error} It stays on screen; "
-                    "press ctrl+s to try again."
-                ),
-                title="Save failed",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
+            notices.show(self, notices.save_failed(what, outcome.error))
         self.save_state = self._current_save_state(outcome.pending)

@@ -1,5 +1,7 @@
 """The week screen's commands for the command palette (ctrl+p), one Provider beside Textual's
-own system commands (Theme, Keys, Quit...)."""
+own system commands (Theme, Quit...). Every command is always listed: one that cannot run
+now says why in its help ("Repeat this week: plan a day first") and, chosen, says it again
+as a notice. A command with a key names it, read from the bindings."""
 
 from __future__ import annotations
 
@@ -9,7 +11,10 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from planner.weeks import FirstWeekday
+from planner.weeks import FirstWeekday, WeekError
+from screens import notices
+from screens.keys import key_of
+from screens.notices import Notice
 
 if TYPE_CHECKING:
     from screens.week_screen import WeekScreen
@@ -20,58 +25,87 @@ class PaletteCommand:
     title: str
     help: str
     run: Callable[[], object]
+    # Why it cannot run now; None when it can.
+    why_not: str | None = None
+
+
+def _key(action: str) -> str:
+    return f" ({key_of(action)})"
 
 
 def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
     """What the palette offers on ``screen``, built when the palette opens: titles and help
     name the week shown and the settings as they are now."""
     session = screen.session
+    week = session.week
+    planned = not session.plan_for(week).is_empty
     yield PaletteCommand(
-        "Go to week…", "Open any ISO week, e.g. 2026-W48", screen.action_go_to_week
-    )
-    yield PaletteCommand("This week", "Show the week containing today (t)", screen.action_this_week)
-    yield PaletteCommand("Previous week", "Show the week before", screen.action_previous_week)
-    yield PaletteCommand("Next week", "Show the week after", screen.action_next_week)
-    yield PaletteCommand(
-        "Clear week", f"Unplan every day of {session.week} (undoable)", screen.action_clear_week
+        "Go to week…", "Any week: 2027-W3, W3, a date, next, prev", screen.action_go_to_week
     )
     yield PaletteCommand(
-        "Suggest a week…", "The best order for the sessions you want (s)", screen.action_suggest
+        "This week", "Show the week holding today" + _key("this_week"), screen.action_this_week
     )
-    yield PaletteCommand("Apply a template…", "A named week layout (T)", screen.action_templates)
     yield PaletteCommand(
-        "Copy previous week", "Plan this week like the week before (c)",
-        screen.action_copy_previous_week,
+        "Previous week", "Show the week before" + _key("previous_week"),
+        screen.action_previous_week,
     )  # fmt: skip
     yield PaletteCommand(
-        "Year overview", "Every week of the year at a glance (y)", screen.action_year
+        "Next week", "Show the week after" + _key("next_week"), screen.action_next_week
+    )
+    yield PaletteCommand(
+        "Clear week", f"Unplan every day of {week} (undoable)", screen.action_clear_week,
+        None if planned else f"nothing is planned in {week}",
+    )  # fmt: skip
+    yield PaletteCommand(
+        "Suggest a week…", "The best order for the sessions you want" + _key("suggest"),
+        screen.action_suggest,
+    )  # fmt: skip
+    yield PaletteCommand(
+        "Apply a template…", "A named week layout" + _key("templates"), screen.action_templates
+    )
+    yield PaletteCommand(
+        "Copy previous week", "Plan this week like the week before" + _key("copy_previous_week"),
+        screen.action_copy_previous_week, _copy_why_not(screen),
+    )  # fmt: skip
+    yield PaletteCommand(
+        "Year overview", "Every week of the year at a glance" + _key("year"), screen.action_year
     )
     yield PaletteCommand(
         "Choose the goal…",
-        f"What you train for, now {session.goal.label}: it weighs the advice (G)",
+        f"What you train for, now {session.goal.label}: it weighs the advice" + _key("choose_goal"),
         screen.action_choose_goal,
     )
     yield PaletteCommand(
         "Make the smallest fix",
-        "The single change that raises the score the most, as the panel shows it (f)",
+        "The single change that raises the score the most, as the panel shows it"
+        + _key("apply_fix"),
         screen.action_apply_fix,
+        None if not session.view.plan.is_empty else "plan a day first",
     )
-    yield PaletteCommand("Undo", "Take back the last change (ctrl+z)", screen.action_undo)
-    yield PaletteCommand("Redo", "Apply again what was undone (ctrl+y)", screen.action_redo)
-    week = session.week
+    yield PaletteCommand(
+        "Undo", "Take back the last change" + _key("undo"), screen.action_undo,
+        None if session.can_undo else "nothing to undo",
+    )  # fmt: skip
+    yield PaletteCommand(
+        "Redo", "Apply again what was undone" + _key("redo"), screen.action_redo,
+        None if session.can_redo else "nothing to redo",
+    )  # fmt: skip
+    repeating = session.repeat_week
     # Only a week with something planned can repeat (planner.edits.mark_repeating).
-    if session.repeat_week != week and not session.plan_for(week).is_empty:
-        yield PaletteCommand(
-            "Repeat this week",
-            f"Unplanned weeks propose {week}'s layout until you edit them",
-            lambda: screen.set_repeat_week(week),
-        )
-    if session.repeat_week is not None:
-        yield PaletteCommand(
-            f"Stop repeating {session.repeat_week}",
-            "Unplanned weeks stay empty",
-            lambda: screen.set_repeat_week(None),
-        )
+    yield PaletteCommand(
+        "Repeat this week",
+        f"Unplanned weeks propose {week}'s layout until you edit them",
+        lambda: screen.set_repeat_week(week),
+        "plan a day first"
+        if not planned
+        else (f"{week} repeats already" if repeating == week else None),
+    )
+    yield PaletteCommand(
+        f"Stop repeating {repeating}" if repeating else "Stop repeating a week",
+        "Unplanned weeks stay empty",
+        lambda: screen.set_repeat_week(None),
+        None if repeating else "no week repeats",
+    )
     other = (
         FirstWeekday.SUNDAY if session.first_weekday is FirstWeekday.MONDAY else FirstWeekday.MONDAY
     )
@@ -81,11 +115,23 @@ def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
         f"{'Saturday' if other is FirstWeekday.SUNDAY else 'Sunday'}",
         lambda: screen.set_first_weekday(other),
     )
-    # Textual's "Keys" opens its side panel of bindings; this is the planner's own table,
-    # grouped by what the keys do, under a title of its own so neither hides the other.
+    # The planner's one help (Textual's "Keys" panel is not offered: PlannerApp).
     yield PaletteCommand(
-        "Help: every key of the planner", "The planner's key table (? or f1)", screen.action_help
+        "Help: keys and how to type a week",
+        "Every key of the planner" + _key("help") + " or f1",
+        screen.action_help,
     )
+
+
+def _copy_why_not(screen: WeekScreen) -> str | None:
+    session = screen.session
+    try:
+        before = session.week.previous()
+    except WeekError:
+        return f"{session.week} is the first week the planner supports"
+    if session.plan_for(before).is_empty:
+        return f"{before} has no planned day"
+    return None
 
 
 class WeekCommands(Provider):
@@ -97,12 +143,23 @@ class WeekCommands(Provider):
         screen = self.screen
         return list(week_commands(screen)) if isinstance(screen, WeekScreen) else []
 
+    def _hit(self, command: PaletteCommand) -> tuple[str, Callable[[], object]]:
+        """The help the palette shows and what choosing the command does."""
+        why_not = command.why_not
+        if why_not is None:
+            return command.help, command.run
+        screen = self.screen
+        said = Notice(f"{command.title}: {why_not}.")
+        return f"Not now: {why_not}", lambda: notices.show(screen, said)
+
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+            help, run = self._hit(command)
+            yield DiscoveryHit(command.title, run, help=help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             if (score := matcher.match(command.title)) > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+                help, run = self._hit(command)
+                yield Hit(score, matcher.highlight(command.title), run, help=help)

@@ -14,6 +14,7 @@ from planner.days import day_words
 from planner.session import PlanningSession
 from planner.weeks import FIRST_YEAR, LAST_YEAR, IsoWeek, weeks_in_year
 from rules import Activity
+from screens import notices
 from screens.colours import Colours
 from screens.dialogs.base import DismissOnce
 
@@ -82,8 +83,7 @@ class YearScreen(DismissOnce, Screen[IsoWeek | None]):
     def action_year(self, step: int) -> None:
         year = self.year + step
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            where = "first" if step < 0 else "last"
-            self.notify(f"{self.year} is the {where} year the planner supports.", timeout=4)
+            notices.show(self, notices.year_edge(self.year, last=step > 0))
             return
         self.year = year
         self.show_year(IsoWeek(self.year, 1))

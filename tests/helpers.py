@@ -15,7 +15,7 @@ import pytest
 
 from planner.cli import main
 from planner.clock import FixedClock
-from planner.days import WEEKDAY_KEYS, parse_day
+from planner.days import WEEKDAY_KEYS, day_words, parse_day
 from planner.plan import Settings, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
@@ -158,6 +158,35 @@ def judge_words(
     return evaluate(days, focus=focus, knowledge=default_knowledge(), goal=goal)
 
 
+# -- Pilot: what the planner shows -----------------------------------------------------------
+
+
+def words(app: Any) -> list[str]:
+    """Each shown day as the grid holds it, in ``planner set``'s words (``legs:heavy+run``,
+    ``unplanned``)."""
+    from screens.widgets.week_grid import WeekGrid
+
+    return [day_words(cell.planned) for cell in app.screen.query_one(WeekGrid).states]
+
+
+def title(app: Any) -> str:
+    """The header as it reads on screen."""
+    from screens.widgets.week_title import WeekTitle
+
+    return app.screen.query_one("#week-title", WeekTitle).render().plain
+
+
+async def notices(pilot: Any) -> list[str]:
+    """The notices on screen now, oldest first, each as it reads (its title, if it has one,
+    on the first line). Needs ``run_test(notifications=True)``."""
+    from textual.widgets._toast import Toast, ToastRack
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert screen.query(ToastRack), "notices are shown with run_test(notifications=True)"
+    return [toast.render().plain for toast in screen.query(Toast)]
+
+
 def advice_markup(app: Any) -> list[str]:
     """The advice list's entries as the markup they are drawn from: leads and texts."""
     from screens.widgets.advice_list import AdviceList
@@ -170,3 +199,78 @@ async def searched(pilot: Any) -> None:
     """After submitting the suggest dialog: its search runs in a thread; wait for it."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def settled(pilot: Any) -> None:
+    """Until every save is written and shown, and every worker done (the smallest fix found,
+    a suggestion searched), so a picture never catches "saving" or "looking"."""
+    from textual.worker import WorkerState
+
+    from screens.widgets.fix_line import FixLine
+
+    app = pilot.app
+    await pilot.pause()
+    assert app.wait_for_saves(10)
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(1000):
+        lines = [line for screen in app.screen_stack for line in screen.query(FixLine)]
+        if not any(line.searching for line in lines) and not any(
+            worker.state in busy for worker in app.workers
+        ):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+# -- the states of the planner the layout is checked in (pictures and whole text) ------------
+
+HYBRID_WEEK = {
+    "mon": "legs:heavy+run:easy", "tue": "push,pull", "wed": "run:intervals", "thu": "rest",
+    "fri": "legs", "sat": "run:long", "sun": "rest",
+}  # fmt: skip
+# A week typed on an empty database, one key a day: it stays in view, past its end.
+TYPED_WEEK = ("p", "u", "g", "r", "full_stop", "p", "r")
+LAYOUT_SIZES = [(80, 24), (100, 30), (120, 36), (200, 50)]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A state of the planner: the weeks the database holds (``seed``'s words), then the
+    keys pressed; ``dialog`` opens the go-to-week dialog first and types a mistake in it."""
+
+    weeks: dict[str, dict[str, str]]
+    keys: tuple[str, ...] = ()
+    go_to_week: str | None = None
+
+
+SHOWN = {
+    "empty": Shown({}),
+    "typed": Shown({}, TYPED_WEEK),
+    "hybrid": Shown({"2026-W48": HYBRID_WEEK}),
+    "tab": Shown({"2026-W48": HYBRID_WEEK}, ("tab",)),
+    "notice": Shown({"2026-W48": HYBRID_WEEK}, ("c",)),  # W47 has nothing to copy
+    "go-to-week": Shown({"2026-W48": HYBRID_WEEK}, go_to_week="week 3"),
+    "help": Shown({"2026-W48": HYBRID_WEEK}, ("question_mark",)),
+    "suggest": Shown({"2026-W48": HYBRID_WEEK}, ("s", "enter")),
+    "fix": Shown({"2026-W48": HYBRID_WEEK}, ("f",)),
+}
+
+
+def seed_shown(db: Path, shown: Shown, theme: str | None = None) -> None:
+    from dataclasses import replace
+
+    seed(db, shown.weeks)
+    if theme is not None:
+        with Store.open(db) as store:
+            store.save_settings(replace(store.settings(), theme=theme))
+
+
+async def show(pilot: Any, shown: Shown) -> None:
+    """Press ``shown``'s keys (and type into the go-to-week dialog), then settle."""
+    await pilot.pause()
+    if shown.go_to_week is not None:
+        pilot.app.screen.action_go_to_week()
+        await pilot.pause()
+        await pilot.press(*shown.go_to_week, "enter")
+    await pilot.press(*shown.keys)
+    await settled(pilot)

@@ -1,4 +1,5 @@
-"""Every key of the planner, built from the same keymap the screen binds."""
+"""How to type a week and every key of the planner, built from the same keymap the screen
+binds (the planner's one help: ? or f1)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,16 @@ class HelpDialog(PlannerDialog[None]):
         Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc"),
     ]
 
-    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+    DEFAULT_CSS = """
+    HelpDialog #help-intro {
+        margin: 0 0 1 0;
+    }
+    """
+
+    def __init__(self, rows: Sequence[tuple[str, str]], intro: str = "") -> None:
         super().__init__()
         self.rows = rows
+        self.intro = intro  # markup
 
     def compose(self) -> ComposeResult:
         width = max(len(key) for key, _ in self.rows)
@@ -28,6 +36,8 @@ class HelpDialog(PlannerDialog[None]):
             Content.assemble((key.ljust(width), "bold"), "  ", text) for key, text in self.rows
         )
         with VerticalScroll(id="dialog", classes="help") as scroll:
-            scroll.border_title = "Keys"
+            scroll.border_title = "Help"
             scroll.border_subtitle = "esc to close"
+            if self.intro:
+                yield Static(self.intro, id="help-intro")
             yield Static(table)

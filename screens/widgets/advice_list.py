@@ -3,11 +3,11 @@ a block of :class:`~screens.widgets.hanging_text.Line` s, drawn with Textual's L
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from functools import partial
 
 from rich.segment import Segment
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -15,6 +15,9 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from screens.widgets.hanging_text import Line, hang
+from screens.widgets.kept_lines import KeptLines
+
+Entry = tuple[Line, ...]
 
 THUMB = "▐"
 
@@ -33,19 +36,22 @@ def thumb_rows(height: int, lines: int, top: int) -> range:
 
 class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
     """The week's findings and its transitions as one scrolling list of pre-rendered lines
-    (Textual's Line API). Each entry is rendered once per text and width and kept, so a key
-    press renders only the entries whose text changed, and the list scrolls to the selected
-    day's transitions in the same frame. Focused only to read it (``tab``): then it scrolls
+    (Textual's Line API). Each entry comes with a key (the view's version, its place, its
+    form), is rendered once per text and width and kept, so a key press renders only the
+    entries whose text changed, and the list scrolls to the selected day's transitions in
+    the same frame. Focused only to read it (``tab``): then it scrolls
     with the arrows, pgup/pgdn and home/end, while ←/→ still move the selection (they are
     not bound here)."""
 
+    # At once, not animated: a key pressed while an animated scroll runs could leave the
+    # list short of its first or last line.
     BINDINGS = [
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("up", "scroll_by(-1)", "Scroll up", show=False),
+        Binding("down", "scroll_by(1)", "Scroll down", show=False),
+        Binding("pageup", "scroll_pages(-1)", "Page up", show=False),
+        Binding("pagedown", "scroll_pages(1)", "Page down", show=False),
+        Binding("home", "scroll_to_end(-1)", "Top", show=False),
+        Binding("end", "scroll_to_end(1)", "Bottom", show=False),
     ]
 
     # Scrolls (keys, wheel) with Textual's own scrolling, but its scrollbar takes no room:
@@ -69,28 +75,33 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._entries: tuple[tuple[Line, ...], ...] = ()
+        self._keys: tuple[Hashable, ...] = ()
+        self._entries: tuple[Entry, ...] = ()
         self._focus: int | None = None
-        self._scrolled_to: int | None = None  # the entry last scrolled to the top
-        # (entry, width) -> lines: moving the selection back and forth reuses both forms.
-        self._rendered: LRUCache[tuple[tuple[Line, ...], int], list[Strip]] = LRUCache(64)
-        self._by_identity: LRUCache[int, tuple[tuple[Line, ...], int, list[Strip]]]
-        self._by_identity = LRUCache(64)
+        # (entry, its first line) last scrolled to the top
+        self._scrolled_to: tuple[int, int] | None = None
+        # (entry's key, width) -> lines: a move of the selection finds the entries of the
+        # same view by their key, cheaper than comparing their lines.
+        self._by_key: KeptLines[tuple[Hashable, int], list[Strip]] = KeptLines(64)
+        # (entry, width) -> lines: an edit finds the transitions it left as they were by
+        # what they say, since they belong to a new version of the view.
+        self._rendered: KeptLines[tuple[Entry, int], list[Strip]] = KeptLines(64)
         self._lines: list[Strip] = []
         self._starts: list[int] = []  # first line of each entry
         self._width = 0
 
     @property
-    def entries(self) -> tuple[tuple[Line, ...], ...]:
+    def entries(self) -> tuple[Entry, ...]:
         return self._entries
 
-    def show(self, entries: Sequence[tuple[Line, ...]], *, focus: int | None = None) -> None:
-        """Show ``entries``, scrolled so entry ``focus`` is at the top when the focus moved
-        to another entry."""
-        entries = tuple(entries)
-        if entries == self._entries and focus == self._focus:
+    def show(self, entries: Sequence[tuple[Hashable, Entry]], *, focus: int | None = None) -> None:
+        """Show ``entries`` (each with its key: the same key, the same lines), scrolled so
+        entry ``focus`` is at the top when the focus moved to another entry."""
+        keys = tuple(key for key, _ in entries)
+        if keys == self._keys and focus == self._focus:
             return
-        self._entries, self._focus = entries, focus
+        self._keys, self._entries = keys, tuple(entry for _, entry in entries)
+        self._focus = focus
         self._build()
 
     def _build(self) -> None:
@@ -101,18 +112,20 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         lines: list[Strip] = []
         starts: list[int] = []
         blank = Strip.blank(width, self.rich_style)
-        for entry in self._entries:
+        for key, entry in zip(self._keys, self._entries, strict=True):
             if lines:
                 lines.append(blank)  # one blank line between entries
             starts.append(len(lines))
-            lines.extend(self._render_entry(entry, width))
+            lines.extend(self._by_key.get((key, width), partial(self._entry_lines, entry, width)))
         self._lines, self._starts = lines, starts
         self._set_extent(Size(width, len(lines)))
+        # Scrolled only when the focus moved to another entry or its place in the list (an
+        # edit above it): not on every edit, so reading with tab is not jumped around.
         focus = self._focus
-        if focus != self._scrolled_to and focus is not None and focus < len(starts):
-            # Only when the focus moved to another entry, not on every edit.
-            self.scroll_to(y=starts[focus], animate=False, immediate=True)
-            self._scrolled_to = focus
+        place = (focus, starts[focus]) if focus is not None and focus < len(starts) else None
+        if place is not None and place != self._scrolled_to:
+            self.scroll_to(y=place[1], animate=False, immediate=True)
+            self._scrolled_to = place
         self.refresh()
 
     def _set_extent(self, size: Size) -> None:
@@ -125,25 +138,28 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
 
-    def _render_entry(self, entry: tuple[Line, ...], width: int) -> list[Strip]:
-        # The panel hands back the same entry objects for unchanged transitions: found by
-        # identity first, as hashing an entry's lines costs more than the lookup saves.
-        kept = self._by_identity.get(id(entry))
-        if kept is not None and kept[0] is entry and kept[1] == width:
-            return kept[2]
-        key = (entry, width)
-        strips = self._rendered.get(key)
-        if strips is None:
-            # Two columns kept free on the right: a gap, and the scroll thumb's.
-            text_width = max(1, width - 2)
-            text = Content("\n").join(hang(entry, text_width))
-            strips = [
-                strip.extend_cell_length(width, self.rich_style)
-                for strip in Visual.to_strips(self, text, text_width, None, self.visual_style)
-            ]
-            self._rendered[key] = strips
-        self._by_identity[id(entry)] = (entry, width, strips)
-        return strips
+    def _entry_lines(self, entry: Entry, width: int) -> list[Strip]:
+        return self._rendered.get((entry, width), partial(self._draw, entry, width))
+
+    def _draw(self, entry: Entry, width: int) -> list[Strip]:
+        # Two columns kept free on the right: a gap, and the scroll thumb's.
+        text_width = max(1, width - 2)
+        text = Content("\n").join(hang(entry, text_width))
+        return [
+            strip.extend_cell_length(width, self.rich_style)
+            for strip in Visual.to_strips(self, text, text_width, None, self.visual_style)
+        ]
+
+    def action_scroll_by(self, lines: int) -> None:
+        self.scroll_relative(y=lines, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        self.scroll_relative(y=pages * self.scrollable_content_region.height, animate=False)
+
+    def action_scroll_to_end(self, end: int) -> None:
+        """The list's first line (``end`` < 0) or its last one at the bottom."""
+        y = 0 if end < 0 else self.max_scroll_y
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
         width, height = self.size
@@ -170,5 +186,5 @@ class AdviceList(ScrollView, can_focus=True, inherit_bindings=False):
         """The theme or styles changed: the kept lines hold the old colours."""
         super().notify_style_update()
         self._rendered.clear()
-        self._by_identity.clear()
+        self._by_key.clear()
         self._build()

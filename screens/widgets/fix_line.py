@@ -9,8 +9,8 @@ not after every key. A new week (any edit, another week, another goal) replaces 
 at once with "looking", in the same frame as the edit, and the previous search is
 cancelled and its result ignored: the line never shows the fix of another week.
 
-The line is as high as what it says (none for a week with nothing planned, at most
-MAX_ROWS), but "looking" keeps the rows the line had: a key press then never costs a new
+The line is as high as what it says, whole (none for a week with nothing planned), but
+"looking" keeps the rows the line had: a key press then never costs a new
 layout, and the advice under it does not jump twice per edit. Only a found fix (or none)
 that wraps to another number of lines changes the height, once, when it is shown.
 """
@@ -25,11 +25,11 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 
-from planner.advice import JudgedWeek
 from planner.fix import Fix, FixSearch, describe_change
 from planner.plan import WeekPlan
-from rules import KnowledgeBase
+from screens.keys import key_of
 from screens.text import literal
+from screens.view_state import WeekViewState
 from screens.widgets.text_block import parse_markup
 
 # Candidates judged between two turns of the event loop (well under a millisecond), so a
@@ -37,11 +37,8 @@ from screens.widgets.text_block import parse_markup
 CANDIDATES_PER_TURN = 1
 # Seconds the shown week must stay the same before its search starts.
 SEARCH_DELAY = 0.05
-FIX_KEY = "f"
-# Rows at most: a longer change is cut (``f`` says it in full).
-MAX_ROWS = 2
 
-_HEADING = f"[b]Fix[/b] ([b]{FIX_KEY}[/b]):"
+_HEADING = f"[b]Fix[/b] ([b]{key_of('apply_fix')}[/b]):"
 LOOKING = f"{_HEADING} [$readable-muted]looking…[/]"
 NO_FIX = "[$readable-muted]No single change raises the score.[/]"
 NOTHING_PLANNED = ""
@@ -73,7 +70,7 @@ class FixLine(Widget):
         super().__init__(id=id)
         self.markup_text = ""
         self._content = parse_markup("")
-        self._view: JudgedWeek | None = None
+        self._version: int | None = None  # of the view whose fix is shown
         self._search: FixSearch | None = None
         self._start: Timer | None = None
         self._rows = 1  # as in DEFAULT_CSS until the first text
@@ -105,23 +102,29 @@ class FixLine(Widget):
             rows = max(self._rows, 1)
         else:
             width = self.content_region.width
-            lines = len(self._content.wrap(width)) if width > 0 else 1
-            rows = min(lines, MAX_ROWS)
+            rows = len(self._content.wrap(width)) if width > 0 else 1
         if rows == self._rows:
             return False
         self._rows = rows
         self.styles.height = rows
         return True
 
-    def follow(self, view: JudgedWeek, knowledge: KnowledgeBase) -> None:
-        """Show the fix of ``view`` (judged for ``view.summary.goal``): at once if there is
-        nothing to search, else "looking" until the worker has judged every candidate.
-        The same view again (a move of the selection) changes nothing."""
-        if view is self._view:
+    def follow(self, state: WeekViewState) -> None:
+        """Show the fix of the judged week of ``state`` (judged for its goal): at once if
+        there is nothing to search, else "looking" until the worker has judged every
+        candidate. The same version again (a move of the selection) changes nothing."""
+        if state.version == self._version:
             return
-        self._view = view
+        self._version = state.version
+        view = state.judged
         search = self._search = FixSearch(
-            view.plan, view.before, view.after, knowledge, view.summary.goal
+            view.plan,
+            view.before,
+            view.after,
+            state.knowledge,
+            view.summary.goal,
+            view.logs,
+            state.today,
         )
         if view.plan.is_empty:
             search.run()  # no candidate: nothing to wait for
@@ -146,10 +149,11 @@ class FixLine(Widget):
         if search is self._search:
             self.show(render_fix(search.result, search.plan))
 
-    def fix_for(self, view: JudgedWeek, knowledge: KnowledgeBase) -> Fix | None:
-        """The fix of ``view``, now: what the search found, finished here if the worker has
-        not finished it yet (the fix key never waits, never applies another week's fix)."""
-        self.follow(view, knowledge)
+    def fix_for(self, state: WeekViewState) -> Fix | None:
+        """The fix of ``state``'s week, now: what the search found, finished here if the
+        worker has not finished it yet (the fix key never waits, never applies another
+        week's fix)."""
+        self.follow(state)
         search = self._search
         assert search is not None
         search.run()

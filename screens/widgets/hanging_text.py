@@ -6,15 +6,16 @@ reads as a list at any width. Textual's own wrapping starts continuation lines a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from screens.widgets.kept_lines import KeptLines
 from screens.widgets.text_block import parse_markup
 
 
@@ -32,17 +33,29 @@ def hang(lines: Sequence[Line], width: int, *, wrap: bool = True) -> list[Conten
     without ``wrap``, one line each (the widget's ``text-overflow`` cuts them)."""
     out: list[Content] = []
     for line in lines:
-        lead, text = parse_markup(line.lead), parse_markup(line.text)
-        indent = lead.cell_length
-        if not wrap:
-            out.append(lead + text)
-        elif indent * 2 > width:  # too narrow to hang: wrap lead and text as one
-            out.extend((lead + text).wrap(max(1, width)))
-        else:
-            pad = Content(" " * indent)
-            for number, wrapped in enumerate(text.wrap(width - indent) if text else [text]):
-                out.append((lead if number == 0 else pad) + wrapped)
+        out.extend(hang_line(line, width, wrap))
     return out
+
+
+@lru_cache(maxsize=2048)
+def hang_line(line: Line, width: int, wrap: bool = True) -> tuple[Content, ...]:
+    """One line, hung (see :func:`hang`). Kept per line and width: an edit wraps again only
+    the lines it changed (the day's brief measures the whole week's on every edit); the
+    Content it returns is immutable."""
+    lead, text = parse_markup(line.lead), parse_markup(line.text)
+    indent = lead.cell_length
+    if not wrap:
+        return (lead + text,)
+    if indent * 2 > width:  # too narrow to hang: wrap lead and text as one
+        return tuple((lead + text).wrap(max(1, width)))
+    pad = Content(" " * indent)
+    wrapped = text.wrap(width - indent) if text else [text]
+    return tuple((lead if number == 0 else pad) + part for number, part in enumerate(wrapped))
+
+
+def height(lines: Sequence[Line], width: int) -> int:
+    """How many rows ``lines`` take wrapped to ``width``."""
+    return sum(len(hang_line(line, width)) for line in lines)
 
 
 class HangingText(Widget):
@@ -61,8 +74,8 @@ class HangingText(Widget):
         self._lines: tuple[Line, ...] = ()
         # (width, wrap, lines, text) last drawn
         self._wrapped: tuple[int, bool, int, Content] | None = None
-        self._rendered: LRUCache[tuple[tuple[Line, ...], int, bool], list[Strip]]
-        self._rendered = LRUCache(32)
+        self._rendered: KeptLines[tuple[tuple[Line, ...], int, bool], list[Strip]]
+        self._rendered = KeptLines(32)
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -96,11 +109,10 @@ class HangingText(Widget):
         few texts as edits are undone and redone)."""
         width = self.size.width
         wrap, text = self._at(width)[1::2]
-        key = (self._lines, width, wrap)
-        lines = self._rendered.get(key)
-        if lines is None:
-            lines = Visual.to_strips(self, text, width, None, self.visual_style, pad=True)
-            self._rendered[key] = lines
+        lines = self._rendered.get(
+            (self._lines, width, wrap),
+            lambda: Visual.to_strips(self, text, width, None, self.visual_style, pad=True),
+        )
         return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
 
     def notify_style_update(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from planner.readiness import Readiness, ReadinessCell, ReadinessGrid
 from rules import KnowledgeBase
 from screens.text import literal
+from screens.view_state import WeekViewState
 from screens.widgets.text_block import TextBlock, parse_markup
 
 # Variable of each state's colour (readable text: see screens/colours.py).
@@ -18,7 +19,7 @@ STATE_COLOUR = {
     Readiness.STRAINED: "readable-error",
 }
 # Exactly the marks the strip draws: one symbol per state, in its colour.
-LEGEND = "[b]Readiness[/b] at the start of each day:  " + "  ".join(
+LEGEND = "[b]Readiness[/b] each morning:  " + "  ".join(
     f"[${STATE_COLOUR[state]}]{state.symbol} {state.label}[/]" for state in Readiness
 )
 
@@ -60,18 +61,26 @@ class ReadinessLegend(TextBlock):
 
     def __init__(self) -> None:
         super().__init__(LEGEND)
-        self._shown: tuple[ReadinessGrid, int, KnowledgeBase] | None = None
-        # (grid, knowledge, width) -> each day's text, padded to the week's tallest
+        self._state: WeekViewState | None = None
+        # (readiness, knowledge, width) -> each day's text, padded to the week's tallest; an
+        # edit that leaves the readiness as it was wraps nothing again.
         self._texts: tuple[tuple[object, ...], tuple[str, ...]] | None = None
+        self._version: int | None = None  # of the view the texts were last checked for
 
-    def show_day(self, grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> None:
-        self._shown = (grid, index, knowledge)
-        self.show(self._week_texts(grid, knowledge)[index])
+    def show_state(self, state: WeekViewState) -> None:
+        """The selected day's why line (past the end of the week, the last day's)."""
+        self._state = state
+        index = min(state.typing.selected, len(state.plan.days) - 1)
+        self.show(self._week_texts(state)[index])
 
-    def _week_texts(self, grid: ReadinessGrid, knowledge: KnowledgeBase) -> tuple[str, ...]:
+    def _week_texts(self, state: WeekViewState) -> tuple[str, ...]:
         width = self.content_region.width
+        grid, knowledge = state.judged.readiness, state.knowledge
         key = (grid, knowledge, width)
-        if self._texts is None or self._texts[0] != key:
+        kept = self._texts
+        same_view = state.version == self._version and kept is not None and kept[0][2] == width
+        self._version = state.version
+        if kept is None or (not same_view and kept[0] != key):
             texts = [f"{LEGEND}\n{why_line(grid, day, knowledge)}" for day in range(7)]
             heights = [len(parse_markup(text).wrap(width)) if width > 0 else 0 for text in texts]
             tallest = max(heights)
@@ -79,9 +88,9 @@ class ReadinessLegend(TextBlock):
                 text + "\n" * (tallest - height)
                 for text, height in zip(texts, heights, strict=True)
             )
-            self._texts = (key, padded)
-        return self._texts[1]
+            kept = self._texts = (key, padded)
+        return kept[1]
 
     def on_resize(self) -> None:
-        if self._shown is not None:  # the why lines wrap anew
-            self.show_day(*self._shown)
+        if self._state is not None:  # the why lines wrap anew
+            self.show_state(self._state)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
+
+from screens.widgets.kept_lines import KeptLines
 
 
 @lru_cache(maxsize=1024)
@@ -40,7 +41,7 @@ class TextBlock(Widget):
         self.markup_text = markup
         self._content = parse_markup(markup)
         self._height: tuple[int, int] | None = None  # (width, lines) of the shown text
-        self._rendered: LRUCache[tuple[str, int], list[Strip]] = LRUCache(32)
+        self._rendered: KeptLines[tuple[str, int], list[Strip]] = KeptLines(32)
 
     def render(self) -> Content:
         return self._content  # what Textual measures the height from
@@ -49,12 +50,10 @@ class TextBlock(Widget):
         """Drawn from lines kept per text and width: moving the selection back to a day
         shows its text again without rendering it again."""
         width = self.size.width
-        key = (self.markup_text, width)
-        lines = self._rendered.get(key)
-        if lines is None:
-            style = self.visual_style
-            lines = Visual.to_strips(self, self._content, width, None, style, pad=True)
-            self._rendered[key] = lines
+        lines = self._rendered.get(
+            (self.markup_text, width),
+            lambda: Visual.to_strips(self, self._content, width, None, self.visual_style, pad=True),
+        )
         return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
 
     def notify_style_update(self) -> None:

@@ -7,6 +7,9 @@ every key press, and as 21 widgets (a cell, a readiness strip and a column aroun
 each day) it cost more to draw than the whole advice panel: Textual styles and composes each
 widget on its own. Here each column's lines are rendered once per state and width and kept,
 so a move of the selection renders two columns' lines, and the rest is joining them.
+
+Past the end of the week (typing finished it) no day is selected, and an arrow after the
+last day says where the selection rests.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ import pendulum
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
-from textual.cache import LRUCache
 from textual.color import Color
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -28,10 +31,11 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
-from planner.plan import DatedDay
 from planner.readiness import Readiness, ReadinessCell, ReadinessGrid
-from rules import KnowledgeBase, PlannedDay
+from rules import PlannedDay
 from screens.colours import Border, Colours
+from screens.view_state import WeekViewState
+from screens.widgets.kept_lines import KeptLines
 from screens.widgets.readiness_strip import STATE_COLOUR, cell_text
 from screens.widgets.text_block import parse_markup
 
@@ -42,9 +46,12 @@ TODAY = "[$readable-accent]today[/]"
 SHORT_ATTRIBUTE = {"intervals": "intv.", "moderate": "mod."}
 RELATION = {False: "apart", True: "together"}  # two sessions: at least 6 h apart, or not
 
-# A cell's rows, frame included: a week of plain single sessions needs fewer.
+# A cell's rows, frame included: a week of plain single sessions needs fewer, and a low
+# terminal writes the weekday and the date on one line.
 PLAIN_CELL_HEIGHT = 6
 SESSIONS_CELL_HEIGHT = 8
+# Where the selection rests past the end of the week: after the last day's cell.
+PAST_END_MARK = "▶"
 # The frame of a cell, as Textual draws its borders of the same names.
 FRAMES = {
     "round": (("╭", "─", "╮"), ("│", " ", "│"), ("╰", "─", "╯")),
@@ -123,22 +130,32 @@ def cell_markup(
     today: bool,
     proposed: bool,
     attributes: bool,
+    one_line_head: bool = False,
 ) -> str:
-    """What a cell ``width`` x ``height`` (inside its frame) says: the weekday, the date and
-    what the day holds, one line each, never wrapped; "today" where there is room."""
-    room = max(1, height - 2)  # under the weekday and the date
+    """What a cell ``width`` x ``height`` (inside its frame) says: the weekday, the date (on
+    one line with ``one_line_head``) and what the day holds, one line each, never wrapped;
+    "today" where there is room."""
+    head = 1 if one_line_head else 2
+    room = max(1, height - head)  # under the weekday and the date
     held = held_lines(planned, width, room, attributes=attributes)
+    weekday = f"[b]{day:%a}[/b]"
     date = f"{day.day} {day:%b}"
-    if len(date) > width:  # never wrapped: the month is in the title
+    if len(date) > width or one_line_head:  # never wrapped: the month is in the title
         date = str(day.day)
     if today:  # on a line of its own if there is one, else beside or as the date
         if len(held) < room:
             held = (*held, TODAY)
-        elif len(date) + 1 + len("today") <= width:
+        elif not one_line_head and len(date) + 1 + len("today") <= width:
             date = f"{date} {TODAY}"
         else:
             date = TODAY
-    text = "\n".join((f"[b]{day:%a}[/b]", date, *held))
+    if one_line_head and len(f"{day:%a} ") + Content.from_markup(date).cell_length <= width:
+        lines: tuple[str, ...] = (f"{weekday} {date}",)
+    elif one_line_head:
+        lines = (date,)
+    else:
+        lines = (weekday, date)
+    text = "\n".join((*lines, *held))
     if not planned.is_planned:
         text = f"[$readable-muted]{text}[/]"
     return f"[i]{text}[/]" if proposed else text
@@ -188,22 +205,28 @@ class WeekGrid(Widget):
         self, days: Sequence[pendulum.Date], *, today: pendulum.Date, families: int
     ) -> None:
         super().__init__()
-        self._today = today
         # The readiness rows under the cells: one per muscle family of the knowledge base.
         self._families = families
         self._states = tuple(
             CellState(day, PlannedDay.UNPLANNED, day == today, False, False, False) for day in days
         )
-        self._readiness: tuple[ReadinessGrid, KnowledgeBase] | None = None
+        self._past_end = False
+        # The readiness shown, and the version of the view it is from.
+        self._readiness: ReadinessGrid | None = None
+        self._readiness_version: int | None = None
         self._colours: Colours | None = None
         # Spacing, as the terminal's size allows (:meth:`fit`).
         self._gap = 1
         self._readiness_gap = 1
+        self._one_line_head = False
         # A column's cell lines by what they are drawn from, kept for every state shown
         # lately: moving the selection back and forth draws nothing again.
-        self._cells: LRUCache[tuple[int, CellState, int, int], list[Strip]] = LRUCache(128)
-        # Per column: (what its readiness marks were drawn from, their lines).
-        self._marks: list[tuple[object, list[Strip]] | None] = [None] * 7
+        self._cells: KeptLines[tuple[int, CellState, int, int, bool], list[Strip]]
+        self._cells = KeptLines(128)
+        # A column's readiness marks by what they say and their width: an edit draws again
+        # only the columns whose readiness changed.
+        self._marks: KeptLines[tuple[tuple[ReadinessCell, ...], int], list[Strip]]
+        self._marks = KeptLines(64)
         self._base: RichStyle | None = None  # the grid's own style, once per theme
 
     # -- what it shows ---------------------------------------------------------------------
@@ -213,48 +236,47 @@ class WeekGrid(Widget):
         return self._states
 
     @property
+    def past_end(self) -> bool:
+        return self._past_end
+
+    @property
     def cell_height(self) -> int:
         """Rows of a cell, its frame included."""
         attributes = any(state.attributes for state in self._states)
-        return SESSIONS_CELL_HEIGHT if attributes else PLAIN_CELL_HEIGHT
+        height = SESSIONS_CELL_HEIGHT if attributes else PLAIN_CELL_HEIGHT
+        return height - self._one_line_head
 
-    def show(
-        self,
-        days: Sequence[DatedDay],
-        *,
-        today: pendulum.Date,
-        selected: int,
-        proposed: bool = False,
-    ) -> None:
-        self._today = today
-        attributes = shows_attributes([planned for _, planned in days])
+    def show_state(self, state: WeekViewState) -> None:
+        """The days, the selection and the readiness of ``state``."""
+        plan, today, selected = state.plan, state.today, state.typing.selected
+        attributes = shows_attributes(plan.days)
         states = tuple(
-            CellState(day, planned, day == today, index == selected, proposed, attributes)
-            for index, (day, planned) in enumerate(days)
+            CellState(day, held, day == today, index == selected, state.proposed, attributes)
+            for index, (day, held) in enumerate(plan.dated_days)
         )
-        if states == self._states:
+        if state.version != self._readiness_version:  # a move leaves the readiness as it is
+            self._readiness_version = state.version
+            if state.judged.readiness != self._readiness:
+                self._readiness = state.judged.readiness
+                top = self.cell_height  # the rows under the cells, in content coordinates
+                width, height = self.size
+                self.refresh(Region(0, top, width, max(0, height - top)))
+        past_end = state.typing.past_end
+        if states == self._states and past_end == self._past_end:
             return
         height = self.cell_height
-        self._states = states
+        self._states, self._past_end = states, past_end
         if self.cell_height != height:
             self.refresh(layout=True)
         else:  # the cells' rows only: the readiness under them is as it was
             self.refresh(Region(0, 0, self.size.width, height))  # content coordinates
 
-    def show_readiness(self, grid: ReadinessGrid, knowledge: KnowledgeBase) -> None:
-        readiness = (grid, knowledge)
-        if readiness != self._readiness:
-            self._readiness = readiness
-            top = self.cell_height  # the rows under the cells, in content coordinates
-            width, height = self.size
-            self.refresh(Region(0, top, width, max(0, height - top)))
-
     def fit(self, *, compact: bool, low: bool) -> None:
         """Spacing for the terminal's size: no gap between the columns when ``compact``,
-        none above the readiness when ``low``."""
+        none above the readiness and the weekday and date on one line when ``low``."""
         gap, readiness_gap = int(not compact), int(not low)
-        if (gap, readiness_gap) != (self._gap, self._readiness_gap):
-            self._gap, self._readiness_gap = gap, readiness_gap
+        if (gap, readiness_gap, low) != (self._gap, self._readiness_gap, self._one_line_head):
+            self._gap, self._readiness_gap, self._one_line_head = gap, readiness_gap, low
             self.refresh(layout=True)
 
     def cell_text(self, index: int) -> str:
@@ -264,6 +286,7 @@ class WeekGrid(Widget):
         return cell_markup(
             state.day, state.planned, width, height, today=state.is_today,
             proposed=state.proposed, attributes=state.attributes,
+            one_line_head=self._one_line_head,
         )  # fmt: skip
 
     def cell_size(self, index: int) -> Size:
@@ -310,7 +333,7 @@ class WeekGrid(Widget):
         self._colours = None
         self._base = None
         self._cells.clear()
-        self._marks = [None] * 7
+        self._marks.clear()
         self.refresh()
 
     @property
@@ -346,14 +369,15 @@ class WeekGrid(Widget):
                 pieces.append(Strip.blank(column_width, base))
             if self._gap:
                 pieces.append(Strip.blank(self._gap, base))
+        if self._past_end and self._gap and y == cell_height // 2:
+            # In the gap after the last day: the selection rests past the end.
+            colour = self.colours.selected.rich_color
+            pieces[-1] = Strip([Segment(PAST_END_MARK, base + RichStyle(color=colour))], 1)
         return Strip.join(pieces).extend_cell_length(width, base)
 
     def _cell_lines(self, index: int, width: int, height: int) -> list[Strip]:
-        key = (index, self._states[index], width, height)
-        lines = self._cells.get(key)
-        if lines is None:
-            lines = self._cells[key] = self._draw_cell(index, width, height)
-        return lines
+        key = (index, self._states[index], width, height, self._one_line_head)
+        return self._cells.get(key, lambda: self._draw_cell(index, width, height))
 
     def _draw_cell(self, index: int, width: int, height: int) -> list[Strip]:
         if width < 2 or height < 2:
@@ -381,17 +405,11 @@ class WeekGrid(Widget):
         ]
 
     def _readiness_lines(self, index: int, width: int) -> list[Strip]:
-        if self._readiness is None:
+        grid = self._readiness
+        if grid is None:
             return []
-        grid, _ = self._readiness
         cells = tuple(row[index] for row in grid.cells)
-        key = (cells, width)
-        kept = self._marks[index]
-        if kept is not None and kept[0] == key:
-            return kept[1]
-        lines = self._draw_readiness(grid, cells, width)
-        self._marks[index] = (key, lines)
-        return lines
+        return self._marks.get((cells, width), lambda: self._draw_readiness(grid, cells, width))
 
     def _draw_readiness(
         self, grid: ReadinessGrid, cells: tuple[ReadinessCell, ...], width: int

@@ -17,8 +17,10 @@ from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Goal, PlannedDay, default_knowledge
 from screens.dialogs.goal_dialog import GoalDialog
+from screens.view_state import WeekViewState
 from screens.widgets.fix_line import LOOKING, FixLine, render_fix
-from tests.conftest import TERMINAL_SIZE
+from tests.conftest import TERMINAL_SIZE, TODAY
+from tests.helpers import notices, title
 
 W48 = IsoWeek(2026, 48)
 WORDS = ["legs:heavy+run:easy", "run:intervals", "legs", "push,pull", "run:long"]
@@ -30,10 +32,6 @@ def seed_week(db_path: Path) -> WeekPlan:
     with Store.open(db_path) as store:
         store.save_plan(plan)
     return plan
-
-
-def title(app: Any) -> str:
-    return str(app.screen.query_one("#week-title").markup_text)
 
 
 async def settle(app: Any, pilot: Any) -> None:
@@ -118,13 +116,13 @@ async def test_a_read_only_planner_does_not_change_the_goal(
     with Store.open(db_path):  # another planner holds the database
         lock_path(db_path).write_text("4242\n")
         app = make_app()
-        async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
             await pilot.press("G", "down", "enter")
             await pilot.pause()
             assert app.session.goal is Goal.GENERAL
             assert "goal: general fitness" in title(app)
-            titles = [n.title for n in app._notifications]
-            assert "Goal not changed" in titles, titles
+            shown = await notices(pilot)
+            assert any(notice.startswith("Goal not changed\n") for notice in shown), shown
 
 
 # -- the smallest fix --------------------------------------------------------------------
@@ -138,7 +136,7 @@ async def test_the_panel_shows_the_fix_and_f_makes_it_as_one_undo_step(
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await settle(app, pilot)
         view = app.session.view
-        expected = smallest_fix(plan, view.before, view.after, default_knowledge())
+        expected = smallest_fix(plan, view.before, view.after, default_knowledge(), today=TODAY)
         assert expected is not None and expected.after > expected.before
         line = app.screen.query_one(FixLine)
         assert line.markup_text == render_fix(expected, plan)
@@ -153,7 +151,9 @@ async def test_the_panel_shows_the_fix_and_f_makes_it_as_one_undo_step(
         await settle(app, pilot)
         # The line now shows the fix of the fixed week, never the one just made.
         fixed = app.session.view
-        again = smallest_fix(fixed.plan, fixed.before, fixed.after, default_knowledge())
+        again = smallest_fix(
+            fixed.plan, fixed.before, fixed.after, default_knowledge(), today=TODAY
+        )
         assert line.markup_text == render_fix(again, fixed.plan)
         assert app.wait_for_saves(5)
     with Store.open(db_path, read_only=True) as store:
@@ -168,18 +168,19 @@ async def test_an_edit_replaces_the_fix_at_once_and_a_stale_search_never_shows(
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await settle(app, pilot)
         line = app.screen.query_one(FixLine)
-        first = app.session.view
+        first = WeekViewState.of(app.session)
         knowledge = app.session.knowledge
         # A new week: "looking" in the same call, whatever the old search had found.
         app.session.set_day(5, parse_day("rest"))
-        second = app.session.view
-        line.follow(second, knowledge)
+        second = WeekViewState.of(app.session)
+        line.follow(second)
         assert line.markup_text == LOOKING
-        line.follow(first, knowledge)  # back and forth before any search finishes
-        line.follow(second, knowledge)
+        line.follow(first)  # back and forth before any search finishes
+        line.follow(second)
         await settle(app, pilot)
-        expected = smallest_fix(second.plan, second.before, second.after, knowledge)
-        assert line.markup_text == render_fix(expected, second.plan)
+        week = second.judged
+        expected = smallest_fix(week.plan, week.before, week.after, knowledge, today=TODAY)
+        assert line.markup_text == render_fix(expected, week.plan)
 
 
 async def test_f_before_the_search_finishes_makes_the_fix_of_the_shown_week(
@@ -189,7 +190,7 @@ async def test_f_before_the_search_finishes_makes_the_fix_of_the_shown_week(
     app = make_app(week=W48)
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         view = app.session.view
-        expected = smallest_fix(plan, view.before, view.after, default_knowledge())
+        expected = smallest_fix(plan, view.before, view.after, default_knowledge(), today=TODAY)
         assert expected is not None
         app.screen.action_apply_fix()  # straight away, the worker perhaps not done
         assert app.session.view.plan == expected.plan
@@ -200,10 +201,9 @@ async def test_f_with_no_fix_says_so_and_changes_nothing(
     make_app: Callable[..., Any], db_path: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
         await pilot.press("f")
         await pilot.pause()
         assert app.session.view.plan.is_empty
-        messages = [n.message for n in app._notifications]
-        assert "No single change raises the score of this week." in messages
+        assert "No single change raises the score of this week." in await notices(pilot)
     assert not db_path.exists()

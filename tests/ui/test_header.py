@@ -13,7 +13,7 @@ import pytest
 from planner.store import Store
 from planner.weeks import IsoWeek
 from rules import Goal
-from screens.week_screen import WeekTitle
+from screens.widgets.week_title import WeekTitle
 from tests.helpers import seed
 
 SIZES = [(60, 20), (80, 24), (100, 30), (200, 50)]
@@ -56,7 +56,13 @@ async def test_passing_notes_and_the_proposal_fit(
     set_goal(db_path, Goal.HYBRID, repeat=W47)
     app = make_app(week=IsoWeek(2026, 46))
     async with app.run_test(size=size) as pilot:
-        await pilot.press("end", "r")  # typing moves on to W47, the repeating week itself
+        await pilot.press("end", "r")  # the week is typed: it stays, past its end
+        text, width = header(app)
+        assert text.startswith("2026-W46 ") and "W47" in text, text
+        assert len(text) <= width, (text, width)
+        if size[0] >= 80:  # the line of the issue, whole
+            assert f"planned · {app.session.view.summary.score}/100 · next key: " in text, text
+        await pilot.press("r")  # typing goes on into W47, the repeating week itself
         text, width = header(app)
         assert text.split()[:4] == ["2026-W47", "·", "on", "from"], text
         assert len(text) <= width, (text, width)

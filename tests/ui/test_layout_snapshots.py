@@ -1,6 +1,7 @@
-"""Snapshots of the week screen's layout at the sizes it is made for, in the built-in dark
-and light themes: an empty week, the first article's week, a hybrid week with two-session
-days and intensities, and the advice read full screen (tab) at 80x24.
+"""Snapshots of the week screen at the sizes it is made for, 80x24 to 200x50, in the built-in
+dark and light themes: an empty week, a week typed by keys and left in view past its end, a
+hybrid week of two-session days, the advice read with tab, a notice showing, the go-to-week
+dialog answering a mistake, the help, the suggest dialog's results, and a fix just made.
 
 After `make snapshot-update`, look at each changed SVG as a picture before committing it.
 """
@@ -8,67 +9,27 @@ After `make snapshot-update`, look at each changed SVG as a picture before commi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from planner.store import Store
-from planner.weeks import IsoWeek
-from tests.helpers import seed
+from tests.helpers import LAYOUT_SIZES, SHOWN, seed_shown, show
 
-SIZES = [(80, 24), (100, 30), (130, 40), (200, 50)]
 THEMES = ["textual-dark", "textual-light"]
-WEEKS = {
-    "empty": {},
-    "article": dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-                        ("push", "rest", "legs", "pull", "rest", "push", "rest"), strict=True)),
-    "hybrid": {"mon": "legs:heavy+run:easy", "tue": "push,pull", "wed": "run:intervals",
-               "thu": "rest", "fri": "legs", "sat": "run:long", "sun": "rest"},
-}  # fmt: skip
 
 
-def seed_week(db_path: Path, week: str, theme: str) -> None:
-    seed(db_path, {"2026-W48": WEEKS[week]})
-    with Store.open(db_path) as store:
-        store.save_settings(replace(store.settings(), theme=theme))
+@pytest.fixture
+def db_path(_isolated_user_dirs: None) -> Path:
+    """Notices show the database's path, as ``~/...`` under the home folder: keep the file
+    there (each test has its own home) so the pictures do not depend on pytest's tmp_path."""
+    return Path.home() / "planner.json"
 
 
 @pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("week", list(WEEKS))
-def test_week_layout(
-    snap_compare: Any,
-    make_app: Callable[..., Any],
-    db_path: Path,
-    week: str,
-    size: tuple[int, int],
-    theme: str,
-) -> None:
-    seed_week(db_path, week, theme)
-    assert snap_compare(make_app(), terminal_size=size)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_advice_read_full_screen(
-    snap_compare: Any, make_app: Callable[..., Any], db_path: Path, theme: str
-) -> None:
-    seed_week(db_path, "hybrid", theme)
-    assert snap_compare(make_app(), press=["tab"], terminal_size=(80, 24))
-
-
-def seed_proposal(db_path: Path, theme: str) -> None:
-    """The article's week marked as repeating; the shown week (empty) proposes it."""
-    seed(db_path, {"2026-W47": WEEKS["article"]})
-    with Store.open(db_path) as store:
-        store.save_settings(replace(store.settings(), theme=theme, repeat_week=IsoWeek(2026, 47)))
-
-
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("shown", ["goal-picker", "proposed-week", "suggest-dialog"])
-def test_dialogs_and_proposal_layout(
+@pytest.mark.parametrize("size", LAYOUT_SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("shown", list(SHOWN))
+def test_layout(
     snap_compare: Any,
     make_app: Callable[..., Any],
     db_path: Path,
@@ -76,10 +37,9 @@ def test_dialogs_and_proposal_layout(
     size: tuple[int, int],
     theme: str,
 ) -> None:
-    if shown == "proposed-week":
-        seed_proposal(db_path, theme)
-        press: list[str] = []
-    else:
-        seed_week(db_path, "hybrid", theme)
-        press = ["G"] if shown == "goal-picker" else ["s"]
-    assert snap_compare(make_app(), press=press, terminal_size=size)
+    seed_shown(db_path, SHOWN[shown], theme)
+
+    async def run_before(pilot: Any) -> None:
+        await show(pilot, SHOWN[shown])
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)

@@ -10,24 +10,14 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input, Static
-from textual.widgets._toast import Toast
 
 from planner.store import Store
 from rules import load_knowledge
 from tests.conftest import FIXED_NOW, TERMINAL_SIZE
-from tests.helpers import GOOD_RULE, advice_markup, searched, seed, write_rules
+from tests.helpers import GOOD_RULE, advice_markup, notices, searched, seed, write_rules
 
 MARKUP = "[/]"
 TOAST_WAIT = 0.3  # toasts render after the notify call
-
-
-def messages(app: Any) -> list[str]:
-    """The notices given; each toast on screen is rendered as it would be painted."""
-    toasts = list(app.screen.query(Toast))
-    assert toasts
-    for toast in toasts:
-        toast.render()
-    return [notification.message for notification in app._notifications]
 
 
 async def test_markup_typed_as_pins_is_shown_as_typed(make_app: Callable[..., Any]) -> None:
@@ -52,7 +42,7 @@ async def test_markup_typed_as_a_week_is_shown_as_typed(make_app: Callable[..., 
         await pilot.press("enter")
         await pilot.pause()
         error = str(app.screen.query_one("#week-error", Static).render())
-        assert error.startswith(f"'{MARKUP}[b]' is not an ISO week"), error
+        assert error.startswith(f"'{MARKUP}[b]' is not a week"), error
 
 
 @pytest.fixture
@@ -71,7 +61,8 @@ async def test_a_database_path_with_markup_is_shown_in_a_notice(
     try:
         async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
             await pilot.pause(TOAST_WAIT)
-            assert any(f"{MARKUP}planner.json was damaged" in text for text in messages(app))
+            shown = await notices(pilot)  # each rendered as it is painted
+            assert any(f"{MARKUP}planner.json was damaged" in text for text in shown), shown
     finally:
         store.close()
 
@@ -86,7 +77,8 @@ async def test_a_read_only_database_path_with_markup_is_shown_in_a_notice(
         async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
             await pilot.press("p")  # refused: read-only, and the notice names the path
             await pilot.pause(TOAST_WAIT)
-            assert sum(f"{MARKUP}planner.json" in text for text in messages(app)) == 2
+            shown = await notices(pilot)
+            assert sum(f"{MARKUP}planner.json" in text for text in shown) == 2, shown
     finally:
         store.close()
 

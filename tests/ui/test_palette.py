@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from planner.weeks import IsoWeek
 from tests.conftest import TERMINAL_SIZE
+from tests.helpers import notices
 
 W48 = IsoWeek(2026, 48)
 
@@ -39,19 +40,29 @@ async def run_command(pilot: Pilot[Any], query: str) -> None:
     await pilot.pause()
 
 
-async def test_each_title_is_listed_once(make_app: Callable[..., Any]) -> None:
+async def palette_helps(pilot: Pilot[Any], query: str) -> dict[str, str]:
+    """Open the palette, type ``query``: each listed title and its help."""
+    await palette_titles(pilot, query)
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    options = palette.query_one(CommandList).options
+    return {str(option.hit.text): str(option.hit.help) for option in options}
+
+
+async def test_each_title_is_listed_once_and_one_help(make_app: Callable[..., Any]) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         titles = await palette_titles(pilot)
     twice = [title for title, count in Counter(titles).items() if count > 1]
     assert twice == []
-    assert {"Go to week…", "Help: every key of the planner", "Keys", "Theme", "Quit"} <= set(titles)
+    assert {"Go to week…", "Help: keys and how to type a week", "Theme", "Quit"} <= set(titles)
+    assert "Keys" not in titles  # Textual's key panel: the planner has one help
 
 
 async def test_the_planner_help_opens_from_the_palette(make_app: Callable[..., Any]) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
-        await run_command(pilot, "help every key")
+        await run_command(pilot, "help keys")
         assert type(app.screen).__name__ == "HelpDialog"
 
 
@@ -59,7 +70,8 @@ async def test_repeat_this_week_and_stop_repeating(make_app: Callable[..., Any])
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "p", "u", "g")
-        assert not any("Stop repeating" in t for t in await palette_titles(pilot))
+        helps = await palette_helps(pilot, "stop repeating")
+        assert helps["Stop repeating a week"] == "Not now: no week repeats"
         await pilot.press("escape")
         await run_command(pilot, "repeat this week")
         assert app.session.repeat_week == W48
@@ -73,20 +85,30 @@ async def test_repeat_this_week_and_stop_repeating(make_app: Callable[..., Any])
         assert app.session.view.plan.activities == (None,) * 7
 
 
-async def test_the_repeating_week_offers_no_repeat_of_itself(
+async def test_the_repeating_week_says_it_repeats_already(
     make_app: Callable[..., Any],
 ) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "p")
         app.screen.set_repeat_week(W48)
-        titles = await palette_titles(pilot)
-        assert "Stop repeating 2026-W48" in titles
-        assert "Repeat this week" not in titles
+        helps = await palette_helps(pilot, "repeat")
+        assert "Stop repeating 2026-W48" in helps
+        assert helps["Repeat this week"] == "Not now: 2026-W48 repeats already"
 
 
-async def test_an_unplanned_week_offers_no_repeat(make_app: Callable[..., Any]) -> None:
-    """Only a week with a planned day can be the repeating week, as on the command line."""
+async def test_a_command_that_cannot_run_now_says_why(make_app: Callable[..., Any]) -> None:
+    """Only a week with a planned day can be the repeating week, as on the command line:
+    on an unplanned week the command is listed all the same, and says so."""
     app = make_app()
-    async with app.run_test(size=TERMINAL_SIZE) as pilot:
-        assert "Repeat this week" not in await palette_titles(pilot)
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
+        helps = await palette_helps(pilot, "")
+        assert helps["Repeat this week"] == "Not now: plan a day first"
+        assert helps["Undo"] == "Not now: nothing to undo"
+        assert helps["Make the smallest fix"] == "Not now: plan a day first"
+        assert helps["Copy previous week"] == "Not now: 2026-W47 has no planned day"
+        assert helps["Suggest a week…"].endswith("(s)")  # its key, from the bindings
+        await pilot.press("escape")
+        await run_command(pilot, "repeat this week")
+        assert app.session.repeat_week is None
+        assert "Repeat this week: plan a day first." in await notices(pilot)

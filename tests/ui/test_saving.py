@@ -81,6 +81,7 @@ async def test_a_change_is_saved_when_the_app_ends_before_painting_it(
         assert "saving" in str(app.save_state.label)
         app.exit()
     with Store.open(db_path, read_only=True) as store:
-        assert store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[2] is (
+        # An empty week: typing starts on its first day.
+        assert store.load_plan(IsoWeek(2026, 48), FirstWeekday.MONDAY).activities[0] is (
             Activity.RUN
         )

@@ -15,25 +15,14 @@ from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from screens.widgets.week_grid import WeekGrid
 from tests.conftest import TERMINAL_SIZE
+from tests.helpers import notices, title, words
 
 W48, W49 = IsoWeek(2026, 48), IsoWeek(2026, 49)
-
-
-def words(app: Any) -> list[str]:
-    return [day_words(cell.planned) for cell in app.screen.query_one(WeekGrid).states]
 
 
 def stored(db_path: Path, week: IsoWeek = W48) -> list[str]:
     with Store.open(db_path, read_only=True) as store:
         return [day_words(day) for day in store.load_plan(week, FirstWeekday.MONDAY).days]
-
-
-def title(app: Any) -> str:
-    return str(app.screen.query_one("#week-title").render())
-
-
-def notices(app: Any) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 async def test_the_attribute_key_changes_the_day_just_planned(
@@ -100,10 +89,11 @@ async def test_a_plus_waits_for_its_kind_and_anything_else_cancels_it(
         assert words(app)[:3] == ["legs", "unplanned", "run"]
         await pilot.press("plus", "full_stop")  # rest is no second session
         assert words(app)[2] == "run"
-        assert notices(app)[-1].startswith("Wed 25 Nov: rest is a whole day")
+        assert (await notices(pilot))[-1].startswith("Wed 25 Nov: rest is a whole day")
         await pilot.press("plus", "g", "plus", "p")  # a third session is refused
         assert words(app)[2] == "run+legs"
-        assert notices(app)[-1] == "Wed 25 Nov: already 2 sessions; press - to remove the last one"
+        shown = await notices(pilot)
+        assert shown[-1] == "Wed 25 Nov: already 2 sessions; press - to remove the last one."
 
 
 async def test_session_keys_on_days_without_sessions_say_why(
@@ -113,10 +103,10 @@ async def test_session_keys_on_days_without_sessions_say_why(
     async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
         await pilot.press("home", "full_stop", "i", "a", "minus")
         assert words(app)[0] == "rest"
-        assert notices(app)[-3:] == [
-            "Mon 23 Nov: no session to set an intensity or run type for",
-            "Mon 23 Nov: no session, nothing to put apart or together; press + to add one",
-            "Mon 23 Nov: a rest day, no session to remove",
+        assert (await notices(pilot))[-3:] == [
+            "Mon 23 Nov: no session to set an intensity or run type for.",
+            "Mon 23 Nov: no session, nothing to put apart or together; press + to add one.",
+            "Mon 23 Nov: a rest day, no session to remove.",
         ]
         await pilot.press("ctrl+z", "ctrl+z")  # nothing but the rest day to take back
         assert words(app)[0] == "unplanned"
@@ -126,15 +116,16 @@ async def test_after_sunday_the_keys_still_change_sunday(
     make_app: Callable[..., Any], db_path: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
-        await pilot.press("end", "r", "I")  # Sunday's run; typing moved on to W49
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        await pilot.press("end", "r", "I")  # Sunday's run; the week stays, past its end
+        assert app.session.week == W48 and app.session.typing.past_end
+        assert words(app)[6] == "run:intervals"
+        await pilot.press("p")  # typing goes on in W49
         assert app.session.week == W49
-        assert notices(app)[-1] == "Sun 29 Nov is now run:intervals."
-        assert words(app) == ["unplanned"] * 7
-        await pilot.press("p")  # and typing goes on in W49
         assert words(app)[0] == "push"
-        await pilot.press("ctrl+z", "ctrl+z")  # undo goes back to the week it changes
-        assert app.session.week == W48
+        await pilot.press("ctrl+z")  # undo steps back across it: the finished week again
+        assert app.session.week == W48 and app.session.typing.past_end
+        await pilot.press("ctrl+z")
         assert words(app)[6] == "run"
     assert stored(db_path)[6] == "run"
     assert stored(db_path, W49)[0] == "unplanned"
@@ -145,12 +136,13 @@ async def test_typing_over_a_proposed_week(make_app: Callable[..., Any], db_path
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "g", "i", "plus", "r", "u", "full_stop", "r", "I")
         await pilot.press("p", "full_stop", "g")
-        app.screen.set_repeat_week(W48)  # W49, shown now, proposes W48
+        app.screen.set_repeat_week(W48)
+        await pilot.press("right_square_bracket")  # W49 proposes W48
         await pilot.pause()
         assert all(cell.proposed for cell in app.screen.query_one(WeekGrid).states)
         assert words(app)[0] == "legs:heavy+run"
         await pilot.press("home", "u", "u", "i", "full_stop", "r", "r", "r", "r")
-        assert app.session.week == IsoWeek(2026, 50)
+        assert app.session.week == W49 and app.session.typing.past_end
     assert stored(db_path, W49) == ["pull", "pull:heavy", "rest", "run", "run", "run", "run"]
 
 
@@ -161,7 +153,6 @@ async def test_sessions_survive_quitting_and_starting_again(
     async with first.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "g", "i", "plus", "r", "u", "plus", "p", "a", "r", "I")
         await pilot.press("full_stop", "r", "i", "p", "plus", "g", "minus", "full_stop")
-        await pilot.press("left_square_bracket")  # typing moved on past Sunday: back
         before = words(first)
         await pilot.press("ctrl+q")
     first.store.close()
@@ -221,9 +212,9 @@ async def test_o_refuses_a_day_without_two_sessions_in_one_line(
     async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
         await pilot.press("home", "g", "o", "full_stop", "O")
         assert words(app)[:2] == ["legs", "rest"]
-        assert notices(app)[-2:] == [
-            "Mon 23 Nov: one session, no first of two; press i for its intensity or run type",
-            "Tue 24 Nov: no session to set an intensity or run type for",
+        assert (await notices(pilot))[-2:] == [
+            "Mon 23 Nov: one session, no first of two; press i for its intensity or run type.",
+            "Tue 24 Nov: no session to set an intensity or run type for.",
         ]
         await pilot.press("ctrl+z", "ctrl+z")  # the refusals made no undo step
         assert words(app)[:2] == ["unplanned", "unplanned"]

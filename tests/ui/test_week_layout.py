@@ -21,16 +21,15 @@ from planner.weeks import IsoWeek
 from rules import Kind, Transition
 from screens.week_layout import MIN_SIZE, WIDE_MIN_WIDTH
 from screens.widgets.advice_list import THUMB, AdviceList, thumb_rows
-from screens.widgets.advice_panel import SHOWN_TIPS
+from screens.widgets.advice_text import SHOWN_TIPS
 from screens.widgets.hanging_text import HangingText, Line, hang
 from screens.widgets.readiness_strip import cell_text
 from screens.widgets.week_grid import WeekGrid
 from tests.helpers import advice_markup, seed
 
 # The first article's example week, typed: Push / Rest / Legs / Pull / Rest / Push / Rest.
-# Typing moves on past Sunday into the next week: "[" comes back to the typed week.
-ARTICLE_KEYS = ["home", "p", "full_stop", "g", "u", "full_stop", "p", "full_stop"]
-ARTICLE_KEYS += ["left_square_bracket", "end"]
+# The typed week stays in view, the selection past its end: "end" selects Sunday.
+ARTICLE_KEYS = ["home", "p", "full_stop", "g", "u", "full_stop", "p", "full_stop", "end"]
 HYBRID = {
     "mon": "legs:heavy+run:easy",
     "tue": "push,pull",
@@ -42,7 +41,7 @@ HYBRID = {
 }
 
 
-def words(text: str) -> str:
+def flat(text: str) -> str:
     """Text with its line breaks and indents as single spaces: how wrapped text reads."""
     return re.sub(r"\s+", " ", text).strip()
 
@@ -81,9 +80,12 @@ async def test_the_verdict_stays_in_view_on_every_day(
     async with app.run_test(size=size) as pilot:
         await pilot.press(*ARTICLE_KEYS)
         summary = app.session.view.summary
-        reasons = [reason for reason in summary.reasons if reason.points][:3]
-        assert len(reasons) == 3
-        scrolled = set()
+        # A short terminal names two reasons (tab shows them all), the others three.
+        count = 2 if size[1] < 28 else 3
+        reasons = [reason for reason in summary.reasons if reason.points][:count]
+        assert len(reasons) == count
+        brief = size[0] < 110 and size[1] < 32  # under the grid: the day's transitions in brief
+        scrolled, briefs = set(), set()
         for day in range(7):
             await pilot.press("home", *["right"] * day)
             await pilot.pause()
@@ -96,12 +98,17 @@ async def test_the_verdict_stays_in_view_on_every_day(
             assert f"Score {summary.score}/100" in shown
             assert "general fitness" in shown
             for reason in reasons:
-                sign = "+" if reason.points > 0 else "\u2212"
-                start = re.escape(f"{sign}{abs(reason.points)} {reason.finding.text[:20]}")
-                # At the start of a line, cut with an ellipsis at most (under the grid).
-                assert re.search(rf"^ *{start}", shown, re.M), shown
-            scrolled.add(advice_list(app).scroll_offset.y)
-        assert len(scrolled) > 1  # the transitions under it scrolled to each day
+                start = re.escape(f"{reason.points:+d} {reason.finding.text[:20]}")
+                assert re.search(rf"^ *{start}", shown, re.M), shown  # at a line's start
+            assert "…" not in shown  # every reason whole
+            assert advice_list(app).display != brief
+            assert app.screen.query_one("#day-brief").display == brief
+            if brief:
+                briefs.add(drawn(app.screen.query_one("#day-brief")))
+            else:
+                scrolled.add(advice_list(app).scroll_offset.y)
+        # The transitions under the verdict followed the selected day.
+        assert len(briefs if brief else scrolled) > 1
 
 
 async def test_a_proposed_week_says_proposed(make_app: Callable[..., Any], db_path: Path) -> None:
@@ -129,7 +136,7 @@ async def test_an_empty_week_says_how_to_start(make_app: Callable[..., Any]) -> 
 async def test_week_findings_too_long_for_under_the_grid_stay_in_the_panel(
     make_app: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import screens.week_screen
+    import screens.widgets.advice_panel
 
     def long_week(summary: Any) -> tuple[Line, ...]:
         return tuple(Line("", f"week finding {n}") for n in range(40))
@@ -139,7 +146,7 @@ async def test_week_findings_too_long_for_under_the_grid_stay_in_the_panel(
         week = app.screen.query_one("#week-findings", HangingText)
         await pilot.press(*ARTICLE_KEYS)
         assert week.lines and week.lines[0].text == "[b]This week[/b]"  # it fits there
-        monkeypatch.setattr(screens.week_screen, "render_week", long_week)
+        monkeypatch.setattr(screens.widgets.advice_panel, "render_week", long_week)
         await pilot.press("ctrl+z")  # another week: its findings are rendered again
         assert not week.lines  # 40 lines do not fit the 30 rows under the grid...
         assert any("week finding 39" in entry for entry in advice_markup(app))  # ...so here
@@ -199,13 +206,13 @@ async def test_tab_opens_the_advice_full_screen_and_every_transition_can_be_read
         assert not plan_area.display  # the advice has the whole screen
         assert visible(app, verdict(app))  # with the verdict on top
         assert advice_list(app).size.height >= size[1] - 12
-        text = words(await read_by_scrolling(pilot)())
+        text = flat(await read_by_scrolling(pilot)())
         view = app.session.view
         saturday = view.plan.dates[5]
         for transition in view.evaluation.transitions:
             detailed = saturday in (transition.before.date, transition.after.date)
             for line in expected_lines(transition, detailed=detailed):
-                assert words(line) in text, line
+                assert flat(line) in text, line
         await pilot.press("escape")
         await pilot.pause()
         assert not advice_list(app).has_focus and plan_area.display
@@ -233,6 +240,29 @@ async def test_arrows_in_the_advice_move_the_selection_and_show_its_tips(
         shown = "\n".join(advice_markup(app))
         assert "more tips" not in shown
         assert shown.count("i tip") > cut.count("i tip")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_home_and_end_reach_the_first_and_last_line_of_the_advice(
+    make_app: Callable[..., Any], db_path: Path, size: tuple[int, int]
+) -> None:
+    seed(db_path, {"2026-W48": HYBRID})
+    app = make_app()
+    app.animation_level = "full"  # as a user has it: home and end scroll at once all the same
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("end", "left", "tab")  # the list opens at Saturday's transitions
+        await pilot.pause()
+        panel = advice_list(app)
+        assert panel.has_focus and panel.scroll_offset.y > 0
+        await pilot.press("home")
+        assert panel.scroll_offset.y == 0
+        assert drawn(panel).lstrip().startswith("This week")  # the week's own findings
+        await pilot.press("end")
+        assert panel.scroll_offset.y == panel.max_scroll_y > 0
+        last = advice_markup(app)[-1].splitlines()[-1]
+        assert flat(Content.from_markup(last).plain)[:30] in flat(drawn(panel))
+        await pilot.press("home", "down", "pagedown", "up")
+        assert panel.scroll_offset.y == panel.scrollable_content_region.height
 
 
 async def test_tab_on_a_wide_terminal_reads_the_advice_beside_the_grid(
@@ -302,13 +332,18 @@ async def test_every_size_fits_or_says_it_is_too_small(
             too_small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
             assert app.screen.query_one("#too-small").display == too_small
             if too_small:
-                continue
+                continue  # nothing to read: the advice has lost the focus
+            if reading and not advice_list(app).has_focus:
+                await pilot.press("tab")
+                await pilot.pause()
             if reading and width < WIDE_MIN_WIDTH:  # the advice has the screen
                 assert visible(app, verdict(app))
                 assert advice_list(app).size.height > 0
             else:
                 assert_fits(app)
-        await pilot.press("tab", "right", "p")  # and it still works
+        if not reading:
+            await pilot.press("tab")
+        await pilot.press("right", "p")  # and it still works
         assert app.screen.selected == 4
 
 
@@ -322,7 +357,7 @@ def test_long_text_hangs_under_its_own_start() -> None:
     assert lines[0].startswith("+ pro Running")
     assert all(line.startswith("      ") and line[6] != " " for line in lines[1:]), lines
     assert all(len(line) <= 30 for line in lines)
-    assert words(" ".join(lines)) == words("+ pro " + text)
+    assert flat(" ".join(lines)) == flat("+ pro " + text)
 
 
 async def test_a_long_finding_hangs_in_the_panel(make_app: Callable[..., Any]) -> None:

@@ -18,7 +18,7 @@ from screens.widgets.advice_list import AdviceList
 from screens.widgets.hanging_text import HangingText
 from screens.widgets.week_grid import CellState, WeekGrid
 from tests.conftest import TERMINAL_SIZE
-from tests.helpers import advice_markup, searched
+from tests.helpers import advice_markup, notices, searched, seed, title
 
 W48 = IsoWeek(2026, 48)
 PUSH, PULL, LEGS, RUN, REST = Activity
@@ -45,7 +45,9 @@ def stored(db_path: Path, week: IsoWeek = W48) -> tuple[Activity | None, ...]:
         return store.load_plan(week, FirstWeekday.MONDAY).activities
 
 
-async def test_opens_on_the_current_week_with_today_selected(make_app: Callable[..., Any]) -> None:
+async def test_opens_on_the_current_week_on_its_first_day_when_nothing_is_planned(
+    make_app: Callable[..., Any],
+) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE):
         assert shown_week(app) == "2026-W48"
@@ -53,7 +55,18 @@ async def test_opens_on_the_current_week_with_today_selected(make_app: Callable[
             "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
         ]  # fmt: skip
         assert [c.is_today for c in cells(app)] == [False, False, True, False, False, False, False]
-        assert app.screen.selected == 2
+        assert app.screen.selected == 0  # typing a week starts on its first day
+
+
+async def test_a_planned_week_opens_on_today_and_another_week_on_its_first_day(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    seed(db_path, {"2026-W48": {"mon": "legs"}, "2026-W49": {"fri": "run"}})
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        assert app.screen.selected == 2  # Wednesday, today
+        await pilot.press("right_square_bracket")
+        assert app.screen.selected == 0  # today is not in W49
 
 
 async def test_a_week_is_typed_in_seven_keys_and_saved(
@@ -61,14 +74,21 @@ async def test_a_week_is_typed_in_seven_keys_and_saved(
 ) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
-        await pilot.press("home", "p", "full_stop", "g", "u", "space", "r", "5")
-        # The seventh key moved on to the next week's first day, and the title says so.
-        assert shown_week(app) == "2026-W49"
-        assert app.screen.selected == 0
-        assert "on from 2026-W48" in str(app.screen.query_one("#week-title").render())
+        await pilot.press("p", "full_stop", "g", "u", "space", "r", "5")
+        # The finished week stays in view with its verdict, the selection past its end.
+        assert shown_week(app) == "2026-W48"
+        assert app.screen.selected == 7 and grid(app).past_end
+        assert not any(cell.selected for cell in cells(app))
+        score = app.session.view.summary.score
+        assert title(app).startswith(f"2026-W48 planned · {score}/100 · next key: 2026-W49")
+        await pilot.press("u")  # the next key plans the next week's first day, and shows it
+        assert shown_week(app) == "2026-W49" and planned(app)[0] is PULL
+        assert app.screen.selected == 1
+        assert "on from 2026-W48" in title(app)
         await pilot.press("p")  # typing on in the new week: the note has done its job
-        assert "on from" not in str(app.screen.query_one("#week-title").render())
-        await pilot.press("ctrl+z", "left_square_bracket")
+        assert "on from" not in title(app)
+        await pilot.press("ctrl+z", "ctrl+z")  # undo steps back across the weeks
+        assert shown_week(app) == "2026-W48" and app.screen.selected == 7
         assert planned(app) == [PUSH, REST, LEGS, PULL, REST, RUN, REST]
         # The panel explains the week's transitions, the boundary ones included.
         transitions = advice_markup(app)[1:]
@@ -83,36 +103,39 @@ async def test_typing_over_a_planned_week_moves_on_whatever_a_day_held(
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "p", "full_stop", "g", "u", "full_stop", "r", "full_stop")
-        await pilot.press("left_square_bracket", "home")
+        await pilot.press("home")
         # Days 1, 3 and 6 already hold what is typed: the selection still moves on.
         await pilot.press("g", "full_stop", "p", "u", "r", "r", "full_stop")
-        assert shown_week(app) == "2026-W49"
-        await pilot.press("left_square_bracket")
+        assert shown_week(app) == "2026-W48" and app.screen.selected == 7
         assert planned(app) == [LEGS, REST, PUSH, PULL, RUN, RUN, REST]
     assert stored(db_path) == (LEGS, REST, PUSH, PULL, RUN, RUN, REST)
 
 
 async def test_moving_on_stops_at_the_last_supported_week(make_app: Callable[..., Any]) -> None:
     app = make_app(week=IsoWeek(2999, 52))
-    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+    async with app.run_test(size=TERMINAL_SIZE, notifications=True) as pilot:
         await pilot.press("end", "r")
         assert shown_week(app) == "2999-W52"
-        assert app.screen.selected == 6
+        assert app.screen.selected == 7
         assert planned(app)[6] is RUN
-        notices = [notification.message for notification in app._notifications]
-        assert "2999-W52 is the last week the planner supports." in notices
-        await pilot.press("i")  # the run just planned, still the selected day
+        assert "the last week" in title(app)  # no next week to name
+        await pilot.press("r")  # the next key has nowhere to go
+        assert shown_week(app) == "2999-W52" and app.screen.selected == 7
+        assert "2999-W52 is the last week the planner supports." in await notices(pilot)
+        await pilot.press("i")  # the run just planned, still the day the keys change
         assert cells(app)[6].planned.sessions[0].run_type == "long"
 
 
 async def test_digits_clear_and_selection_keys(make_app: Callable[..., Any]) -> None:
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
-        await pilot.press("end", "4")  # Sunday: on to the next week
-        assert shown_week(app) == "2026-W49"
-        await pilot.press("left_square_bracket", "end", "h", "h", "3", "l", "backspace")
+        await pilot.press("end", "4")  # Sunday: the week stays, past its end
+        assert shown_week(app) == "2026-W48" and planned(app)[6] is RUN
+        await pilot.press("end", "h", "h", "3", "l", "backspace")
         await pilot.press("left", "1")
         assert planned(app) == [None, None, None, None, LEGS, PUSH, None]
+        await pilot.press("end", "1", "backspace")  # past the end: the last day
+        assert planned(app)[6] is None
 
 
 async def test_undo_and_redo(make_app: Callable[..., Any], db_path: Path) -> None:
@@ -322,8 +345,8 @@ async def test_a_repeating_week_is_proposed_until_edited(
     app = make_app()
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.press("home", "p", "u", "g", "full_stop", "r", "full_stop", "full_stop")
-        assert shown_week(app) == "2026-W49"  # typing moved on
-        app.screen.set_repeat_week(W48)  # W49 is unplanned, so it now proposes W48
+        app.screen.set_repeat_week(W48)
+        await pilot.press("right_square_bracket")  # W49 is unplanned: it proposes W48
         await pilot.pause()
         assert planned(app) == [PUSH, PULL, LEGS, REST, RUN, REST, REST]
         assert all(cell.proposed for cell in cells(app))

@@ -1,0 +1,147 @@
+"""The week screen's keys that open a dialog, another screen or a picker, what their answer
+does, and the settings the palette changes. Each dialog is imported when first opened, not
+for the first frame.
+
+A new dialog is a module in ``screens/dialogs/``, its action here, its key in
+:mod:`screens.keys` and its line in the palette (:mod:`screens.commands`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.command import SimpleCommand
+from textual.screen import Screen
+
+from planner.days import day_phrase, displayed_weekdays
+from planner.edits import EditError
+from planner.plan import WeekPlan
+from planner.store import StoreError
+from planner.weeks import FirstWeekday, IsoWeek
+from rules import Goal
+from screens import notices
+from screens.keys import help_rows, typing_help
+from screens.notices import Notice
+from screens.text import literal
+
+if TYPE_CHECKING:
+    from planner.session import PlanningSession
+    from planner.templates import Template
+
+# A day a template leaves as it is, in the template picker.
+OPEN = "open"
+
+
+class WeekDialogs(Screen[None]):
+    """The dialog keys of :class:`~screens.week_screen.WeekScreen`, which provides the
+    session, edits and notices."""
+
+    session: PlanningSession
+
+    def show_week(self, *, again: bool = False) -> None:
+        raise NotImplementedError
+
+    def show_iso_week(self, week: IsoWeek) -> None:
+        raise NotImplementedError
+
+    def notice(self, notice: Notice) -> None:
+        raise NotImplementedError
+
+    def _edit(self, change: Callable[[], bool], done: Notice | None = None) -> bool:
+        raise NotImplementedError
+
+    def action_help(self) -> None:
+        from screens.dialogs.help_dialog import HelpDialog
+
+        self.app.push_screen(HelpDialog(help_rows(), typing_help()))
+
+    def action_year(self) -> None:
+        from screens.year_screen import YearScreen
+
+        def open_week(week: IsoWeek | None) -> None:
+            if week is not None:
+                self.show_iso_week(week)
+
+        self.app.push_screen(YearScreen(self.session), open_week)
+
+    def action_go_to_week(self) -> None:
+        from screens.dialogs.go_to_week_dialog import GoToWeekDialog
+
+        def go(week: IsoWeek | None) -> None:
+            if week is not None:
+                self.show_iso_week(week)
+
+        session = self.session
+        self.app.push_screen(GoToWeekDialog(session.week, session.today, session.first_weekday), go)
+
+    def action_suggest(self) -> None:
+        from screens.dialogs.suggest_dialog import SuggestDialog
+
+        def apply(plan: WeekPlan | None) -> None:
+            if plan is not None:
+                self._edit(lambda: self.session.replace_plan(plan), notices.suggestion_applied())
+
+        self.app.push_screen(SuggestDialog(self.session), apply)
+
+    def action_choose_goal(self) -> None:
+        from screens.dialogs.goal_dialog import GoalDialog
+
+        def choose(goal: Goal | None) -> None:
+            if goal is None or goal == self.session.goal:
+                return
+            chosen = goal
+            if self._setting(lambda: self.session.set_goal(chosen), "Goal"):
+                self.notice(notices.goal_chosen(chosen.label))
+
+        self.app.push_screen(GoalDialog(self.session.goal), choose)
+
+    def action_templates(self) -> None:
+        # Imported here, like the dialogs: the first frame does not show the templates.
+        from planner.templates import load_templates
+
+        def applier(template: Template) -> Callable[[], None]:
+            def apply() -> None:
+                done = notices.template_applied(template.name)
+                self._edit(lambda: self.session.apply_template(template), done)
+
+            return apply
+
+        def layout(template: Template) -> str:
+            """The template's days as the week shows them: ``Push · Rest · Legs ...``."""
+            weekdays = displayed_weekdays(self.session.first_weekday)
+            days = (template.days[weekday] for weekday in weekdays)
+            return " · ".join(OPEN if day is None else day_phrase(day) for day in days)
+
+        self.app.search_commands(
+            # The palette reads names and help as markup: the templates file's text is not.
+            [
+                SimpleCommand(literal(t.name), applier(t), literal(layout(t)))
+                for t in load_templates()
+            ],
+            placeholder="Apply a week template…",
+        )
+
+    def action_copy_previous_week(self) -> None:
+        week = self.session.week
+        if self._edit(self.session.copy_previous_week):
+            self.notice(notices.copied(week.previous()))
+
+    # -- settings, from the palette ------------------------------------------------------
+
+    def set_repeat_week(self, week: IsoWeek | None) -> None:
+        if self._setting(lambda: self.session.set_repeat_week(week)):
+            self.notice(notices.repeating(week))
+
+    def set_first_weekday(self, first: FirstWeekday) -> None:
+        self._setting(lambda: self.session.set_first_weekday(first))
+
+    def _setting(self, change: Callable[[], object], what: str = "Setting") -> bool:
+        """Change a setting and show the week judged anew; False (and a notice) if the
+        setting could not be changed."""
+        try:
+            change()
+        except (EditError, StoreError) as error:
+            self.notice(notices.setting_refused(error, what))
+            return False
+        self.show_week()
+        return True
