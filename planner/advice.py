@@ -48,6 +48,8 @@ NO_LOGS: Logs = MappingProxyType({})
 NO_ADVICE = "Plan both days to see advice."
 # ... or both are planned and nothing in the rules concerns this order.
 NOTHING_TO_NOTE = "Nothing to note: this order raises no concern."
+# How every view heads the days of hard lifting per muscle group (WeekSummary).
+SESSIONS_HEADING = "Days of hard lifting per muscle group:"
 
 
 def reason_points(reason: Reason) -> str:

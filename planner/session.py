@@ -31,6 +31,7 @@ from planner.edits import (
     stop_repeating,
 )
 from planner.history import History
+from planner.log import keep_logged
 from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import ReadOnlyStore, Store
@@ -219,8 +220,11 @@ class PlanningSession:
         return self.plan_for(self._week)
 
     def replace_plan(self, new: WeekPlan) -> bool:
-        """Put a whole week in place (templates, suggestions); undoable like any edit."""
-        return self._apply(self.plan_for(new.week), new)
+        """Put a whole week in place (templates, suggestions, a copy); undoable like any
+        edit. A day logged done keeps its plan (planner.log.keep_logged)."""
+        before = self.plan_for(new.week)
+        logs = self._weeks.logs_between(before.dates[0], before.dates[-1])
+        return self._apply(before, keep_logged(before, new, logs)[0])
 
     def apply_template(self, template: Template) -> bool:
         """The template's days on the shown week (days it leaves open keep their plan)."""

@@ -60,7 +60,7 @@ def not_shown(error: Exception) -> Notice:
 
 NOTHING_TO_UNDO = Notice("Nothing to undo.", timeout=2)
 NOTHING_TO_REDO = Notice("Nothing to redo.", timeout=2)
-NO_FIX = Notice("No single change raises the score of this week.")
+NO_FIX = Notice("No single change raises this week's score.")
 EVERYTHING_SAVED = Notice("Everything is saved.", timeout=2)
 
 # -- done -------------------------------------------------------------------------------------

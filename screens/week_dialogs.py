@@ -115,7 +115,9 @@ class WeekDialogs(Screen[None]):
         self.app.search_commands(
             # The palette reads names and help as markup: the templates file's text is not.
             [
-                SimpleCommand(literal(t.name), applier(t), literal(layout(t)))
+                SimpleCommand(
+                    literal(t.name), applier(t), literal(f"For {t.goal.label}: {layout(t)}")
+                )
                 for t in load_templates()
             ],
             placeholder="Apply a week template…",

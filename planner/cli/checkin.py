@@ -10,7 +10,6 @@ from planner.cli.common import CliError, load_week, open_knowledge, open_store, 
 from planner.cli.options import add_week
 from planner.clock import Clock
 from planner.days import UnknownName, parse_weekday
-from planner.export.text import checkin_words, short_date
 from planner.log import EMPTY_LOG, RATING_MAX, RATING_MIN, DayLog
 from planner.spelling import did_you_mean
 from rules import KnowledgeBase, Soreness
@@ -65,6 +64,8 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                 raise CliError(str(error)) from None
             day = next(d for d in plan.dates if d.weekday() == weekday)
         if day > today:
+            from planner.export.text import short_date
+
             raise CliError(f"{short_date(day)} is after today: check in on the day itself")
         log = store.logs_between(day, day).get(day, EMPTY_LOG)
         new = log.with_checkin(sore, sleep, energy)
@@ -115,4 +116,6 @@ def rating(text: str | None, flag: str) -> int | None:
 
 def describe(day: date, log: DayLog, knowledge: KnowledgeBase) -> str:
     """``Checked in Tue 24 Nov: legs very sore · sleep 2/5 · energy 3/5``."""
+    from planner.export.text import checkin_words, short_date
+
     return f"Checked in {short_date(day)}: {checkin_words(log, knowledge)}"

@@ -19,7 +19,6 @@ from planner.days import (
     parse_weekday,
     weekday_key,
 )
-from planner.export.text import short_date
 from planner.log import EMPTY_LOG, DayLog
 from planner.plan import WeekPlan
 from planner.spelling import did_you_mean
@@ -82,6 +81,8 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         for entry in entries:
             day = dates[entry.weekday]
             if day > today:
+                from planner.export.text import short_date
+
                 raise CliError(
                     f"{weekday_key(day)} is {short_date(day)}, after today: log a day "
                     "once it is done"

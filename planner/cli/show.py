@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from planner.advice import NO_LOGS, JudgedWeek, Logs
+from planner.advice import NO_LOGS, SESSIONS_HEADING, JudgedWeek, Logs
 from planner.cli.common import judged, open_knowledge, open_store, shown_week
 from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
@@ -113,7 +113,6 @@ def show_text(
     stored week) and the advice are those of the stored week."""
     from planner.export.text import (
         REASONS_HEADING,
-        SESSIONS_HEADING,
         finding_line,
         goal_line,
         load_line,

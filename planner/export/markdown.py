@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from planner.advice import NOTHING_TO_NOTE, JudgedWeek
+from planner.advice import NOTHING_TO_NOTE, SESSIONS_HEADING, JudgedWeek
 from planner.days import day_sentence, weekday_abbreviation
 from planner.export.text import (
     KIND_MARK,
-    SESSIONS_HEADING,
     checkin_words,
     goal_line,
     load_line,

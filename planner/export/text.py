@@ -129,7 +129,6 @@ def goal_line(goal: Goal) -> str:
     return f"Goal: {goal.label}"
 
 
-SESSIONS_HEADING = "Days of hard lifting per muscle group:"
 REASONS_HEADING = "Where the score comes from (the points add up to it):"
 
 

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.advice import WeekSummary, no_findings, reason_points, reason_text
+from planner.advice import (
+    SESSIONS_HEADING,
+    WeekSummary,
+    no_findings,
+    reason_points,
+    reason_text,
+)
 from planner.days import day_words
-from planner.export.text import SESSIONS_HEADING
 from rules import Finding, Kind, Reason, Transition
 from screens.keys import activity_keys
 from screens.text import literal

@@ -44,14 +44,14 @@ NO_FIX = "[$readable-muted]No single change raises the score.[/]"
 NOTHING_PLANNED = ""
 
 
-def render_fix(fix: Fix | None, plan: WeekPlan) -> str:
+def render_fix(fix: Fix | None, plan: WeekPlan, *, why: bool = True) -> str:
     """``Fix (f): swap mon legs and wed run, score 61 → 68 · clears: ...``; ``plan`` is the
-    week the fix changes."""
+    week the fix changes; without ``why``, no "clears"/"earns"."""
     if fix is None:
         return NOTHING_PLANNED if plan.is_empty else NO_FIX
     change = literal(describe_change(fix.change, plan))
-    why = f" [$readable-muted]· {literal(fix.why)}[/]" if fix.why else ""
-    return f"{_HEADING} {change}, score {fix.before} → [$readable-success b]{fix.after}[/]{why}"
+    said = f" [$readable-muted]· {literal(fix.why)}[/]" if why and fix.why else ""
+    return f"{_HEADING} {change}, score {fix.before} → [$readable-success b]{fix.after}[/]{said}"
 
 
 class FixLine(Widget):
@@ -70,6 +70,9 @@ class FixLine(Widget):
         super().__init__(id=id)
         self.markup_text = ""
         self._content = parse_markup("")
+        # The same fix without what it clears or earns: shown instead when the whole line
+        # would take more rows (the panel under it is short at 80x24).
+        self._short: str | None = None
         self._version: int | None = None  # of the view whose fix is shown
         self._search: FixSearch | None = None
         self._start: Timer | None = None
@@ -83,15 +86,18 @@ class FixLine(Widget):
     def render(self) -> Content:
         return self._content
 
-    def show(self, markup: str) -> None:
-        if markup != self.markup_text:
+    def show(self, markup: str, short: str | None = None) -> None:
+        """Show ``markup``; or ``short`` when it is given and takes fewer rows."""
+        if markup != self.markup_text or short != self._short:
             self.markup_text = markup
+            self._short = short
             self._content = parse_markup(markup)
             if not self._fit_rows():
                 self.refresh()
 
     def on_resize(self) -> None:
-        self._fit_rows()  # the text may wrap to another number of lines
+        if not self._fit_rows():  # the text may wrap to another number of lines
+            self.refresh()
 
     def _fit_rows(self) -> bool:
         """Make the line as high as its text needs, "looking" as high as it was; True if
@@ -102,7 +108,14 @@ class FixLine(Widget):
             rows = max(self._rows, 1)
         else:
             width = self.content_region.width
-            rows = len(self._content.wrap(width)) if width > 0 else 1
+            whole = parse_markup(self.markup_text)
+            rows = len(whole.wrap(width)) if width > 0 else 1
+            self._content = whole
+            if self._short is not None and width > 0:
+                short = parse_markup(self._short)
+                fewer = len(short.wrap(width))
+                if fewer < rows:
+                    rows, self._content = fewer, short
         if rows == self._rows:
             return False
         self._rows = rows
@@ -128,7 +141,7 @@ class FixLine(Widget):
         )
         if view.plan.is_empty:
             search.run()  # no candidate: nothing to wait for
-            self.show(render_fix(search.result, view.plan))
+            self._show_fix(search.result, view.plan)
             return
         self.show(LOOKING)
         self.workers.cancel_group(self, "fix")
@@ -147,7 +160,10 @@ class FixLine(Widget):
 
     def _finished(self, search: FixSearch) -> None:
         if search is self._search:
-            self.show(render_fix(search.result, search.plan))
+            self._show_fix(search.result, search.plan)
+
+    def _show_fix(self, fix: Fix | None, plan: WeekPlan) -> None:
+        self.show(render_fix(fix, plan), render_fix(fix, plan, why=False))
 
     def fix_for(self, state: WeekViewState) -> Fix | None:
         """The fix of ``state``'s week, now: what the search found, finished here if the

@@ -205,5 +205,5 @@ async def test_f_with_no_fix_says_so_and_changes_nothing(
         await pilot.press("f")
         await pilot.pause()
         assert app.session.view.plan.is_empty
-        assert "No single change raises the score of this week." in await notices(pilot)
+        assert "No single change raises this week's score." in await notices(pilot)
     assert not db_path.exists()

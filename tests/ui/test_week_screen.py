@@ -440,7 +440,9 @@ async def test_the_template_picker_shows_each_templates_days(
             if listed and listed == helps:
                 break
             helps = listed
-    assert helps["Push, rest, legs, pull, rest"] == "Push · Rest · Legs · Pull · Rest · open · open"
+    assert helps["Push, rest, legs, pull, rest"] == (
+        "For muscle growth: Push · Rest · Legs · Pull · Rest · open · open"
+    )
     assert helps["Hybrid: lift mornings, run evenings"].startswith(
-        "Legs heavy + Run · Push & Pull · Rest · Run intervals"
+        "For hybrid (strength and endurance): Legs heavy + Run · Rest · Push & Pull · Run intervals"
     )
