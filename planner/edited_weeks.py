@@ -4,11 +4,12 @@ writer has not written the latest edits yet."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pendulum
 
 from planner.advice import Logs
+from planner.log import EMPTY_LOG, DayLog, WeekLogs
 from planner.plan import DatedDay, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
@@ -21,6 +22,8 @@ class EditedWeeks:
         self._store = store
         self._first = first
         self._plans: dict[IsoWeek, WeekPlan] = {}
+        # Day logs edited in the session (an empty log: none), read over the store's.
+        self._logs: dict[date, DayLog] = {}
 
     @property
     def first(self) -> FirstWeekday:
@@ -36,11 +39,23 @@ class EditedWeeks:
         """``plan`` as edited: read from here on, whatever the store holds yet."""
         self._plans[plan.week] = plan
 
+    def keep_logs(self, logs: WeekLogs) -> None:
+        """A week's day logs as edited, read from here on."""
+        self._logs.update(logs.days)
+
+    def week_logs(self, week: IsoWeek) -> WeekLogs:
+        """The day logs of ISO week ``week``, every day of it (empty where none)."""
+        monday = date.fromisocalendar(week.year, week.week, 1)
+        days = [monday + timedelta(days=n) for n in range(7)]
+        found = self.logs_between(days[0], days[-1])
+        return WeekLogs(week, tuple((day, found.get(day, EMPTY_LOG)) for day in days))
+
     def reshaped(self, first: FirstWeekday) -> EditedWeeks:
         """The same edits in weeks starting on ``first``, carried over by date (the writer
         may not have written them yet, so they are not read again from the store)."""
         edited = {day: held for plan in self._plans.values() for day, held in plan.dated_days}
         weeks = EditedWeeks(self._store, first)
+        weeks._logs = dict(self._logs)
         for week in {week for day in edited if (week := shown_week(day, first)) is not None}:
             plan = self._store.load_plan(week, first)
             weeks.keep(
@@ -68,8 +83,15 @@ class EditedWeeks:
         return days
 
     def logs_between(self, start: date, end: date) -> Logs:
-        """The day logs, as stored."""
-        return self._store.logs_between(start, end)
+        """The day logs from ``start`` to ``end``: edited here, else as stored."""
+        found = self._store.logs_between(start, end)
+        for day, log in self._logs.items():
+            if start <= day <= end:
+                if log.is_empty:
+                    found.pop(day, None)
+                else:
+                    found[day] = log
+        return found
 
 
 def shown_week(day: date, first: FirstWeekday) -> IsoWeek | None:

@@ -19,12 +19,13 @@ session logged without them, and every planned session, counts the defaults of i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from planner.plan import WeekPlan
+from planner.weeks import IsoWeek
 from rules import KnowledgeBase, PlannedDay, Session, Sore, Soreness
 
 # Sleep and energy are rated 1 (worst) to 5 (best).
@@ -207,3 +208,152 @@ def keep_logged(
     for day in kept:
         days[index_of[day]] = before.days[index_of[day]]
     return WeekPlan(after.week, after.first_weekday, tuple(days)), kept
+
+
+# -- what a user writes to log a day: the command line and the log dialog -------------------
+
+DONE, SKIPPED, UNLOG = "done", "skipped", "-"
+SESSION_WORDS = ("push", "pull", "legs", "run", "rest")
+SORENESS_WORDS = tuple(level.value for level in Soreness)
+
+
+class LogError(ValueError):
+    """A log that cannot be written; ``str()`` is one line saying what to do."""
+
+
+def parse_done(text: str) -> tuple[str, PlannedDay | None]:
+    """``done``, ``skipped``, ``-`` (no longer logged), or what was done in the words of
+    ``planner set``: (the word, the day for session words)."""
+    from planner.days import UnknownName, parse_day
+    from planner.spelling import did_you_mean
+
+    what = text.strip().lower()
+    if what in (DONE, SKIPPED, UNLOG):
+        return what, None
+    try:
+        return what, parse_day(what)
+    except UnknownName as error:
+        if "+" in what or "," in what or ":" in what:  # session words, one of them wrong
+            raise LogError(str(error)) from None
+        hint = did_you_mean(what, SESSION_WORDS, prefer=(DONE, SKIPPED))
+        raise LogError(
+            f"'{what}' is not done, skipped or a session ({', '.join(SESSION_WORDS)}){hint}"
+        ) from None
+
+
+def parse_numbers(text: str | None, low: int, high: int) -> tuple[int, ...]:
+    """``7`` or ``7,5``: one whole number from ``low`` to ``high`` per session, in order."""
+    if text is None or not text.strip():
+        return ()
+    found = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isascii() or not part.isdigit() or not low <= int(part) <= high:
+            raise LogError(
+                f"each value must be a whole number from {low} to {high}, one per session, "
+                "in order (7,5)"
+            )
+        found.append(int(part))
+    return tuple(found)
+
+
+def parse_rating(text: str | None) -> int | None:
+    """Sleep or energy: 1 (worst) to 5 (best)."""
+    if text is None or not text.strip():
+        return None
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or not RATING_MIN <= int(value) <= RATING_MAX:
+        raise LogError(f"rate it {RATING_MIN} (worst) to {RATING_MAX} (best)")
+    return int(value)
+
+
+def parse_sore(text: str | None, families: Sequence[str]) -> dict[str, Soreness] | None:
+    """``legs=very,back=mild`` as {family: level}; ``families`` the ids it may name (the
+    muscle families of the readiness strip)."""
+    from planner.spelling import did_you_mean
+
+    if text is None or not text.strip():
+        return None
+    found: dict[str, Soreness] = {}
+    for part in text.split(","):
+        family, equals, level = (piece.strip().lower() for piece in part.partition("="))
+        if not equals or not family or not level:
+            raise LogError("write each family like legs=very")
+        if family not in families:
+            raise LogError(
+                f"'{family}' is not a muscle family; use {', '.join(families)}"
+                f"{did_you_mean(family, families)}"
+            )
+        if level not in SORENESS_WORDS:
+            raise LogError(
+                f"'{level}' is not a level; use {', '.join(SORENESS_WORDS)}"
+                f"{did_you_mean(level, SORENESS_WORDS)}"
+            )
+        if family in found:
+            raise LogError(f"{family} is given twice")
+        found[family] = Soreness(level)
+    return found
+
+
+def muscle_families(knowledge: KnowledgeBase) -> tuple[str, ...]:
+    """The families of the readiness strip that are muscles: what soreness may name."""
+    groups = {group.id: group for group in knowledge.muscle_groups}
+    return tuple(
+        family.id
+        for family in knowledge.families
+        if any(groups[g].is_muscle for g in family.groups)
+    )
+
+
+def logged(
+    word: str,
+    done: PlannedDay | None,
+    planned: PlannedDay,
+    log: DayLog,
+    rpe: tuple[int, ...] = (),
+    minutes: tuple[int, ...] = (),
+    key: str = "the day",
+) -> DayLog:
+    """The day's log after logging ``word`` (``done``, ``skipped``, ``-`` or session words
+    parsed as ``done``) against its plan, with the efforts given; LogError when it cannot
+    apply (``key`` names the day)."""
+    from planner.days import day_words
+
+    if word == UNLOG:
+        if rpe or minutes:
+            raise LogError(f"{key}=- removes what was logged done: it takes no RPE or minutes")
+        return DayLog(sore=log.sore, sleep=log.sleep, energy=log.energy)
+    if word == DONE:
+        if not planned.is_planned:
+            raise LogError(
+                f"{key} has nothing planned: log what was done instead ({key}=run, {key}=legs)"
+            )
+        done = planned
+    elif word == SKIPPED:
+        if not planned.sessions:
+            raise LogError(f"{key} has no training planned to skip: log what was done, or nothing")
+        done = PlannedDay.REST
+    assert done is not None
+    count = len(done.sessions)
+    for values, what in ((rpe, "RPE"), (minutes, "minutes")):
+        if values and len(values) != count:
+            sessions = "no session" if count == 0 else f"{count} session{'s' if count > 1 else ''}"
+            raise LogError(
+                f"{len(values)} {what} value{'s' if len(values) > 1 else ''} given but {key} "
+                f"logs {sessions} ({day_words(done)}); give one per session"
+            )
+    if done == log.done and not rpe and not minutes:
+        return log  # logged again as it was: its efforts stay
+    return log.with_done(done, rpe or (None,) * count, minutes or (None,) * count)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekLogs:
+    """The day logs of one ISO week, as a planning session saves them (the background
+    writer's value): every day of it, an empty log for a day with none."""
+
+    week: IsoWeek
+    days: tuple[tuple[date, DayLog], ...]
+
+    def as_dict(self) -> dict[date, DayLog]:
+        return dict(self.days)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pendulum
 
 from planner.advice import JudgedWeek, judge, judge_week
+from planner.days import weekday_key
 from planner.edited_weeks import EditedWeeks
 from planner.edits import (
     EditError,
@@ -31,7 +32,7 @@ from planner.edits import (
     stop_repeating,
 )
 from planner.history import History
-from planner.log import keep_logged
+from planner.log import EMPTY_LOG, DayLog, LogError, WeekLogs, keep_logged, logged
 from planner.plan import Settings, WeekPlan
 from planner.repeat import proposal_for
 from planner.store import ReadOnlyStore, Store
@@ -43,14 +44,14 @@ if TYPE_CHECKING:
     from planner.suggest import Suggestions, SuggestRequest
     from planner.templates import Template
 
-Saved = WeekPlan | Settings
+Saved = WeekPlan | Settings | WeekLogs
 
 
 class Step(NamedTuple):
-    """One side of an edit, for undo and redo: the week as it was (or became), and where
-    the user was before the edit (or after it)."""
+    """One side of an edit, for undo and redo: the week as it was (or became), or a week's
+    day logs, and where the user was before the edit (or after it)."""
 
-    plan: WeekPlan
+    value: WeekPlan | WeekLogs
     position: Position
 
 
@@ -234,6 +235,41 @@ class PlanningSession:
         """The week before, day for day, onto the shown week. EditError if it is unplanned."""
         return self.replace_plan(copy_week(self.plan_for(self._week.previous()), self._stored()))
 
+    # -- the training log (planner.log): what was done and how it felt --------------------
+
+    def log_of(self, index: int) -> DayLog:
+        """What is logged for the shown day ``index`` (empty if nothing)."""
+        day = self._view.plan.dates[index]
+        return self._weeks.logs_between(day, day).get(day, EMPTY_LOG)
+
+    def log_day(self, index: int, word: str) -> bool:
+        """Log the shown day ``index`` ``done`` as planned or ``skipped``; one undo step.
+        LogError (one line) if it cannot be: a day after today, nothing to skip..."""
+        plan = self._view.plan
+        log = logged(word, None, plan.days[index], self.log_of(index), key=self._day_key(index))
+        return self.set_log(index, log)
+
+    def set_log(self, index: int, log: DayLog) -> bool:
+        """Put ``log`` on the shown day ``index`` (the log dialog); one undo step; False if
+        it changes nothing. LogError for a day after today. The plan never changes."""
+        day = self._view.plan.dates[index]
+        if day > self.today:
+            raise LogError(f"{self._day_key(index)} is after today: log a day once it is done")
+        self._require_writable()
+        week = IsoWeek.containing(day)
+        before = self._weeks.week_logs(week)
+        after = WeekLogs(week, tuple((d, log if d == day else held) for d, held in before.days))
+        if after == before:
+            return False
+        position = self._position()
+        then = Position(self._week, self._typing.forgotten())
+        self._history.record(Step(before, position), Step(after, then))
+        self._commit(after, then)
+        return True
+
+    def _day_key(self, index: int) -> str:
+        return weekday_key(self._view.plan.dates[index])
+
     def suggest(
         self, request: SuggestRequest, top: int = 3, time_limit: float | None = None
     ) -> Suggestions:
@@ -324,10 +360,13 @@ class PlanningSession:
         self._commit(after, then)
         return True
 
-    def _commit(self, plan: WeekPlan, position: Position) -> None:
-        """Keep and save ``plan``, and show ``position``."""
-        self._weeks.keep(plan)
-        self._save(plan)
+    def _commit(self, value: WeekPlan | WeekLogs, position: Position) -> None:
+        """Keep and save ``value`` (a week, or a week's day logs), and show ``position``."""
+        if isinstance(value, WeekLogs):
+            self._weeks.keep_logs(value)
+        else:
+            self._weeks.keep(value)
+        self._save(value)
         self._week = position.week
         self._set_view(self._judge_shown())
         self._typing = position.typing

@@ -19,6 +19,7 @@ from textual.theme import Theme
 
 from planner.clock import Clock
 from planner.locations import PathProblem, shown, user_path
+from planner.log import WeekLogs
 from planner.plan import Settings
 from planner.session import PlanningSession, Saved
 from planner.store import DatabaseChanged, Store, StoreError
@@ -40,7 +41,12 @@ SETTINGS_KEY = "settings"
 
 
 def saved_key(value: Saved) -> Hashable:
-    return SETTINGS_KEY if isinstance(value, Settings) else value.week
+    """What the writer keeps one pending save of: the settings, a week, a week's logs."""
+    if isinstance(value, Settings):
+        return SETTINGS_KEY
+    if isinstance(value, WeekLogs):
+        return ("logs", value.week)
+    return value.week
 
 
 # How long a terminated planner may take to exit normally before the watchdog ends it.
@@ -312,10 +318,12 @@ class PlannerApp(App[int]):
                 self._conflict_told = True
                 notices.show(self, notices.changed_elsewhere(outcome.error))
         elif outcome.error is not None:
-            what = (
-                "The settings were"
-                if isinstance(outcome.value, Settings)
-                else (f"{outcome.value.week} was")
-            )
+            value = outcome.value
+            if isinstance(value, Settings):
+                what = "The settings were"
+            elif isinstance(value, WeekLogs):
+                what = f"The log of {value.week} was"
+            else:
+                what = f"{value.week} was"
             notices.show(self, notices.save_failed(what, outcome.error))
         self.save_state = self._current_save_state(outcome.pending)

@@ -67,6 +67,25 @@ def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
         "Copy previous week", "Plan this week like the week before" + _key("copy_previous_week"),
         screen.action_copy_previous_week, _copy_why_not(screen),
     )  # fmt: skip
+    today_shown = any(day <= session.today for day in session.view.plan.dates)
+    yield PaletteCommand(
+        "Log the selected day…",
+        "What was done, its effort and minutes, and how the day started" + _key("log_dialog"),
+        screen.action_log_dialog,
+        None if today_shown else "this week has not begun",
+    )
+    yield PaletteCommand(
+        "Log the selected day done",
+        "As planned" + _key("log('done')"),
+        lambda: screen.action_log("done"),
+        None if today_shown else "this week has not begun",
+    )
+    yield PaletteCommand(
+        "Log the selected day skipped",
+        "None of its training was done" + _key("log('skipped')"),
+        lambda: screen.action_log("skipped"),
+        None if today_shown else "this week has not begun",
+    )
     yield PaletteCommand(
         "Year overview", "Every week of the year at a glance" + _key("year"), screen.action_year
     )

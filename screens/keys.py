@@ -74,6 +74,8 @@ WEEK_BINDINGS: list[Binding] = [
             tooltip="Choose what you train for (the goal)"),
     Binding("T", "templates", "Templates", key_display="T", tooltip="Apply a week template"),
     Binding("c", "copy_previous_week", "Copy", tooltip="Copy the previous week into this one"),
+    Binding("L", "log_dialog", "Log", key_display="L",
+            tooltip="Log a day: what was done, effort, soreness, sleep"),
     Binding("tab", "toggle_advice", "Advice",
             tooltip="Read the advice (↑↓ pgup pgdn home end); tab: back"),
     Binding("question_mark,f1", "help", "Help", key_display="?",
@@ -107,6 +109,10 @@ WEEK_BINDINGS: list[Binding] = [
     Binding("pagedown", "scroll_advice(1)", "Scroll advice down", show=False,
             key_display="pgdn"),
     Binding("backspace,delete", "clear_day", "Clear day", show=False, key_display="⌫/del"),
+    Binding("d", "log('done')", "Log done", show=False,
+            tooltip="Log the selected day done as planned"),
+    Binding("x", "log('skipped')", "Log skipped", show=False,
+            tooltip="Log the selected day's training skipped"),
     *(_planning_binding(k) for k in (ACTIVITY_KEYS[5], *DIGIT_KEYS)),
 ]  # fmt: skip
 
@@ -123,7 +129,8 @@ PALETTE_KEY = "ctrl+p"
 # bindings' order. Quit, help and changing the week stay at 80 columns.
 FOOTER_RANKS = (
     "quit", "help", WEEK.description, PLAN.description, "undo", "apply_fix", "suggest",
-    "year", "choose_goal", "toggle_advice", "this_week", "templates", "copy_previous_week",
+    "year", "log_dialog", "choose_goal", "toggle_advice", "this_week", "templates",
+    "copy_previous_week",
 )  # fmt: skip
 
 

@@ -86,6 +86,11 @@ def fixed(change: str, before: int, after: int, cleared: int) -> Notice:
     return Notice(_undoable(f"{change}: score {before} → {after}{clears}."), "Fixed", timeout=6)
 
 
+def logged(day: str, said: str) -> Notice:
+    """A day logged: ``Logged Tue 24 Nov: ✗ skipped.``; undoable."""
+    return Notice(_undoable(f"Logged {day}: {said}."))
+
+
 def goal_chosen(label: str) -> Notice:
     return Notice(f"The week is now judged for {label}.")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.command import SimpleCommand
 from textual.screen import Screen
 
-from planner.days import day_phrase, displayed_weekdays
+from planner.days import day_phrase, displayed_weekdays, weekday_key
 from planner.edits import EditError
 from planner.plan import WeekPlan
 from planner.store import StoreError
@@ -25,6 +25,7 @@ from screens.notices import Notice
 from screens.text import literal
 
 if TYPE_CHECKING:
+    from planner.log import DayLog
     from planner.session import PlanningSession
     from planner.templates import Template
 
@@ -82,6 +83,37 @@ class WeekDialogs(Screen[None]):
                 self._edit(lambda: self.session.replace_plan(plan), notices.suggestion_applied())
 
         self.app.push_screen(SuggestDialog(self.session), apply)
+
+    def logged_notice(self, index: int) -> Notice:
+        raise NotImplementedError
+
+    def action_log_dialog(self) -> None:
+        """L: the selected day's log (past the end of the week, its last day)."""
+        from planner.export.text import short_date
+        from planner.log import LogError, muscle_families
+        from screens.dialogs.log_dialog import LogDialog, LogFields
+
+        session = self.session
+        index = min(session.typing.selected, len(session.view.plan.dates) - 1)
+        plan = session.view.plan
+        day = plan.dates[index]
+        if day > session.today:
+            after = f"{short_date(day)} is after today: log a day once it is done"
+            self.notice(notices.refused(LogError(after)))
+            return
+        fields = LogFields(
+            short_date(day),
+            weekday_key(day),
+            plan.days[index],
+            session.log_of(index),
+            muscle_families(session.knowledge),
+        )
+
+        def keep(log: DayLog | None) -> None:
+            if log is not None and self._edit(lambda: session.set_log(index, log)):
+                self.notice(self.logged_notice(index))
+
+        self.app.push_screen(LogDialog(fields), keep)
 
     def action_choose_goal(self) -> None:
         from screens.dialogs.goal_dialog import GoalDialog

@@ -21,6 +21,7 @@ from textual.widgets import Static
 from planner import week_keys
 from planner.edits import EditError, cycle_attribute, remove_session, toggle_together
 from planner.fix import describe_change
+from planner.log import LogError
 from planner.session import PlanningSession
 from planner.store import ReadOnlyStore
 from planner.typing_state import LAST_DAY
@@ -196,7 +197,7 @@ class WeekScreen(WeekDialogs, Screen[None]):
             return key()
         except ReadOnlyStore as error:
             self.notice(notices.read_only(error))
-        except (EditError, WeekError) as error:
+        except (EditError, WeekError, LogError) as error:
             self.notice(notices.refused(error))
         finally:
             self.show_week()
@@ -248,6 +249,23 @@ class WeekScreen(WeekDialogs, Screen[None]):
         if changed and done is not None:
             self.notice(done)
         return changed
+
+    def action_log(self, word: str) -> None:
+        """d: the selected day done as planned; x: its training skipped (past the end of
+        the week, its last day)."""
+        index = min(self.session.typing.selected, LAST_DAY)
+        if self._edit(lambda: self.session.log_day(index, word)):
+            self.notice(self.logged_notice(index))
+
+    def logged_notice(self, index: int) -> Notice:
+        from planner.export.text import checkin_words, log_words, short_date
+
+        plan, knowledge = self.session.view.plan, self.session.knowledge
+        log = self.session.log_of(index)
+        said = [log_words(log, plan.days[index], knowledge), checkin_words(log, knowledge)]
+        return notices.logged(
+            short_date(plan.dates[index]), "; ".join(s for s in said if s) or "nothing logged"
+        )
 
     def action_clear_day(self) -> None:
         # The selected day; past the end of the week, the last one.

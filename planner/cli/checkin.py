@@ -4,19 +4,30 @@ energy. Soreness changes the advice; sleep and energy are kept for the days ahea
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from planner.cli.common import CliError, load_week, open_knowledge, open_store, shown_week
 from planner.cli.options import add_week
 from planner.clock import Clock
 from planner.days import UnknownName, parse_weekday
-from planner.log import EMPTY_LOG, RATING_MAX, RATING_MIN, DayLog
-from planner.spelling import did_you_mean
-from rules import KnowledgeBase, Soreness
+from planner.log import (
+    EMPTY_LOG,
+    RATING_MAX,
+    RATING_MIN,
+    DayLog,
+    LogError,
+    muscle_families,
+    parse_rating,
+    parse_sore,
+)
+from rules import KnowledgeBase
+
+T = TypeVar("T")
 
 NAME = "checkin"
 SUMMARY = "say how a day starts: sore muscles, sleep and energy"
-LEVELS = tuple(level.value for level in Soreness)
 DESCRIPTION = (
     "Check in for DAY (mon..sun of --week; default: today), never a day after today. --sore "
     "names muscle families and how sore they are (none, mild, sore or very: too sore to "
@@ -46,9 +57,9 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     if args.sore is None and args.sleep is None and args.energy is None:
         raise CliError("nothing to check in: give --sore, --sleep or --energy")
     knowledge = open_knowledge()
-    sore = soreness(args.sore, knowledge) if args.sore is not None else None
-    sleep = rating(args.sleep, "--sleep")
-    energy = rating(args.energy, "--energy")
+    sore = _checked(parse_sore, args.sore, "--sore", muscle_families(knowledge))
+    sleep = _checked(parse_rating, args.sleep, "--sleep")
+    energy = _checked(parse_rating, args.energy, "--energy")
     today = clock.today()
     with open_store(args, write=True) as store:
         first = store.settings().first_weekday
@@ -74,44 +85,11 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def soreness(text: str, knowledge: KnowledgeBase) -> dict[str, Soreness]:
-    """``legs=very,back=mild`` as {family: level}; the families of the readiness strip
-    that are muscles."""
-    families = [f.id for f in knowledge.families if muscular(f.id, knowledge)]
-    found: dict[str, Soreness] = {}
-    for part in text.split(","):
-        family, equals, level = (piece.strip().lower() for piece in part.partition("="))
-        if not equals or not family or not level:
-            raise CliError(f"--sore {text}: write each family like legs=very")
-        if family not in families:
-            raise CliError(
-                f"--sore {text}: '{family}' is not a muscle family; use "
-                f"{', '.join(families)}{did_you_mean(family, families)}"
-            )
-        if level not in LEVELS:
-            raise CliError(
-                f"--sore {text}: '{level}' is not a level; use {', '.join(LEVELS)}"
-                f"{did_you_mean(level, LEVELS)}"
-            )
-        if family in found:
-            raise CliError(f"--sore {text}: {family} is given twice")
-        found[family] = Soreness(level)
-    return found
-
-
-def muscular(family_id: str, knowledge: KnowledgeBase) -> bool:
-    family = next(f for f in knowledge.families if f.id == family_id)
-    groups = {group.id: group for group in knowledge.muscle_groups}
-    return any(groups[g].is_muscle for g in family.groups)
-
-
-def rating(text: str | None, flag: str) -> int | None:
-    if text is None:
-        return None
-    value = text.strip()
-    if not value.isascii() or not value.isdigit() or not RATING_MIN <= int(value) <= RATING_MAX:
-        raise CliError(f"{flag} {text}: rate it {RATING_MIN} (worst) to {RATING_MAX} (best)")
-    return int(value)
+def _checked(parse: Callable[..., T], text: str | None, flag: str, *more: object) -> T:
+    try:
+        return parse(text, *more)
+    except LogError as error:
+        raise CliError(f"{flag} {text}: {error}") from None
 
 
 def describe(day: date, log: DayLog, knowledge: KnowledgeBase) -> str:

@@ -15,20 +15,16 @@ from planner.days import (
     WEEKDAY_KEYS,
     UnknownName,
     day_words,
-    parse_day,
     parse_weekday,
     weekday_key,
 )
-from planner.log import EMPTY_LOG, DayLog
+from planner.log import EMPTY_LOG, DayLog, LogError, logged, parse_done, parse_numbers
 from planner.plan import WeekPlan
-from planner.spelling import did_you_mean
 from rules import PlannedDay
 from rules.vocabulary import MINUTES_MAX, RPE_MAX
 
 NAME = "log"
 SUMMARY = "log what was done on days of a week and how hard it felt"
-DONE, SKIPPED, UNLOG = "done", "skipped", "-"
-SESSION_WORDS = ("push", "pull", "legs", "run", "rest")
 DESCRIPTION = (
     "Log what was done: DAY=done (as planned), DAY=skipped (none of it), or DAY=SESSIONS in "
     "the words of 'planner set' for what was done instead or besides (mon=run:intervals, "
@@ -61,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class Entry:
     weekday: int  # 0 = Monday
     word: str  # done, skipped, - or the day words given
-    done: PlannedDay | None  # None: done as planned, skipped or removed (worked out later)
+    done: PlannedDay | None  # the day for session words
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
@@ -87,11 +83,29 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
                     f"{weekday_key(day)} is {short_date(day)}, after today: log a day "
                     "once it is done"
                 )
-            log = logs.get(day, EMPTY_LOG)
-            changed[day] = logged(entry, plan.day_on(day), log, rpe, minutes)
+            key = WEEKDAY_KEYS[entry.weekday]
+            try:
+                changed[day] = logged(
+                    entry.word,
+                    entry.done,
+                    plan.day_on(day),
+                    logs.get(day, EMPTY_LOG),
+                    rpe,
+                    minutes,
+                    key,
+                )
+            except LogError as error:
+                raise CliError(_flags(str(error))) from None
         store.save_logs(changed)
     print(describe(plan, changed))
     return 0
+
+
+def _flags(message: str) -> str:
+    """The core's words for the efforts as this command's options name them."""
+    return message.replace(" RPE value", " --rpe value").replace(
+        " minutes value", " --minutes value"
+    )
 
 
 def parse_entries(words: Sequence[str]) -> list[Entry]:
@@ -108,77 +122,20 @@ def parse_entries(words: Sequence[str]) -> list[Entry]:
         if weekday in seen:
             raise CliError(f"{day_text.strip().lower()} is given twice; log each day once")
         seen.add(weekday)
-        what = what.strip().lower()
-        if what in (DONE, SKIPPED, UNLOG):
-            entries.append(Entry(weekday, what, None))
-            continue
         try:
-            done = parse_day(what)
-        except UnknownName as error:
-            if "+" in what or "," in what or ":" in what:  # session words, one of them wrong
-                raise CliError(f"{word}: {error}") from None
-            hint = did_you_mean(what, SESSION_WORDS, prefer=(DONE, SKIPPED))
-            raise CliError(
-                f"{word}: '{what}' is not done, skipped or a session ({', '.join(SESSION_WORDS)})"
-                f"{hint}"
-            ) from None
-        entries.append(Entry(weekday, what, done))
+            parsed, done = parse_done(what)
+        except LogError as error:
+            raise CliError(f"{word}: {error}") from None
+        entries.append(Entry(weekday, parsed, done))
     return entries
 
 
 def numbers(text: str | None, flag: str, low: int, high: int) -> tuple[int, ...]:
     """``7`` or ``7,5``: whole numbers from ``low`` to ``high``."""
-    if text is None:
-        return ()
-    found = []
-    for part in text.split(","):
-        part = part.strip()
-        if not part.isascii() or not part.isdigit() or not low <= int(part) <= high:
-            raise CliError(
-                f"{flag} {text}: each value must be a whole number from {low} to {high}, "
-                "one per session, in order (7,5)"
-            )
-        found.append(int(part))
-    return tuple(found)
-
-
-def logged(
-    entry: Entry,
-    planned: PlannedDay,
-    log: DayLog,
-    rpe: tuple[int, ...],
-    minutes: tuple[int, ...],
-) -> DayLog:
-    """The day's log after ``entry``; CliError when it cannot apply."""
-    key = WEEKDAY_KEYS[entry.weekday]
-    if entry.word == UNLOG:
-        if rpe or minutes:
-            raise CliError(f"{key}=- removes what was logged done: it takes no --rpe or --minutes")
-        return DayLog(sore=log.sore, sleep=log.sleep, energy=log.energy)
-    if entry.word == DONE:
-        if not planned.is_planned:
-            raise CliError(
-                f"{key} has nothing planned: log what was done instead ({key}=run, {key}=legs)"
-            )
-        done = planned
-    elif entry.word == SKIPPED:
-        if not planned.sessions:
-            raise CliError(f"{key} has no training planned to skip: log what was done, or nothing")
-        done = PlannedDay.REST
-    else:
-        assert entry.done is not None
-        done = entry.done
-    count = len(done.sessions)
-    for values, flag in ((rpe, "--rpe"), (minutes, "--minutes")):
-        if values and len(values) != count:
-            what = "no session" if count == 0 else f"{count} session{'s' if count > 1 else ''}"
-            raise CliError(
-                f"{flag} gives {len(values)} value{'s' if len(values) > 1 else ''} but {key} "
-                f"logs {what} ({day_words(done)}); give one per session"
-            )
-    if done == log.done and not rpe and not minutes:
-        return log  # logged again as it was: its efforts stay
-    return log.with_done(done, rpe or (None,) * count, minutes or (None,) * count)
+    try:
+        return parse_numbers(text, low, high)
+    except LogError as error:
+        raise CliError(f"{flag} {text}: {error}") from None
 
 
 def describe(plan: WeekPlan, changed: dict[date, DayLog]) -> str:

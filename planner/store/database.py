@@ -33,7 +33,7 @@ from tinydb.table import Table
 
 from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS
 from planner.locations import make_folders, shown
-from planner.log import EMPTY_LOG, DayLog
+from planner.log import EMPTY_LOG, DayLog, WeekLogs
 from planner.plan import DatedDay, Settings, WeekPlan
 from planner.store import format as fmt
 from planner.store import logs as logbook
@@ -343,10 +343,13 @@ class Store:
                 replaced.setdefault(week, {}).update(logged)
         self._save_changes(changes, clear_others=clear_others, settings=settings, logs=replaced)
 
-    def save(self, value: WeekPlan | Settings) -> None:
-        """A week or the settings: what the background writer is handed."""
+    def save(self, value: WeekPlan | Settings | WeekLogs) -> None:
+        """A week, the settings or a week's day logs: what the background writer is
+        handed."""
         if isinstance(value, Settings):
             self.save_settings(value)
+        elif isinstance(value, WeekLogs):
+            self.save_logs(value.as_dict())
         else:
             self.save_plan(value)
 

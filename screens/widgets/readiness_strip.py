@@ -18,10 +18,20 @@ STATE_COLOUR = {
     Readiness.RECOVERING: "readable-warning",
     Readiness.STRAINED: "readable-error",
 }
-# Exactly the marks the strip draws: one symbol per state, in its colour.
+# After a cell's symbol: what a check-in reported, not what the hours computed.
+REPORTED = "*"
+# The marks the strip draws: one symbol per state, in its colour; and the reported mark,
+# in a week that has one (REPORTED_LEGEND).
 LEGEND = "[b]Readiness[/b] each morning:  " + "  ".join(
     f"[${STATE_COLOUR[state]}]{state.symbol} {state.label}[/]" for state in Readiness
 )
+REPORTED_LEGEND = f"{LEGEND}  [b]{REPORTED}[/b] reported"
+
+
+def legend_of(grid: ReadinessGrid) -> str:
+    """The legend for ``grid``: with the reported mark when a cell has it."""
+    reported = any(cell.reported is not None for row in grid.cells for cell in row)
+    return REPORTED_LEGEND if reported else LEGEND
 
 
 def why_line(grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> str:
@@ -38,12 +48,13 @@ def why_line(grid: ReadinessGrid, index: int, knowledge: KnowledgeBase) -> str:
 
 
 def cell_text(family_id: str, cell: ReadinessCell, width: int) -> str:
-    """``chest .`` in ``width`` cells: the name is cut short before the mark is (``ches .``,
-    then ``.``), so a narrow column keeps every mark."""
-    symbol = cell.state.symbol
-    if width < 3:
+    """``chest .`` in ``width`` cells, ``legs !*`` when a check-in reported it: the name
+    is cut short before the marks are (``ches .``, then ``.``), so a narrow column keeps
+    every mark."""
+    symbol = cell.state.symbol + (REPORTED if cell.reported is not None else "")
+    if width < len(symbol) + 2:
         return symbol[: max(0, width)]
-    name = min(5, width - 2)
+    name = min(5, width - len(symbol) - 1)
     return f"{family_id[:name]:<{name}} {symbol}"
 
 
@@ -81,7 +92,8 @@ class ReadinessLegend(TextBlock):
         same_view = state.version == self._version and kept is not None and kept[0][2] == width
         self._version = state.version
         if kept is None or (not same_view and kept[0] != key):
-            texts = [f"{LEGEND}\n{why_line(grid, day, knowledge)}" for day in range(7)]
+            legend = legend_of(grid)
+            texts = [f"{legend}\n{why_line(grid, day, knowledge)}" for day in range(7)]
             heights = [len(parse_markup(text).wrap(width)) if width > 0 else 0 for text in texts]
             tallest = max(heights)
             padded = tuple(

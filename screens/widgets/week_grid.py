@@ -31,6 +31,7 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
+from planner.log import Status
 from planner.readiness import Readiness, ReadinessCell, ReadinessGrid
 from rules import PlannedDay
 from screens.colours import Border, Colours
@@ -131,13 +132,27 @@ def cell_markup(
     proposed: bool,
     attributes: bool,
     one_line_head: bool = False,
+    status: Status | None = None,
 ) -> str:
     """What a cell ``width`` x ``height`` (inside its frame) says: the weekday, the date (on
     one line with ``one_line_head``) and what the day holds, one line each, never wrapped;
-    "today" where there is room."""
+    "today" where there is room; and for a logged day how it went, in words and a mark
+    (``✓ done``, ``✗ skipped``, ``~ changed``, ``½ partly``), readable without colour."""
     head = 1 if one_line_head else 2
     room = max(1, height - head)  # under the weekday and the date
-    held = held_lines(planned, width, room, attributes=attributes)
+    own_line = status is not None and room > 1
+    held = held_lines(planned, width, room - own_line, attributes=attributes)
+    if status is not None and own_line:
+        # The mark and the word; where both do not fit, the word, else the mark.
+        said = next(
+            (
+                form
+                for form in (f"{status.mark} {status.value}", status.value)
+                if len(form) <= width
+            ),
+            status.mark,
+        )
+        held = (*held, f"[b]{said}[/b]")
     weekday = f"[b]{day:%a}[/b]"
     date = f"{day.day} {day:%b}"
     if len(date) > width or one_line_head:  # never wrapped: the month is in the title
@@ -149,6 +164,8 @@ def cell_markup(
             date = f"{date} {TODAY}"
         else:
             date = TODAY
+    if status is not None and not own_line:  # beside the date, where "today" would go
+        date = f"{date} {status.mark}" if len(date) + 2 <= width else status.mark
     if one_line_head and len(f"{day:%a} ") + Content.from_markup(date).cell_length <= width:
         lines: tuple[str, ...] = (f"{weekday} {date}",)
     elif one_line_head:
@@ -179,6 +196,7 @@ class CellState:
     selected: bool
     proposed: bool
     attributes: bool
+    status: Status | None = None  # how a logged day went against its plan
 
 
 class WeekGrid(Widget):
@@ -250,8 +268,17 @@ class WeekGrid(Widget):
         """The days, the selection and the readiness of ``state``."""
         plan, today, selected = state.plan, state.today, state.typing.selected
         attributes = shows_attributes(plan.days)
+        logs = state.judged.logs
         states = tuple(
-            CellState(day, held, day == today, index == selected, state.proposed, attributes)
+            CellState(
+                day,
+                held,
+                day == today,
+                index == selected,
+                state.proposed,
+                attributes,
+                logs[day].status(held) if day in logs else None,
+            )
             for index, (day, held) in enumerate(plan.dated_days)
         )
         if state.version != self._readiness_version:  # a move leaves the readiness as it is
@@ -286,7 +313,7 @@ class WeekGrid(Widget):
         return cell_markup(
             state.day, state.planned, width, height, today=state.is_today,
             proposed=state.proposed, attributes=state.attributes,
-            one_line_head=self._one_line_head,
+            one_line_head=self._one_line_head, status=state.status,
         )  # fmt: skip
 
     def cell_size(self, index: int) -> Size:

@@ -196,7 +196,7 @@ def test_logging_a_day_keeps_its_checkin_and_the_reverse(
         ),
         (
             ["log", "mon=legs+run", "--rpe", "7"],
-            "--rpe gives 1 value but mon logs 2 sessions (legs+run); give one per session",
+            "1 --rpe value given but mon logs 2 sessions (legs+run); give one per session",
         ),
         (["log", "thu=done"], "thu is Thu 26 Nov, after today: log a day once it is done"),
         (["log", "fri=skipped", "--week", "2026-W47"], "fri has no training planned to skip"),
