@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from planner.days import day_words
@@ -58,10 +58,12 @@ class LogDialog(PlannerDialog[DayLog | None]):
     field (or ctrl+s anywhere) keeps it; a mistake is said in one line under the fields and
     nothing is kept."""
 
+    # One row per field, the label beside it: the whole log fits an 80x24 terminal.
     DEFAULT_CSS = """
-    LogDialog #dialog { width: 80; }
-    LogDialog Input { margin: 0; }
-    LogDialog .field-label { margin: 1 0 0 0; color: $readable-muted; }
+    LogDialog #dialog { width: 80; max-width: 100%; padding: 0 1; }
+    LogDialog .field { height: 1; margin: 1 0 0 0; }
+    LogDialog .field-label { width: 14; color: $readable-muted; }
+    LogDialog #dialog Input { width: 1fr; margin: 0; }
     LogDialog #log-error { color: $readable-error; height: auto; margin: 1 0 0 0; }
     """
     BINDINGS = [
@@ -93,8 +95,11 @@ class LogDialog(PlannerDialog[DayLog | None]):
                 literal(f"Planned: {plan}. Soreness names {', '.join(self.fields.families)}.")
             )
             for field_id, label, placeholder in FIELDS:
-                yield Label(label, classes="field-label")
-                yield Input(values[field_id], placeholder=placeholder, id=field_id)
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(
+                        values[field_id], placeholder=placeholder, id=field_id, compact=True
+                    )
             yield Static("", id="log-error")
 
     def on_mount(self) -> None:
