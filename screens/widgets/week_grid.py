@@ -142,6 +142,9 @@ def cell_markup(
     room = max(1, height - head)  # under the weekday and the date
     own_line = status is not None and room > 1
     held = held_lines(planned, width, room - own_line, attributes=attributes)
+    if own_line and len(held) > room - 1:  # the day needs every line: the mark by the date
+        own_line = False
+        held = held_lines(planned, width, room, attributes=attributes)
     if status is not None and own_line:
         # The mark and the word; where both do not fit, the word, else the mark.
         said = next(
