@@ -176,6 +176,18 @@ class WeekLog:
     logged_days: int = 0
 
 
+def planned_against_done(log: WeekLog) -> str:
+    """``Done 5 of 6 planned sessions (1 skipped) · load 2,100 of 2,450 planned``; "" when
+    nothing is logged done."""
+    if not log.logged_days:
+        return ""
+    skipped = f" ({log.skipped_sessions} skipped)" if log.skipped_sessions else ""
+    return (
+        f"Done {log.done_sessions} of {log.planned_sessions} planned sessions{skipped}"
+        f"  ·  load {log.done_load:,} of {log.planned_load:,} planned"
+    )
+
+
 def week_log(days: Iterable[tuple[PlannedDay, DayLog | None]], knowledge: KnowledgeBase) -> WeekLog:
     """Planned against done over ``days`` (each day's plan and its log, if any)."""
     planned_sessions = done_sessions = skipped = planned_total = done_total = logged = 0

@@ -12,7 +12,7 @@ from datetime import date
 
 from planner.advice import WeekSummary, no_findings, reason_points, reason_text
 from planner.days import day_words
-from planner.log import RATING_MAX, DayLog
+from planner.log import RATING_MAX, DayLog, planned_against_done
 from planner.plan import WeekPlan
 from planner.text_safety import printable
 from rules import Finding, Goal, Kind, KnowledgeBase, PlannedDay, Transition
@@ -84,14 +84,7 @@ def checkin_words(log: DayLog, knowledge: KnowledgeBase) -> str:
 def load_line(summary: WeekSummary) -> str:
     """Planned against done: ``Done 5 of 6 planned sessions (1 skipped) · load 2,100 of
     2,450 planned``; "" when nothing is logged done."""
-    log = summary.log
-    if not log.logged_days:
-        return ""
-    skipped = f" ({log.skipped_sessions} skipped)" if log.skipped_sessions else ""
-    return (
-        f"Done {log.done_sessions} of {log.planned_sessions} planned sessions{skipped}"
-        f"  ·  load {log.done_load:,} of {log.planned_load:,} planned"
-    )
+    return planned_against_done(summary.log)
 
 
 def week_span(plan: WeekPlan) -> str:

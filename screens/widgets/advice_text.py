@@ -15,6 +15,7 @@ from planner.advice import (
     reason_text,
 )
 from planner.days import day_words
+from planner.log import planned_against_done
 from rules import Finding, Kind, Reason, Transition
 from screens.keys import activity_keys
 from screens.text import literal
@@ -130,6 +131,9 @@ def render_verdict(
 def render_week(summary: WeekSummary) -> tuple[Line, ...]:
     """The week as a whole: its findings, and days of hard lifting per muscle group."""
     lines = [Line("", "[b]This week[/b]")]
+    done = planned_against_done(summary.log)
+    if done:
+        lines.append(Line("", f"[$readable-muted]{done}[/]"))
     if summary.findings:
         for finding in summary.findings:
             lines.extend(render_finding(finding, detailed=False))
