@@ -31,7 +31,7 @@ SESSIONS = "pull legs:heavy+run:easy push,pull run:intervals rest legs+run run:l
 # What the log says for each of the nine days of SESSIONS: done as planned (None), or what
 # was done instead, with the check-in's soreness.
 LOGGED = ("pull", None, None, "rest", None, "run:easy", None, None, None)
-SORE = (
+SORE: tuple[dict[str, Soreness], ...] = (
     {},
     {},
     {"legs": Soreness.SORE},
@@ -102,7 +102,8 @@ def _time_judge(knowledge: KnowledgeBase) -> None:
     days = _days(SESSIONS)
     logs = _logs(days)
     plan = WeekPlan(IsoWeek(2026, 48), FirstWeekday.MONDAY, tuple(d.planned for d in days[1:-1]))
-    before, after = [(days[0].date, days[0].planned)], [(days[-1].date, days[-1].planned)]
+    before = [(plan.dates[0].subtract(days=1), days[0].planned)]
+    after = [(plan.dates[-1].add(days=1), days[-1].planned)]
     assert plan.dates[0] == days[1].date, "the bench week must be ISO week 2026-W48"
     for label, given in (("no log", {}), ("full log", logs)):
         for _ in range(200):
