@@ -16,8 +16,10 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from planner.block import BlockWeek
 from planner.log import EMPTY_LOG, DayLog
 from planner.plan import Settings
+from planner.store import blocks as blockbook
 from planner.store import format as fmt
 from planner.store import logs as logbook
 from planner.store.atomic import Tables
@@ -26,6 +28,8 @@ from rules import PlannedDay
 
 DayChanges = dict[IsoWeek, dict[int, PlannedDay]]
 LogChanges = dict[IsoWeek, dict[int, DayLog]]
+# A week's block mark; None takes it out of any block.
+BlockChanges = dict[IsoWeek, BlockWeek | None]
 
 
 def group_by_week(days: Iterable[tuple[date, PlannedDay]]) -> DayChanges:
@@ -73,13 +77,23 @@ class Unsaved:
     days: DayChanges = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     logs: LogChanges = field(default_factory=dict)
+    blocks: BlockChanges = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.settings or self.logs)
+        return bool(self.days or self.settings or self.logs or self.blocks)
 
     @property
     def weeks(self) -> list[IsoWeek]:
-        return sorted(set(self.days) | set(self.logs))
+        return sorted(set(self.days) | set(self.logs) | set(self.blocks))
+
+    def add_blocks(self, base: Tables, changes: Mapping[IsoWeek, BlockWeek | None]) -> None:
+        """Keep each block mark that differs from ``base``."""
+        for week, mark in changes.items():
+            stored = blockbook.decode(base.get(fmt.BLOCKS, {}).get(str(fmt.week_doc_id(week))))
+            if mark == stored:
+                self.blocks.pop(week, None)
+            else:
+                self.blocks[week] = mark
 
     def add_logs(self, base: Tables, changes: Mapping[IsoWeek, Mapping[int, DayLog]]) -> None:
         """Keep each day log that differs from ``base``."""
@@ -123,3 +137,4 @@ class Unsaved:
         self.days.clear()
         self.settings.clear()
         self.logs.clear()
+        self.blocks.clear()

@@ -31,10 +31,12 @@ import pendulum
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from planner.block import BlockWeek, LaidWeek
 from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS
 from planner.locations import make_folders, shown
-from planner.log import EMPTY_LOG, DayLog, WeekLogs
+from planner.log import EMPTY_LOG, DayLog, WeekLogs, keep_logged
 from planner.plan import DatedDay, Settings, WeekPlan
+from planner.store import blocks as blockbook
 from planner.store import format as fmt
 from planner.store import logs as logbook
 from planner.store import revisions as rev
@@ -44,7 +46,14 @@ from planner.store.atomic import (
     DirectorySyncFailed,
     remove_stale_temps,
 )
-from planner.store.conflict import DayChanges, LogChanges, Unsaved, group_by_week, logs_by_week
+from planner.store.conflict import (
+    BlockChanges,
+    DayChanges,
+    LogChanges,
+    Unsaved,
+    group_by_week,
+    logs_by_week,
+)
 from planner.store.documents import documents, put_days, put_documents
 from planner.store.errors import (
     DatabaseLocked,
@@ -90,6 +99,7 @@ class Store:
         self._weeks: Table = self._db.table(fmt.WEEKS)
         self._settings: Table = self._db.table(fmt.SETTINGS)
         self._logs: Table = self._db.table(fmt.LOGS)
+        self._blocks: Table = self._db.table(fmt.BLOCKS)
 
     @classmethod
     def open(
@@ -259,6 +269,54 @@ class Store:
         The plan is never touched."""
         self._save_changes({}, logs=logs_by_week(logs))
 
+    def blocks_between(self, first: IsoWeek, last: IsoWeek) -> dict[IsoWeek, BlockWeek]:
+        """The block marks of the weeks from ``first`` to ``last`` (inclusive), by week:
+        weeks in no block are left out."""
+        with self._reading():
+            found: dict[IsoWeek, BlockWeek] = {}
+            ids = range(fmt.week_doc_id(first), fmt.week_doc_id(last) + 1)
+            for doc in self._blocks.get(doc_ids=[i for i in ids if i % 100 and i % 100 <= 53]):
+                mark = blockbook.decode(doc)
+                if mark is not None:
+                    found[fmt.week_from_doc_id(str(doc.doc_id))] = mark
+            return found
+
+    def all_blocks(self) -> dict[IsoWeek, BlockWeek]:
+        """Every week's block mark (export)."""
+        with self._reading():
+            found: dict[IsoWeek, BlockWeek] = {}
+            for doc in self._blocks:
+                try:
+                    week = fmt.week_from_doc_id(str(doc.doc_id))
+                except UnsupportedWeek:
+                    continue
+                mark = blockbook.decode(doc)
+                if mark is not None:
+                    found[week] = mark
+            return found
+
+    def lay_block(self, laid: Sequence[LaidWeek]) -> list[date]:
+        """Save the weeks of a block and their marks in one atomic write: each week is
+        replaced whole, except days already logged done, which keep their plan (a block
+        never rewrites a day lived). Returns the dates so kept."""
+        with self._mutex:
+            plans = []
+            kept: list[date] = []
+            for week in laid:
+                before = self.load_plan(week.plan.week, week.plan.first_weekday)
+                dates = week.plan.dates
+                logs = self.logs_between(dates[0], dates[-1])
+                plan, kept_here = keep_logged(before, week.plan, logs)
+                plans.append(plan)
+                kept += kept_here
+            changes: DayChanges = {}
+            for plan in plans:
+                for week_of_day, days in group_by_week(plan.dated_days).items():
+                    changes.setdefault(week_of_day, {}).update(days)
+            marks: BlockChanges = {week.plan.week: week.mark for week in laid}
+            self._save_changes(changes, blocks=marks)
+            return kept
+
     def revisions(self) -> dict[date, DayRevision]:
         """Every day's revision kept (planner.store.revisions), by date, in one pass: days
         that were cleared keep theirs."""
@@ -369,7 +427,10 @@ class Store:
             kept, self._unsaved = self._unsaved, Unsaved()
             try:
                 self._save_changes(
-                    kept.days, settings=kept.settings_on(self.settings()), logs=kept.logs
+                    kept.days,
+                    settings=kept.settings_on(self.settings()),
+                    logs=kept.logs,
+                    blocks=kept.blocks,
                 )
             except BaseException:
                 self._unsaved = kept
@@ -406,6 +467,7 @@ class Store:
                     kept.days,
                     settings=kept.settings_on(self.settings()),
                     logs=kept.logs,
+                    blocks=kept.blocks,
                     force=True,
                 )
             except BaseException:
@@ -460,6 +522,7 @@ class Store:
         clear_others: bool = False,
         settings: Settings | None = None,
         logs: LogChanges | None = None,
+        blocks: BlockChanges | None = None,
         force: bool = False,
     ) -> None:
         """Every write: the days of ``changes`` (ISO week -> weekday -> day), the settings
@@ -475,6 +538,8 @@ class Store:
                         self._put(self._settings, fmt.SETTINGS_ID, fmt.settings_doc(settings))
                     if logs:
                         self._put_logs(logs)
+                    if blocks:
+                        self._put_blocks(blocks)
                     if force:
                         self._storage.write(self._storage.read())
             except ChangedOnDisk:
@@ -484,6 +549,8 @@ class Store:
                     self._unsaved.add_settings(base, settings)
                 if logs:
                     self._unsaved.add_logs(base, logs)
+                if blocks:
+                    self._unsaved.add_blocks(base, blocks)
                 raise changed_under(self._path, self._lock_file()) from None
 
     def _put_logs(self, logs: LogChanges) -> None:
@@ -495,6 +562,15 @@ class Store:
             days.update(logs[week])
             new[doc_id] = logbook.document(str(week), days)
         put_documents(self._logs, new, current)
+
+    def _put_blocks(self, blocks: BlockChanges) -> None:
+        put_documents(
+            self._blocks,
+            {
+                fmt.week_doc_id(week): blockbook.document(str(week), mark)
+                for week, mark in blocks.items()
+            },
+        )
 
     def _put_changes(self, changes: DayChanges, *, clear_others: bool = False) -> None:
         """Set the days, then move each changed day one revision on, for calendars

@@ -1,15 +1,17 @@
 """The database file format, its validation and its migrations.
 
-The file is TinyDB JSON with five tables::
+The file is TinyDB JSON with six tables::
 
-    {"meta":      {"1": {"schema_version": 3}},
+    {"meta":      {"1": {"schema_version": 4}},
      "settings":  {"1": {"first_weekday": "monday", "repeat_week": "2026-W47"}},
      "weeks":     {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy",
                               "tue": "push:moderate,pull:moderate", "wed": "rest"}},
      "revisions": {"202648": {"week": "2026-W48", "mon": [3, "20261125T073012Z", 2],
                               "tue": [1, "20261124T190000Z", 2], "thu": [2, ...]}},
      "logs":      {"202648": {"week": "2026-W48", "mon": {"done": "legs:heavy", "rpe": [8]},
-                              "tue": {"sore": {"legs": "very"}, "sleep": 2}}}}
+                              "tue": {"sore": {"legs": "very"}, "sleep": 2}}},
+     "blocks":    {"202648": {"week": "2026-W48", "block": "2026-W45", "number": 4,
+                              "weeks": 4, "deload": true}}}
 
 Settings hold ``first_weekday``, and when they are set ``repeat_week``, ``theme`` (Textual's
 name) and ``goal`` (muscle, strength, endurance or hybrid; general, the default, is left out).
@@ -20,7 +22,8 @@ older planner, which refuses settings it does not know, wrote it. ``revisions`` 
 day's revision, last change and exported calendar events, for the ics export: see
 :mod:`planner.store.revisions` (its days outlive the weeks' days: a cleared day is one).
 ``logs`` holds the training log, what was done and how it felt, beside the plan: see
-:mod:`planner.store.logs`.
+:mod:`planner.store.logs`. ``blocks`` holds each week's place in a training block and
+whether it is a deload week: see :mod:`planner.store.blocks`.
 A file is accepted only if every part of it is understood, so rewriting it can never drop
 something a user wrote.
 """
@@ -36,14 +39,16 @@ from typing import Any
 
 from planner.days import WEEKDAY_KEYS, UnknownName, day_words, parse_day
 from planner.plan import Settings
+from planner.store import blocks as blockbook
 from planner.store import logs as logbook
 from planner.store import revisions as rev
 from planner.store.atomic import Tables
 from planner.weeks import FirstWeekday, IsoWeek, UnsupportedWeek, WeekError
 from rules import DEFAULT_GOAL, Activity, Goal, PlannedDay
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META, SETTINGS, WEEKS, REVISIONS, LOGS = "meta", "settings", "weeks", rev.REVISIONS, logbook.LOGS
+BLOCKS = blockbook.BLOCKS
 META_ID = 1
 SETTINGS_ID = 1
 WEEK_KEY = "week"
@@ -84,13 +89,24 @@ def _revisions_kept(data: Tables) -> Tables:
     return {**data, REVISIONS: table} if table else dict(data)
 
 
+def _blocks_kept(data: Tables) -> Tables:
+    """Version 4 holds training blocks (planner.store.blocks), none until one is laid:
+    nothing to change, the version says an older planner cannot read the new table."""
+    return dict(data)
+
+
 # MIGRATIONS[v] turns a version-v database into a version v+1 one. Add one with every bump of
 # SCHEMA_VERSION; tests/unit/store/test_format.py shows the shape with a fake step.
-MIGRATIONS: dict[int, Migration] = {1: _sessions_at_their_defaults, 2: _revisions_kept}
+MIGRATIONS: dict[int, Migration] = {
+    1: _sessions_at_their_defaults,
+    2: _revisions_kept,
+    3: _blocks_kept,
+}
 # What each version brought, for the notice an upgrade gives.
 BROUGHT = {
     2: "sessions with intensity and run type",
     3: "the training log, and each day's revision for calendars",
+    4: "training blocks with deload weeks",
 }
 
 
@@ -322,7 +338,7 @@ def _repeat_week(doc: Mapping[str, Any], outside_weeks: bool) -> IsoWeek | None:
 
 def validate(data: Tables) -> None:
     """Raise :class:`Damage` unless every table and document is one this program wrote."""
-    unknown = set(data) - {META, SETTINGS, WEEKS, REVISIONS, LOGS}
+    unknown = set(data) - {META, SETTINGS, WEEKS, REVISIONS, LOGS, BLOCKS}
     if unknown:
         raise Damage(f"unknown table {sorted(unknown)[0]!r}")
     settings = data.get(SETTINGS, {})
@@ -339,6 +355,11 @@ def validate(data: Tables) -> None:
     for doc_id, doc in data.get(LOGS, {}).items():
         try:
             logbook.validate(doc, _week_label(doc_id))
+        except ValueError as error:
+            raise Damage(str(error)) from None
+    for doc_id, doc in data.get(BLOCKS, {}).items():
+        try:
+            blockbook.validate(doc, _week_label(doc_id))
         except ValueError as error:
             raise Damage(str(error)) from None
 

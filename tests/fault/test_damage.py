@@ -10,6 +10,7 @@ import pytest
 
 from planner.plan import WeekPlan
 from planner.store import DatabaseDamaged, NewerSchema, Store
+from planner.store import format as fmt
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, PlannedDay
 
@@ -95,7 +96,7 @@ def test_a_file_without_the_format_marker_never_becomes_the_backup(db_path: Path
 def test_a_new_database_opens_again_without_notice(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.save_settings(store.settings())
-    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 3}}
+    assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 4}}
     with Store.open(db_path) as store:
         assert store.notices == ()
 
@@ -127,7 +128,10 @@ def test_two_damages_in_the_same_second_get_distinct_names(db_path: Path) -> Non
 
 
 NEWER = json.dumps(
-    {"meta": {"1": {"schema_version": 4}}, "weeks": {"202648": {"week": "2026-W48", "x": 1}}}
+    {
+        "meta": {"1": {"schema_version": fmt.SCHEMA_VERSION + 1}},
+        "weeks": {"202648": {"week": "2026-W48", "x": 1}},
+    }
 ).encode()
 
 
@@ -142,8 +146,9 @@ def test_newer_schema_is_refused_and_left_untouched(
     with pytest.raises(NewerSchema) as caught:
         Store.open(db_path, **options)
     assert str(caught.value) == (
-        f"The database {db_path} was written by a newer planner (schema version 4; this one "
-        "knows up to 3). It was left untouched: update planner, or use another --db."
+        f"The database {db_path} was written by a newer planner (schema version "
+        f"{fmt.SCHEMA_VERSION + 1}; this one knows up to {fmt.SCHEMA_VERSION}). It was left "
+        "untouched: update planner, or use another --db."
     )
     assert db_path.read_bytes() == NEWER
     assert db_path.stat().st_mtime_ns == before.st_mtime_ns

@@ -132,7 +132,7 @@ def test_a_calendar_fed_before_the_upgrade_hears_of_a_removal_after_it(
     db = tmp_path / "planner.json"
     shutil.copyfile(FIXTURE_V2, db)
     outcome = run_cli(["set", "--db", str(db), "--week", "2026-W48", "mon=legs:heavy"], capsys)
-    assert outcome.code == 0 and "upgraded to schema version 3" in outcome.err
+    assert outcome.code == 0 and "upgraded to schema version 4" in outcome.err
     events = export(db, capsys, "--week", "2026-W48")
     assert cancelled(events) == {"2026-11-23-2@planner": 1}
     assert events["2026-11-23@planner"] == CalendarEvent("Legs (heavy)", "CONFIRMED", 1)

@@ -31,8 +31,8 @@ V0_FILE = {
 
 
 def test_current_schema_version_is_written() -> None:
-    assert fmt.SCHEMA_VERSION == 3
-    assert json.loads(fmt.encode(fmt.empty_database())) == {"meta": {"1": {"schema_version": 3}}}
+    assert fmt.SCHEMA_VERSION == 4
+    assert json.loads(fmt.encode(fmt.empty_database())) == {"meta": {"1": {"schema_version": 4}}}
 
 
 def test_upgrade_runs_each_step_and_stamps_the_version() -> None:
@@ -59,11 +59,11 @@ def test_store_upgrades_an_old_file_through_the_hook(
     old = json.dumps(V0_FILE).encode()
     db_path.write_bytes(old)
     with Store.open(db_path) as store:
-        assert "upgraded to schema version 3" in store.notices[0]
+        assert "upgraded to schema version 4" in store.notices[0]
         plan = store.load_plan(W48, FirstWeekday.MONDAY)
         assert plan.activities == (Activity.LEGS, *(None,) * 5, Activity.RUN)
         # Upgraded on opening for writing, the original kept beside it.
-        assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 3}}
+        assert json.loads(db_path.read_bytes())["meta"] == {"1": {"schema_version": 4}}
         store.save_plan(plan.with_day(1, PlannedDay.of(Activity.PUSH)))
     assert db_path.with_name("planner.json.v0").read_bytes() == old
 

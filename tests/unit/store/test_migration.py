@@ -57,13 +57,13 @@ def test_opening_for_writing_migrates_once_and_keeps_the_original(old_db: Path) 
     original = old_db.read_bytes()
     with Store.open(old_db) as store:
         (notice,) = store.notices
-        assert "upgraded to schema version 3" in notice and "planner.json.v1" in notice
+        assert "upgraded to schema version 4" in notice and "planner.json.v1" in notice
         assert "(sessions with intensity and run type; the training log, and each day's" in notice
         settings = store.settings()
         stored = {str(plan.week): plan for plan in store.all_plans()}
     assert old_db.with_name("planner.json.v1").read_bytes() == original
     migrated = json.loads(old_db.read_bytes())
-    assert migrated["meta"] == {"1": {"schema_version": 3}}
+    assert migrated["meta"] == {"1": {"schema_version": 4}}
     assert migrated["settings"] == json.loads(original)["settings"]
     # Every week keeps its days; each activity is one session at its defaults.
     for week, days in expected_weeks().items():
@@ -83,7 +83,7 @@ def test_the_kept_original_is_never_overwritten(old_db: Path) -> None:
     with Store.open(old_db):
         pass
     assert kept.read_bytes() == b"an earlier copy"
-    assert json.loads(old_db.read_bytes())["meta"] == {"1": {"schema_version": 3}}
+    assert json.loads(old_db.read_bytes())["meta"] == {"1": {"schema_version": 4}}
 
 
 def test_show_reads_the_old_file_as_it_is(old_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

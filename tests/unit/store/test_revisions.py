@@ -184,13 +184,13 @@ def test_the_upgrade_keeps_every_day_and_notes_its_events_as_exported(v2_db: Pat
     old = json.loads(original)
     with Store.open(v2_db) as store:
         (notice,) = store.notices
-        assert "upgraded to schema version 3 (the training log, and each day's" in notice
+        assert "upgraded to schema version 4 (the training log, and each day's" in notice
         assert "planner.json.v2" in notice
         assert store.settings().goal is Goal.HYBRID
         revisions = store.revisions()
     assert v2_db.with_name("planner.json.v2").read_bytes() == original
     upgraded = json.loads(v2_db.read_bytes())
-    assert upgraded["meta"] == {"1": {"schema_version": 3}}
+    assert upgraded["meta"] == {"1": {"schema_version": 4}}
     assert (upgraded["weeks"], upgraded["settings"]) == (old["weeks"], old["settings"])
     # Every planned day at revision 0, changed at an unknown time, its events as exported
     # by the planner before (one per session, one for rest).

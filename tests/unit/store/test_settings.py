@@ -67,11 +67,11 @@ def test_an_old_database_without_repeat_week_loads_and_is_upgraded(db_path: Path
     db_path.write_text(json.dumps(old))
     with Store.open(db_path) as store:
         (notice,) = store.notices
-        assert "upgraded to schema version 3" in notice
+        assert "upgraded to schema version 4" in notice
         assert store.settings() == Settings(SUNDAY, None)
         store.save_settings(Settings(SUNDAY, W47))
     written = json.loads(db_path.read_bytes())
-    assert written["meta"] == {"1": {"schema_version": 3}}
+    assert written["meta"] == {"1": {"schema_version": 4}}
     assert written["weeks"]["202648"]["mon"] == "legs:moderate"
     assert written["settings"] == {"1": {"first_weekday": "sunday", "repeat_week": "2026-W47"}}
     with Store.open(db_path, read_only=True) as store:
@@ -110,7 +110,7 @@ def test_the_goal_round_trips_through_the_file(db_path: Path, goal: Goal) -> Non
 def test_a_database_without_the_goal_loads_as_general(db_path: Path) -> None:
     # As a planner before goals wrote it (no "goal" key), in today's schema.
     old = {
-        "meta": {"1": {"schema_version": 3}},
+        "meta": {"1": {"schema_version": 4}},
         "settings": {"1": {"first_weekday": "sunday", "theme": "nord"}},
         "weeks": {"202648": {"week": "2026-W48", "mon": "legs:heavy+run:easy"}},
         "revisions": {"202648": {"week": "2026-W48", "mon": [1, "20261120T100000Z", 0]}},

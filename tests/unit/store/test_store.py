@@ -131,7 +131,7 @@ def test_settings_round_trip_and_default(db_path: Path) -> None:
         assert store.settings() == Settings(first_weekday=SUNDAY)
     data = json.loads(db_path.read_bytes())
     assert data["settings"] == {"1": {"first_weekday": "sunday"}}
-    assert data["meta"] == {"1": {"schema_version": 3}}
+    assert data["meta"] == {"1": {"schema_version": 4}}
 
 
 def test_replace_weeks_keeps_or_clears_others(db_path: Path) -> None:

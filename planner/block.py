@@ -1,0 +1,132 @@
+"""Training blocks: a run of weeks laid from one layout, every K-th of them a deload week.
+
+A deload week keeps every session on its day, so frequency stays, and lowers effort: heavy
+lifting becomes moderate, tempo runs and intervals become easy runs. That is what coaches
+describe (Bell et al. 2022; Bell et al. 2023, a Delphi consensus: a week of lighter work
+every few weeks, less effort and volume, the same training days). What a long run's length
+should become is left to the user: the planner has no distance to shorten.
+
+A block is remembered per week (:class:`BlockWeek`: which block, its place in it, whether
+it is a deload), so a block laid over part of another keeps the rest of the older one
+readable ("week 3 of 4").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from planner.plan import WeekPlan
+from planner.weeks import FirstWeekday, IsoWeek, WeekError, shown_dates
+from rules import Intensity, PlannedDay, RunType, Session
+
+# Where deload weeks come from: ids in rules/data/sources.toml.
+DELOAD_SOURCES = ("bell-2022", "bell-2023")
+# What a deload week makes of each attribute it lowers; every other session stays as it is.
+DELOADED: Mapping[Intensity | RunType, Intensity | RunType] = {
+    Intensity.HEAVY: Intensity.MODERATE,
+    RunType.TEMPO: RunType.EASY,
+    RunType.INTERVALS: RunType.EASY,
+}
+MAX_WEEKS = 52  # one block: at most a year
+DEFAULT_DELOAD_EVERY = 4  # coaches' most common spacing (Bell et al. 2022, 2023: 4-6 weeks)
+
+
+class BlockError(ValueError):
+    """A block that cannot be laid; ``str()`` is one line saying what to do."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class BlockWeek:
+    """One week's place in a block: the block's first week (its name), the week's number in
+    it (1-based), how many weeks it has, and whether this week is a deload."""
+
+    start: IsoWeek
+    number: int
+    weeks: int
+    deload: bool
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.number <= self.weeks <= MAX_WEEKS:
+            raise ValueError(f"week {self.number} of {self.weeks} is not in a block")
+
+    @property
+    def label(self) -> str:
+        """``week 3 of 4`` or ``week 4 of 4, deload``."""
+        return f"week {self.number} of {self.weeks}" + (", deload" if self.deload else "")
+
+
+def deloaded_session(session: Session) -> Session:
+    lowered = DELOADED.get(session.attribute)
+    if lowered is None:
+        return session
+    if isinstance(lowered, Intensity):
+        return Session(session.kind, intensity=lowered)
+    return Session(session.kind, run_type=lowered)
+
+
+def deloaded(day: PlannedDay) -> PlannedDay:
+    """The day with its effort lowered: the same sessions in the same order."""
+    if not day.sessions:
+        return day
+    return PlannedDay(tuple(deloaded_session(s) for s in day.sessions), together=day.together)
+
+
+def is_deload(number: int, deload_every: int) -> bool:
+    """Whether the ``number``-th week (1-based) of a block is a deload; 0: never."""
+    return deload_every > 0 and number % deload_every == 0
+
+
+@dataclass(frozen=True, slots=True)
+class LaidWeek:
+    plan: WeekPlan
+    mark: BlockWeek
+
+
+def lay_block(
+    layout: Sequence[PlannedDay | None],
+    start: IsoWeek,
+    weeks: int,
+    deload_every: int,
+    first: FirstWeekday,
+) -> list[LaidWeek]:
+    """``weeks`` weeks from ``start``, each the ``layout`` (Monday..Sunday; None leaves a
+    day unplanned) on its shown dates, weekday by weekday; every ``deload_every``-th a
+    deload week (0: none). BlockError when the numbers cannot make a block."""
+    if len(layout) != 7:
+        raise ValueError("a layout names the 7 weekdays, Monday first")
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise BlockError(f"--weeks must be a whole number from 1 to {MAX_WEEKS}")
+    if deload_every < 0 or deload_every == 1:
+        raise BlockError(
+            "--deload-every must be 2 or more (every 4th week: 4), or 0 for no deload week"
+        )
+    if not any(day is not None and day.is_planned for day in layout):
+        raise BlockError("the layout plans no day: plan the repeating week or pick a template")
+    laid = []
+    week = start
+    for number in range(1, weeks + 1):
+        deload = is_deload(number, deload_every)
+        days = tuple(_day(layout[day.weekday()], deload) for day in shown_dates(week, first))
+        laid.append(LaidWeek(WeekPlan(week, first, days), BlockWeek(start, number, weeks, deload)))
+        if number < weeks:
+            try:
+                week = week.next()
+            except WeekError:
+                raise BlockError(
+                    f"a {weeks}-week block from {start} runs past the last week the planner "
+                    "supports"
+                ) from None
+    return laid
+
+
+def _day(day: PlannedDay | None, deload: bool) -> PlannedDay:
+    if day is None:
+        return PlannedDay.UNPLANNED
+    return deloaded(day) if deload else day
+
+
+def weekday_layout(plan: WeekPlan) -> tuple[PlannedDay | None, ...]:
+    """A stored week as a layout (Monday..Sunday), unplanned days left open."""
+    by_weekday = {day.weekday(): held for day, held in plan.dated_days}
+    return tuple(by_weekday[index] if by_weekday[index].is_planned else None for index in range(7))
