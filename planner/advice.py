@@ -9,12 +9,13 @@ around it, evaluated, and summarised.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Protocol
 
 from planner.days import weekday_abbreviation
+from planner.load import CHRONIC_WEEKS, caution_for
 from planner.log import DayLog, WeekLog, week_log
 from planner.plan import DatedDay, WeekPlan
 from planner.readiness import ReadinessGrid, readiness
@@ -321,4 +322,21 @@ def judge_week(
     logs = days.logs_between(
         start - timedelta(days=CONTEXT_DAYS), end + timedelta(days=CONTEXT_DAYS)
     )
-    return judge(plan, *context_around(days, plan), knowledge, goal, logs)
+    return with_load_caution(
+        judge(plan, *context_around(days, plan), knowledge, goal, logs), days, knowledge
+    )
+
+
+def with_load_caution(view: JudgedWeek, days: PlannedDays, knowledge: KnowledgeBase) -> JudgedWeek:
+    """``view`` with the caution of a load far above the four weeks before it among the
+    week's findings (planner.load), when there is one: the weeks before are read from
+    ``days``, the week itself as ``view`` holds it (stored or proposed)."""
+    start = view.plan.dates[0] - timedelta(weeks=CHRONIC_WEEKS)
+    end = view.plan.dates[-1]
+    caution = caution_for(
+        view.plan, dict(days.days_between(start, end)), days.logs_between(start, end), knowledge
+    )
+    if caution is None:
+        return view
+    findings = (*view.summary.findings, caution.finding())
+    return replace(view, summary=replace(view.summary, findings=findings))

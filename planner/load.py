@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.log import DayLog
+from planner.plan import WeekPlan
 from planner.weeks import FirstWeekday, IsoWeek, shown_dates
-from rules import KnowledgeBase, PlannedDay, Session, Source
+from rules import Finding, Kind, KnowledgeBase, PlannedDay, Session, Source
 
 # Where the figures come from: ids in rules/data/sources.toml (one home for references).
 MONOTONY_SOURCE = "foster-1998"
@@ -40,6 +41,9 @@ RATIO_SOURCE = "gabbett-2016"
 RATIO_CAVEAT_SOURCE = "impellizzeri-2020"
 SOURCE_IDS = (MONOTONY_SOURCE, SESSION_LOAD_SOURCE, RATIO_SOURCE, RATIO_CAVEAT_SOURCE)
 
+# The id the caution carries as a finding of the week (no rule file holds it: it reads
+# weeks the engine never sees).
+CAUTION_ID = "load-jump"
 # Weeks of history the ratio compares a week with (28 days).
 CHRONIC_WEEKS = 4
 # A week at least this many times the four weeks before gets the caution: the point above
@@ -186,15 +190,29 @@ class LoadCaution:
     text: str
     source: Source
 
+    def finding(self) -> Finding:
+        """The caution as one of the week's findings: a con worth no points. The score is
+        the week's own; what came before it only adds this caution."""
+        return Finding(CAUTION_ID, Kind.CON, self.text, "", self.source, 0)
+
 
 def load_caution(figures: WeekLoad, knowledge: KnowledgeBase) -> LoadCaution | None:
     """The caution for a week at least JUMP_RATIO times the four weeks before it."""
     if figures.ratio is None or figures.ratio < JUMP_RATIO:
         return None
     text = (
-        f"This week's load is {figures.ratio:.1f}x the weekly average of the four weeks "
-        "before. A jump this large was described as a warning sign; it does not predict "
-        "an injury for one person, so check the step up is meant and build to it over "
-        "weeks where you can"
+        f"Load is {figures.ratio:.1f}x the weekly average of the four weeks before. Jumps "
+        "this size were proposed as a warning sign, not a forecast of injury: make the "
+        "step up on purpose, or spread it over weeks"
     )
     return LoadCaution(figures.week, figures.ratio, text, knowledge.sources[RATIO_SOURCE])
+
+
+def caution_for(
+    plan: WeekPlan, days: Days, logs: Logs, knowledge: KnowledgeBase
+) -> LoadCaution | None:
+    """The caution for ``plan`` as shown (stored or proposed: its own days count, whatever
+    ``days`` holds for them), given the days and logs of the four weeks before it."""
+    held_days: dict[date, PlannedDay] = {**days, **dict(plan.dated_days)}
+    (figures,) = week_loads([plan.week], plan.first_weekday, held_days, logs, knowledge)
+    return load_caution(figures, knowledge)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pendulum
 
-from planner.advice import JudgedWeek, judge, judge_week
+from planner.advice import JudgedWeek, judge, judge_week, with_load_caution
 from planner.days import weekday_key
 from planner.edited_weeks import EditedWeeks
 from planner.edits import (
@@ -405,7 +405,9 @@ class PlanningSession:
         proposal = proposal_for(view.plan, self._settings, self._weeks)
         if proposal is None:
             return view, None
-        proposed = judge(
-            proposal.plan, view.before, view.after, self._knowledge, self._settings.goal
+        proposed = with_load_caution(
+            judge(proposal.plan, view.before, view.after, self._knowledge, self._settings.goal),
+            self._weeks,
+            self._knowledge,
         )
         return replace(proposed, summary=replace(proposed.summary, proposed=True)), proposal.source

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.days import parse_day
-from planner.load import JUMP_RATIO, load_caution, monotony, week_loads
+from planner.load import CAUTION_ID, JUMP_RATIO, load_caution, monotony, week_loads
 from planner.log import DayLog
+from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import PlannedDay, default_knowledge
+from rules import Kind, PlannedDay, default_knowledge
 
 KNOWLEDGE = default_knowledge()
 WEEK = IsoWeek(2026, 48)
@@ -126,3 +128,37 @@ def test_figures_on_random_weeks(words: list[str | None], rpe: int) -> None:
             )
         }
         assert _figures(days, logs).load >= figures.load
+
+
+def test_the_week_judged_from_the_store_carries_the_caution_as_a_con_worth_no_points(
+    tmp_path: Path,
+) -> None:
+    from planner.advice import judge_week
+    from planner.plan import WeekPlan
+
+    quiet = ("push", "run:easy", None, None, None, None, None)
+    with Store.open(tmp_path / "planner.json") as store:
+        for back in range(1, 5):
+            week = WEEK.shifted(-back)
+            store.save_plan(
+                WeekPlan(
+                    week,
+                    FirstWeekday.MONDAY,
+                    tuple(
+                        _days(quiet, week.monday).get(d, PlannedDay.UNPLANNED) for d in week.days
+                    ),
+                )
+            )
+        plan = WeekPlan(
+            WEEK,
+            FirstWeekday.MONDAY,
+            tuple(_days(FIXTURE).get(d, PlannedDay.UNPLANNED) for d in WEEK.days),
+        )
+        store.save_plan(plan)
+        judged = judge_week(store, WEEK, FirstWeekday.MONDAY, KNOWLEDGE)
+        (caution,) = [f for f in judged.summary.findings if f.rule_id == CAUTION_ID]
+        assert caution.kind is Kind.CON and caution.points == 0 and "3.7x" in caution.text
+        assert sum(r.points for r in judged.summary.reasons) == judged.summary.score
+        # A week no heavier than the ones before has none.
+        calm = judge_week(store, WEEK.shifted(-1), FirstWeekday.MONDAY, KNOWLEDGE)
+        assert all(f.rule_id != CAUTION_ID for f in calm.summary.findings)
