@@ -14,8 +14,10 @@ readable ("week 3 of 4").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
+from planner.log import DayLog
 from planner.plan import WeekPlan
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, shown_dates
 from rules import Intensity, PlannedDay, RunType, Session
@@ -130,3 +132,87 @@ def weekday_layout(plan: WeekPlan) -> tuple[PlannedDay | None, ...]:
     """A stored week as a layout (Monday..Sunday), unplanned days left open."""
     by_weekday = {day.weekday(): held for day, held in plan.dated_days}
     return tuple(by_weekday[index] if by_weekday[index].is_planned else None for index in range(7))
+
+
+# -- bringing the deload forward -------------------------------------------------------------
+
+# A check-in rating sleep or energy at or below this (of 5) is a low one.
+LOW_RATING = 2
+# This many low check-ins within CHECKIN_DAYS (today included) suggest the deload sooner.
+LOW_CHECKINS = 3
+CHECKIN_DAYS = 14
+
+
+def is_low(log: DayLog) -> bool:
+    """A check-in that rated sleep or energy low."""
+    return any(value is not None and value <= LOW_RATING for value in (log.sleep, log.energy))
+
+
+def low_checkins(logs: Mapping[date, DayLog], today: date) -> int:
+    """The low check-ins of the CHECKIN_DAYS up to ``today``."""
+    first = today - timedelta(days=CHECKIN_DAYS - 1)
+    return sum(1 for day, log in logs.items() if first <= day <= today and is_low(log))
+
+
+@dataclass(frozen=True, slots=True)
+class DeloadForward:
+    """A suggestion: the block's next deload week (``deload``) comes to ``target`` (next
+    week), because of ``low`` low check-ins in the last CHECKIN_DAYS. Never applied by
+    itself."""
+
+    low: int
+    target: IsoWeek
+    deload: IsoWeek
+
+    @property
+    def text(self) -> str:
+        return (
+            f"{self.low} low check-ins (sleep or energy {LOW_RATING} or less) in "
+            f"{CHECKIN_DAYS} days: bring the deload of {self.deload} forward to {self.target}"
+        )
+
+
+def deload_forward(
+    today: date, marks: Mapping[IsoWeek, BlockWeek], logs: Mapping[date, DayLog]
+) -> DeloadForward | None:
+    """The suggestion, when today's week is in a block and not a deload, next week is in the
+    same block and not a deload either, a deload comes later in that block, and the last
+    CHECKIN_DAYS hold LOW_CHECKINS low check-ins or more."""
+    low = low_checkins(logs, today)
+    if low < LOW_CHECKINS:
+        return None
+    this_week = IsoWeek.containing(today)
+    mark = marks.get(this_week)
+    if mark is None or mark.deload:
+        return None
+    try:
+        target = this_week.next()
+    except WeekError:
+        return None
+    following = marks.get(target)
+    if following is None or following.start != mark.start or following.deload:
+        return None
+    for number in range(following.number + 1, mark.weeks + 1):
+        week = mark.start.shifted(number - 1)
+        later = marks.get(week)
+        if later is not None and later.start == mark.start and later.deload:
+            return DeloadForward(low, target, week)
+    return None
+
+
+def brought_forward(
+    move: DeloadForward, target: WeekPlan, deload: WeekPlan, marks: Mapping[IsoWeek, BlockWeek]
+) -> list[LaidWeek]:
+    """The two weeks with their places swapped: the target holds the deload week's days (by
+    weekday) and becomes the deload; the old deload week holds the target's days and its
+    effort."""
+
+    def moved(plan: WeekPlan, onto: WeekPlan) -> WeekPlan:
+        return WeekPlan(onto.week, onto.first_weekday, plan.days)
+
+    now_deload = replace(marks[move.target], deload=True)
+    now_normal = replace(marks[move.deload], deload=False)
+    return [
+        LaidWeek(moved(deload, target), now_deload),
+        LaidWeek(moved(target, deload), now_normal),
+    ]

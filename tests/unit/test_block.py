@@ -4,11 +4,22 @@ what a deload changes, and the marks in the file (issue 26)."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from planner.block import BlockError, BlockWeek, deloaded, is_deload, lay_block
+from planner.block import (
+    BlockError,
+    BlockWeek,
+    DeloadForward,
+    brought_forward,
+    deload_forward,
+    deloaded,
+    is_deload,
+    lay_block,
+    low_checkins,
+)
 from planner.days import day_words, parse_day
 from planner.log import DayLog
 from planner.store import Store
@@ -118,3 +129,36 @@ def test_the_store_keeps_the_marks_and_never_rewrites_a_logged_day(tmp_path: Pat
 def test_a_mark_not_as_the_planner_writes_it_is_damage(doc: dict[str, object]) -> None:
     with pytest.raises(fmt.Damage):
         fmt.validate({"meta": {"1": {"schema_version": 4}}, "blocks": {"202651": doc}})
+
+
+def _checkins(today: date, ratings: list[tuple[int, int | None, int | None]]) -> dict[date, DayLog]:
+    return {today - timedelta(days=back): DayLog(sleep=s, energy=e) for back, s, e in ratings}
+
+
+def test_low_check_ins_within_two_weeks_suggest_the_deload_next_week() -> None:
+    laid = lay_block(LAYOUT, START, 6, 4, FirstWeekday.MONDAY)  # deload in week 4
+    marks = {w.plan.week: w.mark for w in laid}
+    today = START.monday + timedelta(days=2)  # Wednesday of week 1
+    logs = _checkins(today, [(0, 2, None), (1, None, 1), (13, 2, 2), (14, 1, 1), (3, 4, 5)])
+    assert low_checkins(logs, today) == 3  # 14 days back is outside; 4 and 5 are not low
+    move = deload_forward(today, marks, logs)
+    assert move == DeloadForward(3, START.next(), START.shifted(3))
+    # Applying swaps the two weeks' days and which of them is the deload.
+    target, deload = laid[1].plan, laid[3].plan
+    swapped = brought_forward(move, target, deload, marks)
+    assert [w.mark.deload for w in swapped] == [True, False]
+    assert swapped[0].plan.week == target.week and swapped[0].plan.days == deload.days
+    assert swapped[1].plan.week == deload.week and swapped[1].plan.days == target.days
+
+
+def test_no_suggestion_without_enough_low_check_ins_or_a_deload_to_bring_forward() -> None:
+    laid = lay_block(LAYOUT, START, 4, 4, FirstWeekday.MONDAY)
+    marks = {w.plan.week: w.mark for w in laid}
+    today = START.monday
+    low = _checkins(today, [(0, 1, 1), (1, 1, 1), (2, 1, 1)])
+    assert deload_forward(today, marks, _checkins(today, [(0, 1, 1), (1, 1, 1)])) is None
+    assert deload_forward(today, {}, low) is None  # in no block
+    third = START.shifted(2).monday
+    assert deload_forward(third, marks, _checkins(third, [(0, 1, 1), (1, 1, 1), (2, 1, 1)])) is None
+    no_deload = {w.plan.week: w.mark for w in lay_block(LAYOUT, START, 4, 0, FirstWeekday.MONDAY)}
+    assert deload_forward(today, no_deload, low) is None
