@@ -19,7 +19,7 @@ from planner.load import CHRONIC_WEEKS, caution_for
 from planner.log import DayLog, WeekLog, week_log
 from planner.plan import DatedDay, WeekPlan
 from planner.readiness import ReadinessGrid, readiness
-from planner.weeks import FirstWeekday, IsoWeek
+from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import (
     DEFAULT_GOAL,
     LIFTS,
@@ -331,11 +331,17 @@ def with_load_caution(view: JudgedWeek, days: PlannedDays, knowledge: KnowledgeB
     """``view`` with the caution of a load far above the four weeks before it among the
     week's findings (planner.load), when there is one: the weeks before are read from
     ``days``, the week itself as ``view`` holds it (stored or proposed)."""
-    start = view.plan.dates[0] - timedelta(weeks=CHRONIC_WEEKS)
-    end = view.plan.dates[-1]
-    caution = caution_for(
-        view.plan, dict(days.days_between(start, end)), days.logs_between(start, end), knowledge
-    )
+    plan = view.plan
+    # Whole weeks, as the session keeps them: reading day by day costs a key press more.
+    before: dict[date, PlannedDay] = {}
+    for back in range(1, CHRONIC_WEEKS + 1):
+        try:
+            before.update(days.load_plan(plan.week.shifted(-back), plan.first_weekday).dated_days)
+        except WeekError:
+            break  # before the first supported week: nothing planned there
+    start = plan.dates[0] - timedelta(weeks=CHRONIC_WEEKS)
+    logs = days.logs_between(start, plan.dates[-1])
+    caution = caution_for(view.plan, before, logs, knowledge)
     if caution is None:
         return view
     findings = (*view.summary.findings, caution.finding())

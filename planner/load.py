@@ -198,21 +198,26 @@ class LoadCaution:
 
 def load_caution(figures: WeekLoad, knowledge: KnowledgeBase) -> LoadCaution | None:
     """The caution for a week at least JUMP_RATIO times the four weeks before it."""
-    if figures.ratio is None or figures.ratio < JUMP_RATIO:
+    return _caution(figures.week, figures.ratio, knowledge)
+
+
+def _caution(week: IsoWeek, ratio: float | None, knowledge: KnowledgeBase) -> LoadCaution | None:
+    if ratio is None or ratio < JUMP_RATIO:
         return None
     text = (
-        f"Load is {figures.ratio:.1f}x the weekly average of the four weeks before. Jumps "
+        f"Load is {ratio:.1f}x the weekly average of the four weeks before. Jumps "
         "this size were proposed as a warning sign, not a forecast of injury: make the "
         "step up on purpose, or spread it over weeks"
     )
-    return LoadCaution(figures.week, figures.ratio, text, knowledge.sources[RATIO_SOURCE])
+    return LoadCaution(week, ratio, text, knowledge.sources[RATIO_SOURCE])
 
 
 def caution_for(
     plan: WeekPlan, days: Days, logs: Logs, knowledge: KnowledgeBase
 ) -> LoadCaution | None:
     """The caution for ``plan`` as shown (stored or proposed: its own days count, whatever
-    ``days`` holds for them), given the days and logs of the four weeks before it."""
-    held_days: dict[date, PlannedDay] = {**days, **dict(plan.dated_days)}
-    (figures,) = week_loads([plan.week], plan.first_weekday, held_days, logs, knowledge)
-    return load_caution(figures, knowledge)
+    ``days`` holds for them), given the days and logs of the four weeks before it. Only
+    the week's load and the ratio are worked out: the panel asks on every key press."""
+    own: dict[date, PlannedDay] = dict(plan.dated_days)
+    load = sum(day_load(day, own, logs, knowledge) for day in plan.dates)
+    return _caution(plan.week, _ratio(load, plan.dates[0], days, logs, knowledge), knowledge)
