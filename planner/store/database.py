@@ -381,10 +381,12 @@ class Store:
         clear_others: bool = False,
         settings: Settings | None = None,
         logs: Mapping[date, DayLog] | None = None,
+        blocks: Mapping[IsoWeek, BlockWeek] | None = None,
     ) -> None:
-        """Save many plans (and, when given, the settings, and the day logs of the weeks of
-        ``plans``, which replace theirs) in one atomic write: all or nothing (import). With
-        ``clear_others`` every week not covered by ``plans`` is removed too."""
+        """Save many plans (and, when given, the settings, the day logs of the weeks of
+        ``plans``, which replace theirs, and block marks, which replace those of the weeks
+        of ``plans`` and are set on their own weeks) in one atomic write: all or nothing
+        (import). With ``clear_others`` every week not covered by ``plans`` is removed too."""
         changes: DayChanges = {}
         for plan in plans:
             if plan.first_weekday is FirstWeekday.MONDAY:
@@ -399,7 +401,13 @@ class Store:
             replaced = {plan.week: dict.fromkeys(range(DAYS_IN_WEEK), EMPTY_LOG) for plan in plans}
             for week, logged in logs_by_week(logs).items():
                 replaced.setdefault(week, {}).update(logged)
-        self._save_changes(changes, clear_others=clear_others, settings=settings, logs=replaced)
+        marks: BlockChanges | None = None
+        if blocks is not None:
+            marks = {plan.week: None for plan in plans}
+            marks.update(blocks)
+        self._save_changes(
+            changes, clear_others=clear_others, settings=settings, logs=replaced, blocks=marks
+        )
 
     def save(self, value: WeekPlan | Settings | WeekLogs) -> None:
         """A week, the settings or a week's day logs: what the background writer is
