@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.block import BlockError, LaidWeek, weekday_layout
+from planner.block import BlockError, BlockWeek, LaidWeek, lay_block, weekday_layout
 from planner.days import WEEKDAY_KEYS, day_words
+from planner.log import keep_logged
 from planner.plan import WeekPlan
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import PlannedDay
@@ -44,6 +45,55 @@ class BlockSource:
         return f"the repeating week {self.repeat_week}"
 
 
+@dataclass(frozen=True, slots=True)
+class LaidBlock:
+    """A block as laid on what was planned: its weeks (days logged done already keep their
+    plan in them), where the layout came from, and the dates so kept. What the planning
+    session hands its writer, which saves it with ``Store.lay_block``."""
+
+    weeks: tuple[LaidWeek, ...]
+    source: BlockSource
+    kept: tuple[date, ...] = ()
+
+    @property
+    def start(self) -> IsoWeek:
+        return self.weeks[0].mark.start
+
+    @property
+    def marks(self) -> dict[IsoWeek, BlockWeek]:
+        return {week.plan.week: week.mark for week in self.weeks}
+
+
+def plan_block(
+    days: PlannedDays,
+    repeat_week: IsoWeek | None,
+    start: IsoWeek,
+    weeks: int,
+    deload_every: int,
+    template: Template | None = None,
+    *,
+    replace: bool = False,
+    how_to_replace: str = "give --replace to lay the block over them",
+) -> LaidBlock:
+    """The block of ``weeks`` ISO weeks from ``start`` on ``days`` as they are: BlockError
+    (one line) when it cannot be laid, or when a week of it is planned and ``replace`` is
+    not given (the refusal says ``how_to_replace``)."""
+    layout, source = block_layout(days, repeat_week, template)
+    laid = lay_block(layout, start, weeks, deload_every, FirstWeekday.MONDAY)
+    planned = planned_weeks(days, laid)
+    if planned and not replace:
+        raise BlockError(refusal(planned, how_to_replace))
+    kept: list[date] = []
+    kept_laid = []
+    for week in laid:
+        before = iso_plan(days, week.plan.week)
+        logs = days.logs_between(before.dates[0], before.dates[-1])
+        plan, kept_here = keep_logged(before, week.plan, logs)
+        kept_laid.append(LaidWeek(plan, week.mark))
+        kept += kept_here
+    return LaidBlock(tuple(kept_laid), source, tuple(kept))
+
+
 def iso_plan(days: PlannedDays, week: IsoWeek) -> WeekPlan:
     """ISO week ``week`` (Monday..Sunday) as ``days`` hold it, whatever the first weekday
     they show: a block is laid, and stored, in ISO weeks."""
@@ -69,11 +119,20 @@ def planned_weeks(days: PlannedDays, laid: Sequence[LaidWeek]) -> list[IsoWeek]:
     return [week.plan.week for week in laid if not iso_plan(days, week.plan.week).is_empty]
 
 
-def refusal(weeks: Sequence[IsoWeek], replace: str = "--replace") -> str:
-    """One line: which weeks are planned, and how to lay the block over them anyway."""
-    named = ", ".join(str(week) for week in weeks)
-    held = "holds planned days" if len(weeks) == 1 else "hold planned days"
-    return f"{named} already {held}; give {replace} to lay the block over them"
+def refusal(
+    weeks: Sequence[IsoWeek], how: str = "give --replace to lay the block over them"
+) -> str:
+    """One line: which weeks are planned (runs of weeks as ``2026-W49 to 2026-W51``), and
+    ``how`` to lay the block over them anyway."""
+    runs: list[list[IsoWeek]] = []
+    for week in weeks:
+        if runs and runs[-1][-1].next() == week:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    named = ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs)
+    verb = "is" if len(weeks) == 1 else "are"
+    return f"{named} {verb} planned already; {how}"
 
 
 def laid_days(plan: WeekPlan) -> str:

@@ -8,16 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from planner.block import DEFAULT_DELOAD_EVERY, BlockError, LaidWeek, lay_block
-from planner.block_plan import (
-    BlockSource,
-    block_layout,
-    kept_words,
-    planned_weeks,
-    refusal,
-    summary,
-    week_line,
-)
+from planner.block import DEFAULT_DELOAD_EVERY, BlockError, LaidWeek
+from planner.block_plan import BlockSource, kept_words, plan_block, summary, week_line
 from planner.cli.common import CliError, open_store
 from planner.cli.options import add_week, iso_week
 from planner.clock import Clock
@@ -88,21 +80,22 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             raise CliError(str(error.args[0])) from None
     start: IsoWeek = args.start or _next_week(clock)
     with open_store(args, write=True) as store:
+        repeat_week = store.settings().repeat_week
         try:
-            layout, source = block_layout(store, store.settings().repeat_week, template)
-            laid = lay_block(layout, start, args.weeks, args.deload_every, FirstWeekday.MONDAY)
+            block = plan_block(
+                store, repeat_week, start, args.weeks, args.deload_every, template,
+                replace=args.replace,
+            )  # fmt: skip
         except BlockError as error:
             raise CliError(str(error)) from None
-        planned = planned_weeks(store, laid)
-        if planned and not args.replace:
-            raise CliError(refusal(planned))
-        kept = store.lay_block(laid)
+        store.lay_block(block.weeks)  # its weeks keep the logged days already
+        kept = block.kept
     if args.json:
         from planner.cli.show import dump_json
 
-        text = dump_json(block_json(laid, source, args.deload_every, kept))
+        text = dump_json(block_json(block.weeks, block.source, args.deload_every, kept))
     else:
-        text = block_text(laid, source, kept)
+        text = block_text(block.weeks, block.source, kept)
     print(text, end="")
     return 0
 
@@ -126,9 +119,8 @@ def block_json(
     laid: Sequence[LaidWeek], source: BlockSource, deload_every: int, kept: Sequence[date]
 ) -> dict[str, Any]:
     """The documented shape of ``planner block --json`` (#/$defs/block); keys in this order.
-    A week's days are what the block lays, by ISO weekday, each a day as ``show --json``
-    writes it, or null when the layout leaves it unplanned; ``kept`` are the days logged
-    done, which keep their plan instead."""
+    A week's days are as laid, by ISO weekday, each a day as ``show --json`` writes it, or
+    null when left unplanned; ``kept`` are the days logged done, which kept their plan."""
     from planner.export.json import day_json
 
     first = laid[0].mark

@@ -32,6 +32,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from planner.block import BlockWeek, LaidWeek
+from planner.block_plan import LaidBlock
 from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS
 from planner.locations import make_folders, shown
 from planner.log import EMPTY_LOG, DayLog, WeekLogs, keep_logged
@@ -409,10 +410,12 @@ class Store:
             changes, clear_others=clear_others, settings=settings, logs=replaced, blocks=marks
         )
 
-    def save(self, value: WeekPlan | Settings | WeekLogs) -> None:
-        """A week, the settings or a week's day logs: what the background writer is
-        handed."""
-        if isinstance(value, Settings):
+    def save(self, value: WeekPlan | Settings | WeekLogs | LaidBlock) -> None:
+        """A week, the settings, a week's day logs or a training block: what the background
+        writer is handed."""
+        if isinstance(value, LaidBlock):
+            self.lay_block(value.weeks)
+        elif isinstance(value, Settings):
             self.save_settings(value)
         elif isinstance(value, WeekLogs):
             self.save_logs(value.as_dict())

@@ -83,7 +83,9 @@ def test_refuses_to_lay_over_planned_weeks_and_leaves_the_file_as_it_was(
     assert seed_more.code == 0
     before = db.read_bytes()
     outcome = run_cli([*BLOCK, "--db", str(db)], capsys)
-    assert_refused(outcome, "2026-W52 already holds planned days; give --replace")
+    assert_refused(
+        outcome, "2026-W52 is planned already; give --replace to lay the block over them"
+    )
     assert db.read_bytes() == before
 
 
