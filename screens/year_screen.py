@@ -17,10 +17,19 @@ from planner.block import BlockWeek
 from planner.days import day_words
 from planner.session import PlanningSession
 from planner.weeks import FIRST_YEAR, LAST_YEAR, IsoWeek, weeks_in_year
-from rules import Activity
+from rules import Activity, PlannedDay
 from screens import notices
 from screens.colours import Colours
 from screens.dialogs.base import DismissOnce
+
+
+def year_words(day: PlannedDay) -> str:
+    """What a day holds in at most 5 letters, so every week's row has the same width and a
+    year fits 80 columns: its (first) kind, ``+`` when a second session follows
+    (``legs+``). The week itself shows the rest."""
+    if day.rest or not day.sessions:
+        return day_words(day)
+    return day.sessions[0].kind.value + ("+" if len(day.sessions) > 1 else "")
 
 
 def date_span(first: date, last: date) -> str:
@@ -88,7 +97,7 @@ class YearScreen(DismissOnce, Screen[IsoWeek | None]):
             judged = self.session.judge(week)
             plan = judged.plan
             days = [
-                Text(f" {day_words(held):<4} ", style=styles[held.activity])
+                Text(f" {year_words(held):<5}", style=styles[held.activity])
                 if held.activity is not None
                 else Text("  ·   ")
                 for held in plan.days

@@ -18,7 +18,7 @@ from planner.plan import WeekPlan
 from planner.store import Store
 from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, Goal
+from rules import Activity, Goal, PlannedDay
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
 from tests.helpers import searched, settled
 
@@ -148,10 +148,12 @@ def test_sessions_typed_by_key_at_80x24(snap_compare: Any, make_app: Callable[..
 def lay_test_block(db_path: Path) -> None:
     """W47 repeats; a 4-week block from 2026-W49, its 4th week a deload."""
     from planner.block import lay_block, weekday_layout
+    from planner.days import parse_day
 
-    plan(db_path, IsoWeek(2026, 47), Activity.LEGS, Activity.RUN, Activity.PUSH, None,
-         Activity.PULL, Activity.RUN, Activity.REST)  # fmt: skip
+    words = ["legs:heavy+run", "run:intervals", "push:heavy", "-", "pull", "run:tempo", "rest"]
+    days = tuple(PlannedDay.UNPLANNED if w == "-" else parse_day(w) for w in words)
     with Store.open(db_path) as store:
+        store.save_plan(WeekPlan(IsoWeek(2026, 47), FirstWeekday.MONDAY, days))
         store.save_settings(replace(store.settings(), repeat_week=IsoWeek(2026, 47)))
         layout = weekday_layout(store.load_plan(IsoWeek(2026, 47), FirstWeekday.MONDAY))
         store.lay_block(lay_block(layout, IsoWeek(2026, 49), 4, 4, FirstWeekday.MONDAY))
