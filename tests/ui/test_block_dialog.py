@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
 
 from planner.block import BlockWeek
-from planner.days import day_words
+from planner.days import day_words, parse_day
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek
 from screens.dialogs.block_dialog import BlockDialog
@@ -123,3 +123,23 @@ async def test_a_sunday_first_week_shows_the_block_laid_in_iso_weeks(
         # The shown week starts on Sunday 22 Nov (W47's last day): Monday on is the block's.
         shown = [day_words(day, explicit=True) for day in app.session.view.plan.days]
         assert shown[1:4] == ["legs:heavy", "unplanned", "run:intervals"]
+
+
+async def test_an_edit_made_after_the_block_is_saved_after_it(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    seeded(db_path)
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        session = app.session
+        # All three reach the writer together, after the frame: in the order they were made.
+        session.set_day(1, parse_day("push"))
+        session.lay_block(2, 0, None, replace=True)
+        session.set_day(3, parse_day("pull"))
+        await settled(pilot)
+        shown = [day_words(day) for day in session.view.plan.days]
+        assert session.blocks_between(W48, W48) == {W48: BlockWeek(W48, 1, 2, False)}
+    with Store.open(db_path, read_only=True) as store:
+        stored = [day_words(day) for day in store.load_plan(W48, FirstWeekday.MONDAY).days]
+    assert stored == shown
+    assert stored[:4] == ["legs:heavy", "unplanned", "run:intervals", "pull"]
