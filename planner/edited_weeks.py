@@ -4,15 +4,18 @@ writer has not written the latest edits yet."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pendulum
 
 from planner.advice import Logs
+from planner.block import BlockWeek
 from planner.log import EMPTY_LOG, DayLog, WeekLogs
 from planner.plan import DatedDay, WeekPlan
 from planner.store import Store
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, week_of
+from rules import PlannedDay
 
 
 class EditedWeeks:
@@ -24,6 +27,8 @@ class EditedWeeks:
         self._plans: dict[IsoWeek, WeekPlan] = {}
         # Day logs edited in the session (an empty log: none), read over the store's.
         self._logs: dict[date, DayLog] = {}
+        # Block marks laid in the session, read over the store's.
+        self._blocks: dict[IsoWeek, BlockWeek] = {}
 
     @property
     def first(self) -> FirstWeekday:
@@ -38,6 +43,23 @@ class EditedWeeks:
     def keep(self, plan: WeekPlan) -> None:
         """``plan`` as edited: read from here on, whatever the store holds yet."""
         self._plans[plan.week] = plan
+
+    def keep_days(self, days: Mapping[date, PlannedDay]) -> None:
+        """Days set by date (a block, laid in ISO weeks), read from here on in the weeks
+        this session shows them in."""
+        for week in {week for day in days if (week := shown_week(day, self._first)) is not None}:
+            plan = self.plan_for(week)
+            held = tuple(days.get(day, held) for day, held in plan.dated_days)
+            self.keep(WeekPlan(week, self._first, held))
+
+    def keep_blocks(self, marks: Mapping[IsoWeek, BlockWeek]) -> None:
+        self._blocks.update(marks)
+
+    def blocks_between(self, first: IsoWeek, last: IsoWeek) -> dict[IsoWeek, BlockWeek]:
+        """The block marks of ISO weeks ``first`` to ``last``: laid here, else as stored."""
+        found = self._store.blocks_between(first, last)
+        found.update((week, mark) for week, mark in self._blocks.items() if first <= week <= last)
+        return found
 
     def keep_logs(self, logs: WeekLogs) -> None:
         """A week's day logs as edited, read from here on."""
@@ -56,6 +78,7 @@ class EditedWeeks:
         edited = {day: held for plan in self._plans.values() for day, held in plan.dated_days}
         weeks = EditedWeeks(self._store, first)
         weeks._logs = dict(self._logs)
+        weeks._blocks = dict(self._blocks)
         for week in {week for day in edited if (week := shown_week(day, first)) is not None}:
             plan = self._store.load_plan(week, first)
             weeks.keep(

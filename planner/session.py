@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import pendulum
 
 from planner.advice import JudgedWeek, judge, judge_week, with_load_caution
+from planner.block import BlockWeek
+from planner.block_plan import LaidBlock, plan_block
 from planner.days import weekday_key
 from planner.edited_weeks import EditedWeeks
 from planner.edits import (
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from planner.suggest import Suggestions, SuggestRequest
     from planner.templates import Template
 
-Saved = WeekPlan | Settings | WeekLogs
+Saved = WeekPlan | Settings | WeekLogs | LaidBlock
 
 
 class Step(NamedTuple):
@@ -234,6 +236,39 @@ class PlanningSession:
     def copy_previous_week(self) -> bool:
         """The week before, day for day, onto the shown week. EditError if it is unplanned."""
         return self.replace_plan(copy_week(self.plan_for(self._week.previous()), self._stored()))
+
+    def lay_block(
+        self,
+        weeks: int,
+        deload_every: int,
+        template: Template | None,
+        *,
+        replace: bool,
+        how_to_replace: str = "choose to replace planned weeks",
+    ) -> LaidBlock:
+        """Lay a training block from the shown week (planner.block_plan, as `planner block`
+        does), judge anew and save it in one write. BlockError (one line) when it cannot be
+        laid, or would lay over planned weeks without ``replace``. Not undoable: the undo
+        history starts afresh, since undoing an older edit would write it over the block."""
+        self._require_writable()
+        block = plan_block(
+            self._weeks, self.repeat_week, self._week, weeks, deload_every, template,
+            replace=replace, how_to_replace=how_to_replace,
+        )  # fmt: skip
+        for week in block.weeks:
+            for day, held in week.plan.dated_days:
+                if held.is_planned and not supported(day):
+                    raise EditError(str(UnsupportedDay(day)))
+        self._weeks.keep_days({day: held for w in block.weeks for day, held in w.plan.dated_days})
+        self._weeks.keep_blocks(block.marks)
+        self._history = History()
+        self._save(block)
+        self._set_view(self._judge_shown())
+        return block
+
+    def blocks_between(self, first: IsoWeek, last: IsoWeek) -> dict[IsoWeek, BlockWeek]:
+        """Each ISO week's place in a training block, from ``first`` to ``last``."""
+        return self._weeks.blocks_between(first, last)
 
     # -- the training log (planner.log): what was done and how it felt --------------------
 

@@ -17,6 +17,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 
+from planner.block_plan import LaidBlock
 from planner.clock import Clock
 from planner.locations import PathProblem, shown, user_path
 from planner.log import WeekLogs
@@ -46,6 +47,8 @@ def saved_key(value: Saved) -> Hashable:
         return SETTINGS_KEY
     if isinstance(value, WeekLogs):
         return ("logs", value.week)
+    if isinstance(value, LaidBlock):
+        return ("block", value.start)
     return value.week
 
 
@@ -207,9 +210,15 @@ class PlannerApp(App[int]):
 
     @property
     def unsaved(self) -> tuple[str, ...]:
-        """What could not be saved, for the message on exit: weeks, then the settings."""
-        return tuple(str(week) for week in self.unsaved_weeks) + (
-            ("settings",) if SETTINGS_KEY in self._failed else ()
+        """What could not be saved, for the message on exit: weeks, training blocks, then
+        the settings."""
+        blocks = sorted(
+            key[1] for key in self._failed if isinstance(key, tuple) and key[0] == "block"
+        )
+        return (
+            tuple(str(week) for week in self.unsaved_weeks)
+            + tuple(f"the block from {start}" for start in blocks)
+            + (("settings",) if SETTINGS_KEY in self._failed else ())
         )
 
     # -- saving: the UI never waits on the disk --------------------------------------------
@@ -218,6 +227,9 @@ class PlannerApp(App[int]):
         """Every change, from the session. It goes to the writer as soon as the frame that
         shows it is painted, so the writer's thread never competes with painting it."""
         with self._unsubmitted_lock:
+            # Moved to the end: saves reach the writer in the order they were made, so a
+            # block is written after the edits before it and before those after it.
+            self._unsubmitted.pop(saved_key(value), None)
             self._unsubmitted[saved_key(value)] = value
             unsubmitted = len(self._unsubmitted)
         self.save_state = SaveState.saving(self._writer.pending + unsubmitted)
@@ -323,6 +335,8 @@ class PlannerApp(App[int]):
                 what = "The settings were"
             elif isinstance(value, WeekLogs):
                 what = f"The log of {value.week} was"
+            elif isinstance(value, LaidBlock):
+                what = f"The block from {value.start} was"
             else:
                 what = f"{value.week} was"
             notices.show(self, notices.save_failed(what, outcome.error))

@@ -64,6 +64,11 @@ def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
         "Apply a template…", "A named week layout" + _key("templates"), screen.action_templates
     )
     yield PaletteCommand(
+        "Lay a training block…",
+        f"Weeks from {week} like the repeating week or a template, with deload weeks",
+        screen.action_lay_block,
+    )
+    yield PaletteCommand(
         "Copy previous week", "Plan this week like the week before" + _key("copy_previous_week"),
         screen.action_copy_previous_week, _copy_why_not(screen),
     )  # fmt: skip

@@ -5,7 +5,7 @@ business: never over the verdict or the fix line."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -14,6 +14,9 @@ from textual.widget import Widget
 from planner.text_safety import printable
 from planner.weeks import IsoWeek
 from screens.keys import key_of
+
+if TYPE_CHECKING:
+    from planner.block_plan import LaidBlock
 
 
 class Notice(NamedTuple):
@@ -105,6 +108,15 @@ def template_applied(name: str) -> Notice:
 
 def copied(week: IsoWeek) -> Notice:
     return Notice(_undoable(f"Copied {week}."))
+
+
+def block_laid(block: LaidBlock) -> Notice:
+    """What a block laid from the palette did; undo does not take it back (the session)."""
+    from planner.block_plan import kept_words, summary
+
+    kept = kept_words(block.kept)
+    text = summary(block.weeks, block.source) + (f"; {kept}" if kept else "")
+    return Notice(f"{text}. Undo does not take a block back.", "Training block", timeout=8)
 
 
 # -- the app and the year screen --------------------------------------------------------------

@@ -25,6 +25,7 @@ from screens.notices import Notice
 from screens.text import literal
 
 if TYPE_CHECKING:
+    from planner.block_plan import LaidBlock
     from planner.log import DayLog
     from planner.session import PlanningSession
     from planner.templates import Template
@@ -154,6 +155,28 @@ class WeekDialogs(Screen[None]):
             ],
             placeholder="Apply a week template…",
         )
+
+    def action_lay_block(self) -> None:
+        """A training block from the shown week (the palette's "Lay a training block…")."""
+        from planner.templates import load_templates, template_by_id
+        from screens.dialogs.block_dialog import BlockChoice, BlockDialog
+
+        session = self.session
+
+        def lay(choice: BlockChoice) -> LaidBlock:
+            template = None if choice.template is None else template_by_id(choice.template)
+            return session.lay_block(
+                choice.weeks, choice.deload_every, template, replace=choice.replace,
+                how_to_replace="tick Replace planned weeks",
+            )  # fmt: skip
+
+        def laid(block: LaidBlock | None) -> None:
+            if block is not None:
+                self.show_week()
+                self.notice(notices.block_laid(block))
+
+        templates = [(template.id, template.name) for template in load_templates()]
+        self.app.push_screen(BlockDialog(session.week, session.repeat_week, templates, lay), laid)
 
     def action_copy_previous_week(self) -> None:
         week = self.session.week

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 from planner import EXIT_INTERRUPTED, INTERRUPTED
 from planner.cli import (
+    block,
     checkin,
     completion,
     copy,
@@ -55,6 +56,7 @@ COMMANDS: tuple[Command, ...] = (
     template,
     copy,
     repeat,
+    block,
     goal,
     export,
     import_,

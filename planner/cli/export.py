@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.advice import CONTEXT_DAYS, judged_days
+from planner.block import BlockWeek
 from planner.cli.common import CliError, at_edge, judged, open_knowledge, open_store
 from planner.cli.files import write_output
 from planner.cli.options import add_week, iso_week
@@ -95,7 +96,8 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
             weeks = sorted(
                 week for week in {*store.stored_weeks(), *logged} if _in_range(week, start, end)
             )
-            write_output(args.output, _json_chunks(store, weeks, settings, logs))
+            blocks = {w: m for w, m in store.all_blocks().items() if _in_range(w, start, end)}
+            write_output(args.output, _json_chunks(store, weeks, settings, logs, blocks))
             return 0
         # Weeks as the user sees them: with Sunday-first, a stored week's Sunday is
         # shown (and judged) in the next week. The calendar reads every day at once, and
@@ -189,18 +191,23 @@ COMPACT_FROM_WEEKS = 1000
 
 
 def _json_chunks(
-    store: Store, weeks: list[IsoWeek], settings: Settings, logs: Mapping[date, DayLog]
+    store: Store,
+    weeks: list[IsoWeek],
+    settings: Settings,
+    logs: Mapping[date, DayLog],
+    blocks: Mapping[IsoWeek, BlockWeek],
 ) -> Iterator[bytes]:
-    """The JSON export of ``weeks`` and the logs of their days: indented when small, for
-    reading; one week per line when large, read and written a week at a time."""
+    """The JSON export of ``weeks``, the logs of their days and the block marks: indented
+    when small, for reading; one week per line when large, read and written a week at a
+    time."""
     from planner.cli.show import dump_json, json_line
     from planner.export.json import export_document, week_entry
 
     plans = (store.load_plan(week, FirstWeekday.MONDAY) for week in weeks)
     if len(weeks) < COMPACT_FROM_WEEKS:
-        yield dump_json(export_document(plans, settings, logs)).encode("utf-8")
+        yield dump_json(export_document(plans, settings, logs, blocks)).encode("utf-8")
         return
-    head = json_line(export_document((), settings, logs))
+    head = json_line(export_document((), settings, logs, blocks))
     yield (head.removesuffix("[]}") + "[\n").encode("utf-8")
     for number, plan in enumerate(plans):
         yield ((",\n" if number else "") + json_line(week_entry(plan, logs))).encode("utf-8")

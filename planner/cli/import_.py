@@ -32,7 +32,9 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         raise CliError(str(error)) from None
     with open_store(args, write=True) as store:
         stored = set(store.stored_weeks())
-        store.replace_weeks(export.plans, settings=export.settings, logs=export.logs)
+        store.replace_weeks(
+            export.plans, settings=export.settings, logs=export.logs, blocks=export.blocks
+        )
     count = len(export.plans)
     replaced = sum(1 for plan in export.plans if plan.week in stored)
     print(

@@ -16,11 +16,15 @@ what was done (``"done"``, a day as below), ``"rpe"`` and ``"minutes"`` per done
 (null when not given), and the check-in (``"sore"``: family -> mild, sore or very;
 ``"sleep"``, ``"energy"``: 1-5), each key there only when given; a week may then have a log
 and no planned day. An export without any log is written as version 2, which older planners
-read. A day is the object :func:`day_json` writes (``planner show --json`` uses it too):
-every session names its intensity or type, defaults included, and ``together`` is there for
-two sessions only. Version 1 files, whose days are activity words (``"legs"``), are read as
-one session at its defaults. Reading checks the whole file before anything is written, and
-says where the first problem is.
+read. Version 4 adds the training blocks' marks (planner.block), ``"blocks"``, before
+``"weeks"``: one object per week in a block, as the store keeps it (``{"week": "2026-W53",
+"block": "2026-W50", "number": 4, "weeks": 4, "deload": true}``); an export without any
+block is written as version 3 (or 2), as before blocks. A day is the object
+:func:`day_json` writes (``planner show --json`` uses it too): every session names its
+intensity or type, defaults included, and ``together`` is there for two sessions only.
+Version 1 files, whose days are activity words (``"legs"``), are read as one session at its
+defaults. Reading checks the whole file before anything is written, and says where the
+first problem is.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from planner.block import BlockWeek
 from planner.days import (
     DAYS_IN_WEEK,
     WEEKDAY_KEYS,
@@ -42,6 +47,7 @@ from planner.days import (
 )
 from planner.log import DayLog
 from planner.plan import Settings, WeekPlan
+from planner.store import blocks as blockbook
 from planner.store import format as fmt
 from planner.store import logs as logbook
 from planner.text_safety import printable
@@ -49,10 +55,12 @@ from planner.weeks import FirstWeekday, IsoWeek, WeekError
 from rules import MAX_SESSIONS, Activity, DayError, PlannedDay, Session
 
 FORMAT = "planner-export"
-VERSION = 3
-# The version an export without any log is written as: what the planner before logs reads.
+VERSION = 4
+# The versions an export without any block, and without any log either, is written as:
+# what the planners before blocks, and before logs, read.
+VERSION_WITHOUT_BLOCKS = 3
 VERSION_WITHOUT_LOGS = 2
-_TOP_KEYS = frozenset({"format", "version", "settings", "weeks"})
+_TOP_KEYS = frozenset({"format", "version", "settings", "blocks", "weeks"})
 _WEEK_KEYS = frozenset({"week", "days", "log"})
 _HOW_TO_MAKE = "give a file written by 'planner export --format json'"
 
@@ -94,21 +102,30 @@ class Export:
     plans: tuple[WeekPlan, ...]
     # The day logs of version 3 (by date); None for an earlier version, which has none.
     logs: dict[date, DayLog] | None = field(default=None)
+    # The block marks of version 4 (by week); None for an earlier version, which has none.
+    blocks: dict[IsoWeek, BlockWeek] | None = field(default=None)
 
 
 def export_document(
     plans: Iterable[WeekPlan],
     settings: Settings,
     logs: Mapping[date, DayLog] | None = None,
+    blocks: Mapping[IsoWeek, BlockWeek] | None = None,
 ) -> dict[str, Any]:
-    """The export of ``plans`` (Monday-first, as ``Store.all_plans`` gives them) and the
-    day logs of their weeks."""
-    return {
+    """The export of ``plans`` (Monday-first, as ``Store.all_plans`` gives them), the day
+    logs of their weeks and the block marks given. "weeks" comes last: a large export is
+    streamed a week at a time after the rest (planner.cli.export)."""
+    document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION if logs else VERSION_WITHOUT_LOGS,
+        "version": VERSION if blocks else VERSION_WITHOUT_BLOCKS if logs else VERSION_WITHOUT_LOGS,
         "settings": fmt.settings_doc(settings),
-        "weeks": [week_entry(plan, logs) for plan in plans],
     }
+    if blocks:
+        document["blocks"] = [
+            blockbook.document(str(week), mark) for week, mark in sorted(blocks.items())
+        ]
+    document["weeks"] = [week_entry(plan, logs) for plan in plans]
+    return document
 
 
 def week_entry(plan: WeekPlan, logs: Mapping[date, DayLog] | None = None) -> dict[str, Any]:
@@ -273,8 +290,38 @@ def read_export(text: str, name: str) -> Export:
     weeks = document.get("weeks")
     if not isinstance(weeks, list):
         raise TransferError(f'{name}: "weeks" must be a list of weeks; {_HOW_TO_MAKE}')
-    logs: dict[date, DayLog] | None = {} if version >= VERSION else None
-    return Export(settings, _plans(weeks, name, version, logs), logs)
+    logs: dict[date, DayLog] | None = {} if version >= VERSION_WITHOUT_BLOCKS else None
+    blocks = _blocks(document, name) if version >= VERSION else None
+    if "blocks" in document and blocks is None:
+        raise TransferError(f'{name}: unknown field "blocks" before version 4; {_HOW_TO_MAKE}')
+    return Export(settings, _plans(weeks, name, version, logs), logs, blocks)
+
+
+def _blocks(document: Mapping[str, Any], name: str) -> dict[IsoWeek, BlockWeek]:
+    """The ``"blocks"`` of a version 4 export, checked as the store checks its own."""
+    value = document.get("blocks", [])
+    if not isinstance(value, list):
+        raise TransferError(f'{name}: "blocks" must be a list of block marks; {_HOW_TO_MAKE}')
+    marks: dict[IsoWeek, BlockWeek] = {}
+    for position, entry in enumerate(value):
+        where = f"{name}: blocks[{position}]"
+        label = entry.get("week") if isinstance(entry, dict) else None
+        try:
+            week = IsoWeek.parse(label) if isinstance(label, str) else None
+        except WeekError:
+            week = None
+        if week is None or not isinstance(entry, dict):
+            raise TransferError(f'{where} must be an object with "week", "block", "number"...')
+        try:
+            blockbook.validate(entry, str(week))
+        except ValueError as error:
+            raise TransferError(f"{where}: {error}") from None
+        if week in marks:
+            raise TransferError(f"{where}: {week} appears twice; keep one")
+        mark = blockbook.decode(entry)
+        assert mark is not None  # a validated document is a mark
+        marks[week] = mark
+    return marks
 
 
 def _settings(value: object, name: str) -> Settings:

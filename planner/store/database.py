@@ -32,6 +32,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from planner.block import BlockWeek, LaidWeek
+from planner.block_plan import LaidBlock
 from planner.days import DAYS_IN_WEEK, WEEKDAY_KEYS
 from planner.locations import make_folders, shown
 from planner.log import EMPTY_LOG, DayLog, WeekLogs, keep_logged
@@ -381,10 +382,12 @@ class Store:
         clear_others: bool = False,
         settings: Settings | None = None,
         logs: Mapping[date, DayLog] | None = None,
+        blocks: Mapping[IsoWeek, BlockWeek] | None = None,
     ) -> None:
-        """Save many plans (and, when given, the settings, and the day logs of the weeks of
-        ``plans``, which replace theirs) in one atomic write: all or nothing (import). With
-        ``clear_others`` every week not covered by ``plans`` is removed too."""
+        """Save many plans (and, when given, the settings, the day logs of the weeks of
+        ``plans``, which replace theirs, and block marks, which replace those of the weeks
+        of ``plans`` and are set on their own weeks) in one atomic write: all or nothing
+        (import). With ``clear_others`` every week not covered by ``plans`` is removed too."""
         changes: DayChanges = {}
         for plan in plans:
             if plan.first_weekday is FirstWeekday.MONDAY:
@@ -399,12 +402,20 @@ class Store:
             replaced = {plan.week: dict.fromkeys(range(DAYS_IN_WEEK), EMPTY_LOG) for plan in plans}
             for week, logged in logs_by_week(logs).items():
                 replaced.setdefault(week, {}).update(logged)
-        self._save_changes(changes, clear_others=clear_others, settings=settings, logs=replaced)
+        marks: BlockChanges | None = None
+        if blocks is not None:
+            marks = {plan.week: None for plan in plans}
+            marks.update(blocks)
+        self._save_changes(
+            changes, clear_others=clear_others, settings=settings, logs=replaced, blocks=marks
+        )
 
-    def save(self, value: WeekPlan | Settings | WeekLogs) -> None:
-        """A week, the settings or a week's day logs: what the background writer is
-        handed."""
-        if isinstance(value, Settings):
+    def save(self, value: WeekPlan | Settings | WeekLogs | LaidBlock) -> None:
+        """A week, the settings, a week's day logs or a training block: what the background
+        writer is handed."""
+        if isinstance(value, LaidBlock):
+            self.lay_block(value.weeks)
+        elif isinstance(value, Settings):
             self.save_settings(value)
         elif isinstance(value, WeekLogs):
             self.save_logs(value.as_dict())

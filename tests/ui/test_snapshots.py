@@ -18,7 +18,7 @@ from planner.plan import WeekPlan
 from planner.store import Store
 from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import Activity, Goal
+from rules import Activity, Goal, PlannedDay
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
 from tests.helpers import searched, settled
 
@@ -143,3 +143,38 @@ def test_sessions_typed_by_key_at_80x24(snap_compare: Any, make_app: Callable[..
     press = ["home", "g", "i", "plus", "r", "u", "plus", "p", "a", "r", "I", "full_stop"]
     press += ["g", "r", "i", "full_stop", "home"]
     assert snap_compare(make_app(), run_before=typing(*press), terminal_size=(80, 24))
+
+
+def lay_test_block(db_path: Path) -> None:
+    """W47 repeats; a 4-week block from 2026-W49, its 4th week a deload."""
+    from planner.block import lay_block, weekday_layout
+    from planner.days import parse_day
+
+    words = ["legs:heavy+run", "run:intervals", "push:heavy", "-", "pull", "run:tempo", "rest"]
+    days = tuple(PlannedDay.UNPLANNED if w == "-" else parse_day(w) for w in words)
+    with Store.open(db_path) as store:
+        store.save_plan(WeekPlan(IsoWeek(2026, 47), FirstWeekday.MONDAY, days))
+        store.save_settings(replace(store.settings(), repeat_week=IsoWeek(2026, 47)))
+        layout = weekday_layout(store.load_plan(IsoWeek(2026, 47), FirstWeekday.MONDAY))
+        store.lay_block(lay_block(layout, IsoWeek(2026, 49), 4, 4, FirstWeekday.MONDAY))
+
+
+def test_year_overview_marks_a_block_and_its_deload_week(
+    snap_compare: Any, make_app: Callable[..., Any], db_path: Path
+) -> None:
+    lay_test_block(db_path)
+    # Down to the block's last week, so the picture shows all four below this week.
+    press = ["y", "down", "down", "down", "down"]
+    assert snap_compare(make_app(), run_before=typing(*press), terminal_size=(80, 24))
+
+
+def test_block_dialog(snap_compare: Any, make_app: Callable[..., Any], db_path: Path) -> None:
+    lay_test_block(db_path)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        pilot.app.screen.action_lay_block()
+        await settled(pilot)
+        await pilot.press("enter")  # 4 weeks from 2026-W48 meet the block: refused
+        await settled(pilot)
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))

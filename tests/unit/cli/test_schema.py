@@ -46,7 +46,7 @@ def validator(document: str) -> Draft202012Validator:
 
 def test_the_schema_is_a_valid_json_schema() -> None:
     Draft202012Validator.check_schema(SCHEMA)
-    for name in ("show", "suggest", "fix", "goal", "templates", "export"):
+    for name in ("show", "suggest", "fix", "goal", "templates", "block", "export"):
         assert {"$ref": f"#/$defs/{name}"} in SCHEMA["anyOf"]
 
 
@@ -73,6 +73,23 @@ OUTPUTS = [
     (["goal", "--json"], "goal"),
     (["goal", "endurance", "--json"], "goal"),
     (["template", "list", "--json"], "templates"),
+    (["block", "--from", "2027-W10", "--weeks", "4", "--json"], "block"),
+    (
+        [
+            "block",
+            "--from",
+            "2026-W47",
+            "--weeks",
+            "5",
+            "--deload-every",
+            "0",
+            "--template",
+            "upper-lower",
+            "--replace",
+            "--json",
+        ],
+        "block",
+    ),
     (["export", "--format", "json"], "export"),
     (["export", "--format", "json", "--week", "2026-W48"], "export"),
     (["export", "--format", "json", "--week", "2027-W01"], "export"),  # no week
@@ -185,7 +202,7 @@ def test_the_store_is_untouched_by_reading_commands(
     readers = [
         argv
         for argv, _ in OUTPUTS
-        if argv[0] not in ("suggest", "goal") or argv == ["goal", "--json"]
+        if argv[0] not in ("suggest", "goal", "block") or argv == ["goal", "--json"]
     ]
     for argv in readers:
         if "--apply" not in argv:

@@ -70,8 +70,8 @@ def test_every_problem_of_a_day_with_sessions_is_named(text: str, message: str) 
         ('{"format": "planner-export"}', f'f.json has no valid "version"; {HINT}'),
         ('{"format": "planner-export", "version": "1"}', 'f.json has no valid "version"'),
         (
-            '{"format": "planner-export", "version": 4, "weeks": []}',
-            "f.json is export version 4, newer than this planner reads (3); update planner",
+            '{"format": "planner-export", "version": 5, "weeks": []}',
+            "f.json is export version 5, newer than this planner reads (4); update planner",
         ),
         (document([], extra=1), f"f.json: unknown field 'extra'; {HINT}"),
         ('{"format": "planner-export", "version": 1}', 'f.json: "weeks" must be a list'),
