@@ -1,10 +1,13 @@
 """Training blocks: a run of weeks laid from one layout, every K-th of them a deload week.
 
 A deload week keeps every session on its day, so frequency stays, and lowers effort: heavy
-lifting becomes moderate, tempo runs and intervals become easy runs. That is what coaches
-describe (Bell et al. 2022; Bell et al. 2023, a Delphi consensus: a week of lighter work
-every few weeks, less effort and volume, the same training days). What a long run's length
-should become is left to the user: the planner has no distance to shorten.
+lifting becomes moderate, tempo runs and intervals become easy runs. Coaches interviewed by
+Bell et al. 2022 describe a deload as about 5-7 days every 4-6 weeks with less volume and
+less effort; the athletes Rogerson et al. 2024 surveyed mostly kept their training
+frequency in it; the Delphi consensus of Bell et al. 2023 defines it as a spell of reduced
+training stress to shed fatigue before the next block (and allows fewer sessions too: the
+planner keeps them, as most athletes do). What a long run's length should become is left
+to the user: the planner has no distance to shorten.
 
 A block is remembered per week (:class:`BlockWeek`: which block, its place in it, whether
 it is a deload), so a block laid over part of another keeps the rest of the older one
@@ -20,10 +23,10 @@ from datetime import date, timedelta
 from planner.log import DayLog
 from planner.plan import WeekPlan
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, shown_dates
-from rules import Intensity, PlannedDay, RunType, Session
+from rules import Intensity, PlannedDay, RunType, Session, Soreness
 
 # Where deload weeks come from: ids in rules/data/sources.toml.
-DELOAD_SOURCES = ("bell-2022", "bell-2023")
+DELOAD_SOURCES = ("bell-2022", "bell-2023", "rogerson-2024")
 # What a deload week makes of each attribute it lowers; every other session stays as it is.
 DELOADED: Mapping[Intensity | RunType, Intensity | RunType] = {
     Intensity.HEAVY: Intensity.MODERATE,
@@ -31,7 +34,7 @@ DELOADED: Mapping[Intensity | RunType, Intensity | RunType] = {
     RunType.INTERVALS: RunType.EASY,
 }
 MAX_WEEKS = 52  # one block: at most a year
-DEFAULT_DELOAD_EVERY = 4  # coaches' most common spacing (Bell et al. 2022, 2023: 4-6 weeks)
+DEFAULT_DELOAD_EVERY = 4  # the short end of the coaches' 4-6 weeks (Bell et al. 2022)
 
 
 class BlockError(ValueError):
@@ -136,7 +139,11 @@ def weekday_layout(plan: WeekPlan) -> tuple[PlannedDay | None, ...]:
 
 # -- bringing the deload forward -------------------------------------------------------------
 
-# A check-in rating sleep or energy at or below this (of 5) is a low one.
+# Self-reported well-being tracks training load more consistently than objective markers
+# (Saw et al. 2016), and athletes also deload when soreness rises (Rogerson et al. 2024):
+# a check-in with energy at or below LOW_RATING (of 5), or a family reported very sore, is
+# a low one. Sleep is not counted: it did not respond consistently to load in Saw et al.
+CHECKIN_SOURCES = ("saw-2016", "rogerson-2024")
 LOW_RATING = 2
 # This many low check-ins within CHECKIN_DAYS (today included) suggest the deload sooner.
 LOW_CHECKINS = 3
@@ -144,8 +151,9 @@ CHECKIN_DAYS = 14
 
 
 def is_low(log: DayLog) -> bool:
-    """A check-in that rated sleep or energy low."""
-    return any(value is not None and value <= LOW_RATING for value in (log.sleep, log.energy))
+    """A check-in that rated energy low or reported a family very sore."""
+    low_energy = log.energy is not None and log.energy <= LOW_RATING
+    return low_energy or any(level is Soreness.VERY for _, level in log.sore)
 
 
 def low_checkins(logs: Mapping[date, DayLog], today: date) -> int:
@@ -167,8 +175,8 @@ class DeloadForward:
     @property
     def text(self) -> str:
         return (
-            f"{self.low} low check-ins (sleep or energy {LOW_RATING} or less) in "
-            f"{CHECKIN_DAYS} days: bring the deload of {self.deload} forward to {self.target}"
+            f"{self.low} check-ins with low energy or very sore muscles in {CHECKIN_DAYS} "
+            f"days: bring the deload of {self.deload} forward to {self.target}"
         )
 
 

@@ -17,7 +17,8 @@ The figures, all from session load (RPE x minutes, planner.log):
   the 7-day against the 28-day load (the acute:chronic ratio Gabbett 2016 described,
   here uncoupled: the week is not in its own average). None until the four weeks before
   hold some load. It describes a change of load; it is not an injury predictor
-  (Impellizzeri et al. 2020): the caution it raises (:func:`load_caution`) says so.
+  (Impellizzeri et al. 2021, online in 2020: replaced by random numbers its chronic part
+  predicted as well): the caution it raises (:func:`load_caution`) says so.
 
 NO Textual here: the load screen, ``planner load`` and the week's panel all read this.
 """
@@ -38,7 +39,7 @@ from rules import Finding, Kind, KnowledgeBase, PlannedDay, Session, Source
 MONOTONY_SOURCE = "foster-1998"
 SESSION_LOAD_SOURCE = "foster-2001"
 RATIO_SOURCE = "gabbett-2016"
-RATIO_CAVEAT_SOURCE = "impellizzeri-2020"
+RATIO_CAVEAT_SOURCE = "impellizzeri-2021"
 SOURCE_IDS = (MONOTONY_SOURCE, SESSION_LOAD_SOURCE, RATIO_SOURCE, RATIO_CAVEAT_SOURCE)
 
 # The id the caution carries as a finding of the week (no rule file holds it: it reads

@@ -25,7 +25,7 @@ from planner.log import DayLog
 from planner.store import Store
 from planner.store import format as fmt
 from planner.weeks import FirstWeekday, IsoWeek
-from rules import PlannedDay
+from rules import PlannedDay, Soreness
 
 START = IsoWeek(2026, 50)
 LAYOUT = tuple(
@@ -139,10 +139,13 @@ def test_low_check_ins_within_two_weeks_suggest_the_deload_next_week() -> None:
     laid = lay_block(LAYOUT, START, 6, 4, FirstWeekday.MONDAY)  # deload in week 4
     marks = {w.plan.week: w.mark for w in laid}
     today = START.monday + timedelta(days=2)  # Wednesday of week 1
-    logs = _checkins(today, [(0, 2, None), (1, None, 1), (13, 2, 2), (14, 1, 1), (3, 4, 5)])
-    assert low_checkins(logs, today) == 3  # 14 days back is outside; 4 and 5 are not low
+    logs = _checkins(today, [(0, 4, 2), (1, None, 1), (13, 2, 2), (14, 1, 1), (3, 4, 5), (5, 1, 3)])
+    logs[today - timedelta(days=6)] = DayLog(sore=(("legs", Soreness.VERY),))
+    logs[today - timedelta(days=7)] = DayLog(sore=(("legs", Soreness.SORE),))
+    # 14 days back is outside; energy 5 or 3 is not low, nor is sleep alone, nor "sore".
+    assert low_checkins(logs, today) == 4
     move = deload_forward(today, marks, logs)
-    assert move == DeloadForward(3, START.next(), START.shifted(3))
+    assert move == DeloadForward(4, START.next(), START.shifted(3))
     # Applying swaps the two weeks' days and which of them is the deload.
     target, deload = laid[1].plan, laid[3].plan
     swapped = brought_forward(move, target, deload, marks)

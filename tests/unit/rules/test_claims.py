@@ -405,11 +405,16 @@ def test_every_published_source_has_a_full_reference() -> None:
 
 
 def test_every_source_is_cited_and_every_rule_cites_a_known_source() -> None:
-    from planner.block import DELOAD_SOURCES
+    from planner.block import CHECKIN_SOURCES, DELOAD_SOURCES
     from planner.load import SOURCE_IDS
 
     knowledge = default_knowledge()
-    cited = {rule.source.id for rule in knowledge.rules} | set(SOURCE_IDS) | set(DELOAD_SOURCES)
+    cited = (
+        {rule.source.id for rule in knowledge.rules}
+        | set(SOURCE_IDS)
+        | set(DELOAD_SOURCES)
+        | set(CHECKIN_SOURCES)
+    )
     assert cited == set(knowledge.sources)
 
 
