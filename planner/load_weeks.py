@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from planner.block import BlockWeek
 from planner.load import (
     CHRONIC_WEEKS,
+    MONOTONY_SOURCE,
+    RATIO_CAVEAT_SOURCE,
+    RATIO_SOURCE,
+    SESSION_LOAD_SOURCE,
     LoadCaution,
     Logs,
     WeekLoad,
@@ -35,6 +39,58 @@ WEEKS_AHEAD = 4
 MAX_WEEKS = 520
 # The earliest week with four supported weeks before it to read its ratio from.
 FIRST_LOAD_WEEK = FIRST_WEEK.shifted(CHRONIC_WEEKS)
+
+
+class FigureNote(NamedTuple):
+    """What one figure is, in our words, and the id of its source (None: our own count)."""
+
+    name: str
+    words: str
+    source: str | None
+
+
+# What the screen's help and `planner load` say each figure is: one home for the words.
+FIGURE_NOTES = (
+    FigureNote(
+        "Load",
+        "session RPE (effort 0-10) x minutes, summed over the week: planned sessions at "
+        "their kind's usual effort and length, done ones as logged",
+        SESSION_LOAD_SOURCE,
+    ),
+    FigureNote(
+        "Hard",
+        "sessions working a muscle family hard, per family (c chest, b back, l legs, h heart "
+        "and lungs), as the week stands: done where logged, planned elsewhere",
+        None,
+    ),
+    FigureNote(
+        "Monotony",
+        "the mean daily load over its standard deviation: high when every day is alike",
+        MONOTONY_SOURCE,
+    ),
+    FigureNote("Strain", "the week's load x its monotony: much load, all alike", MONOTONY_SOURCE),
+    FigureNote(
+        "Ratio",
+        "the week's load over the weekly average of the four weeks before (7 days against "
+        "28), proposed to follow how fast load rises; 1.5 or more is marked as a jump",
+        RATIO_SOURCE,
+    ),
+    FigureNote(
+        "Not a forecast",
+        "the ratio describes a change of load; it does not predict an injury for one "
+        "person, and a low ratio protects no one",
+        RATIO_CAVEAT_SOURCE,
+    ),
+)
+
+
+def figure_lines(knowledge: KnowledgeBase) -> list[str]:
+    """Each note as one paragraph: ``Strain: ... (Foster 1998, Med Sci Sports Exerc)``."""
+    return [
+        f"{note.name}: {note.words}"
+        + ("" if note.source is None else f" ({knowledge.sources[note.source].citation})")
+        for note in FIGURE_NOTES
+    ]
 
 
 class DaysAndLogs(Protocol):

@@ -12,7 +12,14 @@ from planner.cli.common import CliError, open_knowledge, open_store
 from planner.cli.files import write_output
 from planner.cli.options import iso_week
 from planner.clock import Clock
-from planner.load_weeks import WEEKS_AHEAD, WEEKS_BACK, LoadedWeek, loaded_weeks, window_around
+from planner.load_weeks import (
+    WEEKS_AHEAD,
+    WEEKS_BACK,
+    LoadedWeek,
+    figure_lines,
+    loaded_weeks,
+    window_around,
+)
 from planner.text_safety import printable
 from planner.weeks import FirstWeekday, IsoWeek, WeekError, shown_dates, week_of
 from rules import KnowledgeBase
@@ -156,7 +163,7 @@ def load_text(rows: list[LoadedWeek], first: FirstWeekday, knowledge: KnowledgeB
         if row.caution is not None:
             said = f"! {row.week}: {row.caution.text}  [{printable(row.caution.source.citation)}]"
             lines += [*textwrap.wrap(said, WIDTH, subsequent_indent="  "), ""]
-    for paragraph in explanation(knowledge):
+    for paragraph in figure_lines(knowledge):
         lines += textwrap.wrap(paragraph, WIDTH, subsequent_indent="  ")
     return "\n".join(lines) + "\n"
 
@@ -167,19 +174,3 @@ def _number(value: int | None) -> str:
 
 def _decimal(value: float | None) -> str:
     return NONE if value is None else f"{value:.2f}"
-
-
-def explanation(knowledge: KnowledgeBase) -> list[str]:
-    """What each column is, a paragraph each (the sources in full: ``--help``)."""
-    hard = ", ".join(f"{family.id[0]} {family.name.lower()}" for family in knowledge.families)
-    return [
-        "Planned: every planned session at its kind's usual effort and minutes; Done: what "
-        "was logged done (RPE x minutes, Foster et al. 2001).",
-        f"Hard sessions per family ({hard}), as the week stands: done where logged, "
-        "planned elsewhere.",
-        "Monotony: the mean daily load over its standard deviation; Strain: the week's load "
-        "x monotony (Foster 1998).",
-        "Ratio: the week's load over the weekly average of the 4 weeks before (Gabbett "
-        "2016); it describes a change of load, it does not predict an injury (Impellizzeri "
-        "et al. 2020).",
-    ]
