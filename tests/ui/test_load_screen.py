@@ -119,3 +119,43 @@ async def test_it_reads_the_edit_just_made(make_app: Callable[..., Any]) -> None
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert str(table.get_cell("2026-W48", table.ordered_columns[3].key)) == "360"
+
+
+async def test_every_column_fits_at_80_columns_and_the_bars_widen_with_the_screen(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    seed_training(db_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width  # no column cut off
+        narrow = table.ordered_columns[2].width
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        assert table.virtual_size.width <= table.size.width
+        assert table.ordered_columns[2].width > narrow + 20
+
+
+async def test_a_new_theme_redraws_the_bars_in_its_colours(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    seed_training(db_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+
+        def planned_colour() -> str:
+            table = app.screen.query_one(DataTable)
+            bars = table.get_cell("2026-W50", table.ordered_columns[2].key)
+            return str(bars.spans[0].style.color.get_truecolor().hex)  # type: ignore[union-attr]
+
+        before = planned_colour()
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = planned_colour()
+        assert before != after
+        assert after.lower() == app.theme_variables["primary"].lower()
