@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Size
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from planner.load_weeks import FIGURE_NOTES, LoadedWeek, figure_lines, window_around
+from planner.load_weeks import LoadedWeek, figure_lines, window_around
 from planner.session import PlanningSession
 from planner.weeks import IsoWeek, WeekError
 from screens import notices
@@ -179,25 +180,26 @@ class LoadScreen(DismissOnce, Screen[IsoWeek | None]):
     def action_explain(self) -> None:
         from screens.dialogs.help_dialog import HelpDialog
 
-        sources = self.session.knowledge.sources
-        rows = [
-            (
-                note.name,
-                note.words + ("" if note.source is None else f" ({sources[note.source].citation})"),
+        # The figures as paragraphs above the keys: too long for the help's one-line rows.
+        figures = [
+            f"[b]{escape(name)}[/b]: {escape(words)}"
+            for name, words in (
+                *(line.split(": ", 1) for line in figure_lines(self.session.knowledge)),
+                ("Block", "the week's place in a training block (B2/4), or deload: the "
+                 "same days at a lower effort"),
+                (JUMP, "the week's load is 1.5 or more times the four weeks before: a "
+                 "caution to check the step up is meant, not a prediction"),
             )
-            for note in FIGURE_NOTES
-        ]
-        rows += [
-            ("Block", "the week's place in a training block (B2/4), or deload: same days, "
-             "lower effort"),
-            (JUMP, "this week's load is 1.5 or more times the four weeks before: a "
-             "caution to check the step up is meant, not a prediction"),
         ]  # fmt: skip
-        rows += [(b.key_display or b.key, b.tooltip or b.description) for b in LOAD_BINDINGS]
-        intro = (
-            "[b]Load over weeks[/b]: each figure reads the week as it stands, what was done "
-            "on the days logged and the plan on the others; the bars share one scale."
+        intro = "\n".join(
+            [
+                "[b]Load over weeks[/b]: each figure reads the week as it stands, what was "
+                "done on the days logged and the plan on the others; the bars share one "
+                "scale.\n",
+                *figures,
+            ]
         )
+        rows = [(b.key_display or b.key, b.tooltip or b.description) for b in LOAD_BINDINGS]
         self.app.push_screen(HelpDialog(rows, intro))
 
     def action_close(self) -> None:

@@ -87,7 +87,7 @@ async def test_question_mark_says_what_each_figure_is_and_its_source(
         await pilot.press("w", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
-        said = " ".join(text for _, text in app.screen.rows)
+        said = app.screen.intro + " ".join(text for _, text in app.screen.rows)
         for source in ("Foster et al. 2001", "Foster 1998", "Gabbett 2016", "Impellizzeri"):
             assert source in said
         assert "does not predict an injury" in said
