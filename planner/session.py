@@ -43,6 +43,7 @@ from planner.weeks import FirstWeekday, IsoWeek, UnsupportedDay, WeekError, supp
 from rules import Goal, KnowledgeBase, PlannedDay
 
 if TYPE_CHECKING:
+    from planner.load_weeks import LoadedWeek
     from planner.suggest import Suggestions, SuggestRequest
     from planner.templates import Template
 
@@ -423,6 +424,14 @@ class PlanningSession:
             raise ReadOnlyStore(self._store.read_only_reason or "the database is read-only")
 
     # -- judging: the same judge_week as `planner show`, read through this session --------
+
+    def week_loads(self, first_week: IsoWeek, last_week: IsoWeek) -> list[LoadedWeek]:
+        """The load figures of ``first_week`` .. ``last_week`` as they stand in this session
+        (the load screen), with their block marks. WeekError if they cannot be read."""
+        from planner.load_weeks import loaded_weeks
+
+        weeks = self._weeks
+        return loaded_weeks(weeks, self._store, first_week, last_week, weeks.first, self._knowledge)
 
     def judge(self, week: IsoWeek) -> JudgedWeek:
         """Any week as it stands in this session, judged like the shown one."""

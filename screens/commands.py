@@ -95,6 +95,11 @@ def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
         "Year overview", "Every week of the year at a glance" + _key("year"), screen.action_year
     )
     yield PaletteCommand(
+        "Load over weeks",
+        "Planned and done load, hard sessions, monotony, strain, the ratio, blocks" + _key("load"),
+        screen.action_load,
+    )
+    yield PaletteCommand(
         "Choose the goal…",
         f"What you train for, now {session.goal.label}: it weighs the advice" + _key("choose_goal"),
         screen.action_choose_goal,

@@ -70,6 +70,7 @@ WEEK_BINDINGS: list[Binding] = [
     Binding("s", "suggest", "Suggest", tooltip="Suggest the best order for the week's sessions"),
     Binding("t", "this_week", "This week", tooltip="Back to the week holding today"),
     Binding("y", "year", "Year", tooltip="The year at a glance (enter opens a week)"),
+    Binding("w", "load", "Load", tooltip="Load over weeks: planned and done, strain, blocks"),
     Binding("G", "choose_goal", "Goal", key_display="G",
             tooltip="Choose what you train for (the goal)"),
     Binding("T", "templates", "Templates", key_display="T", tooltip="Apply a week template"),
@@ -129,7 +130,7 @@ PALETTE_KEY = "ctrl+p"
 # bindings' order. Quit, help and changing the week stay at 80 columns.
 FOOTER_RANKS = (
     "quit", "help", WEEK.description, PLAN.description, "undo", "apply_fix", "suggest",
-    "year", "log_dialog", "choose_goal", "toggle_advice", "this_week", "templates",
+    "year", "load", "log_dialog", "choose_goal", "toggle_advice", "this_week", "templates",
     "copy_previous_week",
 )  # fmt: skip
 

@@ -164,3 +164,8 @@ def changed_elsewhere(error: Exception) -> Notice:
 
 def year_edge(year: int, last: bool) -> Notice:
     return Notice(f"{year} is the {'last' if last else 'first'} year the planner supports.")
+
+
+def load_edge(error: Exception) -> Notice:
+    """The load screen's weeks cannot move further: the calendar's edge."""
+    return Notice(f"{error}: the load screen shows the weeks up to it.")

@@ -66,6 +66,15 @@ class WeekDialogs(Screen[None]):
 
         self.app.push_screen(YearScreen(self.session), open_week)
 
+    def action_load(self) -> None:
+        from screens.load_screen import LoadScreen
+
+        def open_week(week: IsoWeek | None) -> None:
+            if week is not None:
+                self.show_iso_week(week)
+
+        self.app.push_screen(LoadScreen(self.session), open_week)
+
     def action_go_to_week(self) -> None:
         from screens.dialogs.go_to_week_dialog import GoToWeekDialog
 

@@ -274,3 +274,41 @@ async def show(pilot: Any, shown: Shown) -> None:
         await pilot.press(*shown.go_to_week, "enter")
     await pilot.press(*shown.keys)
     await settled(pilot)
+
+
+# -- sixteen weeks of training, for the load screen and `planner load` -----------------------
+
+# 2026-W37..W44 at a steady base (one lighter week, W41), then two 4-week blocks from a
+# heavier layout, each with its deload as its 4th week (W48, this week, and W52); every day
+# up to today is logged, with efforts and a skipped day or two.
+BASE_WEEK = {"mon": "legs:heavy", "wed": "push", "fri": "run:easy", "sat": "run:long"}
+LIGHT_WEEK = {"tue": "push", "sat": "run:easy"}
+BLOCK_LAYOUT = ("legs:heavy+run:easy", "push:heavy", "run:intervals", "pull:heavy", "rest",
+                "run:long", None)  # fmt: skip
+LOAD_FIRST_WEEK = IsoWeek(2026, 37)
+
+
+def seed_training(db: Path) -> None:
+    """Sixteen weeks (2026-W37..W52) with logs, two blocks and their deload weeks."""
+    from planner.block import lay_block
+    from planner.log import DayLog
+
+    weeks = [LOAD_FIRST_WEEK.shifted(n) for n in range(8)]
+    seed(db, {str(week): LIGHT_WEEK if week.week == 41 else BASE_WEEK for week in weeks})
+    layout = [None if word is None else parse_day(word) for word in BLOCK_LAYOUT]
+    with Store.open(db) as store:
+        for start in (IsoWeek(2026, 45), IsoWeek(2026, 49)):
+            store.lay_block(lay_block(layout, start, 4, 4, FirstWeekday.MONDAY))
+        days = store.days_between(weeks[0].monday, TODAY)
+        logs = {}
+        for n, (day, held) in enumerate(days):
+            if not held.sessions:
+                continue
+            if n % 11 == 5:  # now and then a day skipped
+                logs[day] = DayLog(done=PlannedDay.REST)
+                continue
+            count = len(held.sessions)
+            logs[day] = DayLog(
+                done=held, rpe=(5 + n % 4,) * count, minutes=(45 + 5 * (n % 5),) * count
+            )
+        store.save_logs(logs)

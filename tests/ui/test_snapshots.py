@@ -20,7 +20,7 @@ from planner.store.lock import lock_path
 from planner.weeks import FirstWeekday, IsoWeek
 from rules import Activity, Goal, PlannedDay
 from tests.conftest import NARROW_SIZE, TERMINAL_SIZE
-from tests.helpers import searched, settled
+from tests.helpers import searched, seed_training, settled
 
 
 @pytest.fixture
@@ -178,3 +178,21 @@ def test_block_dialog(snap_compare: Any, make_app: Callable[..., Any], db_path: 
         await settled(pilot)
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda size: "x".join(map(str, size)))
+def test_load_over_weeks(
+    snap_compare: Any,
+    make_app: Callable[..., Any],
+    db_path: Path,
+    theme: str,
+    size: tuple[int, int],
+) -> None:
+    """Sixteen weeks logged up to today, two blocks with their deload weeks, a jump in load
+    (2026-W45, selected: its caution below the table)."""
+    seed_training(db_path)
+    with Store.open(db_path) as store:
+        store.save_settings(replace(store.settings(), theme=theme))
+    press = ["w", "up", "up", "up"]
+    assert snap_compare(make_app(), run_before=typing(*press), terminal_size=size)

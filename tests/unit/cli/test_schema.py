@@ -46,7 +46,7 @@ def validator(document: str) -> Draft202012Validator:
 
 def test_the_schema_is_a_valid_json_schema() -> None:
     Draft202012Validator.check_schema(SCHEMA)
-    for name in ("show", "suggest", "fix", "goal", "templates", "block", "export"):
+    for name in ("show", "suggest", "fix", "goal", "templates", "block", "export", "load"):
         assert {"$ref": f"#/$defs/{name}"} in SCHEMA["anyOf"]
 
 
@@ -93,6 +93,8 @@ OUTPUTS = [
     (["export", "--format", "json"], "export"),
     (["export", "--format", "json", "--week", "2026-W48"], "export"),
     (["export", "--format", "json", "--week", "2027-W01"], "export"),  # no week
+    (["load", "--json"], "load"),
+    (["load", "--json", "--from", "2027-W02", "--to", "2027-W02"], "load"),
 ]
 
 
