@@ -77,8 +77,8 @@ FIGURE_NOTES = (
     ),
     FigureNote(
         "Not a forecast",
-        "the ratio describes a change of load; it does not predict an injury for one "
-        "person, and a low ratio protects no one",
+        "the ratio describes how load changed; re-analysed, it told injured from uninjured "
+        "hardly better than chance, so it is no forecast of injury for one person",
         RATIO_CAVEAT_SOURCE,
     ),
 )

@@ -90,7 +90,7 @@ async def test_question_mark_says_what_each_figure_is_and_its_source(
         said = app.screen.intro + " ".join(text for _, text in app.screen.rows)
         for source in ("Foster et al. 2001", "Foster 1998", "Gabbett 2016", "Impellizzeri"):
             assert source in said
-        assert "does not predict an injury" in said
+        assert "no forecast of injury" in said
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LoadScreen)
