@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Protocol
 
+from planner.block import BlocksAndLogs, DeloadForward, deload_suggestion
 from planner.days import weekday_abbreviation
 from planner.load import CHRONIC_WEEKS, caution_for
 from planner.log import DayLog, WeekLog, week_log
@@ -90,6 +91,8 @@ class WeekSummary:
     proposed: bool = False
     # Planned against done (planner.log): sessions and load.
     log: WeekLog = field(default_factory=WeekLog)
+    # In the week holding today: check-ins that suggest the block's deload sooner.
+    deload: DeloadForward | None = None
 
 
 def held_on(day: date, planned: PlannedDay, logs: Logs) -> PlannedDay:
@@ -346,3 +349,14 @@ def with_load_caution(view: JudgedWeek, days: PlannedDays, knowledge: KnowledgeB
         return view
     findings = (*view.summary.findings, caution.finding())
     return replace(view, summary=replace(view.summary, findings=findings))
+
+
+def with_deload_suggestion(view: JudgedWeek, days: BlocksAndLogs, today: date) -> JudgedWeek:
+    """``view`` with the suggestion to bring the block's deload forward (planner.block),
+    when it holds ``today`` and the check-ins call for it: the panel and ``show`` say it."""
+    if today not in view.plan.dates:
+        return view
+    deload = deload_suggestion(days, today)
+    if deload is None:
+        return view
+    return replace(view, summary=replace(view.summary, deload=deload))

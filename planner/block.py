@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Protocol
 
 from planner.log import DayLog
 from planner.plan import WeekPlan
@@ -224,3 +225,31 @@ def brought_forward(
         LaidWeek(moved(deload, target), now_deload),
         LaidWeek(moved(target, deload), now_normal),
     ]
+
+
+class BlocksAndLogs(Protocol):
+    """Where the suggestion reads from: a store, or a planning session's edited weeks."""
+
+    def blocks_between(self, first: IsoWeek, last: IsoWeek) -> Mapping[IsoWeek, BlockWeek]: ...
+
+    def logs_between(self, start: date, end: date) -> Mapping[date, DayLog]: ...
+
+
+def deload_suggestion(days: BlocksAndLogs, today: date) -> DeloadForward | None:
+    """:func:`deload_forward` for ``today`` on what ``days`` hold: the block marks from
+    today's week on (a block is at most MAX_WEEKS long) and the last CHECKIN_DAYS' logs."""
+    try:
+        this_week = IsoWeek.containing(today)
+    except WeekError:
+        return None
+    last = this_week
+    for ahead in range(MAX_WEEKS, 0, -1):
+        try:
+            last = this_week.shifted(ahead)
+            break
+        except WeekError:
+            continue
+    logs = days.logs_between(today - timedelta(days=CHECKIN_DAYS - 1), today)
+    if low_checkins(logs, today) < LOW_CHECKINS:
+        return None  # the common case, without reading a block
+    return deload_forward(today, days.blocks_between(this_week, last), logs)

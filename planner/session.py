@@ -19,9 +19,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pendulum
 
-from planner.advice import JudgedWeek, judge, judge_week, with_load_caution
-from planner.block import BlockWeek
-from planner.block_plan import LaidBlock, plan_block
+from planner.advice import (
+    JudgedWeek,
+    judge,
+    judge_week,
+    with_deload_suggestion,
+    with_load_caution,
+)
+from planner.block import BlockWeek, DeloadForward, LaidWeek, brought_forward
+from planner.block_plan import BlockSource, LaidBlock, iso_plan, plan_block
 from planner.days import weekday_key
 from planner.edited_weeks import EditedWeeks
 from planner.edits import (
@@ -260,12 +266,36 @@ class PlanningSession:
             for day, held in week.plan.dated_days:
                 if held.is_planned and not supported(day):
                     raise EditError(str(UnsupportedDay(day)))
+        self._lay(block)
+        return block
+
+    def bring_deload_forward(self) -> DeloadForward | None:
+        """Apply the suggestion of the shown week, if it has one (planner.block): next week
+        and the block's next deload week swap places, days already logged kept. Saved in one
+        write like a block, and like a block not undoable."""
+        self._require_writable()
+        move = self._view.summary.deload
+        if move is None:
+            return None
+        marks = self._weeks.blocks_between(move.target, move.deload)
+        target, deload = iso_plan(self._weeks, move.target), iso_plan(self._weeks, move.deload)
+        laid = []
+        for week in brought_forward(move, target, deload, marks):
+            dates = week.plan.dates
+            logs = self._weeks.logs_between(dates[0], dates[-1])
+            before = target if week.plan.week == move.target else deload
+            laid.append(LaidWeek(keep_logged(before, week.plan, logs)[0], week.mark))
+        self._lay(LaidBlock(tuple(laid), BlockSource()))
+        return move
+
+    def _lay(self, block: LaidBlock) -> None:
+        """Keep a block's weeks and marks, start the undo history afresh (undoing an older
+        edit would write it over the block) and save it in one write."""
         self._weeks.keep_days({day: held for w in block.weeks for day, held in w.plan.dated_days})
         self._weeks.keep_blocks(block.marks)
         self._history = History()
         self._save(block)
         self._set_view(self._judge_shown())
-        return block
 
     def blocks_between(self, first: IsoWeek, last: IsoWeek) -> dict[IsoWeek, BlockWeek]:
         """Each ISO week's place in a training block, from ``first`` to ``last``."""
@@ -440,7 +470,7 @@ class PlanningSession:
 
     def _judge_shown(self) -> JudgedWeek:
         view, self._proposal_from = self._judged(self._week)
-        return view
+        return with_deload_suggestion(view, self._weeks, self.today)
 
     def _judged(self, week: IsoWeek) -> tuple[JudgedWeek, IsoWeek | None]:
         """``week`` as it would be shown, judged, and the week it is proposed from if it is

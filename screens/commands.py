@@ -68,6 +68,14 @@ def week_commands(screen: WeekScreen) -> Iterator[PaletteCommand]:
         f"Weeks from {week} like the repeating week or a template, with deload weeks",
         screen.action_lay_block,
     )
+    deload = session.view.summary.deload
+    yield PaletteCommand(
+        "Bring the deload forward",
+        (deload.text if deload is not None else "When check-ins run low in a block")
+        + _key("bring_deload_forward"),
+        screen.action_bring_deload_forward,
+        None if deload is not None else "no low check-ins suggest it this week",
+    )
     yield PaletteCommand(
         "Copy previous week", "Plan this week like the week before" + _key("copy_previous_week"),
         screen.action_copy_previous_week, _copy_why_not(screen),

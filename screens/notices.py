@@ -16,6 +16,7 @@ from planner.weeks import IsoWeek
 from screens.keys import key_of
 
 if TYPE_CHECKING:
+    from planner.block import DeloadForward
     from planner.block_plan import LaidBlock
 
 
@@ -117,6 +118,22 @@ def block_laid(block: LaidBlock) -> Notice:
     kept = kept_words(block.kept)
     text = summary(block.weeks, block.source) + (f"; {kept}" if kept else "")
     return Notice(f"{text}. Undo does not take a block back.", "Training block", timeout=8)
+
+
+def deload_brought_forward(move: DeloadForward) -> Notice:
+    return Notice(
+        f"{move.target} is now the deload week and {move.deload} a normal one. Undo does not "
+        "take it back.",
+        "Training block",
+        timeout=8,
+    )
+
+
+NO_DELOAD_TO_BRING = Notice(
+    "No deload to bring forward: that needs this week in a block, a deload later in it, "
+    "and 3 low check-ins in 14 days.",
+    timeout=6,
+)
 
 
 # -- the app and the year screen --------------------------------------------------------------

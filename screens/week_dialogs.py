@@ -187,6 +187,19 @@ class WeekDialogs(Screen[None]):
         templates = [(template.id, template.name) for template in load_templates()]
         self.app.push_screen(BlockDialog(session.week, session.repeat_week, templates, lay), laid)
 
+    def action_bring_deload_forward(self) -> None:
+        """D: the swap the panel suggests when check-ins run low (planner.block)."""
+        try:
+            move = self.session.bring_deload_forward()
+        except (EditError, StoreError) as error:
+            self.notice(notices.refused(error))
+            return
+        if move is None:
+            self.notice(notices.NO_DELOAD_TO_BRING)
+            return
+        self.show_week()
+        self.notice(notices.deload_brought_forward(move))
+
     def action_copy_previous_week(self) -> None:
         week = self.session.week
         if self._edit(self.session.copy_previous_week):

@@ -10,7 +10,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from planner.advice import NO_LOGS, SESSIONS_HEADING, JudgedWeek, Logs
+from planner.advice import NO_LOGS, SESSIONS_HEADING, JudgedWeek, Logs, with_deload_suggestion
+from planner.block import DeloadForward
 from planner.cli.common import judged, open_knowledge, open_store, shown_week
 from planner.cli.files import write_output
 from planner.cli.options import DAYS_NOTE, add_week
@@ -49,7 +50,9 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
     with open_store(args, write=False) as store:
         settings = store.settings()
         first = settings.first_weekday
-        week = judged(store, shown_week(args, clock, first), settings, knowledge)
+        week = with_deload_suggestion(
+            judged(store, shown_week(args, clock, first), settings, knowledge), store, clock.today()
+        )
         proposal = proposal_for(week.plan, settings, store)
     found = week_fix(week, knowledge, clock.today())
     if args.json:
@@ -141,6 +144,8 @@ def show_text(
         lines += [f"  {finding_line(finding)}" for finding in summary.findings]
     else:
         lines.append("  Nothing to say about the week as a whole yet.")
+    if summary.deload is not None:
+        lines.append(f"  !  {summary.deload.text} (D in the planner)")
     if week.log_notes:
         lines += ["", "From the log"]
         lines += [
@@ -318,7 +323,15 @@ def show_json(
         "reasons": reasons_json(week),
         "fix": fix_json(found, week.plan),
         "load": {"planned": week.summary.log.planned_load, "done": week.summary.log.done_load},
+        "deload": deload_json(week.summary.deload),
     }
+
+
+def deload_json(move: DeloadForward | None) -> dict[str, Any] | None:
+    """The suggestion to bring the block's deload forward, in the week holding today."""
+    if move is None:
+        return None
+    return {"text": move.text, "low": move.low, "to": str(move.target), "from": str(move.deload)}
 
 
 # json.dumps escapes C0 controls but, with ensure_ascii=False, writes DEL and the C1 controls

@@ -17,7 +17,7 @@ from planner.advice import (
 from planner.days import day_words
 from planner.log import planned_against_done
 from rules import Finding, Kind, Reason, Transition
-from screens.keys import activity_keys
+from screens.keys import activity_keys, key_of
 from screens.text import literal
 from screens.widgets.hanging_text import Line
 
@@ -139,6 +139,11 @@ def render_week(summary: WeekSummary) -> tuple[Line, ...]:
             lines.extend(render_finding(finding, detailed=False))
     else:
         lines.append(Line("", "[$readable-muted]Nothing to say about the week as a whole yet.[/]"))
+    if summary.deload is not None:
+        key = key_of("bring_deload_forward")
+        lines.append(
+            Line("", f"[$readable-warning]{literal(summary.deload.text)}[/] ([b]{key}[/b])")
+        )
     cells = [f"{name} [b]{count}[/b]" for name, count in summary.sessions_per_group]
     lines.append(Line("", f"[$readable-muted]{SESSIONS_HEADING}[/]"))
     lines.append(Line("", "  ·  ".join(cells)))
