@@ -110,7 +110,7 @@ WEEK_BINDINGS: list[Binding] = [
     Binding("pagedown", "scroll_advice(1)", "Scroll advice down", show=False,
             key_display="pgdn"),
     Binding("D", "bring_deload_forward", "Deload sooner", show=False, key_display="D",
-            tooltip="Bring the block's next deload week forward, when the panel suggests it"),
+            tooltip="Deload next week instead, when the panel suggests it"),
     Binding("backspace,delete", "clear_day", "Clear day", show=False, key_display="⌫/del"),
     Binding("d", "log('done')", "Log done", show=False,
             tooltip="Log the selected day done as planned"),

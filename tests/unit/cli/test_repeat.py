@@ -168,6 +168,7 @@ def test_show_json_proposal(
         "reasons",
         "fix",
         "load",
+        "deload",
     ]
     if expected is None:
         assert shown["proposal"] is None, case

@@ -43,6 +43,7 @@ def test_json_has_exactly_the_documented_shape(
         "reasons",
         "fix",
         "load",
+        "deload",
     ]
     assert shown["goal"] == "general"  # nothing chosen: the default
     assert shown["format"] == 2
