@@ -78,6 +78,12 @@ def deloaded(day: PlannedDay) -> PlannedDay:
     return PlannedDay(tuple(deloaded_session(s) for s in day.sessions), together=day.together)
 
 
+def lowers_nothing(layout: Sequence[PlannedDay | None]) -> bool:
+    """Whether a deload of ``layout`` is the layout itself: nothing heavy, no tempo run or
+    intervals. The user then has to lower sets and minutes by hand."""
+    return all(day is None or deloaded(day) == day for day in layout)
+
+
 def is_deload(number: int, deload_every: int) -> bool:
     """Whether the ``number``-th week (1-based) of a block is a deload; 0: never."""
     return deload_every > 0 and number % deload_every == 0
@@ -153,14 +159,31 @@ CHECKIN_DAYS = 14
 
 def is_low(log: DayLog) -> bool:
     """A check-in that rated energy low or reported a family very sore."""
-    low_energy = log.energy is not None and log.energy <= LOW_RATING
-    return low_energy or any(level is Soreness.VERY for _, level in log.sore)
+    return _low_energy(log) or _very_sore(log)
+
+
+def _low_energy(log: DayLog) -> bool:
+    return log.energy is not None and log.energy <= LOW_RATING
+
+
+def _very_sore(log: DayLog) -> bool:
+    return any(level is Soreness.VERY for _, level in log.sore)
 
 
 def low_checkins(logs: Mapping[date, DayLog], today: date) -> int:
-    """The low check-ins of the CHECKIN_DAYS up to ``today``."""
+    """The low check-ins of the CHECKIN_DAYS up to ``today``. Days in a row whose only low
+    mark is a very sore family count once: one hard session leaves soreness for days."""
     first = today - timedelta(days=CHECKIN_DAYS - 1)
-    return sum(1 for day, log in logs.items() if first <= day <= today and is_low(log))
+    count = 0
+    for day in sorted(d for d in logs if first <= d <= today):
+        log = logs[day]
+        if _low_energy(log):
+            count += 1
+        elif _very_sore(log):
+            previous = logs.get(day - timedelta(days=1))
+            if previous is None or not _very_sore(previous) or _low_energy(previous):
+                count += 1
+    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +199,9 @@ class DeloadForward:
     @property
     def text(self) -> str:
         return (
-            f"{self.low} check-ins with low energy or very sore muscles in {CHECKIN_DAYS} "
-            f"days: bring the deload of {self.deload} forward to {self.target}"
+            f"{self.low} check-ins in {CHECKIN_DAYS} days with low energy or very sore "
+            f"muscles: consider moving the deload of {self.deload} to {self.target} (a rule "
+            "of thumb, not a tested line)"
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.block import BlockError, BlockWeek, LaidWeek, lay_block, weekday_layout
+from planner.block import BlockError, BlockWeek, LaidWeek, lay_block, lowers_nothing, weekday_layout
 from planner.days import WEEKDAY_KEYS, day_words
 from planner.log import keep_logged
 from planner.plan import WeekPlan
@@ -154,9 +154,17 @@ def week_line(week: LaidWeek) -> str:
 def summary(laid: Sequence[LaidWeek], source: BlockSource) -> str:
     """``Laid a 4-week block from 2026-W50 (from template ppl; deloads: 2026-W53)``."""
     first = laid[0].mark
-    deloads = [str(week.plan.week) for week in laid if week.mark.deload]
-    deload = f"deload: {', '.join(deloads)}" if deloads else "no deload week"
-    return f"Laid a {first.weeks}-week block from {first.start} ({source.words}; {deload})"
+    deloads = [week for week in laid if week.mark.deload]
+    deload = (
+        f"deload: {', '.join(str(w.plan.week) for w in deloads)}" if deloads else "no deload week"
+    )
+    said = f"Laid a {first.weeks}-week block from {first.start} ({source.words}; {deload})"
+    if deloads and lowers_nothing(laid[0].plan.days):  # week 1 is never a deload
+        said += (
+            ". Its layout has nothing heavy, no tempo run or intervals for a deload week to "
+            "lower: do fewer sets and shorter runs in it yourself"
+        )
+    return said
 
 
 def kept_words(kept: Sequence[date]) -> str:

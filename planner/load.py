@@ -13,12 +13,14 @@ The figures, all from session load (RPE x minutes, planner.log):
   deviation (population SD, rest and unplanned days as 0); ``strain``: the week's load x
   monotony (Foster 1998). Undefined (None) when every day holds the same load: no
   training, or the same load every day (SD 0).
-- ``ratio``: the week's load against the mean weekly load of the four weeks before it,
-  the 7-day against the 28-day load (the acute:chronic ratio Gabbett 2016 described,
-  here uncoupled: the week is not in its own average). None until the four weeks before
-  hold some load. It describes a change of load; it is not an injury predictor
-  (Impellizzeri et al. 2021, online in 2020: replaced by random numbers its chronic part
-  predicted as well): the caution it raises (:func:`load_caution`) says so.
+- ``ratio``: the week's load against the mean weekly load of the four weeks before it
+  (7 days against the 28 before them). Gabbett 2016 described an acute:chronic ratio whose
+  4-week average included the week itself; here it does not, so the number says plainly
+  how this week compares with what came before. None without history: unless at least
+  HISTORY_WEEKS of the four weeks before hold some load (a new user's second week is no
+  jump from nothing). It describes a change of load; it is no injury predictor (Impellizzeri
+  et al. 2021, online in 2020: in one published data set it told injured from uninjured
+  hardly better than chance, and no better than the week's own load).
 
 NO Textual here: the load screen, ``planner load`` and the week's panel all read this.
 """
@@ -47,9 +49,13 @@ SOURCE_IDS = (MONOTONY_SOURCE, SESSION_LOAD_SOURCE, RATIO_SOURCE, RATIO_CAVEAT_S
 CAUTION_ID = "load-jump"
 # Weeks of history the ratio compares a week with (28 days).
 CHRONIC_WEEKS = 4
-# A week at least this many times the four weeks before gets the caution: the point above
-# which Gabbett 2016 described the ratio's "danger zone" (1.5).
+# A week at least this many times the four weeks before gets the caution: the planner's own
+# line, loosely after the 1.5 "danger zone" Gabbett 2016 proposed for his coupled ratio (his
+# 1.5 is about 1.8 on this one when the weeks before are steady; this 1.5, about 1.33 on his).
 JUMP_RATIO = 1.5
+# Weeks of the four before that must hold some load for a ratio: one week off is history,
+# a planner used for one week is not.
+HISTORY_WEEKS = 3
 
 Days = Mapping[date, PlannedDay]
 Logs = Mapping[date, DayLog]
@@ -157,11 +163,16 @@ def week_loads(
 def _ratio(
     load: int, start: date, days: Days, logs: Logs, knowledge: KnowledgeBase
 ) -> float | None:
-    before = [start - timedelta(days=n) for n in range(1, CHRONIC_WEEKS * 7 + 1)]
-    chronic = sum(day_load(day, days, logs, knowledge) for day in before) / CHRONIC_WEEKS
-    if chronic == 0:
+    weeks = [
+        sum(
+            day_load(start - timedelta(days=7 * week + n), days, logs, knowledge)
+            for n in range(1, 8)
+        )
+        for week in range(CHRONIC_WEEKS)
+    ]
+    if sum(1 for week in weeks if week) < HISTORY_WEEKS:
         return None
-    return load / chronic
+    return load / (sum(weeks) / CHRONIC_WEEKS)
 
 
 def span(first_week: IsoWeek, last_week: IsoWeek, first: FirstWeekday) -> tuple[date, date]:
@@ -206,9 +217,9 @@ def _caution(week: IsoWeek, ratio: float | None, knowledge: KnowledgeBase) -> Lo
     if ratio is None or ratio < JUMP_RATIO:
         return None
     text = (
-        f"Load is {ratio:.1f}x the weekly average of the four weeks before. Jumps "
-        "this size were proposed as a warning sign, not a forecast of injury: make the "
-        "step up on purpose, or spread it over weeks"
+        f"Load is {ratio:.1f}x your average week over the four weeks before. Sharp rises "
+        "like this were proposed as a warning sign in team-sport data: raise load on "
+        "purpose, or spread the rise over a few weeks"
     )
     return LoadCaution(week, ratio, text, knowledge.sources[RATIO_SOURCE])
 

@@ -71,14 +71,16 @@ FIGURE_NOTES = (
     FigureNote("Strain", "the week's load x its monotony: much load, all alike", MONOTONY_SOURCE),
     FigureNote(
         "Ratio",
-        "the week's load over the weekly average of the four weeks before (7 days against "
-        "28), proposed to follow how fast load rises; 1.5 or more is marked as a jump",
+        "the week's load over the average of the 4 weeks before it (not counting this week); "
+        "1.5 or more is marked as a jump: the planner's own line, loosely after the 1.5 "
+        "proposed for a ratio that counted the week itself",
         RATIO_SOURCE,
     ),
     FigureNote(
         "Not a forecast",
-        "the ratio describes how load changed; re-analysed, it told injured from uninjured "
-        "hardly better than chance, so it is no forecast of injury for one person",
+        "re-checking one published data set, the ratio predicted injuries barely better than "
+        "a coin toss and no better than the week's load alone: read it as how fast load "
+        "changed, no forecast of injury",
         RATIO_CAVEAT_SOURCE,
     ),
 )

@@ -165,3 +165,28 @@ def test_no_suggestion_without_enough_low_check_ins_or_a_deload_to_bring_forward
     assert deload_forward(third, marks, _checkins(third, [(0, 1, 1), (1, 1, 1), (2, 1, 1)])) is None
     no_deload = {w.plan.week: w.mark for w in lay_block(LAYOUT, START, 4, 0, FirstWeekday.MONDAY)}
     assert deload_forward(today, no_deload, low) is None
+
+
+def test_very_sore_days_in_a_row_count_once_and_low_energy_each_time() -> None:
+    today = START.monday + timedelta(days=6)
+    very = DayLog(sore=(("legs", Soreness.VERY),))
+    logs = {today - timedelta(days=back): very for back in (0, 1, 2)}  # one bout: once
+    assert low_checkins(logs, today) == 1
+    logs[today - timedelta(days=5)] = very  # another bout, days apart
+    logs[today - timedelta(days=1)] = DayLog(energy=1, sore=very.sore)  # low energy counts
+    assert low_checkins(logs, today) == 4
+
+
+def test_a_block_whose_layout_has_nothing_to_lower_says_so() -> None:
+    from planner.block_plan import BlockSource, summary
+
+    easy = tuple(
+        None if w == "-" else parse_day(w)
+        for w in ("push", "run", "-", "pull", "legs", "run:long", "rest")
+    )
+    laid = lay_block(easy, START, 4, 4, FirstWeekday.MONDAY)
+    assert laid[3].plan.days == laid[0].plan.days
+    assert "do fewer sets and shorter runs" in summary(laid, BlockSource(template="x"))
+    assert "do fewer sets" not in summary(
+        lay_block(LAYOUT, START, 4, 4, FirstWeekday.MONDAY), BlockSource(template="x")
+    )

@@ -162,3 +162,13 @@ def test_the_week_judged_from_the_store_carries_the_caution_as_a_con_worth_no_po
         # A week no heavier than the ones before has none.
         calm = judge_week(store, WEEK.shifted(-1), FirstWeekday.MONDAY, KNOWLEDGE)
         assert all(f.rule_id != CAUTION_ID for f in calm.summary.findings)
+
+
+def test_no_ratio_without_three_of_the_four_weeks_before() -> None:
+    days = _days(FIXTURE)
+    days |= _days(("push", None, None, None, None, None, None), MONDAY - timedelta(weeks=1))
+    days |= _days(("push", None, None, None, None, None, None), MONDAY - timedelta(weeks=3))
+    assert _figures(days).ratio is None  # two weeks of history: a new user, no jump
+    days |= _days(("push", None, None, None, None, None, None), MONDAY - timedelta(weeks=4))
+    # One week off among the four is history: 1770 over (3 x 360 / 4).
+    assert math.isclose(_figures(days).ratio or 0, 1770 / (3 * 360 / 4))

@@ -41,8 +41,9 @@ def test_show_suggests_the_deload_sooner_after_three_low_check_ins(
     outcome = run_cli(["show", "--db", str(db_path)], capsys)
     assert outcome.code == 0
     assert (
-        "  !  3 check-ins with low energy or very sore muscles in 14 days: bring the deload "
-        "of 2026-W51 forward to 2026-W49 (D in the planner)"
+        "  !  3 check-ins in 14 days with low energy or very sore muscles: consider moving "
+        "the deload of 2026-W51 to 2026-W49 (a rule of thumb, not a tested line) (D in the "
+        "planner)"
     ) in outcome.out.splitlines()
     shown = json.loads(run_cli(["show", "--json", "--db", str(db_path)], capsys).out)
     assert shown["deload"] == {

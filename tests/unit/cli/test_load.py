@@ -40,7 +40,7 @@ def test_json_says_each_figure_and_the_block(db: Path, capsys: pytest.CaptureFix
     first = by_week["2026-W45"]
     assert first["block"] == {"start": "2026-W45", "number": 1, "weeks": 4, "deload": False}
     assert first["hard"] == {"chest": 1, "back": 1, "legs": 2, "heart": 1}
-    assert first["caution"] is not None and "not a forecast of injury" in first["caution"]
+    assert first["caution"] is not None and "raise load on purpose" in first["caution"]
     assert by_week["2026-W48"]["block"]["deload"] is True
     ahead = by_week["2026-W52"]
     # Nothing logged ahead: done is null and the load is the plan's (hand-computed below).
