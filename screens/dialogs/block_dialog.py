@@ -37,6 +37,12 @@ class BlockChoice:
     replace: bool
 
 
+class ReplaceBox(Checkbox, inherit_bindings=False):
+    """A tick box that toggles on space only: enter is the dialog's (lay the block)."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+
 class BlockDialog(PlannerDialog[LaidBlock | None]):
     """Dismissed with the block laid by ``lay`` (which raises BlockError, EditError or
     StoreError with one line to show), or None when cancelled."""
@@ -68,7 +74,12 @@ class BlockDialog(PlannerDialog[LaidBlock | None]):
         height: auto;
     }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    # Enter lays the block from every field, as the subtitle says: an input submits, the
+    # button presses, and the tick box (which toggles on space only) leaves enter to here.
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "lay", "Lay the block", show=False),
+    ]
 
     def __init__(
         self,
@@ -104,7 +115,7 @@ class BlockDialog(PlannerDialog[LaidBlock | None]):
                 yield Label("Layout from")
                 yield Select(sources, allow_blank=False, id="block-source")
             with Horizontal(classes="block-row"):
-                yield Checkbox("Replace planned weeks", id="block-replace")
+                yield ReplaceBox("Replace planned weeks", id="block-replace")
                 yield Button("Lay the block", variant="primary", id="block-lay")
             yield Static(id="block-error")
 

@@ -143,3 +143,28 @@ async def test_an_edit_made_after_the_block_is_saved_after_it(
         stored = [day_words(day) for day in store.load_plan(W48, FirstWeekday.MONDAY).days]
     assert stored == shown
     assert stored[:4] == ["legs:heavy", "unplanned", "run:intervals", "pull"]
+
+
+async def test_space_ticks_replace_and_enter_on_the_tick_box_lays_the_block(
+    make_app: Callable[..., Any], db_path: Path
+) -> None:
+    """As the subtitle says, enter lays from every field: on the tick box too (Textual's
+    checkbox toggles on enter; ours leaves enter to the dialog)."""
+    seeded(db_path, **{"2026-W49": {"tue": "push"}})
+    app = make_app()
+    async with app.run_test(size=TERMINAL_SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        dialog.query_one("#block-replace", Checkbox).focus()
+        await settled(pilot)
+        await pilot.press("space")
+        assert dialog.query_one("#block-replace", Checkbox).value is True
+        await pilot.press("enter")
+        await settled(pilot)
+        assert dialog.dismissed
+    with Store.open(db_path, read_only=True) as store:
+        assert set(store.blocks_between(W48, W51)) == {
+            W48,
+            IsoWeek(2026, 49),
+            IsoWeek(2026, 50),
+            W51,
+        }
