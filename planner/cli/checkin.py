@@ -35,8 +35,10 @@ DESCRIPTION = (
     "since its last session say, so a session on it that day costs, and the advice and the "
     "readiness strip say so (mild changes nothing; none takes a report back). --sleep and "
     f"--energy rate the night and the day's energy, {RATING_MIN} (worst) to {RATING_MAX} "
-    "(best): kept with the day and shown beside it, they change no advice yet. What a "
-    "check-in leaves out stays as it was."
+    "(best): kept with the day and shown beside it. In a training block, 3 check-ins in 14 "
+    "days with energy 2 or less or a family very sore suggest moving the next deload week "
+    "to next week (show says so; D in the planner applies it). What a check-in leaves out "
+    "stays as it was."
 )
 EPILOG = (
     "examples:\n  planner checkin --sore legs=very,back=mild --sleep 2 --energy 3\n"
