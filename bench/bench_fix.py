@@ -1,8 +1,8 @@
 """The smallest fix (planner/fix.py) of a week full of two-session days, with ten years
 (520 weeks) stored: every single change judged. A key press has 16 ms in all; the fix
-takes longer, so the week screen computes it in a worker that gives way to key presses
-between candidates (screens/widgets/fix_line.py), and this figure is how long the panel
-waits for it.
+fits in it now, but the week screen still computes it in a worker that gives way to key
+presses between candidates, once typing pauses (screens/widgets/fix_line.py): this figure
+is how long the panel waits for it after the pause.
 
 Reference, in the same rounds (the VM's speed drifts): one ``judge`` of the same week, the
 judging a key press does anyway. Then what the worker costs the key presses: key press to

@@ -1,13 +1,14 @@
 """One line of the advice panel: the smallest fix of the shown week (planner/fix.py), with
 the score before and after, and the key that makes it.
 
-The search judges every single change (about 50 ms for a week of two-session days; a key
-press has 16 ms), so it runs in a worker on the event loop that gives way to key presses
-after each candidate, and only once the week has stayed the same for SEARCH_DELAY: the
-frame that shows an edit is painted first, and typing a week searches once, at the end,
-not after every key. A new week (any edit, another week, another goal) replaces the line
-at once with "looking", in the same frame as the edit, and the previous search is
-cancelled and its result ignored: the line never shows the fix of another week.
+The search judges every single change (about 3 ms for a week of two-session days, bench
+fix; it would fit a key press's 16 ms), yet it runs in a worker on the event loop that
+gives way to key presses after each candidate, and only once the week has stayed the same
+for SEARCH_DELAY: the frame that shows an edit is painted first, and typing a week
+searches once, at the end, not after every key. A new week (any edit, another week,
+another goal) replaces the line at once with "looking", in the same frame as the edit, and
+the previous search is cancelled and its result ignored: the line never shows the fix of
+another week.
 
 The line is as high as what it says, whole (none for a week with nothing planned), but
 "looking" keeps the rows the line had: a key press then never costs a new
