@@ -29,7 +29,7 @@ from types import TracebackType
 
 import pendulum
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from planner.block import BlockWeek, LaidWeek
 from planner.block_plan import LaidBlock
@@ -78,6 +78,17 @@ from planner.weeks import (
     stored_week,
 )
 from rules import PlannedDay
+
+
+def _supported(table: Table) -> Iterator[tuple[IsoWeek, Document]]:
+    """Each document of a per-week table with its week, in table order; a week outside the
+    supported weeks (an older planner's) is kept in the file as it is, named in the notices
+    on open, and never read."""
+    for doc in table:
+        try:
+            yield fmt.week_from_doc_id(str(doc.doc_id)), doc
+        except UnsupportedWeek:
+            continue
 
 
 class Store:
@@ -195,23 +206,13 @@ class Store:
 
     def stored_weeks(self) -> list[IsoWeek]:
         with self._reading():
-            weeks = []
-            for doc in self._weeks:
-                try:
-                    weeks.append(fmt.week_from_doc_id(str(doc.doc_id)))
-                except UnsupportedWeek:
-                    continue  # kept as it is, named in the notices on open
-            return sorted(weeks)
+            return sorted(week for week, _ in _supported(self._weeks))
 
     def planned_dates(self) -> Iterator[date]:
         """Every planned day's date, one stored week at a time, decoding no day: which weeks
         an export shows, without holding every day of thousands of weeks."""
         with self._reading():
-            for doc in self._weeks:
-                try:
-                    week = fmt.week_from_doc_id(str(doc.doc_id))
-                except UnsupportedWeek:
-                    continue  # kept as it is, named in the notices on open
+            for week, doc in _supported(self._weeks):
                 for index, key in enumerate(WEEKDAY_KEYS):
                     if key in doc:
                         yield date.fromisocalendar(week.year, week.week, index + 1)
@@ -221,11 +222,7 @@ class Store:
         what exporting thousands of weeks reads."""
         with self._reading():
             days: dict[date, PlannedDay] = {}
-            for doc in self._weeks:
-                try:
-                    week = fmt.week_from_doc_id(str(doc.doc_id))
-                except UnsupportedWeek:
-                    continue  # kept as it is, named in the notices on open
+            for week, doc in _supported(self._weeks):
                 for index, day in fmt.days_of(doc).items():
                     days[date.fromisocalendar(week.year, week.week, index + 1)] = day
             return days
@@ -255,11 +252,7 @@ class Store:
         """Every day log, by date (export)."""
         with self._reading():
             found: dict[date, DayLog] = {}
-            for doc in self._logs:
-                try:
-                    week = fmt.week_from_doc_id(str(doc.doc_id))
-                except UnsupportedWeek:
-                    continue
+            for week, doc in _supported(self._logs):
                 monday = date.fromisocalendar(week.year, week.week, 1)
                 for index, log in logbook.entries(doc).items():
                     found[monday + timedelta(days=index)] = log
@@ -286,11 +279,7 @@ class Store:
         """Every week's block mark (export)."""
         with self._reading():
             found: dict[IsoWeek, BlockWeek] = {}
-            for doc in self._blocks:
-                try:
-                    week = fmt.week_from_doc_id(str(doc.doc_id))
-                except UnsupportedWeek:
-                    continue
+            for week, doc in _supported(self._blocks):
                 mark = blockbook.decode(doc)
                 if mark is not None:
                     found[week] = mark
