@@ -20,13 +20,11 @@ import time
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.console import RenderableType
-from textual._compositor import CompositorUpdate
 from textual.app import App, ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
 
 from bench.fixtures import SHOWN_WEEK, fill_ten_years
+from bench.frames import on_each_frame
 from bench.stats import describe
 from planner.clock import FixedClock
 from planner.store import Store
@@ -73,19 +71,13 @@ async def _measure(app: App[Any], *, count_calls: bool = False) -> dict[str, lis
 
     async with app.run_test(size=(120, 36)) as pilot:
         frames: list[float] = []
-        display = app._display
 
-        def timed_display(screen: Screen[object], renderable: RenderableType | None) -> None:
-            # Headless, Textual composes each frame but skips turning it into terminal
-            # output: do that here too, so the sample costs what a real terminal frame does.
-            display(screen, renderable)
-            if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)
-                if count_calls:
-                    sys.setprofile(None)
-                frames.append(calls[0] if count_calls else time.perf_counter())
+        def frame() -> None:
+            if count_calls:
+                sys.setprofile(None)
+            frames.append(calls[0] if count_calls else time.perf_counter())
 
-        app._display = timed_display  # type: ignore[method-assign]
+        on_each_frame(app, frame)
         await pilot.pause()
         for n in range(PRESSES):
             key = CYCLE[n % len(CYCLE)]

@@ -14,11 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from rich.console import RenderableType
-from textual._compositor import CompositorUpdate
-from textual.screen import Screen
-
 from bench.fixtures import SHOWN_WEEK, fill_ten_years
+from bench.frames import on_each_frame
 from bench.stats import describe
 from planner.clock import FixedClock
 from planner.store import Store
@@ -35,16 +32,7 @@ async def _measure(app: PlannerApp, key: str) -> list[float]:
     samples: list[float] = []
     async with app.run_test(size=(120, 36)) as pilot:
         frames: list[float] = []
-        display = app._display
-
-        def timed_display(screen: Screen[object], renderable: RenderableType | None) -> None:
-            # As bench_keypress: turn the composed frame into terminal output too.
-            display(screen, renderable)
-            if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)
-                frames.append(time.perf_counter())
-
-        app._display = timed_display  # type: ignore[method-assign]
+        on_each_frame(app, lambda: frames.append(time.perf_counter()))
         await pilot.pause()
         for _ in range(OPENS):
             frames.clear()
